@@ -1,0 +1,103 @@
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../../config/config.ts';
+import { UsageError } from '../../engine/errors.ts';
+import { scan } from '../../engine/scan.ts';
+import { SEVERITIES, type ScanResult, type Severity } from '../../engine/types.ts';
+import { resolveDataDir } from '../../knowledge/data-dir.ts';
+import { blockingFindings, summaryLine } from '../../report/common.ts';
+import { FILE_NAMES, FORMATS, render, type Format } from '../../report/index.ts';
+import { shouldColor } from '../../report/terminal.ts';
+import type { CliIo } from '../io.ts';
+import { progressReporter } from '../progress.ts';
+
+export const SCAN_HELP = `Usage: m365cert scan [folder] [options]
+
+Scans the app in <folder> (default: the current folder): finds its manifests, runs the checks and
+shows the Microsoft 365 Certification controls with their status.
+
+Options:
+  -f, --format <list>       terminal (default), json, sarif, html, md, junit; several separated by commas
+  -o, --output <path>       write to this file (one format) or into this folder (several formats)
+  -c, --config <file>       configuration file (default: <folder>/m365cert.config.json)
+      --data-dir <dir>      knowledge data directory (default: $M365CERT_DATA_DIR, then the user cache)
+      --baseline <file>     a previous JSON report: mark findings new / unchanged and list the fixed ones
+      --fail-on <severity>  exit 1 for findings at or above: critical, high (default), medium, low, info
+      --fail-on-not-assessed  exit 1 when a check could not assess
+  -q, --quiet               findings and the summary only; no progress
+  -h, --help                this help
+
+Exit codes: 0 nothing at or above the threshold, 1 findings at or above it (or not assessed with
+--fail-on-not-assessed), 2 usage, configuration or tool error (including a crashed check).`;
+
+export interface ScanFlags {
+  format?: string;
+  output?: string;
+  config?: string;
+  'data-dir'?: string;
+  baseline?: string;
+  'fail-on'?: string;
+  'fail-on-not-assessed'?: boolean;
+  quiet?: boolean;
+}
+
+export async function runScan(positionals: string[], flags: ScanFlags, io: CliIo): Promise<number> {
+  if (positionals.length > 1) throw new UsageError(`scan takes one folder, got ${positionals.length}: ${positionals.join(' ')}`);
+  const root = positionals[0] ?? '.';
+  const formats = parseFormats(flags.format);
+  const failOn = parseSeverity(flags['fail-on']);
+  if (formats.length > 1 && !flags.output) throw new UsageError('several formats need --output <folder>');
+  const config = loadConfig(path.resolve(root), flags.config);
+  const progress = flags.quiet ? undefined : progressReporter(io.stderr);
+  const result = await scan({
+    root,
+    config,
+    dataDir: resolveDataDir(flags['data-dir'], io.env),
+    baselineFile: flags.baseline,
+    failOn,
+    onProgress: progress?.update,
+  });
+  progress?.done();
+  writeReports(result, formats, flags, io);
+  return exitCodeOf(result, flags['fail-on-not-assessed'] ?? config.failOnNotAssessed);
+}
+
+/** 2 when a check crashed (the result is incomplete), 1 for blocking findings or, when asked, anything not assessed. */
+export function exitCodeOf(result: ScanResult, failOnNotAssessed: boolean): number {
+  if (result.checkRuns.some((run) => run.status === 'error')) return 2;
+  if (blockingFindings(result).length > 0) return 1;
+  if (failOnNotAssessed && (result.checkRuns.some((run) => run.status === 'not-assessed') || result.controls.some((control) => control.status === 'not-assessed'))) return 1;
+  return 0;
+}
+
+export function writeReports(result: ScanResult, formats: Format[], flags: Pick<ScanFlags, 'output' | 'quiet'>, io: CliIo): void {
+  const color = shouldColor(io.stdout, io.env);
+  if (!flags.output) {
+    io.stdout.write(render(formats[0]!, result, { color, quiet: flags.quiet }));
+    return;
+  }
+  const target = path.resolve(flags.output);
+  const intoFolder = formats.length > 1 || (existsSync(target) && statSync(target).isDirectory()) || flags.output.endsWith('/');
+  if (intoFolder) mkdirSync(target, { recursive: true });
+  else mkdirSync(path.dirname(target), { recursive: true });
+  for (const format of formats) {
+    const file = intoFolder ? path.join(target, FILE_NAMES[format]) : target;
+    writeFileSync(file, render(format, result, { color: false, quiet: flags.quiet }));
+    if (!flags.quiet) io.stderr.write(`wrote ${path.relative(process.cwd(), file) || file}\n`);
+  }
+  if (!formats.includes('terminal')) io.stdout.write(`Summary: ${summaryLine(result)}\n`);
+}
+
+export function parseFormats(value: string | undefined): Format[] {
+  if (!value) return ['terminal'];
+  const formats = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean).map((format) => (format === 'markdown' ? 'md' : format));
+  const unknown = formats.filter((format) => !(FORMATS as readonly string[]).includes(format));
+  if (unknown.length) throw new UsageError(`unknown format ${unknown.join(', ')}; use ${FORMATS.join(', ')}`);
+  return [...new Set(formats)] as Format[];
+}
+
+function parseSeverity(value: string | undefined): Severity | undefined {
+  if (value === undefined) return undefined;
+  if (!(SEVERITIES as readonly string[]).includes(value)) throw new UsageError(`--fail-on takes ${SEVERITIES.join(', ')}; got "${value}"`);
+  return value as Severity;
+}

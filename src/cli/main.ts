@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { isKnownError, UsageError } from '../engine/errors.ts';
+import { toolVersion } from '../util/package-files.ts';
+import { CHECKS_HELP, CONTROLS_HELP, EXPLAIN_HELP, runChecksList, runControlsList, runExplain } from './commands/checks.ts';
+import { DATA_HELP, runData } from './commands/data.ts';
+import { SCAN_HELP, runScan } from './commands/scan.ts';
+import { processIo, type CliIo } from './io.ts';
+
+const MAIN_HELP = `m365cert: Microsoft 365 Certification readiness for Teams apps, Office add-ins, SPFx
+solutions, Copilot agents and Entra ID SaaS apps.
+
+Usage: m365cert <command> [options]
+
+Commands:
+  scan [folder]         scan an app and report the certification controls (default command)
+  checks                list the checks
+  controls              list the certification controls
+  explain <id>          explain a check or a control
+  data <action>         status, update or import of the knowledge data
+
+Run m365cert <command> --help for a command's options. m365cert --version prints the version.`;
+
+const HELP: Record<string, string> = { scan: SCAN_HELP, checks: CHECKS_HELP, controls: CONTROLS_HELP, explain: EXPLAIN_HELP, data: DATA_HELP };
+const COMMANDS = Object.keys(HELP);
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  'data-dir': { type: 'string' },
+  baseline: { type: 'string' },
+  'fail-on': { type: 'string' },
+  'fail-on-not-assessed': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  json: { type: 'boolean' },
+  mirror: { type: 'string' },
+  only: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/** Runs the CLI and returns the exit code; never calls process.exit, so tests can call it directly. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const { values, positionals } = parsed;
+    if (values.version) {
+      io.stdout.write(`${toolVersion()}\n`);
+      return 0;
+    }
+    const command = positionals[0] && COMMANDS.includes(positionals[0]) ? positionals[0] : undefined;
+    const rest = command ? positionals.slice(1) : positionals;
+    if (values.help) {
+      io.stdout.write(`${command ? HELP[command] : MAIN_HELP}\n`);
+      return 0;
+    }
+    if (!command && positionals.length === 0 && argv.length === 0) {
+      io.stdout.write(`${MAIN_HELP}\n`);
+      return 0;
+    }
+    switch (command ?? 'scan') {
+      case 'scan':
+        return await runScan(rest, values, io);
+      case 'checks':
+        return runChecksList(values, io);
+      case 'controls':
+        return runControlsList(values, io);
+      case 'explain':
+        return runExplain(rest, io);
+      case 'data':
+        return await runData(rest, values, io);
+    }
+    return 2;
+  } catch (error) {
+    if (isKnownError(error)) {
+      io.stderr.write(`m365cert: ${error.message}\n${error instanceof UsageError ? 'Run m365cert --help for usage.\n' : ''}`);
+      return 2;
+    }
+    io.stderr.write(`m365cert: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+function isEntryPoint(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,194 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { evaluateControls } from '../catalog/evaluate.ts';
+import { ALL_CHECKS } from '../checks/index.gen.ts';
+import { DEFAULT_EXCLUDES, type Config } from '../config/config.ts';
+import { extractApps } from '../extract/apps/index.ts';
+import type { Inventory } from '../extract/inventory.ts';
+import { readRecords, type DataDir } from '../knowledge/data-dir.ts';
+import { DATASETS } from '../knowledge/datasets.ts';
+import { SchemaStore } from '../knowledge/schemas.ts';
+import { loadProject, type ProgressListener } from '../sources/project.ts';
+import { toolVersion } from '../util/package-files.ts';
+import type { Check } from './define-check.ts';
+import { ConfigError, InputError, UsageError } from './errors.ts';
+import { runChecks } from './runner.ts';
+import { applySuppressions, compareWithBaseline, maskFindings, type BaselineFinding } from './triage.ts';
+import {
+  SEVERITIES,
+  type CheckRun,
+  type ControlResult,
+  type DataUsed,
+  type Finding,
+  type ScanProblem,
+  type ScanResult,
+  type Severity,
+} from './types.ts';
+
+/** Version of the JSON report's shape (schemas/report.schema.json). Bump the major on breaking changes. */
+export const REPORT_SCHEMA_VERSION = '1.0.0';
+
+export interface ScanOptions {
+  root: string;
+  config: Config;
+  dataDir: DataDir;
+  baselineFile?: string;
+  /** Overrides config.failOn. */
+  failOn?: Severity;
+  checks?: readonly Check[];
+  onProgress?: ProgressListener;
+  now?: () => Date;
+}
+
+export async function scan(options: ScanOptions): Promise<ScanResult> {
+  const started = performance.now();
+  const now = options.now ?? (() => new Date());
+  const startedAt = now();
+  const root = path.resolve(options.root);
+  if (!existsSync(root)) throw new InputError(`${options.root}: no such file or folder`);
+  if (!statSync(root).isDirectory()) throw new InputError(`${options.root}: not a folder (give the folder that holds the app)`);
+  const { config } = options;
+  const checks = selectChecks(options.checks ?? ALL_CHECKS, config);
+  const baseline = options.baselineFile ? readBaseline(options.baselineFile) : undefined;
+
+  const sources = await loadProject(
+    { root, include: config.include, exclude: [...DEFAULT_EXCLUDES, ...config.exclude], maxFileBytes: config.maxFileBytes, respectGitignore: config.respectGitignore },
+    options.onProgress,
+  );
+  const problems: ScanProblem[] = [...sources.problems];
+  const missingData = missingDatasets(options.dataDir.dir);
+  const apps = extractApps(sources, new SchemaStore(options.dataDir.dir));
+  problems.push(...apps.problems);
+  const inventory: Inventory = { root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData };
+
+  const { findings, runs } = runChecks(checks, inventory, { severityOverrides: config.checks.severity });
+  problems.push(...applySuppressions(findings, config.suppressions, startedAt.toISOString().slice(0, 10)));
+  const fixed = baseline ? compareWithBaseline(findings, baseline.findings) : undefined;
+  maskFindings(findings);
+  findings.sort(compareFindings);
+  const controls = evaluateControls(checks, runs, findings);
+
+  if (sources.binaryFiles.length > 0) {
+    const examples = sources.binaryFiles.slice(0, 3).join(', ');
+    problems.push({ kind: 'skipped', message: `${sources.binaryFiles.length} binary file(s) were not read as text (e.g. ${examples})` });
+  }
+
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'm365cert', version: toolVersion() },
+    command: 'scan',
+    root,
+    startedAt: startedAt.toISOString(),
+    failOn: options.failOn ?? config.failOn,
+    apps: apps.apps,
+    controls,
+    findings,
+    checkRuns: runs,
+    checks: checks.map(({ meta }) => ({
+      id: meta.id,
+      title: meta.title,
+      domain: meta.domain,
+      severity: config.checks.severity[meta.id] ?? meta.severity,
+      description: meta.description,
+      remediation: meta.remediation,
+      controls: meta.controls,
+      helpUri: meta.references[0] ?? 'https://learn.microsoft.com/microsoft-365-app-certification/overview',
+    })),
+    problems,
+    data: dataUsed(options.dataDir),
+    baseline: baseline && fixed ? { file: options.baselineFile!, fixed } : undefined,
+    summary: summarize(findings, runs, controls, problems, sources.files.length, sources.filesSkipped, sources.bytesRead, performance.now() - started),
+  };
+}
+
+function selectChecks(all: readonly Check[], config: Config): Check[] {
+  const known = new Set(all.map((check) => check.meta.id));
+  const named = [...(config.checks.only ?? []), ...config.checks.disable, ...Object.keys(config.checks.severity), ...config.suppressions.map((rule) => rule.check)];
+  const unknown = [...new Set(named.filter((id) => !known.has(id)))];
+  if (unknown.length) {
+    throw new ConfigError(`${config.file ?? 'configuration'}: unknown check id(s): ${unknown.join(', ')} (m365cert checks lists them)`);
+  }
+  return all.filter((check) => (!config.checks.only || config.checks.only.includes(check.meta.id)) && !config.checks.disable.includes(check.meta.id));
+}
+
+function readBaseline(file: string): { findings: BaselineFinding[] } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--baseline ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `not valid JSON (${(error as Error).message})`}`);
+  }
+  const report = parsed as Partial<ScanResult>;
+  if (!report || typeof report.schemaVersion !== 'string' || !Array.isArray(report.findings)) {
+    throw new UsageError(`--baseline ${file}: not an m365cert JSON report (write one with --format json)`);
+  }
+  if (report.schemaVersion.split('.')[0] !== REPORT_SCHEMA_VERSION.split('.')[0]) {
+    throw new UsageError(`--baseline ${file}: report schema ${report.schemaVersion} is not compatible with ${REPORT_SCHEMA_VERSION}`);
+  }
+  return { findings: report.findings.map(({ checkId, fingerprint, message }) => ({ checkId, fingerprint, message })) };
+}
+
+/** Datasets with none of their files present, with the reason checks will give. */
+function missingDatasets(dir: string): Map<string, string> {
+  const missing = new Map<string, string>();
+  for (const dataset of DATASETS) {
+    if (!dataset.files.some((file) => existsSync(path.join(dir, file.path)))) missing.set(dataset.id, `${dataset.title} not found in ${dir}`);
+  }
+  return missing;
+}
+
+function dataUsed(dataDir: DataDir): DataUsed {
+  const records = readRecords(dataDir.dir);
+  return {
+    dir: dataDir.dir,
+    source: dataDir.source,
+    datasets: DATASETS.map((dataset) => {
+      const present = dataset.files.filter((file) => existsSync(path.join(dataDir.dir, file.path)));
+      const record = present.map((file) => records.files[file.path]).find(Boolean);
+      return { id: dataset.id, present: present.length > 0, sha256: record?.sha256, retrievedAt: record?.retrievedAt };
+    }),
+  };
+}
+
+const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((severity, index) => [severity, index])) as Record<Severity, number>;
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.location?.file ?? '').localeCompare(b.location?.file ?? '') ||
+    (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    a.checkId.localeCompare(b.checkId) ||
+    a.fingerprint.localeCompare(b.fingerprint)
+  );
+}
+
+export function severityAtLeast(severity: Severity, threshold: Severity): boolean {
+  return SEVERITY_RANK[severity] <= SEVERITY_RANK[threshold];
+}
+
+function summarize(
+  findings: Finding[],
+  runs: CheckRun[],
+  controls: ControlResult[],
+  problems: ScanProblem[],
+  filesScanned: number,
+  filesSkipped: number,
+  bytesScanned: number,
+  durationMs: number,
+): ScanResult['summary'] {
+  const count = <K extends string>(keys: readonly K[], values: K[]) =>
+    Object.fromEntries(keys.map((key) => [key, values.filter((value) => value === key).length])) as Record<K, number>;
+  const open = findings.filter((finding) => !finding.suppressed);
+  return {
+    findings: count(SEVERITIES, open.map((finding) => finding.severity)),
+    suppressed: findings.length - open.length,
+    checks: count(['pass', 'fail', 'not-assessed', 'not-applicable', 'error'] as const, runs.map((run) => run.status)),
+    controls: count(['passed', 'failed', 'not-assessed', 'manual', 'not-applicable', 'error'] as const, controls.map((control) => control.status)),
+    problems: problems.length,
+    filesScanned,
+    filesSkipped,
+    bytesScanned,
+    durationMs: Math.round(durationMs),
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * The shared vocabulary of the scanner: locations, findings, check runs, control results and the
+ * result object every command produces and every reporter renders.
+ */
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** A place in a scanned file. Paths are POSIX and relative to the scan root. */
+export interface Location {
+  file: string;
+  line: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  /** JSON pointer or element path inside the file, when the finding is about one value. */
+  pointer?: string;
+}
+
+/** A piece of evidence behind a finding. Sensitive values are masked before any report sees them. */
+export interface Evidence {
+  label: string;
+  value: string;
+  sensitive?: boolean;
+}
+
+export interface Suppression {
+  reason: string;
+  owner?: string;
+  expires?: string;
+}
+
+export type BaselineState = 'new' | 'unchanged';
+
+export interface Finding {
+  checkId: string;
+  messageId: string;
+  message: string;
+  severity: Severity;
+  location?: Location;
+  evidence: Evidence[];
+  /** Stable identity of the finding, independent of line numbers (used by baselines and SARIF). */
+  fingerprint: string;
+  fix?: string;
+  suppressed?: Suppression;
+  baselineState?: BaselineState;
+}
+
+/** How one check ended for this scan. */
+export type CheckStatus = 'pass' | 'fail' | 'not-assessed' | 'not-applicable' | 'error';
+
+export interface CheckRun {
+  checkId: string;
+  status: CheckStatus;
+  /** Why the check could not assess, was not applicable, or crashed. */
+  reason?: string;
+  durationMs: number;
+  findingCount: number;
+}
+
+export type ControlStatus = 'passed' | 'failed' | 'not-assessed' | 'manual' | 'not-applicable' | 'error';
+export type ControlMode = 'automated' | 'partial' | 'manual';
+export type DomainId = 'application-security' | 'operational-security' | 'data-handling' | 'external-audit';
+
+export interface ControlResult {
+  id: string;
+  domain: DomainId;
+  title: string;
+  mode: ControlMode;
+  status: ControlStatus;
+  /** One sentence explaining the status (which checks failed, what is missing, what document is needed). */
+  reason: string;
+  checks: string[];
+  findingCount: number;
+  evidenceExpected: string[];
+}
+
+/** Something the scan could not read or parse: shown in every report, never silent. */
+export interface ScanProblem {
+  kind: 'parse-error' | 'skipped' | 'read-error' | 'schema-unavailable' | 'suppression-expired' | 'data-missing';
+  file?: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+export type AppKind =
+  | 'teams-app'
+  | 'office-addin-xml'
+  | 'office-addin-unified'
+  | 'spfx-solution'
+  | 'entra-app'
+  | 'toolkit-aad-manifest'
+  | 'toolkit-project'
+  | 'declarative-agent'
+  | 'api-plugin';
+
+/** One manifest or project file that defines (part of) an app. */
+export interface ManifestSummary {
+  kind: AppKind;
+  file: string;
+  /** Schema or manifest version as declared, e.g. "1.17", "devPreview", "v1.2". */
+  version?: string;
+  id?: string;
+  name?: string;
+}
+
+/** An app found in the tree: the manifests that belong to one project folder. */
+export interface AppSummary {
+  name: string;
+  root: string;
+  kinds: AppKind[];
+  manifests: ManifestSummary[];
+}
+
+export interface CheckMetaSummary {
+  id: string;
+  title: string;
+  domain: string;
+  severity: Severity;
+  description: string;
+  remediation: string;
+  controls: string[];
+  helpUri: string;
+}
+
+export interface DataUsed {
+  dir: string;
+  source: string;
+  datasets: { id: string; present: boolean; sha256?: string; retrievedAt?: string }[];
+}
+
+export interface ScanSummary {
+  findings: Record<Severity, number>;
+  suppressed: number;
+  checks: Record<CheckStatus, number>;
+  controls: Record<ControlStatus, number>;
+  problems: number;
+  filesScanned: number;
+  filesSkipped: number;
+  bytesScanned: number;
+  durationMs: number;
+}
+
+/** The one result object of every command that produces results. Its JSON form is the public report. */
+export interface ScanResult {
+  schemaVersion: string;
+  tool: { name: string; version: string };
+  command: string;
+  root: string;
+  startedAt: string;
+  failOn: Severity;
+  apps: AppSummary[];
+  controls: ControlResult[];
+  findings: Finding[];
+  checkRuns: CheckRun[];
+  checks: CheckMetaSummary[];
+  problems: ScanProblem[];
+  data: DataUsed;
+  baseline?: { file: string; fixed: { checkId: string; fingerprint: string; message: string }[] };
+  summary: ScanSummary;
+}

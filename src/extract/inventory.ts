@@ -1,0 +1,77 @@
+import type { AppKind, AppSummary, Location, ScanProblem } from '../engine/types.ts';
+import type { SchemaOutcome } from '../knowledge/schemas.ts';
+import type { JsonDocument } from '../sources/formats/json.ts';
+import type { XmlDocument, XmlElement } from '../sources/formats/xml.ts';
+import type { YamlDocument } from '../sources/formats/yaml.ts';
+import type { SourceFile } from '../sources/source-file.ts';
+
+interface ManifestBase {
+  kind: AppKind;
+  file: string;
+  version?: string;
+  id?: string;
+  name?: string;
+  /** Folder of the project the manifest belongs to (the app it is part of). */
+  appRoot: string;
+  /** Result of validating against the official schema; absent for kinds without a published schema. */
+  schema?: SchemaOutcome;
+  /** Path of the official schema inside the data directory, when the kind has one. */
+  schemaPath?: string;
+}
+
+export interface JsonManifest extends ManifestBase {
+  format: 'json';
+  doc: JsonDocument;
+  /** Entra app objects come in two shapes: the classic Azure AD Graph manifest and the Microsoft Graph application. */
+  shape?: 'aad-graph' | 'ms-graph';
+}
+
+export interface XmlManifest extends ManifestBase {
+  format: 'xml';
+  doc: XmlDocument;
+}
+
+export interface YamlManifest extends ManifestBase {
+  format: 'yaml';
+  doc: YamlDocument;
+}
+
+export type Manifest = JsonManifest | XmlManifest | YamlManifest;
+
+/** The facts a scan gathered. Checks read only this; they never touch files. */
+export interface Inventory {
+  root: string;
+  files: readonly SourceFile[];
+  manifests: readonly Manifest[];
+  apps: readonly AppSummary[];
+  /** Knowledge data that was missing, by dataset id, with the reason; checks that need it say "not assessed". */
+  missingData: ReadonlyMap<string, string>;
+}
+
+export interface ExtractionResult {
+  inventory: Inventory;
+  problems: ScanProblem[];
+}
+
+/** Teams-schema manifests: Teams apps and the unified manifest for Microsoft 365 (which also carries add-ins). */
+export function isTeamsSchemaManifest(manifest: Manifest): manifest is JsonManifest {
+  return manifest.kind === 'teams-app' || manifest.kind === 'office-addin-unified';
+}
+
+export function jsonLocation(manifest: JsonManifest, path: readonly (string | number)[], key = false): Location {
+  const at = manifest.doc.locate(path, key);
+  return { file: manifest.file, line: at?.line ?? 1, column: at?.column, pointer: toPointer(path) };
+}
+
+export function xmlLocation(manifest: XmlManifest, element: XmlElement): Location {
+  return { file: manifest.file, line: element.position.line, column: element.position.column };
+}
+
+export function yamlLocation(manifest: YamlManifest, path: readonly (string | number)[]): Location {
+  const at = manifest.doc.locate(path);
+  return { file: manifest.file, line: at?.line ?? 1, column: at?.column, pointer: toPointer(path) };
+}
+
+export function toPointer(path: readonly (string | number)[]): string {
+  return path.length ? `/${path.map((segment) => String(segment).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}` : '';
+}

@@ -1,0 +1,51 @@
+import type { ScanResult } from '../engine/types.ts';
+import { CONTROL_STATUS_LABEL, appLine, controlsByDomain, formatLocation, openFindings, summaryLine } from './common.ts';
+
+/** Markdown for pull-request comments: the summary first, details folded. */
+export function renderMarkdown(result: ScanResult): string {
+  const out: string[] = [];
+  const findings = openFindings(result);
+  out.push(`## m365cert: Microsoft 365 Certification readiness`, '');
+  out.push(`**${cell(summaryLine(result))}**`, '');
+  if (result.apps.length) out.push(`Apps: ${result.apps.map((app) => cell(appLine(app))).join('; ')}`, '');
+
+  out.push(`### Findings (${findings.length})`, '');
+  if (findings.length === 0) out.push('No open findings.', '');
+  else {
+    out.push('| Severity | Check | Location | Finding |', '| --- | --- | --- | --- |');
+    for (const finding of findings) {
+      const state = finding.baselineState === 'new' ? ' **new**' : '';
+      out.push(`| ${finding.severity}${state} | \`${finding.checkId}\` | \`${cell(formatLocation(finding.location))}\` | ${cell(finding.message)} |`);
+    }
+    out.push('');
+  }
+
+  out.push('### Controls', '');
+  out.push('| Domain | Control | Status | Why |', '| --- | --- | --- | --- |');
+  for (const group of controlsByDomain(result)) {
+    for (const control of group.controls) {
+      if (control.status === 'manual') continue;
+      out.push(`| ${cell(group.title)} | ${control.id} ${cell(control.title)} | ${CONTROL_STATUS_LABEL[control.status]} | ${cell(control.reason)} |`);
+    }
+  }
+  out.push('');
+  const manual = result.controls.filter((control) => control.status === 'manual');
+  if (manual.length) {
+    out.push(`<details><summary>${manual.length} controls need manual evidence</summary>`, '');
+    for (const control of manual) out.push(`- **${control.id}** ${cell(control.title)}: ${cell(control.evidenceExpected.join('; '))}`);
+    out.push('', '</details>', '');
+  }
+  const notAssessed = result.checkRuns.filter((run) => run.status === 'not-assessed' || run.status === 'error');
+  if (notAssessed.length || result.problems.length) {
+    out.push(`<details><summary>Not assessed or not read (${notAssessed.length + result.problems.length})</summary>`, '');
+    for (const run of notAssessed) out.push(`- \`${run.checkId}\` ${run.status}: ${cell(run.reason ?? '')}`);
+    for (const problem of result.problems) out.push(`- ${problem.kind}${problem.file ? ` \`${cell(problem.file)}${problem.line ? `:${problem.line}` : ''}\`` : ''}: ${cell(problem.message)}`);
+    out.push('', '</details>', '');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Text safe inside a Markdown table cell. */
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, "'").replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/\r?\n/g, ' ');
+}

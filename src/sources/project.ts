@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import type { ScanProblem } from '../engine/types.ts';
+import { decodeText } from './decode.ts';
+import { parseJson, type JsonDocument } from './formats/json.ts';
+import type { ParseResult } from './formats/parse-result.ts';
+import { parseXml, type XmlDocument } from './formats/xml.ts';
+import { parseYaml, type YamlDocument } from './formats/yaml.ts';
+import { SourceFile } from './source-file.ts';
+import { errorCode, walk, type WalkOptions } from './walk.ts';
+import { readZipManifests } from './zip.ts';
+
+export type StructuredDoc =
+  | { format: 'json'; doc: JsonDocument }
+  | { format: 'yaml'; doc: YamlDocument }
+  | { format: 'xml'; doc: XmlDocument };
+
+/** Everything read from the tree: each file read and decoded once, each structured file parsed once. */
+export interface ProjectSources {
+  root: string;
+  files: SourceFile[];
+  structured: Map<string, StructuredDoc>;
+  problems: ScanProblem[];
+  bytesRead: number;
+  filesSkipped: number;
+  /** Binary files without a text extension (images, fonts): counted, not listed one by one. */
+  binaryFiles: string[];
+}
+
+export type ProgressListener = (done: number, total: number) => void;
+
+const STRUCTURED_FORMATS: [RegExp, StructuredDoc['format']][] = [
+  [/\.(json|jsonc|json5)$|(^|\/)\.(babelrc|eslintrc|prettierrc)$/i, 'json'],
+  [/\.(ya?ml)$/i, 'yaml'],
+  [/\.(xml|csproj|config|resx|props|targets|xsd|wsdl)$/i, 'xml'],
+];
+const ZIP = /\.zip$/i;
+
+export function structuredFormatOf(path: string): StructuredDoc['format'] | undefined {
+  return STRUCTURED_FORMATS.find(([pattern]) => pattern.test(path))?.[1];
+}
+
+export async function loadProject(options: WalkOptions, onProgress?: ProgressListener): Promise<ProjectSources> {
+  const walked = await walk(options);
+  const problems: ScanProblem[] = walked.skipped.map((skip) => ({ kind: 'skipped', file: skip.path, message: skip.reason }));
+  const files: SourceFile[] = [];
+  const structured = new Map<string, StructuredDoc>();
+  let bytesRead = 0;
+  let filesSkipped = walked.skipped.length;
+  const binaryFiles: string[] = [];
+  let done = 0;
+
+  const addText = (path: string, bytes: Uint8Array) => {
+    const decoded = decodeText(bytes);
+    if (decoded.binary) {
+      if (looksLikeSource(path)) problems.push({ kind: 'skipped', file: path, message: 'binary content in a file with a text extension' });
+      else binaryFiles.push(path);
+      filesSkipped++;
+      return;
+    }
+    const file = new SourceFile(path, decoded.text, decoded.encoding, bytes.length);
+    files.push(file);
+    const format = structuredFormatOf(path);
+    if (format) {
+      const parsed = parseStructured(file, format);
+      if (parsed.ok) structured.set(path, parsed.doc);
+      else problems.push({ kind: 'parse-error', file: path, line: parsed.error.line, column: parsed.error.column, message: `could not parse ${format.toUpperCase()}: ${parsed.error.message}` });
+    }
+  };
+
+  const readOne = async (index: number) => {
+    const entry = walked.files[index]!;
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(entry.absPath);
+    } catch (error) {
+      problems.push({ kind: 'read-error', file: entry.path, message: `could not be read: ${errorCode(error)}` });
+      filesSkipped++;
+      return;
+    }
+    bytesRead += bytes.length;
+    if (ZIP.test(entry.path)) {
+      try {
+        for (const inner of readZipManifests(bytes)) addText(`${entry.path}!${inner.name}`, inner.bytes);
+      } catch (error) {
+        problems.push({ kind: 'skipped', file: entry.path, message: `zip archive not read: ${(error as Error).message}` });
+        filesSkipped++;
+      }
+      return;
+    }
+    addText(entry.path, bytes);
+  };
+
+  // Bounded concurrency keeps many reads in flight without opening every file at once.
+  let next = 0;
+  const worker = async () => {
+    while (next < walked.files.length) {
+      const index = next++;
+      await readOne(index);
+      onProgress?.(++done, walked.files.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(4, availableParallelism() * 4) }, worker));
+
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  problems.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.message.localeCompare(b.message));
+  binaryFiles.sort();
+  return { root: options.root, files, structured, problems, bytesRead, filesSkipped, binaryFiles };
+}
+
+function parseStructured(file: SourceFile, format: StructuredDoc['format']): ParseResult<StructuredDoc> {
+  const result = format === 'json' ? parseJson(file) : format === 'yaml' ? parseYaml(file) : parseXml(file);
+  if (!result.ok) return result;
+  return { ok: true, doc: { format, doc: result.doc } as StructuredDoc };
+}
+
+const SOURCE_EXTENSIONS = /\.(json|jsonc|ya?ml|xml|js|mjs|cjs|ts|tsx|jsx|cs|py|java|ps1|psm1|go|html?|css|md|txt|env|config|csproj|sh|bicep|tf)$/i;
+
+function looksLikeSource(path: string): boolean {
+  return SOURCE_EXTENSIONS.test(path);
+}
