@@ -75,7 +75,8 @@ export class SchemaStore {
 }
 
 function createAjv(): AjvInstance {
-  const ajv = new Ajv04({ allErrors: true, strict: false, validateFormats: true, logger: false });
+  // Published schemas use escapes such as \: that are invalid in unicode-mode regular expressions.
+  const ajv = new Ajv04({ allErrors: true, strict: false, validateFormats: true, logger: false, unicodeRegExp: false });
   ajv.addFormat('uri', (text: string) => /^[a-z][a-z0-9+.-]*:/i.test(text) && URL.canParse(text));
   ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
   ajv.addFormat('email', /^[^\s@]+@[^\s@]+\.[^\s@]+$/);

@@ -1,0 +1,32 @@
+import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The shared knowledge data (Graph permissions, manifest schemas) that tests read, never copy. */
+export const SHARED_DATA_DIR = path.resolve(process.env.M365CERT_TEST_DATA_DIR ?? path.join(REPO_ROOT, '..', 'shared', 'data'));
+
+export function requireSharedData(): string {
+  if (!existsSync(path.join(SHARED_DATA_DIR, 'schemas'))) {
+    throw new Error(`the shared data directory ${SHARED_DATA_DIR} is missing; clone the project with ../shared beside it or set M365CERT_TEST_DATA_DIR`);
+  }
+  return SHARED_DATA_DIR;
+}
+
+/** A fresh temporary folder, removed after the test. */
+export function tempDir(t: { after: (fn: () => void) => void }, prefix = 'm365cert-test-'): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Writes files (path → text or bytes) below `dir`. */
+export function writeTree(dir: string, files: Record<string, string | Uint8Array>): void {
+  for (const [relative, content] of Object.entries(files)) {
+    const full = path.join(dir, relative);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, content);
+  }
+}
