@@ -21,18 +21,18 @@ export function evaluateControls(checks: readonly Check[], runs: readonly CheckR
     const checkIds = supporting.get(control.id) ?? [];
     const open = findings.filter((finding) => !finding.suppressed && checkIds.includes(finding.checkId));
     const base = { id: control.id, domain: control.domain, title: control.title, mode: control.mode, checks: checkIds, findingCount: open.length, evidenceExpected: control.evidence };
-    return { ...base, ...statusOf(control, checkIds.map((id) => runById.get(id)).filter((run): run is CheckRun => Boolean(run)), open.length) };
+    const failing = [...new Set(open.map((finding) => finding.checkId))];
+    return { ...base, ...statusOf(control, checkIds.map((id) => runById.get(id)).filter((run): run is CheckRun => Boolean(run)), open.length, failing) };
   });
 }
 
-function statusOf(control: Control, runs: CheckRun[], openFindings: number): Pick<ControlResult, 'status' | 'reason'> {
+function statusOf(control: Control, runs: CheckRun[], openFindings: number, failingChecks: string[]): Pick<ControlResult, 'status' | 'reason'> {
   const documents = `evidence needed: ${control.evidence.join('; ')}`;
   if (control.mode === 'manual' || runs.length === 0) {
     return { status: 'manual', reason: `${control.optional ? 'Optional. ' : ''}No automated check covers this control yet; ${documents}.` };
   }
-  const failed = runs.filter((run) => run.status === 'fail');
   if (openFindings > 0) {
-    return { status: 'failed', reason: `${openFindings} open finding(s) from ${failed.map((run) => run.checkId).join(', ')}.` };
+    return { status: 'failed', reason: `${openFindings} open finding(s) from ${failingChecks.join(', ')}.` };
   }
   const errored = runs.filter((run) => run.status === 'error');
   if (errored.length) return { status: 'error', reason: `check(s) crashed: ${errored.map((run) => `${run.checkId} (${run.reason})`).join('; ')}.` };
