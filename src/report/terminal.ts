@@ -26,7 +26,8 @@ export function shouldColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv 
 }
 
 export function renderTerminal(result: ScanResult, options: TerminalOptions): string {
-  const paint = (style: Style, text: string) => (options.color ? styleText(style, text) : text);
+  // We decide about colour ourselves (TTY, NO_COLOR); styleText must not second-guess it against process.stdout.
+  const paint = (style: Style, text: string) => (options.color ? styleText(style, text, { validateStream: false }) : text);
   const lines: string[] = [];
   const findings = openFindings(result);
 
