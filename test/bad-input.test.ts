@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import type { ScanResult } from '../src/engine/types.ts';
+import { addinXml, json, teamsManifest } from './harness/manifests.ts';
+import { REPO_ROOT, requireSharedData, tempDir, writeTree } from './harness/paths.ts';
+
+const billionLaughs = (() => {
+  const lines = ['<?xml version="1.0"?>', '<!DOCTYPE OfficeApp [', ' <!ENTITY lol "lol">'];
+  for (let i = 1; i < 10; i++) lines.push(` <!ENTITY lol${i} "${`&lol${i === 1 ? '' : i - 1};`.repeat(10)}">`);
+  lines.push(']>', '<OfficeApp><DisplayName DefaultValue="&lol9;"/></OfficeApp>');
+  return lines.join('\n');
+})();
+
+/**
+ * Runs the real CLI in a child process and returns its JSON report. With `withoutDacOverride` the child
+ * runs without the capabilities that let root read any file (util-linux setpriv), so that a permission
+ * error is real even when the tests run as root.
+ */
+function scanJson(root: string, withoutDacOverride = false): { report: ScanResult; status: number | null; stderr: string } {
+  const command = [process.execPath, '--import', 'tsx', path.join(REPO_ROOT, 'src', 'cli', 'main.ts'), 'scan', root, '--data-dir', requireSharedData(), '-f', 'json'];
+  const [program, ...args] = withoutDacOverride ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', '--', ...command] : command;
+  const run = spawnSync(program!, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000, cwd: REPO_ROOT });
+  assert.ok(run.stdout.startsWith('{'), `no JSON report (exit ${run.status}): ${run.stderr}`);
+  return { report: JSON.parse(run.stdout) as ScanResult, status: run.status, stderr: run.stderr };
+}
+
+describe('bad input: every hostile file gets a located entry and the scan goes on', () => {
+  it('malformed, hostile, huge, binary, deep and looping inputs', (t) => {
+    const root = tempDir(t);
+    writeTree(root, {
+      'good/appPackage/manifest.json': json(teamsManifest({ validDomains: ['*.azurewebsites.net'] })),
+      'bad/malformed.json': '{\n  "manifestVersion": "1.17",\n  "id": \n}',
+      'bad/malformed.yml': 'version: v1.7\nprovision:\n  - uses: [\n',
+      'bad/malformed.xml': '<OfficeApp>\n  <Id>1</Id>\n</Office>',
+      'bad/laughs/manifest.xml': billionLaughs,
+      'bad/xxe/manifest.xml': '<?xml version="1.0"?>\n<!DOCTYPE OfficeApp [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<OfficeApp><Id>&xxe;</Id></OfficeApp>',
+      'bad/deep.json': '['.repeat(50_000) + ']'.repeat(50_000),
+      'bad/binary.js': Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]),
+      'bad/addin/manifest.xml': addinXml('  <Permissions>ReadWriteMailbox</Permissions>'),
+    });
+    writeFileSync(path.join(root, 'bad', 'bundle.min.js'), `var a=${JSON.stringify('x'.repeat(50 * 1024 * 1024))};`);
+    mkdirSync(path.join(root, 'bad', 'loop'));
+    symlinkSync(path.join(root, 'bad'), path.join(root, 'bad', 'loop', 'again'));
+    symlinkSync('/etc', path.join(root, 'bad', 'etc-link'));
+
+    const { report, status, stderr } = scanJson(root);
+    assert.equal(status, 1, stderr);
+    const entries = report.problems.map((p) => `${p.kind} ${p.file ?? ''}${p.line ? `:${p.line}` : ''}`);
+    for (const expected of [
+      'parse-error bad/malformed.json:4',
+      'parse-error bad/malformed.yml:4',
+      'parse-error bad/malformed.xml:3',
+      'parse-error bad/laughs/manifest.xml',
+      'parse-error bad/xxe/manifest.xml',
+      'parse-error bad/deep.json',
+      'skipped bad/binary.js',
+      'skipped bad/bundle.min.js',
+      'skipped bad/loop/again',
+      'skipped bad/etc-link',
+    ]) {
+      assert.ok(entries.some((entry) => entry.startsWith(expected)), `missing "${expected}" in:\n${entries.join('\n')}`);
+    }
+    const message = (file: string) => report.problems.find((p) => p.file === file)?.message ?? '';
+    assert.match(message('bad/laughs/manifest.xml'), /never expands XML entities/);
+    assert.match(message('bad/bundle.min.js'), /larger than the 5 MiB limit/);
+    assert.match(message('bad/loop/again'), /link loop/);
+    assert.match(message('bad/etc-link'), /outside the scan root/);
+    assert.doesNotMatch(JSON.stringify(report), /root:x:0:0/, 'the external entity was never resolved');
+    // The scan went on: the good manifest and the add-in were still checked.
+    assert.deepEqual(report.findings.map((f) => f.checkId).sort(), ['addin-mailbox-permission-minimal', 'manifest-valid-domains-specific']);
+    assert.ok(report.checkRuns.every((run) => run.status !== 'error'));
+  });
+
+  it('an unreadable file is reported as not read', (t) => {
+    const root = tempDir(t);
+    writeTree(root, { 'appPackage/manifest.json': json(teamsManifest()), 'secret.json': '{"a":1}' });
+    chmodSync(path.join(root, 'secret.json'), 0o000);
+    const { report } = scanJson(root, process.getuid?.() === 0);
+    const problem = report.problems.find((p) => p.file === 'secret.json');
+    assert.equal(problem?.kind, 'read-error');
+    assert.match(problem?.message ?? '', /EACCES/);
+    assert.equal(report.apps.length, 1);
+  });
+});
