@@ -21,7 +21,7 @@ let result: ScanResult;
 /** Replaces what changes from machine to machine (paths, timings, tool version) with placeholders. */
 function normalize(raw: ScanResult): ScanResult {
   const copy = JSON.parse(JSON.stringify(raw)) as ScanResult;
-  copy.root = '<ROOT>';
+  copy.root = '/ROOT';
   copy.tool.version = '<VERSION>';
   copy.data.dir = '<DATA>';
   copy.summary.durationMs = 0;
