@@ -32,12 +32,12 @@ describe('bad input: every hostile file gets a located entry and the scan goes o
     const root = tempDir(t);
     writeTree(root, {
       'good/appPackage/manifest.json': json(teamsManifest({ validDomains: ['*.azurewebsites.net'] })),
-      'bad/malformed.json': '{\n  "manifestVersion": "1.17",\n  "id": \n}',
-      'bad/malformed.yml': 'version: v1.7\nprovision:\n  - uses: [\n',
+      'bad/malformed/manifest.json': '{\n  "manifestVersion": "1.17",\n  "id": \n}',
+      'bad/toolkit/teamsapp.yml': 'version: v1.7\nprovision:\n  - uses: [\n',
       'bad/malformed.xml': '<OfficeApp>\n  <Id>1</Id>\n</Office>',
       'bad/laughs/manifest.xml': billionLaughs,
       'bad/xxe/manifest.xml': '<?xml version="1.0"?>\n<!DOCTYPE OfficeApp [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<OfficeApp><Id>&xxe;</Id></OfficeApp>',
-      'bad/deep.json': '['.repeat(50_000) + ']'.repeat(50_000),
+      'bad/deep/manifest.json': `{"manifestVersion": ${'['.repeat(50_000)}${']'.repeat(50_000)}}`,
       'bad/binary.js': Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]),
       'bad/addin/manifest.xml': addinXml('  <Permissions>ReadWriteMailbox</Permissions>'),
     });
@@ -50,12 +50,12 @@ describe('bad input: every hostile file gets a located entry and the scan goes o
     assert.equal(status, 1, stderr);
     const entries = report.problems.map((p) => `${p.kind} ${p.file ?? ''}${p.line ? `:${p.line}` : ''}`);
     for (const expected of [
-      'parse-error bad/malformed.json:4',
-      'parse-error bad/malformed.yml:4',
+      'parse-error bad/malformed/manifest.json:4',
+      'parse-error bad/toolkit/teamsapp.yml:4',
       'parse-error bad/malformed.xml:3',
       'parse-error bad/laughs/manifest.xml',
       'parse-error bad/xxe/manifest.xml',
-      'parse-error bad/deep.json',
+      'parse-error bad/deep/manifest.json',
       'skipped bad/binary.js',
       'skipped bad/bundle.min.js',
       'skipped bad/loop/again',

@@ -59,7 +59,7 @@ describe('reports', () => {
         'spfx-api-permissions-not-tenant-wide news/config/package-solution.json:8',
       ],
     );
-    assert.ok(result.problems.some((p) => p.kind === 'parse-error' && p.file === 'broken.json' && p.line === 1));
+    assert.ok(result.problems.some((p) => p.kind === 'parse-error' && p.file === 'legacy-manifest.json' && p.line === 1));
     assert.ok(result.problems.some((p) => p.kind === 'suppression-expired' && /2020-01-01/.test(p.message)));
   });
 

@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /**
  * Bytes → text, once per file. Binary files are recognised (NUL bytes outside a UTF-16 file), and text
  * that is not valid UTF-8 is still read (as Windows-1252) and marked, so nothing is silently dropped.
@@ -10,7 +12,6 @@ export type Decoded =
   | { binary: true };
 
 const SNIFF_BYTES = 8000;
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const windows1252 = new TextDecoder('windows-1252');
 
 export function decodeText(bytes: Uint8Array): Decoded {
@@ -22,9 +23,9 @@ export function decodeText(bytes: Uint8Array): Decoded {
   }
   const sniff = bytes.subarray(0, SNIFF_BYTES);
   if (sniff.includes(0)) return { binary: true };
-  try {
-    return { binary: false, text: utf8.decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { binary: false, text: windows1252.decode(bytes), encoding: 'windows-1252' };
+  if (isUtf8(bytes)) {
+    const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    return { binary: false, text: Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.length - start).toString('utf8'), encoding: 'utf-8' };
   }
+  return { binary: false, text: windows1252.decode(bytes), encoding: 'windows-1252' };
 }

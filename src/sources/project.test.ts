@@ -8,21 +8,37 @@ import { readZipManifests } from './zip.ts';
 const load = (root: string) => loadProject({ root, include: [], exclude: [], maxFileBytes: 1024 * 1024, respectGitignore: true });
 
 describe('sources/project', () => {
-  it('reads each text file once, parses structured files and reports every parse error with its place', async (t) => {
+  it('reads each text file once, parses manifests and known configuration while loading, and reports every parse error with its place', async (t) => {
     const root = tempDir(t);
     writeTree(root, {
-      'ok.json': '{"a": 1}',
-      'broken.json': '{\n  "a": 1,,\n}',
-      'broken.yml': 'a: [1, 2\n',
-      'broken.xml': '<a><b></a>',
+      'appPackage/manifest.json': '{"manifestVersion": "1.17"}',
+      'broken/manifest.json': '{\n  "manifestVersion": 1,,\n}',
+      'teamsapp.yml': 'version: [1, 2\n',
+      'addin.xml': '<OfficeApp><b></OfficeApp>',
+      'data/records.json': '{"not": "a manifest"}',
       'notes.md': '# notes',
     });
     const project = await load(root);
-    assert.deepEqual(project.files.map((file) => file.path), ['broken.json', 'broken.xml', 'broken.yml', 'notes.md', 'ok.json']);
-    assert.deepEqual([...project.structured.keys()], ['ok.json']);
+    assert.deepEqual(project.files.map((file) => file.path), ['addin.xml', 'appPackage/manifest.json', 'broken/manifest.json', 'data/records.json', 'notes.md', 'teamsapp.yml']);
+    assert.deepEqual([...project.structured.keys()], ['appPackage/manifest.json']);
     const errors = project.problems.map((problem) => `${problem.kind} ${problem.file}:${problem.line ?? '-'}`);
-    assert.deepEqual(errors, ['parse-error broken.json:2', 'parse-error broken.xml:1', 'parse-error broken.yml:2']);
-    assert.match(project.problems[0]!.message, /^could not parse JSON: /);
+    assert.deepEqual(errors, ['parse-error addin.xml:1', 'parse-error broken/manifest.json:2', 'parse-error teamsapp.yml:2']);
+    assert.match(project.problems[1]!.message, /^could not parse JSON: /);
+  });
+
+  it('parses any other structured file on first use, once, and records its parse error once', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, { 'data/records.json': '{"a": [1, 2]}', 'ci/pipeline.yml': 'steps: [\n', 'notes.md': 'x' });
+    const project = await load(root);
+    assert.equal(project.structured.size, 0);
+    const parsed = project.parse('data/records.json');
+    assert.equal(parsed?.format, 'json');
+    assert.equal(project.parse('data/records.json'), parsed);
+    assert.equal(project.parse('ci/pipeline.yml'), undefined);
+    assert.equal(project.parse('ci/pipeline.yml'), undefined);
+    assert.deepEqual(project.problems.map((problem) => `${problem.kind} ${problem.file}`), ['parse-error ci/pipeline.yml']);
+    assert.equal(project.parse('notes.md'), undefined);
+    assert.equal(project.parse('missing.json'), undefined);
   });
 
   it('reports binary content in a source file, and counts other binaries', async (t) => {
@@ -44,12 +60,12 @@ describe('sources/project', () => {
   it('refuses a corrupt zip and a zip bomb with a located entry, and goes on', async (t) => {
     const root = tempDir(t);
     const bomb = zipSync({ 'manifest.json': new Uint8Array(30 * 1024 * 1024).fill(0x20) }, { level: 9 });
-    writeTree(root, { 'bad.zip': Buffer.from('PK\u0003\u0004 not really a zip'), 'bomb.zip': bomb, 'ok.json': '{}' });
+    writeTree(root, { 'bad.zip': Buffer.from('PK\u0003\u0004 not really a zip'), 'bomb.zip': bomb, 'ok/manifest.json': '{"manifestVersion": "1.17"}' });
     const project = await load(root);
     const messages = Object.fromEntries(project.problems.map((problem) => [problem.file, problem.message]));
     assert.match(messages['bad.zip'] ?? '', /zip archive not read/);
     assert.match(messages['bomb.zip'] ?? '', /inflates to \d+ bytes/);
-    assert.deepEqual([...project.structured.keys()], ['ok.json']);
+    assert.deepEqual([...project.structured.keys()], ['ok/manifest.json']);
   });
 
   it('limits the number of zip entries', () => {

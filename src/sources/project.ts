@@ -15,11 +15,18 @@ export type StructuredDoc =
   | { format: 'yaml'; doc: YamlDocument }
   | { format: 'xml'; doc: XmlDocument };
 
-/** Everything read from the tree: each file read and decoded once, each structured file parsed once. */
+/**
+ * Everything read from the tree: each file read and decoded once. Structured files are parsed at most once:
+ * manifest candidates and well-known configuration files while loading, any other on first use through
+ * `parse`, so nothing is parsed that no extractor needs.
+ */
 export interface ProjectSources {
   root: string;
   files: SourceFile[];
+  /** Structured files parsed so far, by path. */
   structured: Map<string, StructuredDoc>;
+  /** Parses a JSON, YAML or XML file of the tree on first use; a parse error is recorded once in `problems`. */
+  parse(path: string): StructuredDoc | undefined;
   problems: ScanProblem[];
   bytesRead: number;
   filesSkipped: number;
@@ -40,11 +47,25 @@ export function structuredFormatOf(path: string): StructuredDoc['format'] | unde
   return STRUCTURED_FORMATS.find(([pattern]) => pattern.test(path))?.[1];
 }
 
+/** Text that marks a JSON file as a possible manifest or app registration (cheap to test, no parse). */
+const MANIFEST_MARKERS = ['"manifestVersion"', '"requiredResourceAccess"', '"schema_version"', '"instructions"', '"solution"', 'declarative-agent'];
+/** Configuration files every scan reads, by name. */
+const CONFIG_NAMES = /(^|\/)(appsettings[\w.-]*\.json|local\.settings\.json|web\.config|aad\.manifest[\w.-]*\.json|(teamsapp|m365agents)[\w.-]*\.ya?ml|azure-pipelines[\w.-]*\.ya?ml)$|(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
+
+/** Whether a structured file is parsed while loading rather than on first use. */
+export function parsedEagerly(path: string, format: StructuredDoc['format'], text: string): boolean {
+  if (path.includes('!') || CONFIG_NAMES.test(path)) return true;
+  if (format === 'json') return MANIFEST_MARKERS.some((marker) => text.includes(marker));
+  if (format === 'xml') return text.includes('<OfficeApp');
+  return false;
+}
+
 export async function loadProject(options: WalkOptions, onProgress?: ProgressListener): Promise<ProjectSources> {
   const walked = await walk(options);
   const problems: ScanProblem[] = walked.skipped.map((skip) => ({ kind: 'skipped', file: skip.path, message: skip.reason }));
   const files: SourceFile[] = [];
   const structured = new Map<string, StructuredDoc>();
+  const byPath = new Map<string, SourceFile>();
   let bytesRead = 0;
   let filesSkipped = walked.skipped.length;
   const binaryFiles: string[] = [];
@@ -60,12 +81,22 @@ export async function loadProject(options: WalkOptions, onProgress?: ProgressLis
     }
     const file = new SourceFile(path, decoded.text, decoded.encoding, bytes.length);
     files.push(file);
+    byPath.set(path, file);
     const format = structuredFormatOf(path);
-    if (format) {
-      const parsed = parseStructured(file, format);
-      if (parsed.ok) structured.set(path, parsed.doc);
-      else problems.push({ kind: 'parse-error', file: path, line: parsed.error.line, column: parsed.error.column, message: `could not parse ${format.toUpperCase()}: ${parsed.error.message}` });
+    if (format && parsedEagerly(path, format, file.text)) parseOnce(file, format);
+  };
+
+  const attempted = new Set<string>();
+  const parseOnce = (file: SourceFile, format: StructuredDoc['format']): StructuredDoc | undefined => {
+    if (attempted.has(file.path)) return structured.get(file.path);
+    attempted.add(file.path);
+    const parsed = parseStructured(file, format);
+    if (parsed.ok) {
+      structured.set(file.path, parsed.doc);
+      return parsed.doc;
     }
+    problems.push({ kind: 'parse-error', file: file.path, line: parsed.error.line, column: parsed.error.column, message: `could not parse ${format.toUpperCase()}: ${parsed.error.message}` });
+    return undefined;
   };
 
   const readOne = async (index: number) => {
@@ -105,7 +136,12 @@ export async function loadProject(options: WalkOptions, onProgress?: ProgressLis
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   problems.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.message.localeCompare(b.message));
   binaryFiles.sort();
-  return { root: options.root, files, structured, problems, bytesRead, filesSkipped, binaryFiles };
+  const parse = (path: string) => {
+    const file = byPath.get(path);
+    const format = structuredFormatOf(path);
+    return file && format ? parseOnce(file, format) : undefined;
+  };
+  return { root: options.root, files, structured, parse, problems, bytesRead, filesSkipped, binaryFiles };
 }
 
 function parseStructured(file: SourceFile, format: StructuredDoc['format']): ParseResult<StructuredDoc> {

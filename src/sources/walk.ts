@@ -76,6 +76,8 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
       }
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const candidates: { rel: string; target: string }[] = [];
+    const subfolders: { rel: string; target: string }[] = [];
     for (const entry of entries) {
       const rel = joinRel(relDir, entry.name);
       const abs = path.join(absDir, entry.name);
@@ -94,35 +96,32 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
         if (!isExcluded(rel)) skipped.push({ path: rel, reason: 'not a regular file (device, socket or pipe)' });
         continue;
       }
-      if (isExcluded(isDir ? `${rel}/` : rel) || isExcluded(rel) || isIgnored(rel, scopes, isDir)) continue;
-      if (isDir) {
-        // Every folder is entered through its real path, so a real path seen twice is a link loop.
-        if (visitedDirs.has(target)) {
-          skipped.push({ path: rel, reason: 'link loop: this folder was already scanned through another path' });
-          continue;
-        }
-        visitedDirs.add(target);
-        await visit(target, rel, scopes);
+      if (isExcluded(isDir ? `${rel}/` : rel) || isIgnored(rel, scopes, isDir)) continue;
+      if (isDir) subfolders.push({ rel, target });
+      else if (isIncluded(rel)) candidates.push({ rel, target });
+    }
+    // Sizes of one folder's files are asked for together: the walk is bound by latency, not by work.
+    const sizes = await Promise.all(candidates.map(({ target }) => stat(target).then((info) => info.size, (error: unknown) => error)));
+    candidates.forEach(({ rel, target }, index) => {
+      const size = sizes[index];
+      if (typeof size !== 'number') skipped.push({ path: rel, reason: `could not be read: ${errorCode(size)}` });
+      else if (size > options.maxFileBytes) skipped.push({ path: rel, reason: `larger than the ${formatBytes(options.maxFileBytes)} limit (${formatBytes(size)})` });
+      else files.push({ path: rel, absPath: target, size });
+    });
+    for (const { rel, target } of subfolders) {
+      // Every folder is entered through its real path, so a real path seen twice is a link loop.
+      if (visitedDirs.has(target)) {
+        skipped.push({ path: rel, reason: 'link loop: this folder was already scanned through another path' });
         continue;
       }
-      if (!isIncluded(rel)) continue;
-      let size: number;
-      try {
-        size = (await stat(target)).size;
-      } catch (error) {
-        skipped.push({ path: rel, reason: `could not be read: ${errorCode(error)}` });
-        continue;
-      }
-      if (size > options.maxFileBytes) {
-        skipped.push({ path: rel, reason: `larger than the ${formatBytes(options.maxFileBytes)} limit (${formatBytes(size)})` });
-        continue;
-      }
-      files.push({ path: rel, absPath: target, size });
+      visitedDirs.add(target);
+      await visit(target, rel, scopes);
     }
   };
 
   await visit(root, '', []);
-  return { files, skipped };
+  const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { files: files.sort(byPath), skipped: skipped.sort(byPath) };
 }
 
 async function resolveLink(abs: string, root: string): Promise<{ real: string; isDir: boolean } | { problem: string }> {

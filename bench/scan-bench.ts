@@ -1,0 +1,194 @@
+/**
+ * `npm run bench`: scans a large generated tree (made deterministically, cached in .bench/) and the examples,
+ * and prints files/s, MB/s and peak memory for (a) walking + reading every file and parsing every manifest
+ * and configuration file the scan needs, (b) the full scan, and (c) as an upper bound, parsing every JSON,
+ * YAML and XML file. Each measurement runs in its own process so peak RSS belongs to it alone.
+ *
+ * Targets for the foundation: (a) at least 100 MB/s, peak memory under 1 GiB.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_CONFIG, DEFAULT_EXCLUDES } from '../src/config/config.ts';
+import { scan } from '../src/engine/scan.ts';
+import { loadProject } from '../src/sources/project.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TREE = path.join(ROOT, '.bench', 'large-tree');
+const SHAPE = { apps: 240, filesPerApp: 100, seed: 20261128 };
+const MARKER = path.join(TREE, '.generated.json');
+const SHARED_DATA = path.join(ROOT, '..', 'shared', 'data');
+
+/** Small deterministic PRNG (mulberry32): the same tree on every machine. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = ['graph', 'client', 'tenant', 'order', 'invoice', 'message', 'channel', 'team', 'user', 'token', 'expense', 'report', 'approve', 'fetch', 'result', 'value'];
+
+function code(rand: () => number, kind: string, bytes: number): string {
+  const word = () => WORDS[Math.floor(rand() * WORDS.length)]!;
+  const lines: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const a = word();
+    const b = word();
+    const line =
+      kind === 'ts' ? `export async function ${a}${Math.floor(rand() * 1e6)}(${b}: string): Promise<number> { return (await fetch(\`https://api.contoso.com/${a}/\${${b}}\`)).status; }`
+      : kind === 'cs' ? `    public async Task<string> ${a}Async(string ${b}) => await _graph.Users[${b}].GetAsync() is { } u ? u.DisplayName : "${a}";`
+      : kind === 'py' ? `def ${a}_${Math.floor(rand() * 1e6)}(${b}):\n    return requests.get(f"https://graph.microsoft.com/v1.0/users/{${b}}").json()`
+      : kind === 'java' ? `    public String ${a}${Math.floor(rand() * 1e6)}(String ${b}) { return graphClient.users().byUserId(${b}).get().getDisplayName(); }`
+      : kind === 'ps1' ? `Get-MgUser -UserId $${b} | Select-Object -Property ${a}, Id`
+      : kind === 'md' ? `The ${a} ${b} feature lets users ${word()} ${word()} without leaving Teams.`
+      : `${a} ${b} ${word()}`;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function structured(rand: () => number, kind: string, bytes: number): string {
+  const entries: Record<string, unknown> = {};
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const key = `${WORDS[i % WORDS.length]}${i}`;
+    const value = { enabled: rand() > 0.5, url: `https://${WORDS[i % WORDS.length]}.contoso.com/api/${i}`, retries: Math.floor(rand() * 10), tags: [WORDS[(i + 3) % WORDS.length], WORDS[(i + 7) % WORDS.length]] };
+    entries[key] = value;
+    size += key.length + 110;
+  }
+  if (kind === 'json') return JSON.stringify({ settings: entries }, null, 2);
+  if (kind === 'yaml') return Object.entries(entries).map(([key, value]) => `${key}:\n  enabled: ${(value as { enabled: boolean }).enabled}\n  url: ${(value as { url: string }).url}\n  retries: ${(value as { retries: number }).retries}\n`).join('');
+  return `<?xml version="1.0"?>\n<configuration>\n${Object.entries(entries).map(([key, value]) => `  <add key="${key}" value="${(value as { url: string }).url}" retries="${(value as { retries: number }).retries}"/>`).join('\n')}\n</configuration>\n`;
+}
+
+function manifests(app: number): Record<string, string> {
+  const guid = (n: number) => `${n.toString(16).padStart(8, '0')}-4a2d-4d1e-9a3b-2f9c8e7d6a51`;
+  return {
+    'appPackage/manifest.json': JSON.stringify({
+      $schema: 'https://developer.microsoft.com/json-schemas/teams/v1.17/MicrosoftTeams.schema.json', manifestVersion: '1.17', version: '1.0.0', id: guid(app),
+      developer: { name: 'Contoso', websiteUrl: 'https://contoso.com', privacyUrl: 'https://contoso.com/privacy', termsOfUseUrl: app % 7 === 0 ? '' : 'https://contoso.com/terms' },
+      icons: { color: 'color.png', outline: 'outline.png' }, name: { short: `App ${app}`, full: `Contoso app ${app}` }, description: { short: 'Bench app', full: 'An app generated for the benchmark.' }, accentColor: '#FFFFFF',
+      staticTabs: [{ entityId: 'home', name: 'Home', contentUrl: app % 5 === 0 ? `http://app${app}.contoso.com/tab` : `https://app${app}.contoso.com/tab`, scopes: ['personal'] }],
+      validDomains: app % 3 === 0 ? ['*.azurewebsites.net'] : [`app${app}.contoso.com`],
+    }, null, 2),
+    'appPackage/aad.manifest.json': JSON.stringify({ name: `app-${app}`, oauth2AllowImplicitFlow: app % 4 === 0, requiredResourceAccess: [{ resourceAppId: 'Microsoft Graph', resourceAccess: [{ id: 'User.Read', type: 'Scope' }] }] }, null, 2),
+    'teamsapp.yml': 'version: v1.7\nprovision:\n  - uses: teamsApp/create\n    with:\n      name: bench\n',
+    'addin/manifest.xml': `<?xml version="1.0"?>\n<OfficeApp xmlns="http://schemas.microsoft.com/office/appforoffice/1.1"><Id>${guid(app)}</Id><Version>1.0.0.0</Version><DisplayName DefaultValue="Add-in ${app}"/><Permissions>${app % 6 === 0 ? 'ReadWriteMailbox' : 'ReadItem'}</Permissions></OfficeApp>\n`,
+    'spfx/config/package-solution.json': JSON.stringify({ solution: { name: `spfx-${app}`, id: guid(app + 1), version: '1.0.0.0', skipFeatureDeployment: app % 2 === 0, webApiPermissionRequests: [{ resource: 'Microsoft Graph', scope: 'Sites.Read.All' }] } }, null, 2),
+  };
+}
+
+function generate(): void {
+  if (existsSync(MARKER) && readFileSync(MARKER, 'utf8') === JSON.stringify(SHAPE)) return;
+  rmSync(TREE, { recursive: true, force: true });
+  const rand = random(SHAPE.seed);
+  const kinds = ['ts', 'ts', 'ts', 'cs', 'py', 'java', 'ps1', 'md', 'json', 'json', 'yaml', 'xml'];
+  const extension: Record<string, string> = { ts: 'ts', cs: 'cs', py: 'py', java: 'java', ps1: 'ps1', md: 'md', json: 'json', yaml: 'yml', xml: 'config' };
+  const started = performance.now();
+  for (let app = 0; app < SHAPE.apps; app++) {
+    const dir = path.join(TREE, `app-${String(app).padStart(3, '0')}`);
+    const files: Record<string, string> = { ...manifests(app) };
+    for (let i = 0; i < SHAPE.filesPerApp - 5; i++) {
+      const kind = kinds[Math.floor(rand() * kinds.length)]!;
+      const bytes = 2_000 + Math.floor(rand() * rand() * 30_000);
+      const content = ['json', 'yaml', 'xml'].includes(kind) ? structured(rand, kind, bytes) : code(rand, kind, bytes);
+      files[`src/module-${Math.floor(i / 20)}/file-${i}.${extension[kind]}`] = content;
+    }
+    // One lockfile-sized JSON document per ten apps, as real repositories have.
+    if (app % 10 === 0) files['package-lock.json'] = structured(rand, 'json', 1_500_000);
+    for (const [relative, content] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
+      writeFileSync(path.join(dir, relative), content);
+    }
+  }
+  writeFileSync(MARKER, JSON.stringify(SHAPE));
+  console.log(`generated ${TREE} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+interface Measurement {
+  label: string;
+  files: number;
+  bytes: number;
+  seconds: number;
+  peakRssMiB: number;
+  findings?: number;
+  problems: number;
+  /** Structured files parsed and their size. */
+  parsed?: { files: number; bytes: number };
+}
+
+/** Child mode: one measurement in a fresh process. */
+async function child(mode: Mode, target: string): Promise<void> {
+  const started = performance.now();
+  if (mode === 'load' || mode === 'load-all') {
+    const project = await loadProject({ root: target, include: [], exclude: DEFAULT_EXCLUDES, maxFileBytes: DEFAULT_CONFIG.maxFileBytes, respectGitignore: true });
+    // Upper bound: what parsing every JSON, YAML and XML file would cost (later extractors parse on demand).
+    if (mode === 'load-all') for (const file of project.files) project.parse(file.path);
+    const seconds = (performance.now() - started) / 1000;
+    const parsedBytes = project.files.filter((file) => project.structured.has(file.path)).reduce((sum, file) => sum + file.size, 0);
+    report({
+      label: mode === 'load' ? 'walk + read + parse' : 'parse every JSON/YAML/XML',
+      files: project.files.length,
+      bytes: project.bytesRead,
+      seconds,
+      peakRssMiB: process.resourceUsage().maxRSS / 1024,
+      problems: project.problems.length,
+      parsed: { files: project.structured.size, bytes: parsedBytes },
+    });
+    return;
+  }
+  const result = await scan({ root: target, config: { ...DEFAULT_CONFIG }, dataDir: { dir: existsSync(SHARED_DATA) ? SHARED_DATA : path.join(ROOT, '.bench', 'no-data'), source: '--data-dir' } });
+  const seconds = (performance.now() - started) / 1000;
+  report({ label: 'full scan', files: result.summary.filesScanned, bytes: result.summary.bytesScanned, seconds, peakRssMiB: process.resourceUsage().maxRSS / 1024, findings: result.findings.length, problems: result.problems.length });
+}
+
+function report(measurement: Measurement): void {
+  process.stdout.write(`${JSON.stringify(measurement)}\n`);
+}
+
+type Mode = 'load' | 'load-all' | 'scan';
+
+function measure(mode: Mode, target: string): Measurement {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', mode, target], { encoding: 'utf8', cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`bench child failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop()!) as Measurement;
+}
+
+function row(name: string, m: Measurement): string {
+  const mb = m.bytes / 1e6;
+  const parsed = m.parsed ? `  parsed ${m.parsed.files} files (${(m.parsed.bytes / 1e6).toFixed(1)} MB)` : '';
+  return `${name.padEnd(22)} ${m.label.padEnd(26)} ${String(m.files).padStart(7)} files ${mb.toFixed(1).padStart(7)} MB ${m.seconds.toFixed(2).padStart(6)} s ${(m.files / m.seconds).toFixed(0).padStart(7)} files/s ${(mb / m.seconds).toFixed(1).padStart(6)} MB/s  peak ${m.peakRssMiB.toFixed(0).padStart(4)} MiB${m.findings === undefined ? '' : `  ${m.findings} findings`}  ${m.problems} problems${parsed}`;
+}
+
+async function parent(): Promise<void> {
+  generate();
+  const results: [string, Measurement][] = [];
+  // The first read warms the page cache so both measurements read from memory, as a CI runner re-scanning a checkout does.
+  measure('load', TREE);
+  results.push(['large generated tree', measure('load', TREE)]);
+  results.push(['large generated tree', measure('scan', TREE)]);
+  results.push(['large generated tree', measure('load-all', TREE)]);
+  results.push(['examples/', measure('scan', path.join(ROOT, 'examples'))]);
+  console.log(`\nm365cert benchmark (${process.version}, ${process.platform}/${process.arch})\n`);
+  for (const [name, m] of results) console.log(row(name, m));
+  const load = results[0]![1];
+  const full = results[1]![1];
+  const throughput = load.bytes / 1e6 / load.seconds;
+  console.log('\nTargets');
+  console.log(`  tree of >= 20,000 files and >= 200 MB: ${load.files} files, ${(load.bytes / 1e6).toFixed(0)} MB  ${load.files >= 20_000 && load.bytes >= 200e6 ? 'ok' : 'NOT MET'}`);
+  console.log(`  walk + read + parse >= 100 MB/s: ${throughput.toFixed(1)} MB/s  ${throughput >= 100 ? 'ok' : 'NOT MET'}`);
+  console.log(`  peak memory < 1024 MiB: load ${load.peakRssMiB.toFixed(0)} MiB, full scan ${full.peakRssMiB.toFixed(0)} MiB  ${Math.max(load.peakRssMiB, full.peakRssMiB) < 1024 ? 'ok' : 'NOT MET'}`);
+}
+
+const childIndex = process.argv.indexOf('--child');
+if (childIndex !== -1) await child(process.argv[childIndex + 1] as Mode, process.argv[childIndex + 2]!);
+else await parent();
