@@ -84,6 +84,13 @@ describe('cli', () => {
     assert.doesNotMatch((await runCli(['scan', root, ...DATA], { tty: true, env: { NO_COLOR: '1' } })).stdout, ANSI);
   });
 
+  it('shows progress on stderr only on a terminal, and never with --quiet', async (t) => {
+    const root = cleanApp(t);
+    assert.match((await runCli(['scan', root, ...DATA], { tty: true, env: { NO_COLOR: '1' } })).stderr, /reading files 1\/1 \(100%\)/);
+    assert.equal((await runCli(['scan', root, ...DATA])).stderr, '');
+    assert.equal((await runCli(['scan', root, ...DATA, '--quiet'], { tty: true, env: {} })).stderr, '');
+  });
+
   it('writes several formats into a folder, or one format to a file', async (t) => {
     const out = tempDir(t);
     const many = await runCli(['scan', GOLDEN_APP, ...DATA, '--format', 'json,sarif,html,md,junit', '--output', path.join(out, 'reports')]);

@@ -24,6 +24,8 @@ function normalize(raw: ScanResult): ScanResult {
   copy.root = '/ROOT';
   copy.tool.version = '<VERSION>';
   copy.data.dir = '<DATA>';
+  // The shared data changes upstream; its digests are checked in the data tests, not pinned here.
+  for (const dataset of copy.data.datasets) if (dataset.sha256) dataset.sha256 = '<SHA-256>';
   copy.summary.durationMs = 0;
   for (const run of copy.checkRuns) run.durationMs = 0;
   return copy;

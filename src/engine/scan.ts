@@ -10,6 +10,7 @@ import { readRecords, type DataDir } from '../knowledge/data-dir.ts';
 import { DATASETS } from '../knowledge/datasets.ts';
 import { SchemaStore } from '../knowledge/schemas.ts';
 import { loadProject, type ProgressListener } from '../sources/project.ts';
+import { sha256 } from '../util/hash.ts';
 import { toolVersion } from '../util/package-files.ts';
 import type { Check } from './define-check.ts';
 import { ConfigError, InputError, UsageError } from './errors.ts';
@@ -138,6 +139,10 @@ function missingDatasets(dir: string): Map<string, string> {
   return missing;
 }
 
+/**
+ * Which knowledge the scan used: per dataset, the sha-256 of its file (of the list of its files' digests when
+ * it has several) and, when every file was downloaded or imported, the oldest retrieval date.
+ */
 function dataUsed(dataDir: DataDir): DataUsed {
   const records = readRecords(dataDir.dir);
   return {
@@ -145,8 +150,14 @@ function dataUsed(dataDir: DataDir): DataUsed {
     source: dataDir.source,
     datasets: DATASETS.map((dataset) => {
       const present = dataset.files.filter((file) => existsSync(path.join(dataDir.dir, file.path)));
-      const record = present.map((file) => records.files[file.path]).find(Boolean);
-      return { id: dataset.id, present: present.length > 0, sha256: record?.sha256, retrievedAt: record?.retrievedAt };
+      const recorded = present.map((file) => records.files[file.path]);
+      const fileDigest = (file: { path: string }) => records.files[file.path]?.sha256 ?? sha256(readFileSync(path.join(dataDir.dir, file.path)));
+      const digest =
+        present.length === 0 ? undefined
+        : present.length === 1 ? fileDigest(present[0]!)
+        : sha256(present.map((file) => `${file.path}\u0000${fileDigest(file)}`).join('\n'));
+      const retrieved = recorded.every(Boolean) ? recorded.map((record) => record!.retrievedAt).sort()[0] : undefined;
+      return { id: dataset.id, present: present.length > 0, sha256: digest, retrievedAt: retrieved };
     }),
   };
 }
