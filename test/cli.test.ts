@@ -38,7 +38,7 @@ describe('cli', () => {
     assert.match(clean.stdout, /Findings \(0\)/);
     const findings = await runCli(['scan', GOLDEN_APP, ...DATA]);
     assert.equal(findings.code, 1);
-    assert.match(findings.stdout, /Summary: 6 findings \(4 high, 2 medium\), 1 suppressed/);
+    assert.match(findings.stdout, /Summary: 7 findings \(5 high, 2 medium\), 1 suppressed/);
     const critical = await runCli(['scan', GOLDEN_APP, ...DATA, '--fail-on', 'critical']);
     assert.equal(critical.code, 0);
   });
@@ -96,7 +96,7 @@ describe('cli', () => {
     const many = await runCli(['scan', GOLDEN_APP, ...DATA, '--format', 'json,sarif,html,md,junit', '--output', path.join(out, 'reports')]);
     assert.equal(many.code, 1);
     assert.deepEqual(readdirSync(path.join(out, 'reports')).sort(), ['m365cert-report.html', 'm365cert-report.json', 'm365cert-report.junit.xml', 'm365cert-report.md', 'm365cert-report.sarif']);
-    assert.match(many.stdout, /^Summary: 6 findings/);
+    assert.match(many.stdout, /^Summary: 7 findings/);
     const one = await runCli(['scan', GOLDEN_APP, ...DATA, '-f', 'sarif', '-o', path.join(out, 'x', 'scan.sarif')]);
     assert.equal(JSON.parse(readFileSync(path.join(out, 'x', 'scan.sarif'), 'utf8')).version, '2.1.0');
     assert.equal(one.code, 1);
@@ -123,7 +123,7 @@ describe('cli', () => {
   it('lists checks and controls and explains both', async () => {
     const checks = await runCli(['checks']);
     assert.match(checks.stdout, /manifest-valid-domains-specific\s+high/);
-    assert.equal(JSON.parse((await runCli(['checks', '--json'])).stdout).length, 7);
+    assert.equal(JSON.parse((await runCli(['checks', '--json'])).stdout).length, 13);
     const explain = await runCli(['explain', 'spfx-api-permissions-not-tenant-wide']);
     assert.match(explain.stdout, /Fix: Set skipFeatureDeployment to false/);
     const control = await runCli(['explain', 'data-3']);
@@ -141,7 +141,7 @@ describe('cli', () => {
   it('runs as a real process through the bin entry', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src', 'cli', 'main.ts'), 'scan', GOLDEN_APP, ...DATA, '--quiet'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     assert.equal(run.status, 1, run.stderr);
-    assert.match(run.stdout, /Summary: 6 findings/);
+    assert.match(run.stdout, /Summary: 7 findings/);
     assert.equal(run.stderr, '');
   });
 });

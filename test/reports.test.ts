@@ -59,6 +59,7 @@ describe('reports', () => {
         'manifest-valid-domains-specific appPackage/manifest.json:19',
         'addin-mailbox-permission-minimal mail-addin/manifest.xml:12 suppressed',
         'spfx-api-permissions-not-tenant-wide news/config/package-solution.json:8',
+        'graph-permission-used news/config/package-solution.json:10',
       ],
     );
     assert.ok(result.problems.some((p) => p.kind === 'parse-error' && p.file === 'legacy-manifest.json' && p.line === 1));

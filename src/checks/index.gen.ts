@@ -2,6 +2,12 @@
 import type { Check } from '../engine/define-check.ts';
 import { check as addinMailboxPermissionMinimal } from './addin/addin-mailbox-permission-minimal.ts';
 import { check as entraImplicitGrantDisabled } from './entra/entra-implicit-grant-disabled.ts';
+import { check as graphApiV1Only } from './graph/graph-api-v1-only.ts';
+import { check as graphApplicationPermissionAppOnly } from './graph/graph-application-permission-app-only.ts';
+import { check as graphHighPrivilegeJustified } from './graph/graph-high-privilege-justified.ts';
+import { check as graphPermissionLeastPrivileged } from './graph/graph-permission-least-privileged.ts';
+import { check as graphPermissionRequested } from './graph/graph-permission-requested.ts';
+import { check as graphPermissionUsed } from './graph/graph-permission-used.ts';
 import { check as manifestPrivacyTermsHttps } from './manifest/manifest-privacy-terms-https.ts';
 import { check as manifestSchemaValid } from './manifest/manifest-schema-valid.ts';
 import { check as manifestUrlsHttps } from './manifest/manifest-urls-https.ts';
@@ -11,6 +17,12 @@ import { check as spfxApiPermissionsNotTenantWide } from './spfx/spfx-api-permis
 export const ALL_CHECKS: readonly Check[] = [
   addinMailboxPermissionMinimal as unknown as Check,
   entraImplicitGrantDisabled as unknown as Check,
+  graphApiV1Only as unknown as Check,
+  graphApplicationPermissionAppOnly as unknown as Check,
+  graphHighPrivilegeJustified as unknown as Check,
+  graphPermissionLeastPrivileged as unknown as Check,
+  graphPermissionRequested as unknown as Check,
+  graphPermissionUsed as unknown as Check,
   manifestPrivacyTermsHttps as unknown as Check,
   manifestSchemaValid as unknown as Check,
   manifestUrlsHttps as unknown as Check,

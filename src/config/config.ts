@@ -30,6 +30,8 @@ export interface Config {
   failOnNotAssessed: boolean;
   checks: { only?: string[]; disable: string[]; severity: Record<string, Severity> };
   suppressions: SuppressionRule[];
+  /** Written business justifications of high-privilege Graph permissions, by permission name. */
+  permissions: { justifications: Record<string, string> };
 }
 
 /** Folders of dependencies and build output: never the app's own code, and often huge. */
@@ -45,6 +47,7 @@ export const DEFAULT_CONFIG: Config = {
   failOnNotAssessed: false,
   checks: { disable: [], severity: {} },
   suppressions: [],
+  permissions: { justifications: {} },
 };
 
 let validateConfig: ReturnType<Ajv['compile']> | undefined;
@@ -83,7 +86,7 @@ export function loadConfig(root: string, explicitPath?: string): Config {
     });
     throw new ConfigError(`invalid configuration:\n  ${messages.join('\n  ')}`);
   }
-  const value = parsed.doc.value as Partial<Config> & { checks?: Partial<Config['checks']> };
+  const value = parsed.doc.value as Partial<Config> & { checks?: Partial<Config['checks']>; permissions?: Partial<Config['permissions']> };
   return {
     file: display,
     include: value.include ?? DEFAULT_CONFIG.include,
@@ -95,6 +98,7 @@ export function loadConfig(root: string, explicitPath?: string): Config {
     failOnNotAssessed: value.failOnNotAssessed ?? false,
     checks: { only: value.checks?.only, disable: value.checks?.disable ?? [], severity: value.checks?.severity ?? {} },
     suppressions: value.suppressions ?? [],
+    permissions: { justifications: value.permissions?.justifications ?? {} },
   };
 }
 

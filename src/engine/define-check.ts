@@ -3,7 +3,7 @@ import { SEVERITIES } from './types.ts';
 import type { Inventory } from '../extract/inventory.ts';
 
 /** Check folders, one per subject. A check's domain equals its folder name. */
-export const CHECK_DOMAINS = ['manifest', 'addin', 'spfx', 'entra'] as const;
+export const CHECK_DOMAINS = ['manifest', 'addin', 'spfx', 'entra', 'graph'] as const;
 export type CheckDomain = (typeof CHECK_DOMAINS)[number];
 
 export interface CheckMeta<M extends string = string> {
@@ -40,6 +40,8 @@ export interface CheckContext<M extends string> {
   report(input: ReportInput<M>): void;
   /** The check could not judge (part of) the tree; the reason reaches every report. */
   notAssessed(reason: string): void;
+  /** The tree has nothing this check looks at (used when `appliesTo` cannot say it, e.g. no Graph use). */
+  notApplicable(reason: string): void;
 }
 
 export interface Check<M extends string = string> {

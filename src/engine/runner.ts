@@ -41,11 +41,13 @@ export function runChecks(checks: readonly Check[], inventory: Inventory, option
     }
     const produced: Finding[] = [];
     const notAssessed: string[] = [];
+    let notApplicable: string | undefined;
     const severity = options.severityOverrides?.[meta.id] ?? meta.severity;
     try {
       check.run(inventory, {
         report: (input: ReportInput<string>) => produced.push(toFinding(check, severity, input)),
         notAssessed: (reason: string) => notAssessed.push(reason),
+        notApplicable: (reason: string) => void (notApplicable ??= reason),
       });
     } catch (error) {
       const cause = error instanceof Error ? error.message : String(error);
@@ -56,6 +58,7 @@ export function runChecks(checks: readonly Check[], inventory: Inventory, option
     const reason = notAssessed.length ? [...new Set(notAssessed)].join('; ') : undefined;
     if (produced.length) finish('fail', produced.length, reason && `also not assessed: ${reason}`);
     else if (reason) finish('not-assessed', 0, reason);
+    else if (notApplicable) finish('not-applicable', 0, notApplicable);
     else finish('pass', 0);
   }
   return { findings, runs };

@@ -5,11 +5,14 @@ import { evaluateControls } from '../catalog/evaluate.ts';
 import { ALL_CHECKS } from '../checks/index.gen.ts';
 import { DEFAULT_EXCLUDES, type Config } from '../config/config.ts';
 import { extractApps } from '../extract/apps/index.ts';
+import type { AppPermissionAnalysis } from '../extract/graph/analysis.ts';
+import { extractGraphFacts } from '../extract/graph/index.ts';
+import { GraphPermissionIndex } from '../knowledge/graph/permission-index.ts';
 import type { Inventory } from '../extract/inventory.ts';
 import { readRecords, type DataDir } from '../knowledge/data-dir.ts';
 import { DATASETS } from '../knowledge/datasets.ts';
 import { SchemaStore } from '../knowledge/schemas.ts';
-import { loadProject, type ProgressListener } from '../sources/project.ts';
+import { loadProject, type ProgressListener, type ProjectSources } from '../sources/project.ts';
 import { sha256 } from '../util/hash.ts';
 import { toolVersion } from '../util/package-files.ts';
 import type { Check } from './define-check.ts';
@@ -22,6 +25,7 @@ import {
   type ControlResult,
   type DataUsed,
   type Finding,
+  type PermissionAnalysisReport,
   type ScanProblem,
   type ScanResult,
   type Severity,
@@ -58,10 +62,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     options.onProgress,
   );
   const problems: ScanProblem[] = [...sources.problems];
-  const missingData = missingDatasets(options.dataDir.dir);
-  const apps = extractApps(sources, new SchemaStore(options.dataDir.dir));
-  problems.push(...apps.problems);
-  const inventory: Inventory = { root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData };
+  const inventory = buildInventory(root, sources, options.dataDir.dir, config, problems);
+  const graph = inventory.graph!;
+  const graphIndex = inventory.graphIndex;
 
   const { findings, runs } = runChecks(checks, inventory, { severityOverrides: config.checks.severity });
   problems.push(...applySuppressions(findings, config.suppressions, startedAt.toISOString().slice(0, 10)));
@@ -82,7 +85,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     root,
     startedAt: startedAt.toISOString(),
     failOn: options.failOn ?? config.failOn,
-    apps: apps.apps,
+    apps: [...inventory.apps],
     controls,
     findings,
     checkRuns: runs,
@@ -99,8 +102,42 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     problems,
     data: dataUsed(options.dataDir),
     baseline: baseline && fixed ? { file: options.baselineFile!, fixed } : undefined,
+    inventory: { permissionsRequested: graph.requested, graphCalls: graph.calls, unresolvedGraphCalls: graph.unresolved, authFlows: graph.flows },
+    permissionAnalysis: graphIndex ? permissionReport(graph.analysis) : undefined,
     summary: summarize(findings, runs, controls, problems, sources.files.length, sources.filesSkipped, sources.bytesRead, performance.now() - started),
   };
+}
+
+/** The extractors' work: every fact the checks read, built from sources that were read once. */
+export function buildInventory(root: string, sources: ProjectSources, dataDir: string, config: Config, problems: ScanProblem[]): Inventory {
+  const missingData = missingDatasets(dataDir);
+  const apps = extractApps(sources, new SchemaStore(dataDir));
+  problems.push(...apps.problems);
+  const graphIndex = loadGraphKnowledge(dataDir, missingData);
+  const graph = extractGraphFacts(sources.files, apps.manifests, apps.apps, graphIndex, config.permissions.justifications, problems);
+  return { root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData, graph, graphIndex };
+}
+
+const indexCache = new Map<string, GraphPermissionIndex>();
+
+/** Loads the Graph permission index once per run (and once per data directory in a process); a missing or broken file makes the dependent checks "not assessed". */
+function loadGraphKnowledge(dataDir: string, missingData: Map<string, string>): GraphPermissionIndex | undefined {
+  if (missingData.has('graph-permissions')) return undefined;
+  try {
+    const cached = indexCache.get(dataDir);
+    if (cached) return cached;
+    const index = GraphPermissionIndex.load(dataDir);
+    indexCache.set(dataDir, index);
+    return index;
+  } catch (error) {
+    missingData.set('graph-permissions', (error as Error).message);
+    return undefined;
+  }
+}
+
+function permissionReport(apps: AppPermissionAnalysis[]): PermissionAnalysisReport {
+  const flatten = <T>(pick: (app: AppPermissionAnalysis) => T[]) => apps.flatMap((app) => pick(app).map((entry) => ({ ...entry, app: app.appRoot })));
+  return { apps, needed: flatten((app) => app.needed), excessive: flatten((app) => app.excessive), missing: flatten((app) => app.missing), highRisk: flatten((app) => app.highRisk) };
 }
 
 function selectChecks(all: readonly Check[], config: Config): Check[] {

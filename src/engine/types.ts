@@ -1,3 +1,6 @@
+import type { AppPermissionAnalysis } from '../extract/graph/analysis.ts';
+import type { AuthFlowEvidence, GraphCall, RequestedPermission, UnresolvedGraphCall } from '../extract/graph/types.ts';
+
 /**
  * The shared vocabulary of the scanner: locations, findings, check runs, control results and the
  * result object every command produces and every reporter renders.
@@ -158,5 +161,22 @@ export interface ScanResult {
   problems: ScanProblem[];
   data: DataUsed;
   baseline?: { file: string; fixed: { checkId: string; fingerprint: string; message: string }[] };
+  /** Facts gathered from the tree that reports and later tools use (file paths relative to root). */
+  inventory?: {
+    permissionsRequested: RequestedPermission[];
+    graphCalls: GraphCall[];
+    unresolvedGraphCalls: UnresolvedGraphCall[];
+    authFlows: AuthFlowEvidence[];
+  };
+  /** Least-privilege verdicts; `calls` are indexes into inventory.graphCalls. */
+  permissionAnalysis?: PermissionAnalysisReport;
   summary: ScanSummary;
+}
+
+export interface PermissionAnalysisReport {
+  apps: AppPermissionAnalysis[];
+  needed: (AppPermissionAnalysis['needed'][number] & { app: string })[];
+  excessive: (AppPermissionAnalysis['excessive'][number] & { app: string })[];
+  missing: (AppPermissionAnalysis['missing'][number] & { app: string })[];
+  highRisk: (AppPermissionAnalysis['highRisk'][number] & { app: string })[];
 }

@@ -4,6 +4,8 @@ import type { JsonDocument } from '../sources/formats/json.ts';
 import type { XmlDocument, XmlElement } from '../sources/formats/xml.ts';
 import type { YamlDocument } from '../sources/formats/yaml.ts';
 import type { SourceFile } from '../sources/source-file.ts';
+import type { GraphPermissionIndex } from '../knowledge/graph/permission-index.ts';
+import type { GraphFacts } from './graph/index.ts';
 
 interface ManifestBase {
   kind: AppKind;
@@ -46,6 +48,10 @@ export interface Inventory {
   apps: readonly AppSummary[];
   /** Knowledge data that was missing, by dataset id, with the reason; checks that need it say "not assessed". */
   missingData: ReadonlyMap<string, string>;
+  /** Microsoft Graph permissions requested, calls made, auth flows and the least-privilege analysis per app. */
+  graph?: GraphFacts;
+  /** The Graph permission knowledge (read-only data), when the data directory has it. */
+  graphIndex?: GraphPermissionIndex;
 }
 
 export interface ExtractionResult {

@@ -59,3 +59,44 @@ export function spfxSolution(solution: Record<string, unknown>): Record<string, 
     paths: { zippedPackage: 'solution/fabrikam-news.sppkg' },
   };
 }
+
+/** An Agents Toolkit aad.manifest.json requesting Microsoft Graph permissions by name ("Scope" delegated, "Role" application). */
+export function aadManifest(access: [string, 'Scope' | 'Role'][]): string {
+  return json({
+    id: '${{AAD_APP_OBJECT_ID}}',
+    appId: '${{AAD_APP_CLIENT_ID}}',
+    name: 'fabrikam-tasks-aad',
+    signInAudience: 'AzureADMultipleOrgs',
+    requiredResourceAccess: [{ resourceAppId: 'Microsoft Graph', resourceAccess: access.map(([id, type]) => ({ id, type })) }],
+  });
+}
+
+/** Backend code that calls Graph on behalf of the signed-in user; `calls` are statements using `graph`. */
+export function oboBackend(calls: string): string {
+  return `import { ConfidentialClientApplication } from '@azure/msal-node';
+import { Client } from '@microsoft/microsoft-graph-client';
+
+const msal = new ConfidentialClientApplication({ auth: { clientId: process.env.CLIENT_ID!, clientSecret: process.env.CLIENT_SECRET! } });
+
+export async function handle(ssoToken: string, id: string) {
+  const token = await msal.acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes: ['https://graph.microsoft.com/.default'] });
+  const graph = Client.init({ authProvider: (done) => done(null, token!.accessToken) });
+${calls}
+}
+`;
+}
+
+/** A daemon that calls Graph app-only with client credentials. */
+export function daemon(calls: string): string {
+  return `import { ConfidentialClientApplication } from '@azure/msal-node';
+import { Client } from '@microsoft/microsoft-graph-client';
+
+const msal = new ConfidentialClientApplication({ auth: { clientId: process.env.CLIENT_ID!, clientSecret: process.env.CLIENT_SECRET! } });
+
+export async function nightly(id: string) {
+  const token = await msal.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] });
+  const graph = Client.init({ authProvider: (done) => done(null, token!.accessToken) });
+${calls}
+}
+`;
+}

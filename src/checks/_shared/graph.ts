@@ -1,0 +1,31 @@
+import type { Location } from '../../engine/types.ts';
+import type { AppPermissionAnalysis } from '../../extract/graph/analysis.ts';
+import type { GraphCall, RequestedPermission } from '../../extract/graph/types.ts';
+import type { Inventory } from '../../extract/inventory.ts';
+
+/** Where a permission is declared: manifests first (that is what an admin consents to), then code. */
+export function declarations(inventory: Inventory, app: string, name: string, type: string): RequestedPermission[] {
+  const found = (inventory.graph?.requested ?? []).filter((permission) => permission.appRoot === app && permission.type === type && permission.name.toLowerCase() === name.toLowerCase());
+  return found.sort((a, b) => Number(a.via === 'code-scopes') - Number(b.via === 'code-scopes') || a.source.file.localeCompare(b.source.file) || a.source.line - b.source.line);
+}
+
+export function locationOf(source: { file: string; line: number; column?: number }): Location {
+  return { file: source.file, line: source.line, column: source.column };
+}
+
+export function describeCall(call: GraphCall | undefined): string {
+  return call ? `${call.method} ${call.path} (${call.source.file}:${call.source.line})` : 'unknown call';
+}
+
+/**
+ * Runs `each` per analysed app, or says why the Graph checks have nothing to judge.
+ * Returns false when the check should stop (not applicable).
+ */
+export function forEachAnalysis(inventory: Inventory, context: { notApplicable(reason: string): void }, each: (analysis: AppPermissionAnalysis) => void): void {
+  const analyses = inventory.graph?.analysis ?? [];
+  if (analyses.length === 0) {
+    context.notApplicable('no Microsoft Graph permission is requested and no Graph call was found');
+    return;
+  }
+  for (const analysis of analyses) each(analysis);
+}

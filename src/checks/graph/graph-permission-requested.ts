@@ -1,0 +1,42 @@
+// Graph permissions reference: https://learn.microsoft.com/graph/permissions-reference
+import { defineCheck } from '../../engine/define-check.ts';
+import { forEachAnalysis, locationOf } from '../_shared/graph.ts';
+
+export const check = defineCheck({
+  meta: {
+    id: 'graph-permission-requested',
+    title: 'Every Microsoft Graph call is covered by a requested permission',
+    domain: 'graph',
+    severity: 'medium',
+    controls: ['APP-1'],
+    appliesTo: [],
+    needsData: ['graph-permissions'],
+    description:
+      'A Graph call that no requested permission allows fails at run time, or works only through a permission granted outside the reviewed manifests — which the analyst cannot see in the permission inventory.',
+    remediation: 'Add the least-privileged permission named in the finding to the app registration (and the inventory with its justification), or remove the call.',
+    references: ['https://learn.microsoft.com/graph/permissions-reference'],
+    messages: {
+      missing: '{{method}} {{path}} needs {{permission}} ({{type}}), which the app does not request',
+    },
+  },
+  run(inventory, context) {
+    forEachAnalysis(inventory, context, (analysis) => {
+      if (analysis.usesDefaultScope && !(inventory.graph?.requested ?? []).some((permission) => permission.appRoot === analysis.appRoot && permission.via !== 'code-scopes')) {
+        context.notAssessed(`${analysis.appRoot}: the code asks for /.default and the app registration is not in the tree`);
+        return;
+      }
+      for (const missing of analysis.missing) {
+        for (const callIndex of missing.calls) {
+          const call = inventory.graph?.calls[callIndex];
+          if (!call) continue;
+          context.report({
+            messageId: 'missing',
+            data: { method: call.method, path: call.path, permission: missing.anyOf.join(' or '), type: missing.type },
+            at: locationOf(call.source),
+            key: `${call.method} ${call.path}|${missing.name}`,
+          });
+        }
+      }
+    });
+  },
+});

@@ -1,0 +1,230 @@
+import { isOidcScope, rankClaims, type Claim, type GraphPermissionIndex, type Scheme } from '../../knowledge/graph/permission-index.ts';
+import type { AppKind } from '../../engine/types.ts';
+import type { AuthFlow, AuthFlowEvidence, GraphCall, RequestedPermission } from './types.ts';
+
+export interface NeededPermission {
+  name: string;
+  type: 'delegated' | 'application';
+  /** Indexes into inventory.graphCalls: the calls that need this permission (the justification). */
+  calls: number[];
+}
+
+export interface ExcessivePermission {
+  name: string;
+  type: 'delegated' | 'application';
+  reason: 'unused' | 'reducible';
+  /** For reducible: the least-privileged permissions that cover every call this one is used for. */
+  lowerAlternative?: string[];
+  calls?: number[];
+}
+
+export interface HighRiskPermission {
+  name: string;
+  type: 'delegated' | 'application';
+  why: string;
+  justification?: string;
+}
+
+export interface AppPermissionAnalysis {
+  appRoot: string;
+  flows: { delegated: boolean; application: boolean; assumed: boolean; evidence: string[] };
+  needed: NeededPermission[];
+  excessive: ExcessivePermission[];
+  missing: (NeededPermission & { anyOf: string[] })[];
+  highRisk: HighRiskPermission[];
+  /** Application permissions requested by an app whose code only signs users in. */
+  applicationInDelegatedApp: string[];
+  /** Calls with no permission data for their method, path and scheme. */
+  unmatchedCalls: { call: number; reason: string }[];
+  betaCalls: { call: number; inV1?: boolean }[];
+  /** The app asks for `/.default`: the registration decides, so its requiredResourceAccess is what is judged. */
+  usesDefaultScope: boolean;
+  /** Calls that could not be resolved statically: "unused" verdicts are then less certain. */
+  unresolvedCalls: number;
+}
+
+/** Permissions an analyst asks a written justification for (certification guidance on least privilege). */
+const HIGH_RISK_PATTERNS: [RegExp, string][] = [
+  [/^Directory\./, 'directory-wide access'],
+  [/^RoleManagement\./, 'can change role assignments'],
+  [/^Application\.ReadWrite\./, 'can change app registrations and their credentials'],
+  [/^AppRoleAssignment\.ReadWrite\.All$/, 'can grant itself any permission'],
+  [/^Sites\.FullControl\.All$/, 'full control of every site'],
+  [/^Mail\.Send$/, 'can send mail as the user (or any user, app-only)'],
+  [/\.ReadWrite\.All$/, 'writes to data across the whole organisation'],
+  [/^(User|Group)\.ReadWrite\.All$/, 'can change every user or group'],
+];
+
+/** Curated rules where $select/$expand raise the need above what the path data says (the data has no property-level detail). */
+const PROPERTY_RULES: { path: RegExp; properties: RegExp; excludes?: RegExp; alsoRequires?: string; why: string }[] = [
+  { path: /\/messages(\/|$)/i, properties: /^(body|uniquebody|attachments|bodypreview|singlevalueextendedproperties|multivalueextendedproperties)$/i, excludes: /^Mail\.ReadBasic/, why: 'ReadBasic excludes body, preview, attachments and extended properties' },
+  { path: /^\/(users(\/\{id\})?|me)$/i, properties: /^(?!(id|displayname|givenname|surname|mail|userprincipalname|photo|businessphones|jobtitle|mobilephone|officelocation|preferredlanguage)$).+$/i, excludes: /^User\.ReadBasic\.All$/, why: 'User.ReadBasic.All returns only basic profile properties' },
+  { path: /^\/(users|me)/i, properties: /^signinactivity$/i, alsoRequires: 'AuditLog.Read.All', why: 'signInActivity also needs AuditLog.Read.All' },
+  { path: /^\/(users|me)/i, properties: /^mailboxsettings$/i, alsoRequires: 'MailboxSettings.Read', why: 'mailboxSettings needs MailboxSettings.Read' },
+];
+
+export interface AnalysisInput {
+  appRoot: string;
+  kinds: readonly AppKind[];
+  requested: readonly RequestedPermission[];
+  /** All calls of the scan with their global index; only this app's are used. */
+  calls: readonly { call: GraphCall; index: number }[];
+  flows: readonly AuthFlowEvidence[];
+  unresolvedCalls: number;
+  usesDefaultScope: boolean;
+  justifications: Readonly<Record<string, string>>;
+}
+
+export function schemeOf(flow: AuthFlow): Scheme {
+  return flow === 'application' ? 'Application' : 'DelegatedWork';
+}
+
+/** Decides each call's flow: the file's own evidence, else the app's single flow, else delegated (assumed). */
+export function resolveFlows(kinds: readonly AppKind[], calls: readonly GraphCall[], flows: readonly AuthFlowEvidence[]): AppPermissionAnalysis['flows'] & { flowOf: (call: GraphCall) => AuthFlow } {
+  const delegated = flows.some((flow) => flow.flow === 'delegated');
+  const application = flows.some((flow) => flow.flow === 'application');
+  const userFacing = kinds.some((kind) => kind === 'spfx-solution' || kind === 'office-addin-xml' || kind === 'office-addin-unified');
+  const assumed = !delegated && !application;
+  const evidence = [...new Set(flows.map((flow) => `${flow.kind} (${flow.source.file}:${flow.source.line})`))];
+  const byFile = new Map<string, Set<AuthFlow>>();
+  for (const flow of flows) byFile.set(flow.source.file, (byFile.get(flow.source.file) ?? new Set()).add(flow.flow));
+  const appFlow: AuthFlow = application && !delegated && !userFacing ? 'application' : 'delegated';
+  return {
+    delegated: delegated || assumed || userFacing,
+    application,
+    assumed,
+    evidence,
+    flowOf(call) {
+      const inFile = byFile.get(call.source.file);
+      if (call.flow) return call.flow;
+      if (inFile?.size === 1) return [...inFile][0]!;
+      return appFlow;
+    },
+  };
+}
+
+export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisInput): AppPermissionAnalysis {
+  const calls = input.calls.map(({ call }) => call);
+  const flows = resolveFlows(input.kinds, calls, input.flows);
+  const graphRequested = input.requested.filter((permission) => permission.resource === 'Microsoft Graph' && (permission.type === 'delegated' || permission.type === 'application') && !isOidcScope(permission.name) && !permission.unresolved && !permission.name.endsWith('.default'));
+  const requestedNames = { delegated: new Set<string>(), application: new Set<string>() };
+  for (const permission of graphRequested) requestedNames[permission.type as 'delegated' | 'application'].add(index.canonicalName(permission.name));
+
+  const needed = new Map<string, NeededPermission>();
+  const higher = new Map<string, { type: 'delegated' | 'application'; calls: number[]; lower: Set<string> }>();
+  const missing = new Map<string, NeededPermission & { anyOf: string[] }>();
+  const unmatchedCalls: AppPermissionAnalysis['unmatchedCalls'] = [];
+  const betaCalls: AppPermissionAnalysis['betaCalls'] = [];
+
+  for (const { call, index: callIndex } of input.calls) {
+    const flow = flows.flowOf(call);
+    const type = flow === 'application' ? 'application' : 'delegated';
+    if (call.apiVersion === 'beta') betaCalls.push({ call: callIndex, inV1: call.method === 'GET' ? index.versionsOf(call.path)?.v1 : undefined });
+    const match = index.match(call.method, call.path);
+    if (!match) {
+      unmatchedCalls.push({ call: callIndex, reason: `no permission data for ${call.method} ${call.path}` });
+      continue;
+    }
+    let claims = match.claims.get(schemeOf(flow)) ?? [];
+    if (claims.length === 0) {
+      unmatchedCalls.push({ call: callIndex, reason: flow === 'application' && /^\/me(\/|$)/i.test(call.path) ? '/me cannot be called without a signed-in user (app-only)' : `${call.method} ${match.template} has no ${schemeOf(flow)} permission` });
+      continue;
+    }
+    const alsoRequired: string[] = [];
+    for (const rule of PROPERTY_RULES) {
+      const properties = [...(call.select ?? []), ...(call.expand ?? [])];
+      if (!rule.path.test(call.path) || !properties.some((property) => rule.properties.test(property))) continue;
+      if (rule.excludes) claims = claims.filter((claim) => !rule.excludes!.test(claim.permission));
+      if (rule.alsoRequires) alsoRequired.push(rule.alsoRequires);
+    }
+    const ranked = rankClaims(claims);
+    if (ranked.length === 0) continue;
+    const least = leastOf(ranked);
+    const requestedHere = requestedNames[type];
+    const coveredBy = ranked.filter((claim) => requestedHere.has(claim.permission));
+    const leastRequested = coveredBy.find((claim) => least.some((candidate) => candidate.permission === claim.permission));
+    if (leastRequested) addCall(needed, leastRequested.permission, type, callIndex);
+    else if (coveredBy.length) {
+      const entry = higher.get(coveredBy[0]!.permission) ?? { type, calls: [], lower: new Set<string>() };
+      entry.calls.push(callIndex);
+      entry.lower.add(least[0]!.permission);
+      higher.set(coveredBy[0]!.permission, entry);
+    } else {
+      const name = least[0]!.permission;
+      const entry = missing.get(name) ?? { name, type, calls: [], anyOf: least.map((claim) => claim.permission) };
+      entry.calls.push(callIndex);
+      missing.set(name, entry);
+    }
+    for (const extra of alsoRequired) {
+      if (requestedHere.has(extra)) addCall(needed, extra, type, callIndex);
+      else {
+        const entry = missing.get(extra) ?? { name: extra, type, calls: [], anyOf: [extra] };
+        entry.calls.push(callIndex);
+        missing.set(extra, entry);
+      }
+    }
+  }
+
+  const excessive: ExcessivePermission[] = [];
+  for (const permission of dedupe(graphRequested, index)) {
+    const name = index.canonicalName(permission.name);
+    if (needed.has(`${permission.type}:${name}`)) continue;
+    const used = higher.get(name);
+    if (used && used.type === permission.type) {
+      const lower = [...used.lower].filter((candidate) => candidate !== name);
+      excessive.push({ name, type: permission.type as 'delegated' | 'application', reason: 'reducible', lowerAlternative: lower, calls: used.calls });
+    } else excessive.push({ name, type: permission.type as 'delegated' | 'application', reason: 'unused' });
+  }
+  const highRisk: HighRiskPermission[] = [];
+  for (const permission of dedupe(graphRequested, index)) {
+    const name = index.canonicalName(permission.name);
+    const pattern = HIGH_RISK_PATTERNS.find(([regex]) => regex.test(name));
+    const why = permission.type === 'application' ? `application permission: acts across the tenant without a user${pattern ? `; ${pattern[1]}` : ''}` : pattern?.[1];
+    if (why) highRisk.push({ name, type: permission.type as 'delegated' | 'application', why, justification: input.justifications[name] });
+  }
+  const applicationInDelegatedApp = !flows.application ? [...requestedNames.application] : [];
+
+  return {
+    appRoot: input.appRoot,
+    flows: { delegated: flows.delegated, application: flows.application, assumed: flows.assumed, evidence: flows.evidence },
+    needed: [...needed.values()].map((entry) => ({ ...entry, calls: [...new Set(entry.calls)] })),
+    excessive,
+    missing: [...missing.values()],
+    highRisk,
+    applicationInDelegatedApp,
+    unmatchedCalls,
+    betaCalls,
+    usesDefaultScope: input.usesDefaultScope,
+    unresolvedCalls: input.unresolvedCalls,
+  };
+}
+
+/**
+ * The least-privileged candidates: the best ranked one, plus genuine alternatives that rank equal on every
+ * criterion but the name (reported as "any of").
+ */
+function leastOf(ranked: Claim[]): Claim[] {
+  const best = ranked[0]!;
+  return [best, ...ranked.slice(1).filter((claim) => claim.least === best.least && claim.methodCount === best.methodCount && claim.privilegeLevel === best.privilegeLevel && operationLevel(claim.permission) === operationLevel(best.permission))];
+}
+
+function operationLevel(permission: string): string {
+  return permission.split('.')[1]?.toLowerCase() ?? '';
+}
+
+function addCall(map: Map<string, NeededPermission>, name: string, type: 'delegated' | 'application', call: number): void {
+  const key = `${type}:${name}`;
+  const entry = map.get(key) ?? { name, type, calls: [] };
+  entry.calls.push(call);
+  map.set(key, entry);
+}
+
+function dedupe(permissions: readonly RequestedPermission[], index: GraphPermissionIndex): RequestedPermission[] {
+  const seen = new Set<string>();
+  return permissions.filter((permission) => {
+    const key = `${permission.type}:${index.canonicalName(permission.name)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,110 @@
+import path from 'node:path';
+import type { AppSummary, ScanProblem } from '../../engine/types.ts';
+import type { GraphPermissionIndex } from '../../knowledge/graph/permission-index.ts';
+import type { SourceFile } from '../../sources/source-file.ts';
+import type { Manifest } from '../inventory.ts';
+import { analyzePermissions, type AppPermissionAnalysis } from './analysis.ts';
+import { extractJavaScript, type JsGraphFacts } from './javascript.ts';
+import { requestedFromManifests } from './requested.ts';
+import type { AuthFlowEvidence, GraphCall, RequestedPermission, UnresolvedGraphCall } from './types.ts';
+
+export interface GraphFacts {
+  requested: RequestedPermission[];
+  calls: GraphCall[];
+  unresolved: UnresolvedGraphCall[];
+  flows: AuthFlowEvidence[];
+  analysis: AppPermissionAnalysis[];
+}
+
+const JS_FILES = /\.(m|c)?(j|t)sx?$/i;
+/** Cheap test before parsing: a file that mentions none of these cannot call Graph or request scopes. */
+const GRAPH_HINT = /graph|\.api\(|acquireToken|scopes|Credential|msal|\$batch|pnp|\bme\.|users\.|aadHttpClient/i;
+const GRAPH_SCOPE_URL = /^https:\/\/(graph\.microsoft\.(com|us)|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)\//i;
+
+/**
+ * Graph facts of the whole tree: requested permissions from manifests and from scope lists in code, the
+ * Graph calls in JavaScript/TypeScript, the auth flows, and per app the least-privilege analysis.
+ */
+export function extractGraphFacts(
+  files: readonly SourceFile[],
+  manifests: readonly Manifest[],
+  apps: readonly AppSummary[],
+  index: GraphPermissionIndex | undefined,
+  justifications: Readonly<Record<string, string>>,
+  problems: ScanProblem[],
+): GraphFacts {
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  const facts = new Map<string, JsGraphFacts>();
+  const inProgress = new Set<string>();
+  const extract = (file: SourceFile): JsGraphFacts => {
+    const cached = facts.get(file.path);
+    if (cached) return cached;
+    inProgress.add(file.path);
+    const result = extractJavaScript(file, resolveImport);
+    inProgress.delete(file.path);
+    facts.set(file.path, result);
+    if (result.parseError) problems.push({ kind: 'parse-error', file: file.path, line: result.parseError.line, message: `could not parse JavaScript/TypeScript: ${result.parseError.message}` });
+    return result;
+  };
+  function resolveImport(fromFile: string, specifier: string, name: string): string | undefined {
+    if (!specifier.startsWith('.')) return undefined;
+    const base = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), specifier)).replace(/\.(m|c)?js$/, '');
+    for (const candidate of [base, `${base}.ts`, `${base}.tsx`, `${base}.js`, `${base}.mjs`, `${base}/index.ts`, `${base}/index.js`]) {
+      const file = byPath.get(candidate);
+      if (file && !inProgress.has(candidate) && JS_FILES.test(candidate)) return extract(file).exportedConstants.get(name);
+    }
+    return undefined;
+  }
+
+  const appRootOf = rootResolver(apps);
+  const requested = requestedFromManifests(manifests, index);
+  const calls: GraphCall[] = [];
+  const unresolved: UnresolvedGraphCall[] = [];
+  const flows: AuthFlowEvidence[] = [];
+  const defaultScope = new Set<string>();
+  for (const file of files) {
+    if (!JS_FILES.test(file.path) || file.path.includes('!') || /\.d\.ts$/.test(file.path) || !GRAPH_HINT.test(file.text)) continue;
+    const result = extract(file);
+    const appRoot = appRootOf(file.path);
+    for (const call of result.calls) calls.push({ ...call, appRoot });
+    for (const item of result.unresolved) unresolved.push({ ...item, appRoot });
+    for (const flow of result.flows) flows.push({ ...flow, appRoot });
+    for (const scope of result.scopes) {
+      const name = scope.name.replace(GRAPH_SCOPE_URL, '');
+      if (/\.default$/.test(name)) {
+        if (GRAPH_SCOPE_URL.test(scope.name)) defaultScope.add(appRoot);
+        continue;
+      }
+      // Only names Graph knows: custom API scopes (api://…/access_as_user) are not Graph permissions.
+      if (!index?.permission(name) && !index?.idOfName('Scope', name)) continue;
+      requested.push({ resource: 'Microsoft Graph', name, type: 'delegated', source: scope.source, via: 'code-scopes', appRoot });
+    }
+  }
+  for (const permission of requested) if (!apps.some((app) => app.root === permission.appRoot)) permission.appRoot = appRootOf(permission.source.file);
+
+  // Code that calls Graph counts even when no manifest of its app is in the tree (the registration lives elsewhere).
+  const roots = [...new Set([...requested.map((permission) => permission.appRoot), ...calls.map((call) => call.appRoot)])].sort();
+  const analysis = index
+    ? roots
+        .map((root) => apps.find((app) => app.root === root) ?? { root, kinds: [] })
+        .map((app) =>
+          analyzePermissions(index, {
+            appRoot: app.root,
+            kinds: app.kinds,
+            requested: requested.filter((permission) => permission.appRoot === app.root),
+            calls: calls.map((call, callIndex) => ({ call, index: callIndex })).filter(({ call }) => call.appRoot === app.root),
+            flows: flows.filter((flow) => flow.appRoot === app.root),
+            unresolvedCalls: unresolved.filter((item) => item.appRoot === app.root).length,
+            usesDefaultScope: defaultScope.has(app.root),
+            justifications,
+          }),
+        )
+    : [];
+  return { requested, calls, unresolved, flows, analysis };
+}
+
+/** The deepest app root that contains a file; "." when no app claims it. */
+function rootResolver(apps: readonly AppSummary[]): (file: string) => string {
+  const roots = apps.map((app) => app.root).sort((a, b) => b.length - a.length);
+  return (file) => roots.find((root) => root === '.' || file.startsWith(`${root}/`)) ?? '.';
+}

@@ -1,0 +1,525 @@
+import { parseSync } from 'oxc-parser';
+import type { SourceFile } from '../../sources/source-file.ts';
+import { PLACEHOLDER, parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
+import type { AuthFlow, AuthFlowEvidence, Confidence, GraphCall, SourceRef, UnresolvedGraphCall } from './types.ts';
+
+/**
+ * Finds Microsoft Graph calls in JavaScript and TypeScript with a real parser (oxc): the Graph JS SDK
+ * (`client.api(path)…get()`), the Kiota SDK (`client.me.messages.get()`), PnPjs (`graph.me.messages()`),
+ * HTTP clients with Graph URLs (fetch, axios, got, superagent, SPFx AadHttpClient), `$batch` bodies and
+ * batch steps, and wrapper functions that take a path. String constants are followed within the file and
+ * through `export const` across imports; dynamic parts become `{id}`. Code in comments and unreachable
+ * code is not a call.
+ */
+
+// oxc-parser produces an ESTree-shaped tree; this is the part of it we read.
+interface Node {
+  type: string;
+  start: number;
+  end: number;
+  [key: string]: unknown;
+}
+
+export interface JsGraphFacts {
+  calls: Omit<GraphCall, 'appRoot'>[];
+  unresolved: Omit<UnresolvedGraphCall, 'appRoot'>[];
+  scopes: { name: string; source: SourceRef }[];
+  flows: Omit<AuthFlowEvidence, 'appRoot'>[];
+  /** `export const NAME = '…'` string constants, for other files that import them. */
+  exportedConstants: Map<string, string>;
+  parseError?: { message: string; line?: number };
+}
+
+export type ImportResolver = (fromFile: string, specifier: string, name: string) => string | undefined;
+
+const VERBS: Record<string, string> = { get: 'GET', getStream: 'GET', post: 'POST', put: 'PUT', putStream: 'PUT', patch: 'PATCH', update: 'PATCH', delete: 'DELETE', del: 'DELETE' };
+const HTTP_CLIENT_VERBS: Record<string, string> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE', head: 'GET', fetch: 'GET' };
+/** First segments of Graph paths, to recognise fluent SDK chains without type information. */
+const GRAPH_ROOTS = new Set([
+  'me', 'users', 'groups', 'sites', 'drives', 'drive', 'teams', 'chats', 'applications', 'serviceprincipals', 'organization', 'communications',
+  'education', 'identity', 'identitygovernance', 'policies', 'reports', 'security', 'solutions', 'subscriptions', 'directoryobjects', 'devices',
+  'planner', 'admin', 'search', 'auditlogs', 'devicemanagement', 'places', 'contacts', 'invitations', 'directory', 'directoryroles',
+  'grouplifecyclepolicies', 'oauth2permissiongrants', 'domains', 'shares', 'teamwork', 'appcatalogs', 'external', 'connections', 'print',
+  'rolemanagement', 'informationprotection', 'employeeexperience', 'storage', 'copilot', 'agreements', 'authenticationmethodspolicy',
+]);
+const KIOTA_SEGMENTS: Record<string, string> = { content: '$value', count: '$count', ref: '$ref', value: '$value' };
+const SCOPE_FUNCTIONS = /^(acquireToken\w*|loginPopup|loginRedirect|ssoSilent|getToken|createMicrosoftGraphClient\w*|login|getAccessToken)$/;
+const FLOW_MARKERS: [RegExp, AuthFlow, string][] = [
+  [/^acquireTokenByClientCredential$/, 'application', 'client-credentials'],
+  [/^(ClientSecretCredential|ClientCertificateCredential|ClientAssertionCredential)$/, 'application', 'client-credentials'],
+  [/^(ManagedIdentityCredential)$/, 'application', 'managed-identity'],
+  [/^(acquireTokenOnBehalfOf|OnBehalfOfCredential|OnBehalfOfUserCredential)$/, 'delegated', 'on-behalf-of'],
+  [/^(acquireTokenByCode|acquireTokenPopup|acquireTokenRedirect|acquireTokenSilent|loginPopup|loginRedirect|ssoSilent|InteractiveBrowserCredential|AuthorizationCodeCredential)$/, 'delegated', 'auth-code'],
+  [/^(acquireTokenByDeviceCode|DeviceCodeCredential)$/, 'delegated', 'device-code'],
+  [/^(TeamsUserCredential|getAuthToken|TeamsFx)$/, 'delegated', 'teams-sso'],
+  [/^(msGraphClientFactory|aadHttpClientFactory|aadTokenProviderFactory)$/, 'delegated', 'spfx-context'],
+];
+
+export function extractJavaScript(file: SourceFile, resolveImport: ImportResolver): JsGraphFacts {
+  const facts: JsGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map() };
+  let program: Node;
+  try {
+    const parsed = parseSync(file.path.replace(/!/g, '_'), file.text, { sourceType: 'unambiguous' } as never);
+    const fatal = parsed.errors.find((error) => (error as { severity?: string }).severity !== 'Warning');
+    if (fatal) {
+      const offset = (fatal as { labels?: { start: number }[] }).labels?.[0]?.start;
+      facts.parseError = { message: fatal.message, line: offset === undefined ? undefined : file.locOf(offset).line };
+      if (!parsed.program.body.length) return facts;
+    }
+    program = parsed.program as unknown as Node;
+  } catch (error) {
+    facts.parseError = { message: (error as Error).message };
+    return facts;
+  }
+
+  const parents = new WeakMap<Node, Node>();
+  const constants = new Map<string, Node | null>();
+  const imports = new Map<string, { specifier: string; name: string }>();
+  const functionParams = new Map<Node, string[]>();
+  const wrappers = new Map<string, { paramIndex: number; prefix: string; suffix: string; method: string; version?: string; via: string }>();
+  const live: Node[] = [];
+  const where = (node: Node): SourceRef => {
+    const at = file.locOf(node.start);
+    return { file: file.path, line: at.line, column: at.column };
+  };
+
+  // Pass 1: parents, constants, imports, reachable nodes.
+  const visit = (node: Node, parent: Node | undefined, reachable: boolean) => {
+    if (parent) parents.set(node, parent);
+    if (reachable) live.push(node);
+    if (node.type === 'VariableDeclarator' && (node.id as Node).type === 'Identifier') {
+      const name = (node.id as Node).name as string;
+      const declaration = parent;
+      if (declaration && declaration.kind === 'const' && node.init) constants.set(name, constants.has(name) ? null : (node.init as Node));
+    }
+    if (node.type === 'ImportDeclaration') {
+      const specifier = (node.source as Node).value as string;
+      for (const spec of (node.specifiers as Node[]) ?? []) {
+        if (spec.type === 'ImportSpecifier') imports.set((spec.local as Node).name as string, { specifier, name: ((spec.imported as Node).name ?? (spec.imported as Node).value) as string });
+      }
+    }
+    if (/Function/.test(node.type)) functionParams.set(node, ((node.params as Node[]) ?? []).map((param) => (param.type === 'Identifier' ? (param.name as string) : '')));
+    let afterExit = false;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'type' || key === 'start' || key === 'end') continue;
+      const children = Array.isArray(value) ? value : [value];
+      for (const child of children) {
+        if (!child || typeof child !== 'object' || typeof (child as Node).type !== 'string') continue;
+        const childNode = child as Node;
+        let childReachable = reachable && !afterExit;
+        if (node.type === 'IfStatement' && isConstantFalse(node.test as Node) && key === 'consequent') childReachable = false;
+        if (node.type === 'IfStatement' && isConstantTrue(node.test as Node) && key === 'alternate') childReachable = false;
+        if ((node.type === 'WhileStatement' || node.type === 'ForStatement') && key === 'body' && isConstantFalse(node.test as Node)) childReachable = false;
+        visit(childNode, node, childReachable);
+        if (Array.isArray(value) && /^(ReturnStatement|ThrowStatement|BreakStatement|ContinueStatement)$/.test(childNode.type)) afterExit = true;
+      }
+    }
+  };
+  visit(program, undefined, true);
+
+  // String evaluation with constant propagation; unknown parts become {id}.
+  const evaluating = new Set<string>();
+  const evaluate = (node: Node | undefined | null, depth = 0): string | undefined => {
+    if (!node || depth > 40) return undefined;
+    switch (node.type) {
+      case 'Literal':
+      case 'StringLiteral':
+        return typeof node.value === 'string' ? node.value : typeof node.value === 'number' ? String(node.value) : undefined;
+      case 'TemplateLiteral': {
+        const quasis = node.quasis as Node[];
+        const expressions = node.expressions as Node[];
+        let text = '';
+        quasis.forEach((quasi, index) => {
+          text += ((quasi.value as { cooked?: string; raw: string }).cooked ?? (quasi.value as { raw: string }).raw);
+          if (index < expressions.length) text += evaluate(expressions[index], depth + 1) ?? PLACEHOLDER;
+        });
+        return text;
+      }
+      case 'BinaryExpression': {
+        if (node.operator !== '+') return undefined;
+        const left = evaluate(node.left as Node, depth + 1);
+        const right = evaluate(node.right as Node, depth + 1);
+        if (left === undefined && right === undefined) return undefined;
+        return (left ?? PLACEHOLDER) + (right ?? PLACEHOLDER);
+      }
+      case 'Identifier': {
+        const name = node.name as string;
+        if (evaluating.has(name)) return undefined;
+        const init = constants.get(name);
+        if (init) {
+          evaluating.add(name);
+          const value = evaluate(init, depth + 1);
+          evaluating.delete(name);
+          return value;
+        }
+        const imported = imports.get(name);
+        return imported ? resolveImport(file.path, imported.specifier, imported.name) : undefined;
+      }
+      case 'ParenthesizedExpression':
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSNonNullExpression':
+        return evaluate(node.expression as Node, depth + 1);
+      case 'CallExpression': {
+        // encodeURIComponent(x) and String(x) keep the shape of a path segment.
+        const callee = node.callee as Node;
+        if (callee.type === 'Identifier' && /^(encodeURIComponent|encodeURI|String)$/.test(callee.name as string)) return evaluate((node.arguments as Node[])[0], depth + 1) ?? PLACEHOLDER;
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  };
+
+  const enclosingFunction = (node: Node): Node | undefined => {
+    for (let current = parents.get(node); current; current = parents.get(current)) if (functionParams.has(current)) return current;
+    return undefined;
+  };
+  const functionName = (fn: Node): string | undefined => {
+    if (fn.id && (fn.id as Node).name) return (fn.id as Node).name as string;
+    const parent = parents.get(fn);
+    if (parent?.type === 'VariableDeclarator' && (parent.id as Node).type === 'Identifier') return (parent.id as Node).name as string;
+    if ((parent?.type === 'MethodDefinition' || parent?.type === 'Property') && (parent.key as Node)?.type === 'Identifier') return (parent.key as Node).name as string;
+    return undefined;
+  };
+  /** A path built from a parameter of the enclosing function: the function is a wrapper that takes a path. */
+  const parameterPath = (argument: Node | undefined): { fn: Node; name: string; index: number; prefix: string; suffix: string } | undefined => {
+    if (!argument) return undefined;
+    const fn = enclosingFunction(argument);
+    const params = fn && functionParams.get(fn);
+    if (!fn || !params) return undefined;
+    const find = (node: Node): { param: string; prefix: string; suffix: string } | undefined => {
+      if (node.type === 'Identifier' && params.includes(node.name as string)) return { param: node.name as string, prefix: '', suffix: '' };
+      if (node.type === 'TemplateLiteral') {
+        const expressions = node.expressions as Node[];
+        const position = expressions.findIndex((expression) => expression.type === 'Identifier' && params.includes(expression.name as string));
+        if (position === -1) return undefined;
+        const quasis = node.quasis as Node[];
+        const cooked = (quasi: Node) => (quasi.value as { cooked?: string; raw: string }).cooked ?? (quasi.value as { raw: string }).raw;
+        const before = quasis.slice(0, position + 1).map(cooked).join(PLACEHOLDER);
+        const after = quasis.slice(position + 1).map(cooked).join(PLACEHOLDER);
+        const prefixExpressions = expressions.slice(0, position).map((expression) => evaluate(expression) ?? PLACEHOLDER);
+        let prefix = '';
+        quasis.slice(0, position + 1).forEach((quasi, index) => (prefix += cooked(quasi) + (index < position ? prefixExpressions[index] : '')));
+        return { param: expressions[position]!.name as string, prefix: prefix || before, suffix: after };
+      }
+      if (node.type === 'BinaryExpression' && node.operator === '+') {
+        const right = node.right as Node;
+        if (right.type === 'Identifier' && params.includes(right.name as string)) return { param: right.name as string, prefix: evaluate(node.left as Node) ?? PLACEHOLDER, suffix: '' };
+      }
+      return undefined;
+    };
+    const found = find(argument);
+    const name = functionName(fn);
+    if (!found || !name) return undefined;
+    // A parameter inside a path (`/users/${id}/messages`) is a key; only a parameter that supplies the path
+    // itself, after nothing or a bare base URL, makes the function a wrapper.
+    if (!/^(https?:\/\/[^/]+)?(\/(v1\.0|beta))?\/?$/i.test(found.prefix)) return undefined;
+    return { fn, name, index: params.indexOf(found.param), prefix: found.prefix, suffix: found.suffix };
+  };
+
+  const addCall = (node: Node, method: string, url: string, via: string, confidence: Confidence, extra: { version?: string; select?: string[]; expand?: string[] } = {}) => {
+    const parsed = parseGraphUrl(url);
+    if (!parsed || parsed.path === '/' || isScopeString(url)) return;
+    const version = (extra.version ?? parsed.version ?? 'v1.0').toLowerCase() === 'beta' ? 'beta' : 'v1.0';
+    const query = new URLSearchParams(parsed.query ?? '');
+    const select = extra.select ?? splitList(query.get('$select'));
+    const expand = extra.expand ?? splitList(query.get('$expand'));
+    if (parsed.path.replace(/\//g, '') === '$batch') return addBatchBody(node, version);
+    facts.calls.push({ method, path: parsed.path, apiVersion: version, via, confidence, source: where(node), ...(select?.length ? { select } : {}), ...(expand?.length ? { expand } : {}) });
+  };
+
+  /** `$batch`: each inner request of a literal body is a call of its own. */
+  const addBatchBody = (node: Node, version: 'v1.0' | 'beta') => {
+    // The body sits in this call (fetch(url, {body})) or in a call further up the chain (.api('/$batch').post(body)).
+    let body: Node | undefined;
+    for (let current: Node | undefined = node; current && !body; current = parents.get(current)) {
+      if (current.type !== 'CallExpression') continue;
+      for (const argument of (current.arguments as Node[]) ?? []) {
+        const object = resolveObject(argument);
+        const inner = object && (objectProperty(object, 'requests') ? object : resolveObject(objectProperty(object, 'body')));
+        if (inner && objectProperty(inner, 'requests')) body = inner;
+      }
+    }
+    const requests = body && objectProperty(body, 'requests');
+    if (!requests || requests.type !== 'ArrayExpression') {
+      facts.unresolved.push({ via: 'batch', reason: 'a $batch request whose inner requests are built at run time', source: where(node) });
+      return;
+    }
+    for (const element of requests.elements as Node[]) {
+      const request = resolveObject(element);
+      if (!request) continue;
+      const url = evaluate(objectProperty(request, 'url'));
+      const method = (evaluate(objectProperty(request, 'method')) ?? 'GET').toUpperCase();
+      if (url) addCall(element, method, url.startsWith('/') ? url : `/${url}`, 'batch', 'high', { version });
+      else facts.unresolved.push({ via: 'batch', reason: 'a $batch inner request with a dynamic url', source: where(element) });
+    }
+  };
+  const findCall = (node: Node): Node | undefined => {
+    for (let current: Node | undefined = node; current; current = parents.get(current)) if (current.type === 'CallExpression') return current;
+    return undefined;
+  };
+  const resolveObject = (node: Node | undefined): Node | undefined => {
+    if (!node) return undefined;
+    if (node.type === 'ObjectExpression') return node;
+    if (node.type === 'Identifier') {
+      const init = constants.get(node.name as string);
+      return init?.type === 'ObjectExpression' ? init : undefined;
+    }
+    return undefined;
+  };
+
+  // Pass 2: wrapper functions first (a wrapper may be declared after its callers), then the calls.
+  for (const node of live) if (node.type === 'CallExpression') registerWrapper(node);
+  for (const node of live) {
+    if (node.type === 'CallExpression' || node.type === 'NewExpression') {
+      const callee = node.callee as Node;
+      const args = (node.arguments as Node[]) ?? [];
+      const calleeName = callee.type === 'Identifier' ? (callee.name as string) : callee.type === 'MemberExpression' && !callee.computed ? ((callee.property as Node).name as string) : undefined;
+      if (calleeName) {
+        for (const [pattern, flow, kind] of FLOW_MARKERS) if (pattern.test(calleeName)) facts.flows.push({ flow, kind, source: where(node) });
+        if (SCOPE_FUNCTIONS.test(calleeName)) for (const argument of args) collectScopes(argument);
+      }
+      if (node.type === 'NewExpression') {
+        if (calleeName === 'Request' && args[0]) {
+          const url = evaluate(args[0]);
+          const options = resolveObject(args[1]);
+          if (url && (url.startsWith('/') || parseGraphUrl(url)?.host)) addCall(node, (evaluate(options && objectProperty(options, 'method')) ?? 'GET').toUpperCase(), url, 'batch-step', 'medium');
+        }
+        continue;
+      }
+      if (callee.type === 'MemberExpression' && !callee.computed && (callee.property as Node).name === 'api' && args.length >= 1) {
+        recogniseApiChain(node, args[0]!);
+        continue;
+      }
+      if (calleeName && wrappers.has(calleeName) && !(callee.type === 'MemberExpression' && (callee.object as Node).type !== 'ThisExpression' && (callee.object as Node).type !== 'Identifier')) {
+        const wrapper = wrappers.get(calleeName)!;
+        const value = evaluate(args[wrapper.paramIndex]);
+        if (value !== undefined) addCall(node, wrapper.method, `${wrapper.prefix}${value}${wrapper.suffix}`, `${wrapper.via} via ${calleeName}()`, 'high', { version: wrapper.version });
+        continue;
+      }
+      if (recogniseFluent(node)) continue;
+      recogniseHttpClient(node, callee, args);
+    }
+  }
+
+  function apiChain(call: Node): { method?: string; version?: string; select: string[]; expand: string[] } {
+    let method: string | undefined;
+    let version: string | undefined;
+    const select: string[] = [];
+    const expand: string[] = [];
+    let current = call;
+    for (;;) {
+      const member = parents.get(current);
+      const outer = member && parents.get(member);
+      if (!member || member.type !== 'MemberExpression' || member.object !== current || !outer || outer.type !== 'CallExpression' || outer.callee !== member) break;
+      const name = (member.property as Node).name as string;
+      const outerArgs = (outer.arguments as Node[]) ?? [];
+      if (name === 'version') version = evaluate(outerArgs[0]);
+      else if (name === 'select') select.push(...outerArgs.flatMap((a) => splitList(evaluate(a)) ?? arrayStrings(a)));
+      else if (name === 'expand') expand.push(...outerArgs.flatMap((a) => splitList(evaluate(a)) ?? arrayStrings(a)));
+      else if (VERBS[name]) method = VERBS[name];
+      current = outer;
+    }
+    return { method, version, select, expand };
+  }
+
+  function recogniseApiChain(call: Node, argument: Node) {
+    if (parameterPath(argument)) return; // a wrapper: its call sites are the calls
+    const { method, version, select, expand } = apiChain(call);
+    const confidence: Confidence = method ? 'high' : 'medium';
+    const path = evaluate(argument);
+    if (path !== undefined && !path.startsWith(PLACEHOLDER)) {
+      addCall(call, method ?? 'GET', path, 'graph-client', confidence, { version, select: select.length ? select : undefined, expand: expand.length ? expand : undefined });
+      return;
+    }
+    facts.unresolved.push({ via: 'graph-client', reason: 'the path passed to .api() is computed at run time', source: where(call) });
+  }
+
+  /** Functions that take a path and call Graph with it; their call sites are the calls. */
+  function registerWrapper(call: Node) {
+    const callee = call.callee as Node;
+    const args = (call.arguments as Node[]) ?? [];
+    if (callee.type === 'MemberExpression' && !callee.computed && (callee.property as Node).name === 'api') {
+      const wrapper = parameterPath(args[0]);
+      if (!wrapper) return;
+      const chain = apiChain(call);
+      wrappers.set(wrapper.name, { paramIndex: wrapper.index, prefix: wrapper.prefix, suffix: wrapper.suffix, method: chain.method ?? 'GET', version: chain.version, via: 'graph-client' });
+      return;
+    }
+    const wrapper = parameterPath(args[0]);
+    if (!wrapper) return;
+    const sample = `${wrapper.prefix}/me${wrapper.suffix}`;
+    const parsed = parseGraphUrl(sample);
+    if (!parsed?.host || parsed.host === PLACEHOLDER) return;
+    const { method, via } = httpMethodOf(callee, args);
+    wrappers.set(wrapper.name, { paramIndex: wrapper.index, prefix: wrapper.prefix, suffix: wrapper.suffix, method, via });
+  }
+
+  /** Kiota (`client.users.byUserId(id).messages.get()`) and PnPjs (`graph.users.getById(id).messages()`) chains. */
+  function recogniseFluent(call: Node): boolean {
+    const callee = call.callee as Node;
+    let verb: string | undefined;
+    let chain: Node;
+    let via = 'kiota';
+    if (callee.type === 'MemberExpression' && !callee.computed && VERBS[(callee.property as Node).name as string] && (callee.property as Node).name !== 'update') {
+      verb = VERBS[(callee.property as Node).name as string];
+      chain = callee.object as Node;
+    } else if (callee.type === 'MemberExpression' && !callee.computed && /^(add)$/.test((callee.property as Node).name as string)) {
+      verb = 'POST';
+      chain = callee.object as Node;
+      via = 'pnpjs';
+    } else if (callee.type === 'MemberExpression') {
+      verb = 'GET';
+      chain = callee;
+      via = 'pnpjs';
+    } else return false;
+    const segments: string[] = [];
+    let node: Node = chain;
+    for (;;) {
+      if (node.type === 'MemberExpression' && !node.computed) {
+        segments.unshift(kiotaSegment((node.property as Node).name as string));
+        node = node.object as Node;
+      } else if (node.type === 'CallExpression' && (node.callee as Node).type === 'MemberExpression') {
+        const name = ((node.callee as Node).property as Node).name as string;
+        if (/^by[A-Z]\w*Id$|^getById$|^getByEmail$/.test(name)) segments.unshift(PLACEHOLDER);
+        else if (name === 'withUrl') return false;
+        else return false;
+        node = (node.callee as Node).object as Node;
+      } else break;
+    }
+    const rootName = node.type === 'Identifier' ? (node.name as string) : node.type === 'ThisExpression' ? 'this' : undefined;
+    if (!rootName) return false;
+    // `this.graphClient.me…`: the client is a field; drop it from the path.
+    while (segments.length && !GRAPH_ROOTS.has(segments[0]!.toLowerCase()) && /graph|client/i.test(segments[0]!)) segments.shift();
+    const first = segments[0]?.toLowerCase();
+    if (!first || !GRAPH_ROOTS.has(first) || segments.some((segment) => segment === 'api')) return false;
+    const clientLike = /graph|client|msgraph/i.test(rootName) || rootName === 'this' || isGraphClientBinding(rootName);
+    if (!clientLike) return false;
+    if (via === 'pnpjs' && !(isPnpBinding(rootName) || rootName === 'graph')) return false;
+    addCall(call, verb!, `/${segments.join('/')}`, via, 'high');
+    return true;
+  }
+
+  function httpMethodOf(callee: Node, args: Node[]): { method: string; via: string } {
+    let method = 'GET';
+    let via = 'http';
+    if (callee.type === 'Identifier') via = callee.name as string;
+    else if (callee.type === 'MemberExpression' && !callee.computed) {
+      const name = (callee.property as Node).name as string;
+      const object = callee.object as Node;
+      via = object.type === 'Identifier' ? (object.name as string) : object.type === 'MemberExpression' ? (((object.property as Node).name as string) ?? 'http') : 'http';
+      if (HTTP_CLIENT_VERBS[name]) method = HTTP_CLIENT_VERBS[name]!;
+    }
+    const options = resolveObject(args[1]) ?? resolveObject(args[2]);
+    const declared = options && evaluate(objectProperty(options, 'method'));
+    if (declared) method = declared.toUpperCase();
+    return { method, via };
+  }
+
+  function recogniseHttpClient(call: Node, callee: Node, args: Node[]) {
+    const urlArgument = args[0];
+    if (!urlArgument || parameterPath(urlArgument)) return;
+    const url = evaluate(urlArgument);
+    if (!url) return;
+    const parsed = parseGraphUrl(url);
+    const absoluteGraph = parsed?.host && parsed.host !== PLACEHOLDER;
+    const unknownHostGraph = url.startsWith(PLACEHOLDER) && /^\{id\}\/(v1\.0|beta)\//i.test(url);
+    if (!absoluteGraph && !unknownHostGraph) return;
+    const { method, via } = httpMethodOf(callee, args);
+    const path = unknownHostGraph ? url.slice(PLACEHOLDER.length) : url;
+    addCall(call, method, path, via, unknownHostGraph ? 'medium' : 'high');
+  }
+
+  function collectScopes(argument: Node) {
+    const visitScopes = (node: Node | undefined, depth: number) => {
+      if (!node || depth > 4) return;
+      if (node.type === 'ArrayExpression') {
+        for (const element of node.elements as Node[]) {
+          const value = element && evaluate(element);
+          if (value) facts.scopes.push({ name: value, source: where(element) });
+        }
+      } else if (node.type === 'ObjectExpression') {
+        for (const property of node.properties as Node[]) {
+          const key = property.key as Node | undefined;
+          if (key && /^scopes?$/i.test((key.name ?? key.value) as string)) visitScopes(property.value as Node, depth + 1);
+        }
+      } else if (node.type === 'Identifier') {
+        visitScopes(constants.get(node.name as string) ?? undefined, depth + 1);
+      }
+    };
+    visitScopes(argument, 0);
+  }
+
+  function isGraphClientBinding(name: string): boolean {
+    const init = constants.get(name);
+    return Boolean(init && init.type === 'CallExpression' && (init.callee as Node).type === 'Identifier' && /GraphServiceClient|createGraphServiceClient|graphfi/.test((init.callee as Node).name as string));
+  }
+  function isPnpBinding(name: string): boolean {
+    const init = constants.get(name);
+    return Boolean(init && JSON.stringify(init.callee ?? '').includes('graphfi'));
+  }
+
+  // Scope arrays on objects handed to any call (e.g. `{ scopes: ['Mail.Read'] }` for MSAL or Azure Identity).
+  for (const node of live) {
+    if (node.type === 'Property' && /^scopes$/i.test(((node.key as Node)?.name ?? (node.key as Node)?.value) as string) && (node.value as Node).type === 'ArrayExpression') {
+      const inCall = findCall(node);
+      const calleeName = inCall && ((inCall.callee as Node).type === 'Identifier' ? (inCall.callee as Node).name : ((inCall.callee as Node).property as Node)?.name);
+      if (!calleeName || !SCOPE_FUNCTIONS.test(calleeName as string)) collectScopes(node.value as Node);
+    }
+    if (node.type === 'ExportNamedDeclaration' && (node.declaration as Node)?.type === 'VariableDeclaration') {
+      for (const declarator of ((node.declaration as Node).declarations as Node[]) ?? []) {
+        const value = (declarator.id as Node).type === 'Identifier' ? evaluate(declarator.init as Node) : undefined;
+        if (value !== undefined) facts.exportedConstants.set((declarator.id as Node).name as string, value);
+      }
+    }
+  }
+  facts.scopes = dedupeScopes(facts.scopes);
+  return facts;
+}
+
+function kiotaSegment(name: string): string {
+  if (KIOTA_SEGMENTS[name]) return KIOTA_SEGMENTS[name]!;
+  if (/^graph[A-Z]/.test(name)) return `microsoft.graph.${name.slice(5, 6).toLowerCase()}${name.slice(6)}`;
+  return name;
+}
+
+function objectProperty(object: Node, name: string): Node | undefined {
+  const property = (object.properties as Node[]).find((candidate) => {
+    const key = candidate.key as Node | undefined;
+    return key && ((key.name ?? key.value) as string) === name;
+  });
+  return property?.value as Node | undefined;
+}
+
+function arrayStrings(node: Node): string[] {
+  if (node.type !== 'ArrayExpression') return [];
+  return (node.elements as Node[]).filter((element) => element?.type === 'Literal' && typeof element.value === 'string').map((element) => element.value as string);
+}
+
+function splitList(value: string | undefined | null): string[] | undefined {
+  if (!value) return undefined;
+  return value.split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+/** `https://graph.microsoft.com/.default` and `https://graph.microsoft.com/Mail.Read` are scopes, not requests. */
+function isScopeString(url: string): boolean {
+  return /^https?:\/\/[^/]+\/(\.default|[A-Z][A-Za-z]*\.[A-Za-z.]+)$/.test(url);
+}
+
+function isConstantFalse(node: Node | undefined): boolean {
+  return Boolean(node && node.type === 'Literal' && (node.value === false || node.value === 0));
+}
+function isConstantTrue(node: Node | undefined): boolean {
+  return Boolean(node && node.type === 'Literal' && node.value === true);
+}
+
+function dedupeScopes(scopes: { name: string; source: SourceRef }[]): { name: string; source: SourceRef }[] {
+  const seen = new Set<string>();
+  return scopes.filter((scope) => {
+    const key = `${scope.name}|${scope.source.line}|${scope.source.column}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,124 @@
+import type { GraphPermissionIndex } from '../../knowledge/graph/permission-index.ts';
+import { childrenNamed, descendants, firstChild } from '../../sources/formats/xml.ts';
+import { jsonLocation, xmlLocation, type JsonManifest, type Manifest } from '../inventory.ts';
+import type { PermissionType, RequestedPermission } from './types.ts';
+
+export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+const GRAPH_NAMES = new Set(['microsoft graph', GRAPH_APP_ID]);
+const SHAREPOINT_NAMES = new Set(['office 365 sharepoint online', '00000003-0000-0ff1-ce00-000000000000', 'sharepoint']);
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Outlook and document add-in levels in the unified manifest's resourceSpecific list (Office.js, not Graph). */
+const ADDIN_LEVELS = /^(Mailbox(Item)?\.[A-Za-z]+\.User|Document\.[A-Za-z]+\.User|Mailbox\.AppendOnSend\.User)$/;
+
+export function isGraphResource(resource: string): boolean {
+  return GRAPH_NAMES.has(resource.trim().toLowerCase());
+}
+
+/**
+ * Every permission the manifests request: Entra `requiredResourceAccess` (GUIDs resolved through the Graph
+ * service principal data, or names as Agents Toolkit writes them), Teams resource-specific consent (current
+ * and legacy), SPFx `webApiPermissionRequests`, Office add-in levels and add-in SSO scopes.
+ */
+export function requestedFromManifests(manifests: readonly Manifest[], index: GraphPermissionIndex | undefined): RequestedPermission[] {
+  const requested: RequestedPermission[] = [];
+  for (const manifest of manifests) {
+    if (manifest.format === 'json') {
+      if (manifest.kind === 'entra-app' || manifest.kind === 'toolkit-aad-manifest') requested.push(...fromRequiredResourceAccess(manifest, index));
+      if (manifest.kind === 'teams-app' || manifest.kind === 'office-addin-unified') requested.push(...fromTeamsManifest(manifest));
+      if (manifest.kind === 'spfx-solution') requested.push(...fromSpfx(manifest));
+    } else if (manifest.format === 'xml' && manifest.kind === 'office-addin-xml') {
+      for (const element of descendants(manifest.doc.root)) {
+        const at = xmlLocation(manifest, element);
+        const source = { file: at.file, line: at.line, column: at.column };
+        if (element.local === 'Permissions' && element.text.trim()) {
+          requested.push({ resource: 'Office add-in', name: element.text.trim(), type: 'addin', source, via: 'addin-xml', appRoot: manifest.appRoot });
+        }
+        if (element.local === 'WebApplicationInfo') {
+          const scopes = firstChild(element, 'Scopes');
+          for (const scope of scopes ? childrenNamed(scopes, 'Scope') : []) {
+            const name = scope.text.trim();
+            const where = xmlLocation(manifest, scope);
+            if (name) requested.push({ resource: 'Microsoft Graph', name, type: 'delegated', source: { file: where.file, line: where.line, column: where.column }, via: 'addin-sso', appRoot: manifest.appRoot });
+          }
+        }
+      }
+    }
+  }
+  return requested;
+}
+
+function fromRequiredResourceAccess(manifest: JsonManifest, index: GraphPermissionIndex | undefined): RequestedPermission[] {
+  const value = manifest.doc.value as { requiredResourceAccess?: unknown };
+  if (!Array.isArray(value.requiredResourceAccess)) return [];
+  const out: RequestedPermission[] = [];
+  value.requiredResourceAccess.forEach((resource: unknown, resourceIndex: number) => {
+    const entry = resource as { resourceAppId?: unknown; resourceAccess?: unknown };
+    const resourceId = typeof entry.resourceAppId === 'string' ? entry.resourceAppId : '';
+    const graph = isGraphResource(resourceId);
+    if (!Array.isArray(entry.resourceAccess)) return;
+    entry.resourceAccess.forEach((access: unknown, accessIndex: number) => {
+      const { id, type } = (access ?? {}) as { id?: unknown; type?: unknown };
+      if (typeof id !== 'string' || (type !== 'Scope' && type !== 'Role')) return;
+      const at = jsonLocation(manifest, ['requiredResourceAccess', resourceIndex, 'resourceAccess', accessIndex, 'id']);
+      let name = id;
+      let unresolved: boolean | undefined;
+      if (GUID.test(id)) {
+        const resolved = graph ? index?.nameOfId(type, id) : undefined;
+        if (resolved) name = resolved;
+        else unresolved = graph ? true : undefined;
+      }
+      const permissionType: PermissionType = SHAREPOINT_NAMES.has(resourceId.toLowerCase()) ? 'sharepoint' : type === 'Scope' ? 'delegated' : 'application';
+      out.push({
+        resource: graph ? 'Microsoft Graph' : resourceId,
+        name,
+        type: permissionType,
+        source: { file: at.file, line: at.line, column: at.column },
+        via: manifest.kind === 'toolkit-aad-manifest' ? 'aad-manifest' : 'entra-manifest',
+        appRoot: manifest.appRoot,
+        ...(unresolved ? { unresolved } : {}),
+      });
+    });
+  });
+  return out;
+}
+
+function fromTeamsManifest(manifest: JsonManifest): RequestedPermission[] {
+  const value = manifest.doc.value as { authorization?: { permissions?: { resourceSpecific?: unknown } }; webApplicationInfo?: { applicationPermissions?: unknown } };
+  const out: RequestedPermission[] = [];
+  const grants = value.authorization?.permissions?.resourceSpecific;
+  if (Array.isArray(grants)) {
+    grants.forEach((grant: unknown, index: number) => {
+      const { name } = (grant ?? {}) as { name?: unknown };
+      if (typeof name !== 'string') return;
+      const at = jsonLocation(manifest, ['authorization', 'permissions', 'resourceSpecific', index, 'name']);
+      const addin = ADDIN_LEVELS.test(name);
+      out.push({ resource: addin ? 'Office add-in' : 'Microsoft Teams (RSC)', name, type: addin ? 'addin' : 'rsc', source: { file: at.file, line: at.line, column: at.column }, via: addin ? 'addin-unified' : 'teams-rsc', appRoot: manifest.appRoot });
+    });
+  }
+  const legacy = value.webApplicationInfo?.applicationPermissions;
+  if (Array.isArray(legacy)) {
+    legacy.forEach((name: unknown, index: number) => {
+      if (typeof name !== 'string') return;
+      const at = jsonLocation(manifest, ['webApplicationInfo', 'applicationPermissions', index]);
+      out.push({ resource: 'Microsoft Teams (RSC)', name, type: 'rsc', source: { file: at.file, line: at.line, column: at.column }, via: 'teams-legacy-rsc', appRoot: manifest.appRoot });
+    });
+  }
+  return out;
+}
+
+function fromSpfx(manifest: JsonManifest): RequestedPermission[] {
+  const solution = (manifest.doc.value as { solution?: { webApiPermissionRequests?: unknown } }).solution;
+  const requests = solution?.webApiPermissionRequests;
+  if (!Array.isArray(requests)) return [];
+  const out: RequestedPermission[] = [];
+  requests.forEach((request: unknown, index: number) => {
+    const { resource, scope } = (request ?? {}) as { resource?: unknown; scope?: unknown };
+    if (typeof resource !== 'string' || typeof scope !== 'string') return;
+    const at = jsonLocation(manifest, ['solution', 'webApiPermissionRequests', index, 'scope']);
+    const graph = isGraphResource(resource);
+    const type: PermissionType = SHAREPOINT_NAMES.has(resource.toLowerCase()) ? 'sharepoint' : 'delegated';
+    out.push({ resource: graph ? 'Microsoft Graph' : resource, name: scope, type, source: { file: at.file, line: at.line, column: at.column }, via: 'spfx', appRoot: manifest.appRoot });
+  });
+  return out;
+}

@@ -1,0 +1,60 @@
+/** Facts about Microsoft Graph use: what an app asks for, what its code calls, and how it signs in. */
+
+export type PermissionType = 'delegated' | 'application' | 'rsc' | 'addin' | 'sharepoint';
+export type AuthFlow = 'delegated' | 'application';
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface SourceRef {
+  file: string;
+  line: number;
+  column?: number;
+}
+
+/** One permission an app requests, where it is declared. */
+export interface RequestedPermission {
+  /** "Microsoft Graph", another API's name, or its app id. */
+  resource: string;
+  /** Permission name; a GUID that could not be resolved stays a GUID and sets `unresolved`. */
+  name: string;
+  type: PermissionType;
+  source: SourceRef;
+  /** Where it was declared: entra-manifest, aad-manifest, teams-rsc, spfx, addin-xml, addin-sso, code-scopes, … */
+  via: string;
+  appRoot: string;
+  unresolved?: boolean;
+}
+
+/** One Microsoft Graph request the code makes. */
+export interface GraphCall {
+  method: string;
+  /** Version-less path template, `{id}` for dynamic parts. */
+  path: string;
+  apiVersion: 'v1.0' | 'beta';
+  /** The SDK or client shape it was recognised in: graph-client, kiota, pnpjs, fetch, axios, batch, url-literal, … */
+  via: string;
+  confidence: Confidence;
+  source: SourceRef;
+  select?: string[];
+  expand?: string[];
+  /** The auth flow of the code that makes the call, when the file shows it. */
+  flow?: AuthFlow;
+  observed?: boolean;
+  appRoot: string;
+}
+
+/** A call site that talks to Graph but whose path could not be worked out statically. */
+export interface UnresolvedGraphCall {
+  via: string;
+  reason: string;
+  source: SourceRef;
+  appRoot: string;
+}
+
+/** Evidence of how the app obtains tokens. */
+export interface AuthFlowEvidence {
+  flow: AuthFlow;
+  /** client-credentials, managed-identity, on-behalf-of, auth-code, spfx-context, teams-sso, device-code, … */
+  kind: string;
+  source: SourceRef;
+  appRoot: string;
+}

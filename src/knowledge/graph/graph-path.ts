@@ -1,0 +1,131 @@
+/**
+ * One normal form for Microsoft Graph paths, used for both the permission data's templates and the calls
+ * found in code, so the two meet segment by segment:
+ * - lower case (Graph paths are case-insensitive; the data mixes cases);
+ * - any placeholder (`{id}`, `{user-id}`, `{value}`) or dynamic value → `{id}`;
+ * - key in parentheses (`users('x')`, `users(x)`) → `users/{id}`;
+ * - functions keep their parameter names only: `getemailactivityuserdetail(period='D7')` → `getemailactivityuserdetail(period)`,
+ *   `delta()` → `delta`; alternate keys likewise: `applications(appId='…')` → `applications(appid)`;
+ * - OneDrive path addressing `root:/a/b.docx:` → `root:` `{id}:`;
+ * - `microsoft.graph.` prefixes of functions and actions are dropped (casts are handled by the matcher).
+ */
+
+export const PLACEHOLDER = '{id}';
+
+/** Splits a version-less Graph path (no host, no query) into normalised segments. */
+export function normalizeGraphPath(path: string): string[] {
+  let text = path.trim();
+  const query = text.indexOf('?');
+  if (query !== -1) text = text.slice(0, query);
+  text = safeDecode(text).replace(/\/+$/, '');
+  const raw = splitOutsideQuotes(text);
+  const segments: string[] = [];
+  for (let index = 0; index < raw.length; index++) {
+    let segment = raw[index]!;
+    if (segment === '') continue;
+    // OneDrive: root:/folder/file.docx:/content — everything between the colons is one item path.
+    if (/:$/.test(segment) && segment.length > 1 && !segment.startsWith('{') && index + 1 < raw.length) {
+      segments.push(segment.toLowerCase());
+      let end = index + 1;
+      while (end < raw.length && !raw[end]!.endsWith(':')) end++;
+      if (end < raw.length) {
+        segments.push(`${PLACEHOLDER}:`);
+        index = end;
+        continue;
+      }
+      continue;
+    }
+    if (/^\{[^}]*\}:?$/.test(segment)) {
+      segments.push(segment.endsWith(':') ? `${PLACEHOLDER}:` : PLACEHOLDER);
+      continue;
+    }
+    segment = segment.replace(/^microsoft\.graph\.(?=[a-z]+\()/i, '');
+    const call = /^([^()]+)\((.*)\)$/.exec(segment);
+    if (call) {
+      const name = call[1]!.toLowerCase();
+      const inside = call[2]!.trim();
+      if (inside === '') segments.push(name);
+      else if (!/=/.test(inside)) segments.push(name, PLACEHOLDER);
+      else segments.push(`${name}(${parameterNames(inside).join(',')})`);
+      continue;
+    }
+    segments.push(isDynamicValue(segment) ? PLACEHOLDER : segment.toLowerCase());
+  }
+  return segments;
+}
+
+/** Values that are ids, e-mail addresses or numbers rather than path names. */
+function isDynamicValue(segment: string): boolean {
+  if (segment.startsWith('$')) return false;
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment)) return true;
+  if (/@/.test(segment) || /^\d+$/.test(segment)) return true;
+  if (/^'.*'$/.test(segment)) return true;
+  return /[^A-Za-z0-9_.:-]/.test(segment) || (/\d/.test(segment) && /[A-Za-z]/.test(segment) && !/^[A-Za-z][A-Za-z0-9]*$/.test(segment));
+}
+
+function parameterNames(inside: string): string[] {
+  return splitOutsideQuotes(inside, ',').map((part) => part.split('=')[0]!.trim().toLowerCase()).filter(Boolean);
+}
+
+function splitOutsideQuotes(text: string, separator = '/'): string[] {
+  const parts: string[] = [];
+  let current = '';
+  let quote = false;
+  let depth = 0;
+  for (const char of text) {
+    if (char === "'") quote = !quote;
+    if (!quote && char === '(') depth++;
+    if (!quote && char === ')') depth = Math.max(0, depth - 1);
+    if (char === separator && !quote && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else current += char;
+  }
+  parts.push(current);
+  return parts;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Graph hosts of the global service and the national clouds. */
+export const GRAPH_HOSTS = ['graph.microsoft.com', 'graph.microsoft.us', 'dod-graph.microsoft.us', 'microsoftgraph.chinacloudapi.cn', 'graph.microsoft.de'];
+
+export interface GraphUrl {
+  host?: string;
+  version?: string;
+  /** Version-less path, starting with "/". */
+  path: string;
+  query?: string;
+}
+
+/**
+ * Splits a Graph URL or path into host, version and path. Accepts absolute URLs on any Graph host, and
+ * relative paths with or without a version prefix. Returns undefined for URLs on other hosts.
+ */
+export function parseGraphUrl(text: string): GraphUrl | undefined {
+  let rest = text.trim();
+  let host: string | undefined;
+  const absolute = /^https?:\/\/([^/?#]+)(.*)$/i.exec(rest);
+  if (absolute) {
+    host = absolute[1]!.toLowerCase();
+    if (!GRAPH_HOSTS.includes(host) && host !== PLACEHOLDER) return undefined;
+    rest = absolute[2] || '/';
+  }
+  if (!rest.startsWith('/')) rest = `/${rest}`;
+  const queryAt = rest.indexOf('?');
+  const query = queryAt === -1 ? undefined : rest.slice(queryAt + 1);
+  let path = queryAt === -1 ? rest : rest.slice(0, queryAt);
+  let version: string | undefined;
+  const versioned = /^\/(v1\.0|beta)(?=\/|$)/i.exec(path);
+  if (versioned) {
+    version = versioned[1]!.toLowerCase();
+    path = path.slice(versioned[0].length) || '/';
+  }
+  return { host, version, path, query };
+}

@@ -1,0 +1,294 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PLACEHOLDER, normalizeGraphPath } from './graph-path.ts';
+
+/**
+ * The Microsoft Graph permissions document (Kibali format, microsoftgraph/microsoft-graph-devx-content
+ * permissions/new/permissions.json) inverted into a lookup tree: path segments → HTTP method → scheme →
+ * the permissions that allow the operation, each with its least-privilege mark. Built once per run.
+ */
+
+export const SCHEMES = ['DelegatedWork', 'DelegatedPersonal', 'Application'] as const;
+export type Scheme = (typeof SCHEMES)[number];
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export type HttpMethod = (typeof METHODS)[number];
+
+export interface Claim {
+  permission: string;
+  least: boolean;
+  alsoRequires: string[];
+  /** How many methods the pathSet groups; a pathSet meant for writes that also lists GET marks GET least by accident. */
+  methodCount: number;
+  privilegeLevel: number;
+  rsc: boolean;
+}
+
+export interface PermissionInfo {
+  name: string;
+  rsc: boolean;
+  schemes: Partial<Record<Scheme, { privilegeLevel: number; requiresAdminConsent: boolean; displayName: string }>>;
+}
+
+interface TreeNode {
+  literal: Map<string, TreeNode>;
+  wildcard?: TreeNode;
+  /** The template as the data writes it (first one seen), for reports. */
+  template?: string;
+  claims?: Map<HttpMethod, Map<Scheme, Claim[]>>;
+}
+
+export interface PathMatch {
+  template: string;
+  /** How the path had to be adjusted to match (e.g. "dropped $value", "dropped the cast"). */
+  adjustment?: string;
+  claims: Map<Scheme, Claim[]>;
+}
+
+export class PermissionDataError extends Error {
+  override name = 'PermissionDataError';
+}
+
+const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
+
+export function isOidcScope(name: string): boolean {
+  return OIDC_SCOPES.has(name.toLowerCase());
+}
+
+export class GraphPermissionIndex {
+  readonly #root: TreeNode = { literal: new Map() };
+  readonly #permissions = new Map<string, PermissionInfo>();
+  readonly #byLowerName = new Map<string, string>();
+  readonly #scopeIds = new Map<string, string>();
+  readonly #roleIds = new Map<string, string>();
+  readonly #scopeNames = new Map<string, string>();
+  readonly #roleNames = new Map<string, string>();
+  readonly #v1GetPaths = new Set<string>();
+  readonly #betaGetPaths = new Set<string>();
+  /** The endpoint list is read on first use: most scans never ask about beta-only paths. */
+  #endpointFile: string | undefined;
+  templateCount = 0;
+
+  /** Builds the index from the document's parsed JSON. Throws PermissionDataError for a document of an unknown shape. */
+  static fromDocument(document: unknown): GraphPermissionIndex {
+    const index = new GraphPermissionIndex();
+    const permissions = (document as { permissions?: unknown })?.permissions;
+    if (!permissions || typeof permissions !== 'object' || Array.isArray(permissions)) {
+      throw new PermissionDataError('not a Graph permissions document: no "permissions" object (unknown format or version)');
+    }
+    let pathSets = 0;
+    for (const [name, entry] of Object.entries(permissions as Record<string, unknown>)) {
+      const permission = entry as { authorizationType?: string; schemes?: Record<string, { privilegeLevel?: number; requiresAdminConsent?: boolean; adminDisplayName?: string }>; pathSets?: unknown[] };
+      if (!permission || typeof permission.schemes !== 'object' || !Array.isArray(permission.pathSets)) {
+        throw new PermissionDataError(`permission "${name}" has no schemes or pathSets (unknown format or version)`);
+      }
+      const rsc = permission.authorizationType === 'RSC';
+      const info: PermissionInfo = { name, rsc, schemes: {} };
+      for (const scheme of SCHEMES) {
+        const data = permission.schemes[scheme];
+        if (data) info.schemes[scheme] = { privilegeLevel: data.privilegeLevel ?? 3, requiresAdminConsent: Boolean(data.requiresAdminConsent), displayName: (data.adminDisplayName ?? '').trim() };
+      }
+      index.#permissions.set(name, info);
+      index.#byLowerName.set(name.toLowerCase(), name);
+      for (const set of permission.pathSets as { methods?: string[]; schemeKeys?: string[]; paths?: Record<string, string> }[]) {
+        pathSets++;
+        const methods = (set.methods ?? []).map((method) => method.toUpperCase()).filter((method): method is HttpMethod => (METHODS as readonly string[]).includes(method));
+        const schemeKeys = (set.schemeKeys ?? []).filter((scheme): scheme is Scheme => (SCHEMES as readonly string[]).includes(scheme));
+        for (const [template, marks] of Object.entries(set.paths ?? {})) {
+          const { least, alsoRequires } = parseMarks(marks);
+          const node = index.#insert(template);
+          for (const method of methods) {
+            for (const scheme of schemeKeys) {
+              const claim: Claim = { permission: name, least: least.includes(scheme), alsoRequires, methodCount: methods.length, privilegeLevel: info.schemes[scheme]?.privilegeLevel ?? 3, rsc };
+              node.claims ??= new Map();
+              let byScheme = node.claims.get(method);
+              if (!byScheme) node.claims.set(method, (byScheme = new Map()));
+              const list = byScheme.get(scheme) ?? [];
+              const existing = list.find((candidate) => candidate.permission === name);
+              if (existing) existing.least ||= claim.least;
+              else list.push(claim);
+              byScheme.set(scheme, list);
+            }
+          }
+        }
+      }
+    }
+    if (index.#permissions.size === 0 || pathSets === 0) throw new PermissionDataError('the permissions document lists no permissions or paths (truncated?)');
+    return index;
+  }
+
+  /** Loads permissions.json, the service principal dumps and the endpoint list from the data directory. */
+  static load(dataDir: string): GraphPermissionIndex {
+    const file = path.join(dataDir, 'graph', 'permissions.json');
+    if (!existsSync(file)) throw new PermissionDataError(`graph/permissions.json is not in the data directory ${dataDir}`);
+    let document: unknown;
+    try {
+      document = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    } catch (error) {
+      throw new PermissionDataError(`graph/permissions.json could not be read: ${(error as Error).message} (truncated download? run m365cert data update)`);
+    }
+    const index = GraphPermissionIndex.fromDocument(document);
+    index.#loadServicePrincipal(path.join(dataDir, 'graph', 'GraphDelegateRoles.json'), index.#scopeIds, index.#scopeNames);
+    index.#loadServicePrincipal(path.join(dataDir, 'graph', 'GraphAppRoles.json'), index.#roleIds, index.#roleNames);
+    index.#endpointFile = path.join(dataDir, 'graph', 'msgraph-openapi-v1.endpoints.csv');
+    return index;
+  }
+
+  /** Permission name for a (type, GUID) pair of an app registration; undefined when unknown. */
+  nameOfId(type: 'Scope' | 'Role', id: string): string | undefined {
+    return (type === 'Scope' ? this.#scopeIds : this.#roleIds).get(id.toLowerCase());
+  }
+
+  idOfName(type: 'Scope' | 'Role', name: string): string | undefined {
+    return (type === 'Scope' ? this.#scopeNames : this.#roleNames).get(name.toLowerCase());
+  }
+
+  get hasServicePrincipalData(): boolean {
+    return this.#scopeIds.size > 0 || this.#roleIds.size > 0;
+  }
+
+  permission(name: string): PermissionInfo | undefined {
+    const canonical = this.#byLowerName.get(name.toLowerCase());
+    return canonical ? this.#permissions.get(canonical) : undefined;
+  }
+
+  /** The data's spelling of a permission name (the data is case-sensitive in places, requests are not). */
+  canonicalName(name: string): string {
+    return this.#byLowerName.get(name.toLowerCase()) ?? name;
+  }
+
+  /**
+   * Finds the operation for a method and version-less path. Tries the path as written, then without a
+   * trailing OData cast, then without a trailing `$value`/`$count`/`$ref` segment (keeping the method).
+   */
+  match(method: string, graphPath: string): PathMatch | undefined {
+    const upper = method.toUpperCase() as HttpMethod;
+    const segments = normalizeGraphPath(graphPath);
+    const attempts: [string[], string | undefined][] = [[segments, undefined]];
+    const last = segments[segments.length - 1] ?? '';
+    if (last.startsWith('microsoft.graph.') || last.startsWith('graph.')) attempts.push([segments.slice(0, -1), `dropped the cast ${last}`]);
+    const dollar = segments.findIndex((segment) => segment.startsWith('$'));
+    if (dollar > 0) attempts.push([segments.slice(0, dollar), `dropped ${segments.slice(dollar).join('/')}`]);
+    for (const [attempt, adjustment] of attempts) {
+      const node = this.#find(this.#root, attempt, 0, upper);
+      const claims = node?.claims?.get(upper);
+      if (node && claims) return { template: node.template ?? `/${attempt.join('/')}`, adjustment, claims };
+    }
+    return undefined;
+  }
+
+  /** Whether a GET path is known in v1.0 / beta (from Dev Proxy's endpoint list); undefined without that list. */
+  versionsOf(graphPath: string): { v1: boolean; beta: boolean } | undefined {
+    if (this.#endpointFile) {
+      this.#loadEndpoints(this.#endpointFile);
+      this.#endpointFile = undefined;
+    }
+    if (this.#v1GetPaths.size === 0) return undefined;
+    const key = normalizeGraphPath(graphPath).join('/');
+    return { v1: this.#v1GetPaths.has(key), beta: this.#betaGetPaths.has(key) };
+  }
+
+  /** Depth-first with backtracking: a literal child first, then the placeholder child. */
+  #find(node: TreeNode, segments: string[], index: number, method: HttpMethod): TreeNode | undefined {
+    if (index === segments.length) return node.claims?.has(method) ? node : undefined;
+    const segment = segments[index]!;
+    if (segment !== PLACEHOLDER) {
+      const literal = node.literal.get(segment);
+      const found = literal && this.#find(literal, segments, index + 1, method);
+      if (found) return found;
+    }
+    if (segment.endsWith(':') && segment !== `${PLACEHOLDER}:`) return undefined;
+    return node.wildcard ? this.#find(node.wildcard, segments, index + 1, method) : undefined;
+  }
+
+  #insert(template: string): TreeNode {
+    let node = this.#root;
+    for (const segment of normalizeGraphPath(template)) {
+      if (segment === PLACEHOLDER) node = node.wildcard ??= { literal: new Map() };
+      else {
+        let child = node.literal.get(segment);
+        if (!child) node.literal.set(segment, (child = { literal: new Map() }));
+        node = child;
+      }
+    }
+    if (!node.template) {
+      node.template = template;
+      this.templateCount++;
+    }
+    return node;
+  }
+
+  #loadServicePrincipal(file: string, byId: Map<string, string>, byName: Map<string, string>): void {
+    if (!existsSync(file)) return;
+    try {
+      const entries = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as { Id?: string; Value?: string; id?: string; value?: string }[];
+      if (!Array.isArray(entries)) return;
+      for (const entry of entries) {
+        const id = entry.Id ?? entry.id;
+        const value = entry.Value ?? entry.value;
+        if (id && value) {
+          byId.set(id.toLowerCase(), value);
+          byName.set(value.toLowerCase(), id);
+        }
+      }
+    } catch {
+      // An unreadable dump only costs GUID resolution; GUIDs then stay unresolved and are reported as such.
+    }
+  }
+
+  #loadEndpoints(file: string): void {
+    if (!existsSync(file)) return;
+    const lines = readFileSync(file, 'utf8').split('\n');
+    for (const line of lines.slice(1)) {
+      const [endpoint, version] = line.split(',');
+      if (!endpoint || !version) continue;
+      const key = normalizeGraphPath(endpoint.replace(/\bgraph\./g, 'microsoft.graph.')).join('/');
+      (version.trim() === 'beta' ? this.#betaGetPaths : this.#v1GetPaths).add(key);
+    }
+  }
+}
+
+function parseMarks(marks: string): { least: Scheme[]; alsoRequires: string[] } {
+  const result = { least: [] as Scheme[], alsoRequires: [] as string[] };
+  for (const pair of marks.split(';')) {
+    const [key, value] = pair.split('=');
+    if (!key || !value) continue;
+    const list = value.split(',').map((item) => item.trim()).filter(Boolean);
+    if (key.trim().toLowerCase() === 'least') result.least = list.filter((scheme): scheme is Scheme => (SCHEMES as readonly string[]).includes(scheme));
+    if (key.trim().toLowerCase() === 'alsorequires') result.alsoRequires = list;
+  }
+  return result;
+}
+
+const OPERATION_RANK: [RegExp, number][] = [
+  [/\.readbasic\b/i, 0],
+  [/\.read\b/i, 1],
+  [/\.(send|create)\b/i, 2],
+  [/\.readwrite\b/i, 3],
+  [/\.manage\b/i, 4],
+  [/\.fullcontrol\b/i, 5],
+];
+
+function operationRank(permission: string): number {
+  return OPERATION_RANK.find(([pattern]) => pattern.test(permission))?.[1] ?? 3;
+}
+
+/**
+ * Orders candidate permissions for one operation, least privileged first. Documented tie-break (the data
+ * often marks several permissions "least" for one cell): (1) marked least before not marked — except that
+ * a mark from a pathSet grouping several methods does not count when a single-method candidate exists (a
+ * read path grouped with writes is marked least by accident, e.g. Mail.ReadWrite for GET /me/messages);
+ * (2) a pathSet with fewer methods first; (3) lower privilegeLevel; (4) ReadBasic < Read < Send/Create <
+ * ReadWrite < Manage < FullControl; (5) name.
+ */
+export function rankClaims(claims: readonly Claim[]): Claim[] {
+  const singleMethodExists = claims.some((claim) => claim.methodCount === 1);
+  const trusted = (claim: Claim) => claim.least && !(singleMethodExists && claim.methodCount > 1);
+  return [...claims].sort(
+    (a, b) =>
+      Number(trusted(b)) - Number(trusted(a)) ||
+      a.methodCount - b.methodCount ||
+      a.privilegeLevel - b.privilegeLevel ||
+      operationRank(a.permission) - operationRank(b.permission) ||
+      a.permission.localeCompare(b.permission),
+  );
+}
