@@ -6,6 +6,7 @@ import { isKnownError, UsageError } from '../engine/errors.ts';
 import { toolVersion } from '../util/package-files.ts';
 import { CHECKS_HELP, CONTROLS_HELP, EXPLAIN_HELP, runChecksList, runControlsList, runExplain } from './commands/checks.ts';
 import { DATA_HELP, runData } from './commands/data.ts';
+import { PERMISSIONS_HELP, runPermissions } from './commands/permissions.ts';
 import { SCAN_HELP, runScan } from './commands/scan.ts';
 import { processIo, type CliIo } from './io.ts';
 
@@ -16,6 +17,7 @@ Usage: m365cert <command> [options]
 
 Commands:
   scan [folder]         scan an app and report the certification controls (default command)
+  permissions [folder]  Microsoft Graph permissions: requested, needed, unused, reducible, missing
   checks                list the checks
   controls              list the certification controls
   explain <id>          explain a check or a control
@@ -23,7 +25,7 @@ Commands:
 
 Run m365cert <command> --help for a command's options. m365cert --version prints the version.`;
 
-const HELP: Record<string, string> = { scan: SCAN_HELP, checks: CHECKS_HELP, controls: CONTROLS_HELP, explain: EXPLAIN_HELP, data: DATA_HELP };
+const HELP: Record<string, string> = { scan: SCAN_HELP, permissions: PERMISSIONS_HELP, checks: CHECKS_HELP, controls: CONTROLS_HELP, explain: EXPLAIN_HELP, data: DATA_HELP };
 const COMMANDS = Object.keys(HELP);
 
 const OPTIONS = {
@@ -69,6 +71,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     switch (command ?? 'scan') {
       case 'scan':
         return await runScan(rest, values, io);
+      case 'permissions':
+        return await runPermissions(rest, values, io);
       case 'checks':
         return runChecksList(values, io);
       case 'controls':

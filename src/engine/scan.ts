@@ -42,6 +42,8 @@ export interface ScanOptions {
   /** Overrides config.failOn. */
   failOn?: Severity;
   checks?: readonly Check[];
+  /** The command the result is for (scan, permissions, …); shown in every report. */
+  command?: string;
   onProgress?: ProgressListener;
   now?: () => Date;
 }
@@ -81,7 +83,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'm365cert', version: toolVersion() },
-    command: 'scan',
+    command: options.command ?? 'scan',
     root,
     startedAt: startedAt.toISOString(),
     failOn: options.failOn ?? config.failOn,
@@ -141,7 +143,8 @@ function permissionReport(apps: AppPermissionAnalysis[]): PermissionAnalysisRepo
 }
 
 function selectChecks(all: readonly Check[], config: Config): Check[] {
-  const known = new Set(all.map((check) => check.meta.id));
+  // Ids are validated against every check m365cert has, so a command that runs a subset accepts the same config.
+  const known = new Set([...ALL_CHECKS, ...all].map((check) => check.meta.id));
   const named = [...(config.checks.only ?? []), ...config.checks.disable, ...Object.keys(config.checks.severity), ...config.suppressions.map((rule) => rule.check)];
   const unknown = [...new Set(named.filter((id) => !known.has(id)))];
   if (unknown.length) {

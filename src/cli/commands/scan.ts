@@ -8,6 +8,7 @@ import { resolveDataDir } from '../../knowledge/data-dir.ts';
 import { blockingFindings, summaryLine } from '../../report/common.ts';
 import { FILE_NAMES, FORMATS, render, type Format } from '../../report/index.ts';
 import { shouldColor } from '../../report/terminal.ts';
+import type { Check } from '../../engine/define-check.ts';
 import type { CliIo } from '../io.ts';
 import { progressReporter } from '../progress.ts';
 
@@ -41,8 +42,15 @@ export interface ScanFlags {
   quiet?: boolean;
 }
 
-export async function runScan(positionals: string[], flags: ScanFlags, io: CliIo): Promise<number> {
-  if (positionals.length > 1) throw new UsageError(`scan takes one folder, got ${positionals.length}: ${positionals.join(' ')}`);
+/** What distinguishes `permissions` (and later `connectivity`, `probe`) from `scan`: the checks run and the terminal view. */
+export interface CommandVariant {
+  command: string;
+  checks?: readonly Check[];
+  terminalPreamble?: (result: ScanResult, color: boolean) => string;
+}
+
+export async function runScan(positionals: string[], flags: ScanFlags, io: CliIo, variant: CommandVariant = { command: 'scan' }): Promise<number> {
+  if (positionals.length > 1) throw new UsageError(`${variant.command} takes one folder, got ${positionals.length}: ${positionals.join(' ')}`);
   const root = positionals[0] ?? '.';
   const formats = parseFormats(flags.format);
   const failOn = parseSeverity(flags['fail-on']);
@@ -55,10 +63,12 @@ export async function runScan(positionals: string[], flags: ScanFlags, io: CliIo
     dataDir: resolveDataDir(flags['data-dir'], io.env),
     baselineFile: flags.baseline,
     failOn,
+    checks: variant.checks,
+    command: variant.command,
     onProgress: progress?.update,
   });
   progress?.done();
-  writeReports(result, formats, flags, io);
+  writeReports(result, formats, flags, io, variant.terminalPreamble);
   return exitCodeOf(result, flags['fail-on-not-assessed'] ?? config.failOnNotAssessed);
 }
 
@@ -70,10 +80,11 @@ export function exitCodeOf(result: ScanResult, failOnNotAssessed: boolean): numb
   return 0;
 }
 
-export function writeReports(result: ScanResult, formats: Format[], flags: Pick<ScanFlags, 'output' | 'quiet'>, io: CliIo): void {
+export function writeReports(result: ScanResult, formats: Format[], flags: Pick<ScanFlags, 'output' | 'quiet'>, io: CliIo, preamble?: CommandVariant['terminalPreamble']): void {
   const color = shouldColor(io.stdout, io.env);
   if (!flags.output) {
-    io.stdout.write(render(formats[0]!, result, { color, quiet: flags.quiet }));
+    if (formats[0] === 'terminal' && preamble) io.stdout.write(preamble(result, color));
+    io.stdout.write(render(formats[0]!, result, { color, quiet: flags.quiet || Boolean(preamble) }));
     return;
   }
   const target = path.resolve(flags.output);

@@ -237,7 +237,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       if (current.type !== 'CallExpression') continue;
       for (const argument of (current.arguments as Node[]) ?? []) {
         const object = resolveObject(argument);
-        const inner = object && (objectProperty(object, 'requests') ? object : resolveObject(objectProperty(object, 'body')));
+        const inner = object && (objectProperty(object, 'requests') ? object : resolveObject(unwrapStringify(objectProperty(object, 'body'))));
         if (inner && objectProperty(inner, 'requests')) body = inner;
       }
     }
@@ -254,6 +254,13 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       if (url) addCall(element, method, url.startsWith('/') ? url : `/${url}`, 'batch', 'high', { version });
       else facts.unresolved.push({ via: 'batch', reason: 'a $batch inner request with a dynamic url', source: where(element) });
     }
+  };
+  /** `JSON.stringify(body)` → `body`. */
+  const unwrapStringify = (node: Node | undefined): Node | undefined => {
+    if (node?.type !== 'CallExpression') return node;
+    const callee = node.callee as Node;
+    const isStringify = callee.type === 'MemberExpression' && (callee.object as Node).name === 'JSON' && (callee.property as Node).name === 'stringify';
+    return isStringify ? (node.arguments as Node[])[0] : node;
   };
   const findCall = (node: Node): Node | undefined => {
     for (let current: Node | undefined = node; current; current = parents.get(current)) if (current.type === 'CallExpression') return current;
@@ -369,7 +376,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       verb = 'POST';
       chain = callee.object as Node;
       via = 'pnpjs';
-    } else if (callee.type === 'MemberExpression') {
+    } else if (callee.type === 'MemberExpression' && !/^(by[A-Z]\w*Id|getById|getByEmail|using|withUrl)$/.test((callee.property as Node).name as string)) {
+      // PnPjs invokes the chain itself: graph.me() is GET /me. Builder calls (getById) are not requests.
       verb = 'GET';
       chain = callee;
       via = 'pnpjs';

@@ -165,7 +165,8 @@ export class GraphPermissionIndex {
     const segments = normalizeGraphPath(graphPath);
     const attempts: [string[], string | undefined][] = [[segments, undefined]];
     const last = segments[segments.length - 1] ?? '';
-    if (last.startsWith('microsoft.graph.') || last.startsWith('graph.')) attempts.push([segments.slice(0, -1), `dropped the cast ${last}`]);
+    // A trailing cast names a type, not an item: it must not fall into an `{id}` slot, so try without it first.
+    if (last.startsWith('microsoft.graph.') || last.startsWith('graph.')) attempts.unshift([segments.slice(0, -1), `dropped the cast ${last}`]);
     const dollar = segments.findIndex((segment) => segment.startsWith('$'));
     if (dollar > 0) attempts.push([segments.slice(0, dollar), `dropped ${segments.slice(dollar).join('/')}`]);
     for (const [attempt, adjustment] of attempts) {

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { requireSharedData, tempDir } from '../../../test/harness/paths.ts';
+import { normalizeGraphPath, parseGraphUrl } from './graph-path.ts';
+import { GraphPermissionIndex, PermissionDataError, rankClaims } from './permission-index.ts';
+
+/** A small permissions document in the Kibali format, written for these tests. */
+const DOCUMENT = {
+  $schema: 'https://raw.githubusercontent.com/microsoftgraph/kibali/main/specs/permissions-schema.json',
+  permissions: {
+    'Widget.Read': {
+      authorizationType: 'oAuth2',
+      schemes: { DelegatedWork: { requiresAdminConsent: false, privilegeLevel: 1 }, Application: { requiresAdminConsent: true, privilegeLevel: 2 } },
+      pathSets: [{ schemeKeys: ['DelegatedWork', 'Application'], methods: ['GET'], paths: { '/widgets': 'least=DelegatedWork,Application', '/widgets/{widget-id}': 'least=DelegatedWork,Application', '/me/widgets': 'least=DelegatedWork' } }],
+    },
+    'Widget.ReadWrite': {
+      authorizationType: 'oAuth2',
+      schemes: { DelegatedWork: { requiresAdminConsent: false, privilegeLevel: 2 }, Application: { requiresAdminConsent: true, privilegeLevel: 3 } },
+      pathSets: [
+        { schemeKeys: ['DelegatedWork', 'Application'], methods: ['GET', 'POST'], paths: { '/widgets': 'least=DelegatedWork,Application' } },
+        { schemeKeys: ['DelegatedWork'], methods: ['PATCH', 'DELETE'], paths: { '/widgets/{id}': 'least=DelegatedWork;AlsoRequires=Widget.Read' } },
+      ],
+    },
+    'Widget.Read.All': {
+      authorizationType: 'oAuth2',
+      schemes: { DelegatedWork: { requiresAdminConsent: true, privilegeLevel: 3 } },
+      pathSets: [{ schemeKeys: ['DelegatedWork'], methods: ['GET'], paths: { '/widgets': '', '/reports/getWidgetUsage(period={value})': 'least=DelegatedWork' } }],
+    },
+  },
+};
+
+describe('knowledge/graph/permission-index', () => {
+  it('inverts the document and ranks candidates by the documented tie-break', () => {
+    const index = GraphPermissionIndex.fromDocument(DOCUMENT);
+    const list = index.match('GET', '/widgets')!;
+    assert.equal(list.template, '/widgets');
+    // Widget.ReadWrite is marked least too, but from a pathSet that groups GET with POST: single-method candidates rank first.
+    assert.deepEqual(rankClaims(list.claims.get('DelegatedWork')!).map((claim) => claim.permission), ['Widget.Read', 'Widget.Read.All', 'Widget.ReadWrite']);
+    assert.deepEqual(rankClaims(index.match('POST', '/widgets')!.claims.get('Application')!).map((claim) => claim.permission), ['Widget.ReadWrite']);
+    const patch = index.match('PATCH', '/widgets/42')!;
+    assert.equal(patch.template, '/widgets/{widget-id}', 'templates that differ only in placeholder names share one node');
+    assert.deepEqual(patch.claims.get('DelegatedWork')![0]!.alsoRequires, ['Widget.Read']);
+    assert.equal(patch.claims.get('Application'), undefined, 'PATCH has no application permission');
+  });
+
+  it('matches placeholders of any name, case-insensitively, with functions, $value and casts', () => {
+    const index = GraphPermissionIndex.fromDocument(DOCUMENT);
+    assert.equal(index.match('GET', '/WIDGETS/abc-123')?.template, '/widgets/{widget-id}');
+    assert.equal(index.match('GET', "/reports/getWidgetUsage(period='D7')")?.template, '/reports/getWidgetUsage(period={value})');
+    assert.equal(index.match('GET', '/widgets/abc/$value')?.adjustment, 'dropped $value');
+    assert.equal(index.match('GET', '/widgets/microsoft.graph.specialWidget')?.adjustment, 'dropped the cast microsoft.graph.specialwidget');
+    assert.equal(index.match('GET', '/gadgets'), undefined);
+    assert.equal(index.match('PUT', '/widgets'), undefined);
+  });
+
+  it('refuses a document of an unknown shape and a truncated file, with the reason', (t) => {
+    assert.throws(() => GraphPermissionIndex.fromDocument({ version: 2, entries: [] }), PermissionDataError);
+    assert.throws(() => GraphPermissionIndex.fromDocument({ permissions: { 'X.Read': { schemes: {} } } }), /no schemes or pathSets/);
+    assert.throws(() => GraphPermissionIndex.fromDocument({ permissions: {} }), /truncated/);
+    const dir = tempDir(t);
+    mkdirSync(path.join(dir, 'graph'));
+    writeFileSync(path.join(dir, 'graph', 'permissions.json'), JSON.stringify(DOCUMENT).slice(0, 400));
+    assert.throws(() => GraphPermissionIndex.load(dir), /could not be read: .*truncated download/);
+    assert.throws(() => GraphPermissionIndex.load(tempDir(t)), /not in the data directory/);
+  });
+
+  it('loads the real data: GUIDs resolve by type, and the endpoint list tells v1.0 from beta', () => {
+    const index = GraphPermissionIndex.load(requireSharedData());
+    assert.equal(index.nameOfId('Scope', '570282fd-fa5c-430d-a7fd-fc8dc98a9dca'), 'Mail.Read');
+    assert.equal(index.nameOfId('Role', '810c84a8-4a9e-49e6-bf7d-12d183f40d01'), 'Mail.Read');
+    assert.equal(index.nameOfId('Role', '570282fd-fa5c-430d-a7fd-fc8dc98a9dca'), undefined);
+    assert.deepEqual(index.versionsOf('/me/messages'), { v1: true, beta: true });
+    assert.ok(index.templateCount > 5000);
+    const least = (method: string, graphPath: string, scheme: 'DelegatedWork' | 'Application') => rankClaims(index.match(method, graphPath)!.claims.get(scheme)!)[0]!.permission;
+    assert.equal(least('GET', '/me', 'DelegatedWork'), 'User.Read');
+    assert.equal(least('POST', '/users/{id}/sendMail', 'Application'), 'Mail.Send');
+    assert.equal(least('GET', '/sites/{id}/lists', 'DelegatedWork'), 'Sites.Read.All');
+    assert.equal(least('GET', '/me/drive/root:/docs/report.docx:/content', 'DelegatedWork'), 'Files.Read');
+  });
+});
+
+describe('knowledge/graph/graph-path', () => {
+  it('normalises templates and requests to the same segments', () => {
+    assert.deepEqual(normalizeGraphPath('/users/{user-id}/messages/{message-id}'), ['users', '{id}', 'messages', '{id}']);
+    assert.deepEqual(normalizeGraphPath("/users('jane@contoso.com')/Messages?$top=5"), ['users', '{id}', 'messages']);
+    assert.deepEqual(normalizeGraphPath("/applications(appId='1234')"), ['applications(appid)']);
+    assert.deepEqual(normalizeGraphPath('/me/mailFolders/inbox/messages/delta()'), ['me', 'mailfolders', 'inbox', 'messages', 'delta']);
+    assert.deepEqual(normalizeGraphPath('/me/drive/root:/a/b c.docx:/content'), ['me', 'drive', 'root:', '{id}:', 'content']);
+    assert.deepEqual(normalizeGraphPath('/users/8f2e1c6a-1b2c-4d5e-9f00-112233445566'), ['users', '{id}']);
+  });
+  it('splits Graph URLs on every national cloud and refuses other hosts', () => {
+    assert.deepEqual(parseGraphUrl('https://graph.microsoft.com/beta/me/events?$top=5'), { host: 'graph.microsoft.com', version: 'beta', path: '/me/events', query: '$top=5' });
+    assert.equal(parseGraphUrl('https://graph.microsoft.us/v1.0/me')?.path, '/me');
+    assert.equal(parseGraphUrl('https://microsoftgraph.chinacloudapi.cn/v1.0/me')?.version, 'v1.0');
+    assert.equal(parseGraphUrl('https://evil.example.com/v1.0/me'), undefined);
+    assert.deepEqual(parseGraphUrl('v1.0/me/photo/$value'), { host: undefined, version: 'v1.0', path: '/me/photo/$value', query: undefined });
+  });
+});

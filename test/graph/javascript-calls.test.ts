@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractJavaScript } from '../../src/extract/graph/javascript.ts';
+import { extractGraphFacts } from '../../src/extract/graph/index.ts';
+import { SourceFile } from '../../src/sources/source-file.ts';
+
+type Expected = [method: string, path: string, version?: 'v1.0' | 'beta'];
+
+/** Call shapes written for this corpus; each lists the calls a reader sees in the code, no more. */
+const CASES: { name: string; code: string; calls: Expected[] }[] = [
+  { name: 'SDK get', code: "await client.api('/me').get();", calls: [['GET', '/me']] },
+  { name: 'SDK post', code: "await client.api('/me/sendMail').post({ message });", calls: [['POST', '/me/sendMail']] },
+  { name: 'SDK patch via update()', code: "await client.api(`/me/events/${id}`).update({ subject });", calls: [['PATCH', '/me/events/{id}']] },
+  { name: 'SDK put', code: "await client.api('/me/photo/$value').put(blob);", calls: [['PUT', '/me/photo/$value']] },
+  { name: 'SDK delete and del()', code: "await client.api(`/me/events/${a}`).delete(); await client.api(`/me/contacts/${b}`).del();", calls: [['DELETE', '/me/events/{id}'], ['DELETE', '/me/contacts/{id}']] },
+  { name: 'SDK getStream', code: "const s = await client.api('/me/drive/root:/a.docx:/content').getStream();", calls: [['GET', '/me/drive/root:/a.docx:/content']] },
+  { name: 'SDK .version(beta)', code: "await client.api('/me/presence').version('beta').get();", calls: [['GET', '/me/presence', 'beta']] },
+  { name: 'version in the path', code: "await client.api('/beta/me/insights/trending').get();", calls: [['GET', '/me/insights/trending', 'beta']] },
+  { name: 'absolute URL to .api()', code: "await client.api('https://graph.microsoft.com/v1.0/me/people').get();", calls: [['GET', '/me/people']] },
+  { name: 'query string in the path', code: "await client.api('/me/messages?$select=subject&$top=5').get();", calls: [['GET', '/me/messages']] },
+  { name: 'modifiers between api and verb', code: "await client.api('/users').select('displayName').filter(\"startswith(displayName,'A')\").top(10).orderby('displayName').get();", calls: [['GET', '/users']] },
+  { name: 'template literal with id', code: "await client.api(`/users/${userId}/manager`).get();", calls: [['GET', '/users/{id}/manager']] },
+  { name: 'concatenation', code: "await client.api('/groups/' + groupId + '/members').get();", calls: [['GET', '/groups/{id}/members']] },
+  { name: 'file constant', code: "const PATH = '/me/calendars';\nawait client.api(PATH).get();", calls: [['GET', '/me/calendars']] },
+  { name: 'constant built from constants', code: "const BASE = '/teams';\nconst CHANNELS = `${BASE}/${teamId}/channels`;\nawait client.api(CHANNELS).get();", calls: [['GET', '/teams/{id}/channels']] },
+  { name: 'encodeURIComponent keeps a segment', code: "await client.api(`/users/${encodeURIComponent(upn)}/photo`).get();", calls: [['GET', '/users/{id}/photo']] },
+  { name: 'wrapper function taking a path', code: "async function g(path) { return client.api(path).get(); }\nawait g('/me/joinedTeams');\nawait g(`/teams/${id}/members`);", calls: [['GET', '/me/joinedTeams'], ['GET', '/teams/{id}/members']] },
+  { name: 'arrow wrapper declared after use', code: "await post('/me/todo/lists', body);\nconst post = (p, b) => client.api(p).post(b);", calls: [['POST', '/me/todo/lists']] },
+  { name: 'fetch wrapper with a base URL', code: "const GRAPH = 'https://graph.microsoft.com/v1.0';\nfunction callGraph(path) { return fetch(`${GRAPH}${path}`, { headers }); }\nawait callGraph('/me/drive/recent');", calls: [['GET', '/me/drive/recent']] },
+  { name: 'fetch GET', code: "await fetch('https://graph.microsoft.com/v1.0/me/memberOf', { headers });", calls: [['GET', '/me/memberOf']] },
+  { name: 'fetch with method', code: "await fetch(`https://graph.microsoft.com/v1.0/users/${id}/sendMail`, { method: 'POST', body });", calls: [['POST', '/users/{id}/sendMail']] },
+  { name: 'fetch with base constant', code: "const GRAPH = 'https://graph.microsoft.com/v1.0';\nawait fetch(`${GRAPH}/sites/root`);", calls: [['GET', '/sites/root']] },
+  { name: 'axios get/post/patch/delete', code: "await axios.get(GRAPH_URL + '/me');\nawait axios.post('https://graph.microsoft.com/v1.0/me/events', e);\nawait axios.patch(`https://graph.microsoft.com/v1.0/me/events/${id}`, e);\nawait axios.delete(`https://graph.microsoft.com/beta/me/events/${id}`);\nconst GRAPH_URL = 'https://graph.microsoft.com/v1.0';", calls: [['GET', '/me'], ['POST', '/me/events'], ['PATCH', '/me/events/{id}'], ['DELETE', '/me/events/{id}', 'beta']] },
+  { name: 'got and superagent', code: "await got('https://graph.microsoft.com/v1.0/me/contacts');\nawait superagent.post('https://graph.microsoft.com/v1.0/me/contacts').send(c);", calls: [['GET', '/me/contacts'], ['POST', '/me/contacts']] },
+  { name: 'SPFx AadHttpClient', code: "const r = await this.context.aadHttpClientFactory.getClient('https://graph.microsoft.com');\nawait r.get('https://graph.microsoft.com/v1.0/me/joinedTeams', AadHttpClient.configurations.v1);", calls: [['GET', '/me/joinedTeams']] },
+  { name: 'national cloud host', code: "await fetch('https://graph.microsoft.us/v1.0/me/messages');\nawait fetch('https://microsoftgraph.chinacloudapi.cn/v1.0/me/events');", calls: [['GET', '/me/messages'], ['GET', '/me/events']] },
+  { name: 'Kiota fluent chain', code: "await graphServiceClient.me.messages.get({ queryParameters: { top: 5 } });", calls: [['GET', '/me/messages']] },
+  { name: 'Kiota byXxxId and post', code: "await graphClient.users.byUserId(id).sendMail.post(body);\nawait graphClient.groups.byGroupId(g).members.get();", calls: [['POST', '/users/{id}/sendMail'], ['GET', '/groups/{id}/members']] },
+  { name: 'Kiota $value and cast', code: "await graphClient.me.photo.content.get();\nawait graphClient.groups.byGroupId(g).members.graphUser.get();", calls: [['GET', '/me/photo/$value'], ['GET', '/groups/{id}/members/microsoft.graph.user']] },
+  { name: 'Kiota client on this', code: "await this.graphClient.me.calendar.events.get();", calls: [['GET', '/me/calendar/events']] },
+  { name: 'PnPjs graph', code: "const graph = graphfi().using(SPFx(this.context));\nawait graph.me();\nawait graph.users.getById(id).memberOf();", calls: [['GET', '/me'], ['GET', '/users/{id}/memberOf']] },
+  { name: '$batch JSON body (SDK)', code: "await client.api('/$batch').post({ requests: [{ id: '1', method: 'GET', url: '/me' }, { id: '2', method: 'POST', url: '/me/events', body: {} }] });", calls: [['GET', '/me'], ['POST', '/me/events']] },
+  { name: '$batch through fetch, beta', code: "const body = { requests: [{ id: '1', method: 'GET', url: `/users/${id}/presence` }] };\nawait fetch('https://graph.microsoft.com/beta/$batch', { method: 'POST', body: JSON.stringify(body) });", calls: [['GET', '/users/{id}/presence', 'beta']] },
+  { name: 'batch steps', code: "const step = new BatchRequestStep({ id: '1', request: new Request('/me/drive/root/children', { method: 'GET' }) });", calls: [['GET', '/me/drive/root/children']] },
+  { name: 'comments are not calls', code: "// await client.api('/me/contacts').get();\n/* fetch('https://graph.microsoft.com/v1.0/me/events') */\nawait client.api('/me').get();", calls: [['GET', '/me']] },
+  { name: 'dead code is not a call', code: "if (false) { await client.api('/me/onenote/notebooks').get(); }\nfunction f() { return 1; client.api('/me/todo/lists').get(); }\nawait client.api('/me/planner/tasks').get();", calls: [['GET', '/me/planner/tasks']] },
+  { name: 'scope strings are not calls', code: "const scopes = ['https://graph.microsoft.com/.default', 'https://graph.microsoft.com/Mail.Read'];\nawait fetch('https://graph.microsoft.com/v1.0/me');", calls: [['GET', '/me']] },
+  { name: 'other hosts are not Graph', code: "await fetch('https://api.contoso.com/v1.0/me');\nawait axios.get('https://graph.facebook.com/v1.0/me');", calls: [] },
+  { name: '/me and /users/{id} stay distinct', code: "await client.api('/me/manager').get();\nawait client.api(`/users/${u}/manager`).get();", calls: [['GET', '/me/manager'], ['GET', '/users/{id}/manager']] },
+  { name: 'a request stored, verb unknown', code: "const request = client.api('/me/mailFolders');\nconst result = await request.get();", calls: [['GET', '/me/mailFolders']] },
+  { name: 'TypeScript syntax', code: "const id: string = user!.id as string;\nconst res = await client.api(`/users/${id}/licenseDetails`).get() satisfies unknown;", calls: [['GET', '/users/{id}/licenseDetails']] },
+];
+
+function calls(code: string) {
+  const facts = extractJavaScript(new SourceFile('src/case.ts', code), () => undefined);
+  assert.equal(facts.parseError, undefined, facts.parseError?.message);
+  return facts.calls.map((call) => [call.method, call.path, call.apiVersion] as Expected);
+}
+
+describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
+  it(`has at least 40 cases (${CASES.length})`, () => assert.ok(CASES.length >= 40));
+  for (const testCase of CASES) {
+    it(testCase.name, () => {
+      assert.deepEqual(calls(testCase.code), testCase.calls.map(([method, path, version]) => [method, path, version ?? 'v1.0']));
+    });
+  }
+
+  it('reports a path computed at run time as unresolved instead of guessing', () => {
+    const facts = extractJavaScript(new SourceFile('x.ts', "await client.api(buildPath(kind)).get();"), () => undefined);
+    assert.deepEqual(facts.calls, []);
+    assert.equal(facts.unresolved.length, 1);
+    assert.match(facts.unresolved[0]!.reason, /computed at run time/);
+  });
+
+  it('follows exported string constants across imports', () => {
+    const files = [
+      new SourceFile('app/src/config.ts', "export const GRAPH = 'https://graph.microsoft.com/v1.0';\nexport const ME = '/me/events';\n"),
+      new SourceFile('app/src/calendar.ts', "import { GRAPH, ME } from './config';\nimport { Client } from '@microsoft/microsoft-graph-client';\nawait fetch(`${GRAPH}/me/calendars`);\nawait client.api(ME).get();\n"),
+    ];
+    const facts = extractGraphFacts(files, [], [], undefined, {}, []);
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line}`), ['GET /me/calendars app/src/calendar.ts:3', 'GET /me/events app/src/calendar.ts:4']);
+  });
+
+  it('records scopes and auth flows, and reports a file that does not parse', () => {
+    const facts = extractJavaScript(new SourceFile('auth.ts', "const r = await pca.acquireTokenSilent({ scopes: ['User.Read', 'Calendars.Read'], account });\nconst app = await cca.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] });"), () => undefined);
+    assert.deepEqual(facts.scopes.map((scope) => scope.name), ['User.Read', 'Calendars.Read', 'https://graph.microsoft.com/.default']);
+    assert.deepEqual(facts.flows.map((flow) => `${flow.flow}:${flow.kind}`), ['delegated:auth-code', 'application:client-credentials']);
+    const broken = extractJavaScript(new SourceFile('broken.ts', 'await client.api("/me").get(;\n'), () => undefined);
+    assert.ok(broken.parseError);
+  });
+
+  it('survives a gigantic string concatenation and deep nesting without crashing', () => {
+    const big = `const p = ${Array.from({ length: 5000 }, (_, i) => `'/s${i}'`).join(' + ')};\nawait client.api(p).get();`;
+    const facts = extractJavaScript(new SourceFile('big.ts', big), () => undefined);
+    assert.ok(facts.calls.length + facts.unresolved.length <= 1);
+    const deep = `const x = ${'('.repeat(2000)}1${')'.repeat(2000)};\nawait client.api('/me').get();`;
+    const deepFacts = extractJavaScript(new SourceFile('deep.ts', deep), () => undefined);
+    assert.ok(deepFacts.parseError || deepFacts.calls.length === 1);
+  });
+});

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { Ajv } from 'ajv';
+import type { ScanResult } from '../../src/engine/types.ts';
+import { runCli } from '../harness/cli.ts';
+import { REPO_ROOT, requireSharedData, tempDir, writeTree } from '../harness/paths.ts';
+import { aadManifest, json, oboBackend } from '../harness/manifests.ts';
+
+const DATA = ['--data-dir', requireSharedData()];
+const EXAMPLE = path.join(REPO_ROOT, 'examples', 'teams-expense-app');
+
+describe('m365cert permissions', () => {
+  it('prints the justification table: needed with calls, unused, high risk', async () => {
+    const run = await runCli(['permissions', EXAMPLE, ...DATA]);
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /auth flow: delegated — on-behalf-of \(src\/index\.js:18\)/);
+    assert.match(run.stdout, /User\.Read\s+delegated\s+appPackage\/aad\.manifest\.json:16\s+aad-manifest\s+needed: GET \/me at src\/index\.js:24/);
+    assert.match(run.stdout, /Files\.ReadWrite\.All\s+application\s+appPackage\/aad\.manifest\.json:18\s+aad-manifest\s+unused \[high risk/);
+    assert.doesNotMatch(run.stdout, /manifest-valid-domains-specific/, 'only the Graph checks run');
+  });
+
+  it('writes the JSON contract: inventory.permissionsRequested, inventory.graphCalls and permissionAnalysis, valid against the schema', async () => {
+    const run = await runCli(['permissions', EXAMPLE, ...DATA, '-f', 'json']);
+    const report = JSON.parse(run.stdout) as ScanResult;
+    assert.equal(report.command, 'permissions');
+    assert.deepEqual(report.inventory?.graphCalls.map((call) => [call.method, call.path, call.apiVersion, call.via, call.source.file, call.source.line]), [
+      ['GET', '/me', 'v1.0', 'graph-client', 'src/index.js', 24],
+      ['POST', '/me/sendMail', 'v1.0', 'graph-client', 'src/index.js', 29],
+    ]);
+    assert.deepEqual(report.permissionAnalysis?.needed.map((entry) => [entry.name, entry.type, entry.calls]), [['User.Read', 'delegated', [0]], ['Mail.Send', 'delegated', [1]]]);
+    assert.deepEqual(report.permissionAnalysis?.excessive.map((entry) => [entry.name, entry.type, entry.reason]), [['Files.ReadWrite.All', 'application', 'unused']]);
+    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(path.join(REPO_ROOT, 'schemas', 'report.schema.json'), 'utf8')));
+    assert.ok(validate(report), JSON.stringify(validate.errors?.slice(0, 3)));
+  });
+
+  it('reads justifications from the configuration', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, {
+      'appPackage/aad.manifest.json': aadManifest([['User.Read', 'Scope'], ['Mail.Send', 'Scope']]),
+      'src/mail.ts': oboBackend("  await graph.api('/me/sendMail').post({ message: {} });\n  await graph.api('/me').get();"),
+      'm365cert.config.json': json({ permissions: { justifications: { 'Mail.Send': 'Notifies approvers by mail as the submitting user.' } } }),
+    });
+    const run = await runCli(['permissions', root, ...DATA]);
+    assert.equal(run.code, 0, run.stdout);
+    assert.match(run.stdout, /high risk, justified: Notifies approvers/);
+  });
+
+  it('says "not assessed" with the fixing command when the permission data is missing or broken', async (t) => {
+    const dataDir = tempDir(t);
+    writeTree(dataDir, { 'graph/permissions.json': '{"permissions": {"Mail.Read": {"schemes": {}, "pathSets": [' });
+    const run = await runCli(['permissions', EXAMPLE, '--data-dir', dataDir, '-f', 'json']);
+    const report = JSON.parse(run.stdout) as ScanResult;
+    const graphRuns = report.checkRuns.filter((checkRun) => checkRun.checkId.startsWith('graph-'));
+    assert.ok(graphRuns.length >= 6);
+    for (const checkRun of graphRuns) {
+      assert.equal(checkRun.status, 'not-assessed');
+      assert.match(checkRun.reason ?? '', /could not be read.*m365cert data update/);
+    }
+    assert.equal(report.permissionAnalysis, undefined);
+    const text = await runCli(['permissions', EXAMPLE, '--data-dir', dataDir]);
+    assert.match(text.stdout, /Microsoft Graph permissions: not assessed/);
+  });
+});
