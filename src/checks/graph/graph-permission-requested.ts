@@ -1,5 +1,6 @@
 // Graph permissions reference: https://learn.microsoft.com/graph/permissions-reference
 import { defineCheck } from '../../engine/define-check.ts';
+import type { GraphCall } from '../../extract/graph/types.ts';
 import { forEachAnalysis, locationOf } from '../_shared/graph.ts';
 
 export const check = defineCheck({
@@ -16,7 +17,7 @@ export const check = defineCheck({
     remediation: 'Add the least-privileged permission named in the finding to the app registration (and the inventory with its justification), or remove the call.',
     references: ['https://learn.microsoft.com/graph/permissions-reference'],
     messages: {
-      missing: '{{method}} {{path}} needs {{permission}} ({{type}}), which the app does not request',
+      missing: '{{method}} {{path}} needs {{permission}} ({{type}}), which the app does not request{{more}}',
     },
   },
   run(inventory, context) {
@@ -26,14 +27,20 @@ export const check = defineCheck({
         return;
       }
       for (const missing of analysis.missing) {
+        // One finding per operation (method + path); its other call sites are listed, not repeated.
+        const byOperation = new Map<string, GraphCall[]>();
         for (const callIndex of missing.calls) {
           const call = inventory.graph?.calls[callIndex];
-          if (!call) continue;
+          if (call) byOperation.set(`${call.method} ${call.path.toLowerCase()}`, [...(byOperation.get(`${call.method} ${call.path.toLowerCase()}`) ?? []), call]);
+        }
+        for (const [operation, [first, ...others]] of byOperation) {
+          if (!first) continue;
           context.report({
             messageId: 'missing',
-            data: { method: call.method, path: call.path, permission: missing.anyOf.join(' or '), type: missing.type },
-            at: locationOf(call.source),
-            key: `${call.method} ${call.path}|${missing.name}`,
+            data: { method: first.method, path: first.path, permission: missing.anyOf.join(' or '), type: missing.type, more: others.length ? ` (${others.length} more call site(s))` : '' },
+            at: locationOf(first.source),
+            key: `${operation}|${missing.name}`,
+            evidence: others.slice(0, 20).map((call) => ({ label: 'also called at', value: `${call.source.file}:${call.source.line}` })),
           });
         }
       }

@@ -17,8 +17,12 @@ export interface GraphFacts {
 }
 
 const JS_FILES = /\.(m|c)?(j|t)sx?$/i;
-/** Cheap test before parsing: a file that mentions none of these cannot call Graph or request scopes. */
-const GRAPH_HINT = /graph|\.api\(|acquireToken|scopes|Credential|msal|\$batch|pnp|\bme\.|users\.|aadHttpClient/i;
+/**
+ * Cheap test before parsing: a file that mentions none of these cannot call Graph, hold a Graph URL for
+ * another file, request scopes or acquire tokens. (Kiota chains need a client, whose name or import
+ * matches; a client handed over under another name is missed, like any untyped data flow.)
+ */
+const GRAPH_HINT = /graph\.microsoft|microsoftgraph\.|\.api\(|msgraph|graph-client|graphclient|graphserviceclient|graphfi|acquireToken|scopes|Credential\b|\$batch|aadHttpClient|msGraphClient|\/v1\.0\/|\/beta\//i;
 const GRAPH_SCOPE_URL = /^https:\/\/(graph\.microsoft\.(com|us)|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)\//i;
 
 /**
@@ -84,6 +88,11 @@ export function extractGraphFacts(
 
   // Code that calls Graph counts even when no manifest of its app is in the tree (the registration lives elsewhere).
   const roots = [...new Set([...requested.map((permission) => permission.appRoot), ...calls.map((call) => call.appRoot)])].sort();
+  const byRoot = <T extends { appRoot: string }>(items: readonly T[]) => groupBy(items, (item) => item.appRoot);
+  const requestedByRoot = byRoot(requested);
+  const callsByRoot = groupBy(calls.map((call, callIndex) => ({ call, index: callIndex, appRoot: call.appRoot })), (item) => item.appRoot);
+  const flowsByRoot = byRoot(flows);
+  const unresolvedByRoot = byRoot(unresolved);
   const analysis = index
     ? roots
         .map((root) => apps.find((app) => app.root === root) ?? { root, kinds: [] })
@@ -91,16 +100,27 @@ export function extractGraphFacts(
           analyzePermissions(index, {
             appRoot: app.root,
             kinds: app.kinds,
-            requested: requested.filter((permission) => permission.appRoot === app.root),
-            calls: calls.map((call, callIndex) => ({ call, index: callIndex })).filter(({ call }) => call.appRoot === app.root),
-            flows: flows.filter((flow) => flow.appRoot === app.root),
-            unresolvedCalls: unresolved.filter((item) => item.appRoot === app.root).length,
+            requested: requestedByRoot.get(app.root) ?? [],
+            calls: callsByRoot.get(app.root) ?? [],
+            flows: flowsByRoot.get(app.root) ?? [],
+            unresolvedCalls: unresolvedByRoot.get(app.root)?.length ?? 0,
             usesDefaultScope: defaultScope.has(app.root),
             justifications,
           }),
         )
     : [];
   return { requested, calls, unresolved, flows, analysis };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const name = key(item);
+    const group = groups.get(name);
+    if (group) group.push(item);
+    else groups.set(name, [item]);
+  }
+  return groups;
 }
 
 /** The deepest app root that contains a file; "." when no app claims it. */

@@ -42,6 +42,9 @@ const GRAPH_ROOTS = new Set([
   'grouplifecyclepolicies', 'oauth2permissiongrants', 'domains', 'shares', 'teamwork', 'appcatalogs', 'external', 'connections', 'print',
   'rolemanagement', 'informationprotection', 'employeeexperience', 'storage', 'copilot', 'agreements', 'authenticationmethodspolicy',
 ]);
+/** The node types the recognisers look at; everything else is only walked through. */
+const INTERESTING = new Set(['CallExpression', 'NewExpression', 'Property', 'ExportNamedDeclaration']);
+const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 const KIOTA_SEGMENTS: Record<string, string> = { content: '$value', count: '$count', ref: '$ref', value: '$value' };
 const SCOPE_FUNCTIONS = /^(acquireToken\w*|loginPopup|loginRedirect|ssoSilent|getToken|createMicrosoftGraphClient\w*|login|getAccessToken)$/;
 const FLOW_MARKERS: [RegExp, AuthFlow, string][] = [
@@ -72,7 +75,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     return facts;
   }
 
-  const parents = new WeakMap<Node, Node>();
+  // Parent links live on the nodes themselves: a WeakMap entry per node costs more than the parse.
+  const parents = { get: (node: Node) => node.$parent as Node | undefined };
   const constants = new Map<string, Node | null>();
   const imports = new Map<string, { specifier: string; name: string }>();
   const functionParams = new Map<Node, string[]>();
@@ -83,14 +87,19 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     return { file: file.path, line: at.line, column: at.column };
   };
 
-  // Pass 1: parents, constants, imports, reachable nodes.
-  const visit = (node: Node, parent: Node | undefined, reachable: boolean) => {
-    if (parent) parents.set(node, parent);
-    if (reachable) live.push(node);
+  // Pass 1: parents, constants, imports, reachable nodes. Iterative: generated code nests thousands deep.
+  const pendingNodes: Node[] = [program];
+  const pendingReachable: boolean[] = [true];
+  const children: Node[] = [];
+  const childReachability: boolean[] = [];
+  while (pendingNodes.length) {
+    const node = pendingNodes.pop()!;
+    const reachable = pendingReachable.pop()!;
+    const parent = node.$parent as Node | undefined;
+    if (reachable && INTERESTING.has(node.type)) live.push(node);
     if (node.type === 'VariableDeclarator' && (node.id as Node).type === 'Identifier') {
       const name = (node.id as Node).name as string;
-      const declaration = parent;
-      if (declaration && declaration.kind === 'const' && node.init) constants.set(name, constants.has(name) ? null : (node.init as Node));
+      if (parent && parent.kind === 'const' && node.init) constants.set(name, constants.has(name) ? null : (node.init as Node));
     }
     if (node.type === 'ImportDeclaration') {
       const specifier = (node.source as Node).value as string;
@@ -98,24 +107,34 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         if (spec.type === 'ImportSpecifier') imports.set((spec.local as Node).name as string, { specifier, name: ((spec.imported as Node).name ?? (spec.imported as Node).value) as string });
       }
     }
-    if (/Function/.test(node.type)) functionParams.set(node, ((node.params as Node[]) ?? []).map((param) => (param.type === 'Identifier' ? (param.name as string) : '')));
-    let afterExit = false;
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'type' || key === 'start' || key === 'end') continue;
-      const children = Array.isArray(value) ? value : [value];
-      for (const child of children) {
+    if (FUNCTIONS.has(node.type)) functionParams.set(node, ((node.params as Node[]) ?? []).map((param) => (param.type === 'Identifier' ? (param.name as string) : '')));
+    children.length = 0;
+    childReachability.length = 0;
+    for (const key in node) {
+      if (key === 'type' || key === 'start' || key === 'end' || key === 'loc' || key === 'range' || key === '$parent') continue;
+      const value = node[key];
+      if (!value || typeof value !== 'object') continue;
+      let unreachableFromHere = false;
+      const list = Array.isArray(value) ? value : [value];
+      for (const child of list) {
         if (!child || typeof child !== 'object' || typeof (child as Node).type !== 'string') continue;
         const childNode = child as Node;
-        let childReachable = reachable && !afterExit;
+        let childReachable = reachable && !unreachableFromHere;
         if (node.type === 'IfStatement' && isConstantFalse(node.test as Node) && key === 'consequent') childReachable = false;
         if (node.type === 'IfStatement' && isConstantTrue(node.test as Node) && key === 'alternate') childReachable = false;
         if ((node.type === 'WhileStatement' || node.type === 'ForStatement') && key === 'body' && isConstantFalse(node.test as Node)) childReachable = false;
-        visit(childNode, node, childReachable);
-        if (Array.isArray(value) && /^(ReturnStatement|ThrowStatement|BreakStatement|ContinueStatement)$/.test(childNode.type)) afterExit = true;
+        childNode.$parent = node;
+        children.push(childNode);
+        childReachability.push(childReachable);
+        // Statements after return/throw/break/continue in the same block never run.
+        if (Array.isArray(value) && /^(ReturnStatement|ThrowStatement|BreakStatement|ContinueStatement)$/.test(childNode.type)) unreachableFromHere = true;
       }
     }
-  };
-  visit(program, undefined, true);
+    for (let index = children.length - 1; index >= 0; index--) {
+      pendingNodes.push(children[index]!);
+      pendingReachable.push(childReachability[index]!);
+    }
+  }
 
   // String evaluation with constant propagation; unknown parts become {id}.
   const evaluating = new Set<string>();
@@ -184,7 +203,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   };
   /** A path built from a parameter of the enclosing function: the function is a wrapper that takes a path. */
   const parameterPath = (argument: Node | undefined): { fn: Node; name: string; index: number; prefix: string; suffix: string } | undefined => {
-    if (!argument) return undefined;
+    if (!argument || !mayBeParameterPath(argument)) return undefined;
     const fn = enclosingFunction(argument);
     const params = fn && functionParams.get(fn);
     if (!fn || !params) return undefined;
@@ -218,13 +237,25 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     return { fn, name, index: params.indexOf(found.param), prefix: found.prefix, suffix: found.suffix };
   };
 
+  /** Shape test before walking up to the function: an identifier alone, or one right after a bare base URL. */
+  const mayBeParameterPath = (node: Node): boolean => {
+    if (node.type === 'Identifier') return !constants.has(node.name as string);
+    if (node.type === 'TemplateLiteral') {
+      const expressions = node.expressions as Node[];
+      const firstQuasi = (node.quasis as Node[])[0];
+      const head = firstQuasi ? ((firstQuasi.value as { cooked?: string; raw: string }).cooked ?? '') : '';
+      return expressions.length > 0 && (expressions[0]!.type === 'Identifier' ? /^(https?:\/\/[^/]+)?(\/(v1\.0|beta))?\/?$/i.test(head) || expressions.length > 1 : false);
+    }
+    return node.type === 'BinaryExpression' && node.operator === '+' && (node.right as Node).type === 'Identifier';
+  };
+
   const addCall = (node: Node, method: string, url: string, via: string, confidence: Confidence, extra: { version?: string; select?: string[]; expand?: string[] } = {}) => {
     const parsed = parseGraphUrl(url);
     if (!parsed || parsed.path === '/' || isScopeString(url)) return;
     const version = (extra.version ?? parsed.version ?? 'v1.0').toLowerCase() === 'beta' ? 'beta' : 'v1.0';
-    const query = new URLSearchParams(parsed.query ?? '');
-    const select = extra.select ?? splitList(query.get('$select'));
-    const expand = extra.expand ?? splitList(query.get('$expand'));
+    const query = parsed.query ? new URLSearchParams(parsed.query) : undefined;
+    const select = extra.select ?? splitList(query?.get('$select'));
+    const expand = extra.expand ?? splitList(query?.get('$expand'));
     if (parsed.path.replace(/\//g, '') === '$batch') return addBatchBody(node, version);
     facts.calls.push({ method, path: parsed.path, apiVersion: version, via, confidence, source: where(node), ...(select?.length ? { select } : {}), ...(expand?.length ? { expand } : {}) });
   };
@@ -463,9 +494,14 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     const init = constants.get(name);
     return Boolean(init && init.type === 'CallExpression' && (init.callee as Node).type === 'Identifier' && /GraphServiceClient|createGraphServiceClient|graphfi/.test((init.callee as Node).name as string));
   }
+  /** `const graph = graphfi().using(SPFx(this.context))`: the innermost call of the initialiser is graphfi(). */
   function isPnpBinding(name: string): boolean {
-    const init = constants.get(name);
-    return Boolean(init && JSON.stringify(init.callee ?? '').includes('graphfi'));
+    let node = constants.get(name) ?? undefined;
+    while (node && (node.type === 'CallExpression' || node.type === 'MemberExpression')) {
+      if (node.type === 'CallExpression' && (node.callee as Node).type === 'Identifier') return (node.callee as Node).name === 'graphfi';
+      node = (node.type === 'CallExpression' ? node.callee : node.object) as Node;
+    }
+    return false;
   }
 
   // Scope arrays on objects handed to any call (e.g. `{ scopes: ['Mail.Read'] }` for MSAL or Azure Identity).
