@@ -39,6 +39,8 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
   json: { type: 'boolean' },
   mirror: { type: 'string' },
+  fix: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
   only: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },

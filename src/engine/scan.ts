@@ -44,6 +44,8 @@ export interface ScanOptions {
   checks?: readonly Check[];
   /** The command the result is for (scan, permissions, …); shown in every report. */
   command?: string;
+  /** Receives the inventory, for commands that act on it after the scan (permissions --fix). */
+  onInventory?: (inventory: Inventory) => void;
   onProgress?: ProgressListener;
   now?: () => Date;
 }
@@ -65,6 +67,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   );
   const problems: ScanProblem[] = [...sources.problems];
   const inventory = buildInventory(root, sources, options.dataDir.dir, config, problems);
+  options.onInventory?.(inventory);
   const graph = inventory.graph!;
   const graphIndex = inventory.graphIndex;
 

@@ -9,6 +9,7 @@ import { blockingFindings, summaryLine } from '../../report/common.ts';
 import { FILE_NAMES, FORMATS, render, type Format } from '../../report/index.ts';
 import { shouldColor } from '../../report/terminal.ts';
 import type { Check } from '../../engine/define-check.ts';
+import type { Inventory } from '../../extract/inventory.ts';
 import type { CliIo } from '../io.ts';
 import { progressReporter } from '../progress.ts';
 
@@ -40,6 +41,8 @@ export interface ScanFlags {
   'fail-on'?: string;
   'fail-on-not-assessed'?: boolean;
   quiet?: boolean;
+  fix?: boolean;
+  'dry-run'?: boolean;
 }
 
 /** What distinguishes `permissions` (and later `connectivity`, `probe`) from `scan`: the checks run and the terminal view. */
@@ -47,6 +50,8 @@ export interface CommandVariant {
   command: string;
   checks?: readonly Check[];
   terminalPreamble?: (result: ScanResult, color: boolean) => string;
+  /** Runs after the reports are written, with the inventory the scan built; may change the exit code. */
+  after?: (inventory: Inventory, result: ScanResult, exitCode: number) => number;
 }
 
 export async function runScan(positionals: string[], flags: ScanFlags, io: CliIo, variant: CommandVariant = { command: 'scan' }): Promise<number> {
@@ -57,6 +62,7 @@ export async function runScan(positionals: string[], flags: ScanFlags, io: CliIo
   if (formats.length > 1 && !flags.output) throw new UsageError('several formats need --output <folder>');
   const config = loadConfig(path.resolve(root), flags.config);
   const progress = flags.quiet ? undefined : progressReporter(io.stderr);
+  let inventory: Inventory | undefined;
   const result = await scan({
     root,
     config,
@@ -66,10 +72,12 @@ export async function runScan(positionals: string[], flags: ScanFlags, io: CliIo
     checks: variant.checks,
     command: variant.command,
     onProgress: progress?.update,
+    onInventory: (built) => void (inventory = built),
   });
   progress?.done();
   writeReports(result, formats, flags, io, variant.terminalPreamble);
-  return exitCodeOf(result, flags['fail-on-not-assessed'] ?? config.failOnNotAssessed);
+  const exitCode = exitCodeOf(result, flags['fail-on-not-assessed'] ?? config.failOnNotAssessed);
+  return variant.after && inventory ? variant.after(inventory, result, exitCode) : exitCode;
 }
 
 /** 2 when a check crashed (the result is incomplete), 1 for blocking findings or, when asked, anything not assessed. */

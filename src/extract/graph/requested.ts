@@ -77,6 +77,7 @@ function fromRequiredResourceAccess(manifest: JsonManifest, index: GraphPermissi
         via: manifest.kind === 'toolkit-aad-manifest' ? 'aad-manifest' : 'entra-manifest',
         appRoot: manifest.appRoot,
         ...(unresolved ? { unresolved } : {}),
+        jsonPath: ['requiredResourceAccess', resourceIndex, 'resourceAccess', accessIndex],
       });
     });
   });
@@ -118,7 +119,7 @@ function fromSpfx(manifest: JsonManifest): RequestedPermission[] {
     const at = jsonLocation(manifest, ['solution', 'webApiPermissionRequests', index, 'scope']);
     const graph = isGraphResource(resource);
     const type: PermissionType = SHAREPOINT_NAMES.has(resource.toLowerCase()) ? 'sharepoint' : 'delegated';
-    out.push({ resource: graph ? 'Microsoft Graph' : resource, name: scope, type, source: { file: at.file, line: at.line, column: at.column }, via: 'spfx', appRoot: manifest.appRoot });
+    out.push({ resource: graph ? 'Microsoft Graph' : resource, name: scope, type, source: { file: at.file, line: at.line, column: at.column }, via: 'spfx', appRoot: manifest.appRoot, jsonPath: ['solution', 'webApiPermissionRequests', index] });
   });
   return out;
 }

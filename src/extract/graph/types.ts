@@ -22,6 +22,8 @@ export interface RequestedPermission {
   via: string;
   appRoot: string;
   unresolved?: boolean;
+  /** Path of the declaration inside a JSON manifest, for edits that keep the file's formatting. */
+  jsonPath?: (string | number)[];
 }
 
 /** One Microsoft Graph request the code makes. */
