@@ -41,6 +41,7 @@ const OPTIONS = {
   mirror: { type: 'string' },
   fix: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
+  har: { type: 'string', multiple: true },
   only: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },

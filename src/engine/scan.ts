@@ -6,7 +6,9 @@ import { ALL_CHECKS } from '../checks/index.gen.ts';
 import { DEFAULT_EXCLUDES, type Config } from '../config/config.ts';
 import { extractApps } from '../extract/apps/index.ts';
 import type { AppPermissionAnalysis } from '../extract/graph/analysis.ts';
+import { callsFromHar } from '../extract/graph/har.ts';
 import { extractGraphFacts } from '../extract/graph/index.ts';
+import type { GraphCall } from '../extract/graph/types.ts';
 import { GraphPermissionIndex } from '../knowledge/graph/permission-index.ts';
 import type { Inventory } from '../extract/inventory.ts';
 import { readRecords, type DataDir } from '../knowledge/data-dir.ts';
@@ -44,6 +46,8 @@ export interface ScanOptions {
   checks?: readonly Check[];
   /** The command the result is for (scan, permissions, …); shown in every report. */
   command?: string;
+  /** HTTP Archives (browser or Dev Proxy recordings) whose Graph requests count as observed calls. */
+  harFiles?: string[];
   /** Receives the inventory, for commands that act on it after the scan (permissions --fix). */
   onInventory?: (inventory: Inventory) => void;
   onProgress?: ProgressListener;
@@ -66,7 +70,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     options.onProgress,
   );
   const problems: ScanProblem[] = [...sources.problems];
-  const inventory = buildInventory(root, sources, options.dataDir.dir, config, problems);
+  const observed = (options.harFiles ?? []).flatMap((file) => readHar(file, root));
+  const inventory = buildInventory(root, sources, options.dataDir.dir, config, problems, observed);
   options.onInventory?.(inventory);
   const graph = inventory.graph!;
   const graphIndex = inventory.graphIndex;
@@ -114,13 +119,29 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 }
 
 /** The extractors' work: every fact the checks read, built from sources that were read once. */
-export function buildInventory(root: string, sources: ProjectSources, dataDir: string, config: Config, problems: ScanProblem[]): Inventory {
+export function buildInventory(root: string, sources: ProjectSources, dataDir: string, config: Config, problems: ScanProblem[], observed: Omit<GraphCall, 'appRoot'>[] = []): Inventory {
   const missingData = missingDatasets(dataDir);
   const apps = extractApps(sources, new SchemaStore(dataDir));
   problems.push(...apps.problems);
   const graphIndex = loadGraphKnowledge(dataDir, missingData);
-  const graph = extractGraphFacts(sources.files, apps.manifests, apps.apps, graphIndex, config.permissions.justifications, problems);
+  const graph = extractGraphFacts(sources.files, apps.manifests, apps.apps, graphIndex, config.permissions.justifications, problems, observed);
   return { root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData, graph, graphIndex };
+}
+
+function readHar(file: string, root: string): Omit<GraphCall, 'appRoot'>[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--har ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message}`);
+  }
+  const relative = path.relative(root, path.resolve(file));
+  const label = relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+  try {
+    return callsFromHar(text, label);
+  } catch (error) {
+    throw new UsageError(`--har ${(error as Error).message}`);
+  }
 }
 
 const indexCache = new Map<string, GraphPermissionIndex>();

@@ -23,6 +23,7 @@ Options:
   -o, --output <path>       file (one format) or folder (several)
   -c, --config <file>       configuration file (permissions.justifications records justifications)
       --data-dir <dir>      knowledge data directory
+      --har <file>          recorded traffic (HAR; Dev Proxy can write one): its Graph requests are observed calls
       --fail-on <severity>  exit 1 for findings at or above it (default high)
       --fix                 rewrite Entra manifests, aad.manifest.json and SPFx package-solution.json to the
                             least-privileged set (unused removed, reducible replaced); shows the diff first.

@@ -24,6 +24,8 @@ Options:
   -c, --config <file>       configuration file (default: <folder>/m365cert.config.json)
       --data-dir <dir>      knowledge data directory (default: $M365CERT_DATA_DIR, then the user cache)
       --baseline <file>     a previous JSON report: mark findings new / unchanged and list the fixed ones
+      --har <file>          recorded traffic (HAR, e.g. from Dev Proxy or the browser): its Graph requests
+                            count as observed calls
       --fail-on <severity>  exit 1 for findings at or above: critical, high (default), medium, low, info
       --fail-on-not-assessed  exit 1 when a check could not assess
   -q, --quiet               findings and the summary only; no progress
@@ -43,6 +45,7 @@ export interface ScanFlags {
   quiet?: boolean;
   fix?: boolean;
   'dry-run'?: boolean;
+  har?: string[];
 }
 
 /** What distinguishes `permissions` (and later `connectivity`, `probe`) from `scan`: the checks run and the terminal view. */
@@ -71,6 +74,7 @@ export async function runScan(positionals: string[], flags: ScanFlags, io: CliIo
     failOn,
     checks: variant.checks,
     command: variant.command,
+    harFiles: flags.har,
     onProgress: progress?.update,
     onInventory: (built) => void (inventory = built),
   });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { AppSummary, ScanProblem } from '../../engine/types.ts';
 import type { GraphPermissionIndex } from '../../knowledge/graph/permission-index.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
+import { normalizeGraphPath } from '../../knowledge/graph/graph-path.ts';
 import type { Manifest } from '../inventory.ts';
 import { analyzePermissions, type AppPermissionAnalysis } from './analysis.ts';
 import { extractJavaScript, type JsGraphFacts } from './javascript.ts';
@@ -36,6 +37,7 @@ export function extractGraphFacts(
   index: GraphPermissionIndex | undefined,
   justifications: Readonly<Record<string, string>>,
   problems: ScanProblem[],
+  observed: readonly Omit<GraphCall, 'appRoot'>[] = [],
 ): GraphFacts {
   const byPath = new Map(files.map((file) => [file.path, file]));
   const facts = new Map<string, JsGraphFacts>();
@@ -85,6 +87,7 @@ export function extractGraphFacts(
     }
   }
   for (const permission of requested) if (!apps.some((app) => app.root === permission.appRoot)) permission.appRoot = appRootOf(permission.source.file);
+  mergeObserved(calls, observed, apps.length === 1 ? apps[0]!.root : '.');
 
   // Code that calls Graph counts even when no manifest of its app is in the tree (the registration lives elsewhere).
   const roots = [...new Set([...requested.map((permission) => permission.appRoot), ...calls.map((call) => call.appRoot)])].sort();
@@ -110,6 +113,25 @@ export function extractGraphFacts(
         )
     : [];
   return { requested, calls, unresolved, flows, analysis };
+}
+
+/**
+ * Recorded traffic confirms static calls (marked observed) and adds the ones the code analysis missed.
+ * Recordings are not tied to a file of the tree, so their calls belong to the only app, or to the root.
+ */
+function mergeObserved(calls: GraphCall[], observed: readonly Omit<GraphCall, 'appRoot'>[], appRoot: string): void {
+  const key = (call: { method: string; path: string; apiVersion: string }) => `${call.method} ${normalizeGraphPath(call.path).join('/')} ${call.apiVersion}`;
+  const byKey = new Map<string, GraphCall[]>();
+  for (const call of calls) byKey.set(key(call), [...(byKey.get(key(call)) ?? []), call]);
+  const added = new Set<string>();
+  for (const call of observed) {
+    const matches = byKey.get(key(call));
+    if (matches) for (const match of matches) match.observed = true;
+    else if (!added.has(key(call))) {
+      added.add(key(call));
+      calls.push({ ...call, appRoot });
+    }
+  }
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -1,0 +1,57 @@
+import { parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
+import type { GraphCall } from './types.ts';
+
+export class HarError extends Error {
+  override name = 'HarError';
+}
+
+/**
+ * Graph requests recorded in an HTTP Archive (browser dev tools, Dev Proxy's HAR output): each entry to a
+ * Graph host is an observed call; a `$batch` request contributes its inner requests (from the posted body).
+ * `label` names the file in reports.
+ */
+export function callsFromHar(text: string, label: string): Omit<GraphCall, 'appRoot'>[] {
+  let har: unknown;
+  try {
+    har = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new HarError(`${label}: not valid JSON (${(error as Error).message})`);
+  }
+  const entries = (har as { log?: { entries?: unknown } })?.log?.entries;
+  if (!Array.isArray(entries)) throw new HarError(`${label}: not an HTTP Archive (no log.entries)`);
+  const calls: Omit<GraphCall, 'appRoot'>[] = [];
+  entries.forEach((entry: unknown, index: number) => {
+    const request = (entry as { request?: { method?: unknown; url?: unknown; postData?: { text?: unknown } } })?.request;
+    if (!request || typeof request.url !== 'string' || typeof request.method !== 'string') return;
+    const method = request.method.toUpperCase();
+    if (method === 'OPTIONS') return;
+    const url = parseGraphUrl(request.url);
+    if (!url?.host) return;
+    const version = url.version === 'beta' ? 'beta' : 'v1.0';
+    const source = { file: label, line: index + 1 };
+    if (url.path.replace(/\//g, '') === '$batch') {
+      for (const inner of batchRequests(request.postData?.text)) {
+        const innerUrl = parseGraphUrl(inner.url);
+        if (innerUrl) calls.push({ method: inner.method, path: innerUrl.path, apiVersion: version, via: 'har-batch', confidence: 'high', source, observed: true });
+      }
+      return;
+    }
+    const select = new URLSearchParams(url.query ?? '').get('$select')?.split(',').filter(Boolean);
+    calls.push({ method, path: url.path, apiVersion: version, via: 'har', confidence: 'high', source, observed: true, ...(select?.length ? { select } : {}) });
+  });
+  return calls;
+}
+
+function batchRequests(body: unknown): { method: string; url: string }[] {
+  if (typeof body !== 'string') return [];
+  try {
+    const requests = (JSON.parse(body) as { requests?: unknown }).requests;
+    if (!Array.isArray(requests)) return [];
+    return requests
+      .map((request) => request as { method?: unknown; url?: unknown })
+      .filter((request): request is { method: string; url: string } => typeof request.method === 'string' && typeof request.url === 'string')
+      .map((request) => ({ method: request.method.toUpperCase(), url: request.url.startsWith('/') ? request.url : `/${request.url}` }));
+  } catch {
+    return [];
+  }
+}
