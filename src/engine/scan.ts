@@ -7,7 +7,8 @@ import { DEFAULT_EXCLUDES, type Config } from '../config/config.ts';
 import { extractApps } from '../extract/apps/index.ts';
 import type { AppPermissionAnalysis } from '../extract/graph/analysis.ts';
 import { callsFromHar } from '../extract/graph/har.ts';
-import { extractGraphFacts } from '../extract/graph/index.ts';
+import { extractGraphFacts, graphLanguagesIn } from '../extract/graph/index.ts';
+import { loadParsers } from '../extract/graph/tree-sitter.ts';
 import type { GraphCall } from '../extract/graph/types.ts';
 import { GraphPermissionIndex } from '../knowledge/graph/permission-index.ts';
 import type { Inventory } from '../extract/inventory.ts';
@@ -71,7 +72,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   );
   const problems: ScanProblem[] = [...sources.problems];
   const observed = (options.harFiles ?? []).flatMap((file) => readHar(file, root));
-  const inventory = buildInventory(root, sources, options.dataDir.dir, config, problems, observed);
+  const inventory = await buildInventory(root, sources, options.dataDir.dir, config, problems, observed);
   options.onInventory?.(inventory);
   const graph = inventory.graph!;
   const graphIndex = inventory.graphIndex;
@@ -119,12 +120,14 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 }
 
 /** The extractors' work: every fact the checks read, built from sources that were read once. */
-export function buildInventory(root: string, sources: ProjectSources, dataDir: string, config: Config, problems: ScanProblem[], observed: Omit<GraphCall, 'appRoot'>[] = []): Inventory {
+export async function buildInventory(root: string, sources: ProjectSources, dataDir: string, config: Config, problems: ScanProblem[], observed: Omit<GraphCall, 'appRoot'>[] = []): Promise<Inventory> {
   const missingData = missingDatasets(dataDir);
+  const { parsers, errors } = await loadParsers(graphLanguagesIn(sources.files));
+  for (const error of errors) problems.push({ kind: 'read-error', message: error });
   const apps = extractApps(sources, new SchemaStore(dataDir));
   problems.push(...apps.problems);
   const graphIndex = loadGraphKnowledge(dataDir, missingData);
-  const graph = extractGraphFacts(sources.files, apps.manifests, apps.apps, graphIndex, config.permissions.justifications, problems, observed);
+  const graph = extractGraphFacts(sources.files, apps.manifests, apps.apps, graphIndex, config.permissions.justifications, problems, observed, parsers);
   return { root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData, graph, graphIndex };
 }
 

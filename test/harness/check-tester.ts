@@ -35,7 +35,7 @@ export async function runCheckOnFiles(check: Check, t: { after: (fn: () => void)
   writeTree(root, files);
   const sources = await loadProject({ root, include: [], exclude: [], maxFileBytes: 5 * 1024 * 1024, respectGitignore: true });
   const config = { ...DEFAULT_CONFIG, ...(files['m365cert.config.json'] ? loadConfig(root) : {}) };
-  const inventory = buildInventory(root, sources, requireSharedData(), config, []);
+  const inventory = await buildInventory(root, sources, requireSharedData(), config, []);
   const outcome = runChecks([check], inventory);
   return { findings: outcome.findings, run: outcome.runs[0]! };
 }

@@ -6,6 +6,9 @@ import { normalizeGraphPath } from '../../knowledge/graph/graph-path.ts';
 import type { Manifest } from '../inventory.ts';
 import { analyzePermissions, type AppPermissionAnalysis } from './analysis.ts';
 import { extractJavaScript, type JsGraphFacts } from './javascript.ts';
+import { extractPowerShell } from './powershell.ts';
+import { extractTreeLanguage } from './tree-languages.ts';
+import { LANGUAGE_OF_EXTENSION, type TreeLanguage, type TreeParsers } from './tree-sitter.ts';
 import { requestedFromManifests } from './requested.ts';
 import type { AuthFlowEvidence, GraphCall, RequestedPermission, UnresolvedGraphCall } from './types.ts';
 
@@ -23,7 +26,17 @@ const JS_FILES = /\.(m|c)?(j|t)sx?$/i;
  * another file, request scopes or acquire tokens. (Kiota chains need a client, whose name or import
  * matches; a client handed over under another name is missed, like any untyped data flow.)
  */
-const GRAPH_HINT = /graph\.microsoft|microsoftgraph\.|\.api\(|msgraph|graph-client|graphclient|graphserviceclient|graphfi|acquireToken|scopes|Credential\b|\$batch|aadHttpClient|msGraphClient|\/v1\.0\/|\/beta\//i;
+const GRAPH_HINT = /graph\.microsoft|microsoftgraph\.|\.api\(|msgraph|graph-client|graph_?client|graphserviceclient|graphfi|acquire_?token|scopes|Credential(Builder)?\b|\$batch|aadHttpClient|msGraphClient|-Mg[A-Z]|\/v1\.0\/|\/beta\//i;
+
+/** Files that may hold Graph calls: JavaScript/TypeScript, C#, Python, Java, PowerShell. */
+export function graphLanguagesIn(files: readonly SourceFile[]): TreeLanguage[] {
+  const languages = new Set<TreeLanguage>();
+  for (const file of files) {
+    const language = LANGUAGE_OF_EXTENSION[/\.(\w+)$/.exec(file.path)?.[1]?.toLowerCase() ?? ''];
+    if (language && GRAPH_HINT.test(file.text)) languages.add(language);
+  }
+  return [...languages];
+}
 const GRAPH_SCOPE_URL = /^https:\/\/(graph\.microsoft\.(com|us)|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)\//i;
 
 /**
@@ -38,6 +51,7 @@ export function extractGraphFacts(
   justifications: Readonly<Record<string, string>>,
   problems: ScanProblem[],
   observed: readonly Omit<GraphCall, 'appRoot'>[] = [],
+  parsers: TreeParsers = {},
 ): GraphFacts {
   const byPath = new Map(files.map((file) => [file.path, file]));
   const facts = new Map<string, JsGraphFacts>();
@@ -69,8 +83,16 @@ export function extractGraphFacts(
   const flows: AuthFlowEvidence[] = [];
   const defaultScope = new Set<string>();
   for (const file of files) {
-    if (!JS_FILES.test(file.path) || file.path.includes('!') || /\.d\.ts$/.test(file.path) || !GRAPH_HINT.test(file.text)) continue;
-    const result = extract(file);
+    if (file.path.includes('!') || /\.d\.ts$/.test(file.path) || !GRAPH_HINT.test(file.text)) continue;
+    const extension = /\.(\w+)$/.exec(file.path)?.[1]?.toLowerCase() ?? '';
+    const treeLanguage = LANGUAGE_OF_EXTENSION[extension];
+    let result: JsGraphFacts;
+    if (JS_FILES.test(file.path)) result = extract(file);
+    else if (treeLanguage && parsers[treeLanguage]) {
+      result = extractTreeLanguage(file, treeLanguage, parsers[treeLanguage]!);
+      if (result.parseError) problems.push({ kind: 'parse-error', file: file.path, line: result.parseError.line, message: `could not parse ${treeLanguage}: ${result.parseError.message}` });
+    } else if (/^(ps1|psm1)$/.test(extension)) result = extractPowerShell(file);
+    else continue;
     const appRoot = appRootOf(file.path);
     for (const call of result.calls) calls.push({ ...call, appRoot });
     for (const item of result.unresolved) unresolved.push({ ...item, appRoot });

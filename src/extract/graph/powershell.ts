@@ -1,0 +1,282 @@
+import { PLACEHOLDER, parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
+import type { SourceFile } from '../../sources/source-file.ts';
+import type { JsGraphFacts } from './javascript.ts';
+
+/**
+ * Microsoft Graph use in PowerShell scripts. No tree-sitter grammar exists for PowerShell, so this is a
+ * tokenizer that knows the language's comments (`#`, `<# #>`), quoting (single, double with `$var` and
+ * `$(…)` expansion, here-strings), backtick continuations and statement separators, and recognisers over
+ * the commands: `Invoke-MgGraphRequest`, `Invoke-RestMethod`/`Invoke-WebRequest` with Graph URLs,
+ * `Connect-MgGraph` (scopes and auth flow), and the common `*-Mg*` cmdlets from a curated table.
+ */
+
+interface Token {
+  kind: 'word' | 'string' | 'variable' | 'parameter' | 'separator' | 'other';
+  text: string;
+  /** For strings: the value with expansions replaced (known variables) or `{id}`. */
+  value?: string;
+  line: number;
+}
+
+/** Cmdlet → (method, path with `{id}` where the id parameter goes, id parameter). Beta cmdlets carry "Beta" after "Mg". */
+const CMDLETS: Record<string, { method: string; path: string; list?: string; id?: string }> = {
+  'Get-MgUser': { method: 'GET', path: '/users/{id}', list: '/users', id: 'UserId' },
+  'New-MgUser': { method: 'POST', path: '/users' },
+  'Update-MgUser': { method: 'PATCH', path: '/users/{id}' },
+  'Remove-MgUser': { method: 'DELETE', path: '/users/{id}' },
+  'Get-MgUserManager': { method: 'GET', path: '/users/{id}/manager' },
+  'Get-MgUserMemberOf': { method: 'GET', path: '/users/{id}/memberOf' },
+  'Get-MgUserMessage': { method: 'GET', path: '/users/{id}/messages/{id}', list: '/users/{id}/messages', id: 'MessageId' },
+  'Send-MgUserMail': { method: 'POST', path: '/users/{id}/sendMail' },
+  'Get-MgUserEvent': { method: 'GET', path: '/users/{id}/events/{id}', list: '/users/{id}/events', id: 'EventId' },
+  'New-MgUserEvent': { method: 'POST', path: '/users/{id}/events' },
+  'Get-MgUserCalendarEvent': { method: 'GET', path: '/users/{id}/calendar/events' },
+  'Get-MgUserLicenseDetail': { method: 'GET', path: '/users/{id}/licenseDetails' },
+  'Get-MgUserDrive': { method: 'GET', path: '/users/{id}/drive' },
+  'Get-MgGroup': { method: 'GET', path: '/groups/{id}', list: '/groups', id: 'GroupId' },
+  'New-MgGroup': { method: 'POST', path: '/groups' },
+  'Get-MgGroupMember': { method: 'GET', path: '/groups/{id}/members' },
+  'Get-MgGroupOwner': { method: 'GET', path: '/groups/{id}/owners' },
+  'Get-MgApplication': { method: 'GET', path: '/applications/{id}', list: '/applications', id: 'ApplicationId' },
+  'Get-MgServicePrincipal': { method: 'GET', path: '/servicePrincipals/{id}', list: '/servicePrincipals', id: 'ServicePrincipalId' },
+  'Get-MgOrganization': { method: 'GET', path: '/organization' },
+  'Get-MgSubscribedSku': { method: 'GET', path: '/subscribedSkus' },
+  'Get-MgDirectoryRole': { method: 'GET', path: '/directoryRoles' },
+  'Get-MgAuditLogSignIn': { method: 'GET', path: '/auditLogs/signIns' },
+  'Get-MgSite': { method: 'GET', path: '/sites/{id}', list: '/sites', id: 'SiteId' },
+  'Get-MgSiteList': { method: 'GET', path: '/sites/{id}/lists' },
+  'Get-MgSiteListItem': { method: 'GET', path: '/sites/{id}/lists/{id}/items' },
+  'Get-MgDrive': { method: 'GET', path: '/drives/{id}', list: '/drives', id: 'DriveId' },
+  'Get-MgDriveItem': { method: 'GET', path: '/drives/{id}/items/{id}' },
+  'Get-MgTeam': { method: 'GET', path: '/teams/{id}', list: '/teams', id: 'TeamId' },
+  'Get-MgTeamChannel': { method: 'GET', path: '/teams/{id}/channels' },
+  'New-MgTeamChannelMessage': { method: 'POST', path: '/teams/{id}/channels/{id}/messages' },
+  'Get-MgChat': { method: 'GET', path: '/chats/{id}', list: '/chats', id: 'ChatId' },
+  'New-MgChatMessage': { method: 'POST', path: '/chats/{id}/messages' },
+};
+
+export function extractPowerShell(file: SourceFile): JsGraphFacts {
+  const facts: JsGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map() };
+  let tokens: Token[];
+  try {
+    tokens = tokenize(file.text);
+  } catch (error) {
+    facts.parseError = { message: (error as Error).message };
+    return facts;
+  }
+  const variables = new Map<string, string>();
+  const where = (token: Token) => ({ file: file.path, line: token.line });
+  for (const statement of statements(tokens)) {
+    const [first, second, third] = statement;
+    // $Base = 'https://graph.microsoft.com/v1.0' — a constant for later strings.
+    if (first?.kind === 'variable' && second?.text === '=' && third?.kind === 'string' && statement.length === 3) {
+      variables.set(first.text.toLowerCase(), third.value ?? '');
+      continue;
+    }
+    const command = statement.find((token) => token.kind === 'word');
+    if (!command) continue;
+    const name = command.text;
+    const args = statement.slice(statement.indexOf(command) + 1);
+    const parameter = (parameterName: string) => valueOf(args, parameterName, variables);
+    const has = (parameterName: string) => args.some((token) => token.kind === 'parameter' && token.text.toLowerCase() === `-${parameterName.toLowerCase()}`);
+    if (/^Connect-MgGraph$/i.test(name)) {
+      const scopeIndex = args.findIndex((token) => token.kind === 'parameter' && /^-scopes?$/i.test(token.text));
+      if (scopeIndex !== -1) {
+        for (const token of args.slice(scopeIndex + 1)) {
+          if (token.kind === 'parameter') break;
+          if (token.kind === 'string' || token.kind === 'word') for (const scope of (token.value ?? token.text).split(/[,\s]+/).filter(Boolean)) facts.scopes.push({ name: scope, source: where(token) });
+        }
+        facts.flows.push({ flow: 'delegated', kind: 'auth-code', source: where(command) });
+      } else if (has('Identity')) facts.flows.push({ flow: 'application', kind: 'managed-identity', source: where(command) });
+      else if (has('ClientId') || has('CertificateThumbprint') || has('ClientSecretCredential') || has('Certificate') || has('AppId')) facts.flows.push({ flow: 'application', kind: 'client-credentials', source: where(command) });
+      continue;
+    }
+    if (/^Invoke-MgGraphRequest$/i.test(name) || /^Invoke-(RestMethod|WebRequest)$/i.test(name)) {
+      const uri = parameter('Uri') ?? positional(args, variables);
+      const method = (parameter('Method') ?? 'GET').toUpperCase();
+      if (!uri) continue;
+      const target = parseGraphUrl(uri);
+      const sdk = /^Invoke-MgGraphRequest$/i.test(name);
+      if (!target || (!sdk && !target.host) || target.path === '/') {
+        if (sdk) facts.unresolved.push({ via: 'powershell', reason: `Invoke-MgGraphRequest with a URI built at run time (${uri})`, source: where(command) });
+        continue;
+      }
+      facts.calls.push({ method, path: target.path, apiVersion: target.version === 'beta' ? 'beta' : 'v1.0', via: sdk ? 'powershell-invoke' : 'powershell-http', confidence: 'high', source: where(command) });
+      continue;
+    }
+    const cmdlet = /^(\w+)-Mg(Beta)?(\w+)$/i.exec(name);
+    if (cmdlet) {
+      const key = `${cmdlet[1]}-Mg${cmdlet[3]}`;
+      const entry = Object.entries(CMDLETS).find(([known]) => known.toLowerCase() === key.toLowerCase())?.[1];
+      if (!entry) {
+        facts.unresolved.push({ via: 'powershell', reason: `${name} is not in m365cert's cmdlet table`, source: where(command) });
+        continue;
+      }
+      const path = entry.list && entry.id && !has(entry.id) ? entry.list : entry.path;
+      facts.calls.push({ method: entry.method, path, apiVersion: cmdlet[2] ? 'beta' : 'v1.0', via: 'powershell-cmdlet', confidence: 'high', source: where(command) });
+    }
+  }
+  return facts;
+}
+
+function valueOf(args: Token[], name: string, variables: Map<string, string>): string | undefined {
+  const index = args.findIndex((token) => token.kind === 'parameter' && token.text.toLowerCase().startsWith(`-${name.toLowerCase()}`.slice(0, Math.max(3, name.length + 1))) && `-${name}`.toLowerCase().startsWith(token.text.toLowerCase().replace(/:$/, '')));
+  const token = index === -1 ? undefined : args[index + 1];
+  return token ? tokenValue(token, variables) : undefined;
+}
+
+function positional(args: Token[], variables: Map<string, string>): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const token = args[i]!;
+    if (token.kind === 'parameter') {
+      i++;
+      continue;
+    }
+    if (token.kind === 'string' || token.kind === 'variable') return tokenValue(token, variables);
+  }
+  return undefined;
+}
+
+function tokenValue(token: Token, variables: Map<string, string>): string | undefined {
+  if (token.kind === 'string') return token.value;
+  if (token.kind === 'variable') return variables.get(token.text.toLowerCase());
+  return token.text;
+}
+
+/** Splits tokens into statements at newlines (unless continued), `;` and `|`. */
+function statements(tokens: Token[]): Token[][] {
+  const result: Token[][] = [];
+  let current: Token[] = [];
+  for (const token of tokens) {
+    if (token.kind === 'separator') {
+      if (current.length) result.push(current);
+      current = [];
+    } else current.push(token);
+  }
+  if (current.length) result.push(current);
+  return result;
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const variables = new Map<string, string>();
+  let line = 1;
+  let index = 0;
+  const push = (kind: Token['kind'], value: string, extra: Partial<Token> = {}) => tokens.push({ kind, text: value, line, ...extra });
+  while (index < text.length) {
+    const char = text[index]!;
+    if (char === '\n') {
+      push('separator', '\n');
+      line++;
+      index++;
+      continue;
+    }
+    if (char === '`' && (text[index + 1] === '\n' || (text[index + 1] === '\r' && text[index + 2] === '\n'))) {
+      index += text[index + 1] === '\r' ? 3 : 2;
+      line++;
+      continue;
+    }
+    if (/\s/.test(char)) {
+      index++;
+      continue;
+    }
+    if (char === '<' && text[index + 1] === '#') {
+      const end = text.indexOf('#>', index + 2);
+      const stop = end === -1 ? text.length : end + 2;
+      line += countLines(text.slice(index, stop));
+      index = stop;
+      continue;
+    }
+    if (char === '#') {
+      while (index < text.length && text[index] !== '\n') index++;
+      continue;
+    }
+    if (char === ';' || char === '|' || char === '{' || char === '}') {
+      push('separator', char);
+      index++;
+      continue;
+    }
+    if (char === '@' && (text[index + 1] === '"' || text[index + 1] === "'") && /\r?\n/.test(text.slice(index + 2, index + 4))) {
+      const quote = text[index + 1]!;
+      const end = text.indexOf(`\n${quote}@`, index + 2);
+      const stop = end === -1 ? text.length : end + 3;
+      const body = text.slice(index + 2, end === -1 ? text.length : end).replace(/^\r?\n/, '');
+      push('string', text.slice(index, stop), { value: quote === '"' ? expand(body, variables) : body });
+      line += countLines(text.slice(index, stop));
+      index = stop;
+      continue;
+    }
+    if (char === "'") {
+      let value = '';
+      let cursor = index + 1;
+      for (; cursor < text.length; cursor++) {
+        if (text[cursor] === "'" && text[cursor + 1] === "'") {
+          value += "'";
+          cursor++;
+        } else if (text[cursor] === "'") break;
+        else value += text[cursor];
+      }
+      push('string', text.slice(index, cursor + 1), { value });
+      line += countLines(value);
+      index = cursor + 1;
+      continue;
+    }
+    if (char === '"') {
+      let raw = '';
+      let cursor = index + 1;
+      for (; cursor < text.length; cursor++) {
+        if (text[cursor] === '`' && cursor + 1 < text.length) {
+          raw += text[cursor]! + text[cursor + 1]!;
+          cursor++;
+        } else if (text[cursor] === '"' && text[cursor + 1] === '"') {
+          raw += '"';
+          cursor++;
+        } else if (text[cursor] === '"') break;
+        else raw += text[cursor];
+      }
+      push('string', text.slice(index, cursor + 1), { value: expand(raw, variables) });
+      line += countLines(raw);
+      index = cursor + 1;
+      continue;
+    }
+    if (char === '$') {
+      const match = /^\$(\{[^}]*\}|[\w:]+)/.exec(text.slice(index));
+      const name = match ? match[0] : '$';
+      push('variable', name);
+      index += name.length;
+      // Remember `$x = '…'` assignments so double-quoted strings can expand them.
+      const assigned = /^\s*=\s*(['"])(.*?)\1/.exec(text.slice(index));
+      if (assigned && match) variables.set(name.toLowerCase(), assigned[1] === '"' ? expand(assigned[2]!, variables) : assigned[2]!);
+      continue;
+    }
+    if (char === '-' && /[A-Za-z]/.test(text[index + 1] ?? '') && (tokens.length === 0 || tokens[tokens.length - 1]!.kind !== 'other' || /\s/.test(text[index - 1] ?? ' '))) {
+      const match = /^-[A-Za-z][\w]*:?/.exec(text.slice(index))!;
+      push('parameter', match[0]);
+      index += match[0].length;
+      continue;
+    }
+    const word = /^[A-Za-z_][\w.-]*/.exec(text.slice(index));
+    if (word) {
+      push('word', word[0]);
+      index += word[0].length;
+      continue;
+    }
+    push('other', char);
+    index++;
+  }
+  return tokens;
+}
+
+/** Expands `$name` and `$(…)` in a double-quoted string: known string variables by value, anything else as `{id}`. */
+function expand(raw: string, variables: Map<string, string>): string {
+  return raw
+    .replace(/`(.)/g, '$1')
+    .replace(/\$\([^)]*\)/g, PLACEHOLDER)
+    .replace(/\$(\{[^}]*\}|[\w:]+)/g, (name) => variables.get(name.toLowerCase()) ?? PLACEHOLDER);
+}
+
+function countLines(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}

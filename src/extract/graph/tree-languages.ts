@@ -1,0 +1,384 @@
+import type { Node as TsNode, Parser } from 'web-tree-sitter';
+import { PLACEHOLDER, parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
+import type { SourceFile } from '../../sources/source-file.ts';
+import type { JsGraphFacts } from './javascript.ts';
+import type { TreeLanguage } from './tree-sitter.ts';
+import type { AuthFlow, Confidence } from './types.ts';
+
+/**
+ * Microsoft Graph calls in C#, Python and Java, read from tree-sitter syntax trees:
+ * - Graph SDK fluent chains: C# v5 `graphClient.Users["id"].Messages.GetAsync()` and v4
+ *   `.Request().Select(…).GetAsync()`; Python `client.users.by_user_id(id).messages.get()`; Java v6
+ *   `graphClient.users().byUserId(id).messages().get()` and v5 `graphClient.users(id).messages().buildRequest().get()`;
+ * - HTTP clients with Graph URLs: HttpClient / HttpRequestMessage, requests / httpx, java.net.http;
+ * - scope lists and the token acquisition that tells the auth flow.
+ * String constants and interpolations are evaluated; dynamic parts become `{id}`. Comments and code after
+ * return/throw or under `if (false)` are not calls.
+ */
+
+interface LanguageRules {
+  call: string;
+  /** The callee of a call node and the receiver/name of a member call. */
+  member(node: TsNode): { object: TsNode | null; name: string; args: TsNode[] } | undefined;
+  /** Steps of a fluent chain below a call's receiver. */
+  step(node: TsNode): { kind: 'segment'; name: string; next: TsNode | null; id?: boolean } | { kind: 'id'; next: TsNode | null } | { kind: 'skip'; next: TsNode | null } | { kind: 'root'; name: string } | undefined;
+  sdkVerbs: Record<string, string>;
+  httpVerbs: Record<string, string>;
+  strings: Set<string>;
+  constants(root: TsNode): Map<string, TsNode>;
+  betaMarker: RegExp;
+  dead: { block: Set<string>; exits: Set<string>; ifType: string };
+  flows: [RegExp, AuthFlow, string][];
+}
+
+const CSHARP: LanguageRules = {
+  call: 'invocation_expression',
+  member(node) {
+    const fn = node.childForFieldName('function');
+    if (fn?.type !== 'member_access_expression') return undefined;
+    return { object: fn.childForFieldName('expression'), name: fn.childForFieldName('name')?.text ?? '', args: argumentsOf(node.childForFieldName('arguments')) };
+  },
+  step(node) {
+    if (node.type === 'member_access_expression') return { kind: 'segment', name: node.childForFieldName('name')?.text ?? '', next: node.childForFieldName('expression') };
+    if (node.type === 'element_access_expression') return { kind: 'id', next: node.childForFieldName('expression') };
+    if (node.type === 'invocation_expression') {
+      const fn = node.childForFieldName('function');
+      if (fn?.type !== 'member_access_expression') return undefined;
+      const name = fn.childForFieldName('name')?.text ?? '';
+      if (/^(Request|Select|Expand|Filter|Top|OrderBy|Skip|Header|Count|Search)$/.test(name)) return { kind: 'skip', next: fn.childForFieldName('expression') };
+      if (/^By\w+Id$/.test(name)) return { kind: 'id', next: fn.childForFieldName('expression') };
+      return undefined;
+    }
+    if (node.type === 'identifier' || node.type === 'this_expression') return { kind: 'root', name: node.text };
+    return undefined;
+  },
+  sdkVerbs: { GetAsync: 'GET', PostAsync: 'POST', PatchAsync: 'PATCH', PutAsync: 'PUT', DeleteAsync: 'DELETE', AddAsync: 'POST', UpdateAsync: 'PATCH' },
+  httpVerbs: { GetAsync: 'GET', GetStringAsync: 'GET', GetStreamAsync: 'GET', GetByteArrayAsync: 'GET', GetFromJsonAsync: 'GET', PostAsync: 'POST', PostAsJsonAsync: 'POST', PutAsync: 'PUT', PutAsJsonAsync: 'PUT', PatchAsync: 'PATCH', DeleteAsync: 'DELETE' },
+  strings: new Set(['string_literal', 'verbatim_string_literal', 'interpolated_string_expression', 'raw_string_literal']),
+  constants: (root) => declarators(root, 'variable_declarator', (node) => node.namedChildren.find((child) => child?.type === 'identifier')?.text, (node) => lastNamed(node)),
+  betaMarker: /using\s+Microsoft\.Graph\.Beta\b/,
+  dead: { block: new Set(['block']), exits: new Set(['return_statement', 'throw_statement']), ifType: 'if_statement' },
+  flows: [
+    [/^(AcquireTokenForClient|GetAccessTokenForAppAsync|WithAppOnly)$/, 'application', 'client-credentials'],
+    [/^(ClientSecretCredential|ClientCertificateCredential|ClientAssertionCredential)$/, 'application', 'client-credentials'],
+    [/^ManagedIdentityCredential$/, 'application', 'managed-identity'],
+    [/^(AcquireTokenOnBehalfOf|OnBehalfOfCredential|GetAccessTokenForUserAsync)$/, 'delegated', 'on-behalf-of'],
+    [/^(AcquireTokenInteractive|AcquireTokenSilent|AcquireTokenByAuthorizationCode|InteractiveBrowserCredential|AuthorizationCodeCredential)$/, 'delegated', 'auth-code'],
+    [/^(AcquireTokenWithDeviceCode|DeviceCodeCredential)$/, 'delegated', 'device-code'],
+  ],
+};
+
+const PYTHON: LanguageRules = {
+  call: 'call',
+  member(node) {
+    const fn = node.childForFieldName('function');
+    if (fn?.type !== 'attribute') return undefined;
+    return { object: fn.childForFieldName('object'), name: fn.childForFieldName('attribute')?.text ?? '', args: argumentsOf(node.childForFieldName('arguments')) };
+  },
+  step(node) {
+    if (node.type === 'attribute') return { kind: 'segment', name: (node.childForFieldName('attribute')?.text ?? '').replace(/_/g, ''), next: node.childForFieldName('object') };
+    if (node.type === 'call') {
+      const fn = node.childForFieldName('function');
+      if (fn?.type !== 'attribute') return undefined;
+      if (/^by_\w+_id$/.test(fn.childForFieldName('attribute')?.text ?? '')) return { kind: 'id', next: fn.childForFieldName('object') };
+      return undefined;
+    }
+    if (node.type === 'identifier') return { kind: 'root', name: node.text };
+    return undefined;
+  },
+  sdkVerbs: { get: 'GET', post: 'POST', patch: 'PATCH', put: 'PUT', delete: 'DELETE' },
+  httpVerbs: { get: 'GET', post: 'POST', patch: 'PATCH', put: 'PUT', delete: 'DELETE' },
+  strings: new Set(['string', 'concatenated_string']),
+  constants: (root) => declarators(root, 'assignment', (node) => (node.childForFieldName('left')?.type === 'identifier' ? node.childForFieldName('left')?.text : undefined), (node) => node.childForFieldName('right')),
+  betaMarker: /\bmsgraph_beta\b/,
+  dead: { block: new Set(['block', 'module']), exits: new Set(['return_statement', 'raise_statement']), ifType: 'if_statement' },
+  flows: [
+    [/^acquire_token_for_client$/, 'application', 'client-credentials'],
+    [/^(ClientSecretCredential|CertificateCredential|ClientAssertionCredential)$/, 'application', 'client-credentials'],
+    [/^ManagedIdentityCredential$/, 'application', 'managed-identity'],
+    [/^(acquire_token_on_behalf_of|OnBehalfOfCredential)$/, 'delegated', 'on-behalf-of'],
+    [/^(acquire_token_by_authorization_code|acquire_token_interactive|acquire_token_silent|acquire_token_by_auth_code_flow|InteractiveBrowserCredential|AuthorizationCodeCredential)$/, 'delegated', 'auth-code'],
+    [/^(initiate_device_flow|acquire_token_by_device_flow|DeviceCodeCredential)$/, 'delegated', 'device-code'],
+  ],
+};
+
+const JAVA: LanguageRules = {
+  call: 'method_invocation',
+  member(node) {
+    const object = node.childForFieldName('object');
+    if (!object) return undefined;
+    return { object, name: node.childForFieldName('name')?.text ?? '', args: argumentsOf(node.childForFieldName('arguments')) };
+  },
+  step(node) {
+    if (node.type === 'method_invocation') {
+      const name = node.childForFieldName('name')?.text ?? '';
+      const next = node.childForFieldName('object');
+      const args = argumentsOf(node.childForFieldName('arguments'));
+      if (/^(buildRequest|select|expand|filter|top|orderBy|skip|count|header)$/.test(name)) return { kind: 'skip', next };
+      if (/^by\w+Id$/.test(name)) return { kind: 'id', next };
+      // v5 puts the key in the segment call: users(id).
+      return { kind: 'segment', name, next, id: args.length > 0 };
+    }
+    if (node.type === 'field_access') return { kind: 'segment', name: node.childForFieldName('field')?.text ?? '', next: node.childForFieldName('object') };
+    if (node.type === 'identifier' || node.type === 'this') return { kind: 'root', name: node.text };
+    return undefined;
+  },
+  sdkVerbs: { get: 'GET', post: 'POST', patch: 'PATCH', put: 'PUT', delete: 'DELETE' },
+  httpVerbs: {},
+  strings: new Set(['string_literal']),
+  constants: (root) => declarators(root, 'variable_declarator', (node) => node.childForFieldName('name')?.text, (node) => node.childForFieldName('value')),
+  betaMarker: /import\s+com\.microsoft\.graph\.beta\./,
+  dead: { block: new Set(['block']), exits: new Set(['return_statement', 'throw_statement']), ifType: 'if_statement' },
+  flows: [
+    [/^(ClientSecretCredentialBuilder|ClientCertificateCredentialBuilder|ClientCredentialParameters)$/, 'application', 'client-credentials'],
+    [/^ManagedIdentityCredentialBuilder$/, 'application', 'managed-identity'],
+    [/^(OnBehalfOfCredentialBuilder|OnBehalfOfParameters)$/, 'delegated', 'on-behalf-of'],
+    [/^(InteractiveBrowserCredentialBuilder|AuthorizationCodeCredentialBuilder|AuthorizationCodeParameters|InteractiveRequestParameters)$/, 'delegated', 'auth-code'],
+    [/^(DeviceCodeCredentialBuilder|DeviceCodeFlowParameters)$/, 'delegated', 'device-code'],
+  ],
+};
+
+const RULES: Record<TreeLanguage, LanguageRules> = { csharp: CSHARP, python: PYTHON, java: JAVA };
+
+const GRAPH_ROOTS = /^(me|users|groups|sites|drives|drive|teams|chats|applications|serviceprincipals|organization|communications|education|identity|identitygovernance|policies|reports|security|solutions|subscriptions|directoryobjects|devices|planner|admin|search|auditlogs|devicemanagement|places|contacts|invitations|directory|directoryroles|oauth2permissiongrants|domains|shares|teamwork|appcatalogs|external|connections|print|rolemanagement|informationprotection|employeeexperience|storage|copilot)$/i;
+const SEGMENT_ALIASES: Record<string, string> = { content: '$value', count: '$count', ref: '$ref', value: '$value' };
+const SCOPE_CONTEXT = /scope|AcquireToken|acquire_token|GraphServiceClient|Credential/i;
+const SCOPE_TEXT = /^(https:\/\/(graph\.microsoft\.(com|us)|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)\/)?([A-Z][A-Za-z]*(\.[A-Za-z-]+)+|\.default)$/;
+
+export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, parser: Parser): JsGraphFacts {
+  const facts: JsGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map() };
+  const rules = RULES[language];
+  const tree = parser.parse(file.text);
+  if (!tree) {
+    facts.parseError = { message: 'the parser gave up' };
+    return facts;
+  }
+  try {
+    const root = tree.rootNode;
+    if (root.hasError && !root.descendantsOfType(rules.call).length) {
+      facts.parseError = { message: 'syntax errors throughout the file', line: firstError(root) };
+      return facts;
+    }
+    const constants = rules.constants(root);
+    const beta = rules.betaMarker.test(file.text);
+    const where = (node: TsNode) => ({ file: file.path, line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
+    const evaluate = (node: TsNode | null | undefined, depth = 0): string | undefined => evaluateString(node, rules, constants, depth);
+
+    for (const call of root.descendantsOfType(rules.call)) {
+      if (!call || isDead(call, rules)) continue;
+      const member = rules.member(call);
+      const calleeName = member?.name ?? call.childForFieldName('function')?.text ?? '';
+      for (const [pattern, flow, kind] of rules.flows) if (pattern.test(calleeName)) facts.flows.push({ flow, kind, source: where(call) });
+      if (!member) {
+        // requests.request("POST", url) and friends arrive here only as plain calls on a module: handled below.
+        continue;
+      }
+      const verb = rules.sdkVerbs[member.name];
+      const url = member.args[0] ? evaluate(firstValue(member.args[0])) : undefined;
+      const graphUrl = url ? parseGraphUrl(url) : undefined;
+      const httpVerb = rules.httpVerbs[member.name] ?? (member.name === 'request' && member.args.length >= 2 ? evaluate(firstValue(member.args[0]!))?.toUpperCase() : undefined);
+      if (graphUrl?.host && graphUrl.host !== PLACEHOLDER && (httpVerb || verb)) {
+        const urlArgument = member.name === 'request' ? evaluate(firstValue(member.args[1]!)) : url;
+        const target = urlArgument ? parseGraphUrl(urlArgument) : undefined;
+        if (target) addCall(call, (member.name === 'request' ? httpVerb : httpVerb ?? verb)!, target.path, target.version, 'http', 'high');
+        continue;
+      }
+      if (!verb || member.args.some((arg) => stringValue(arg, rules))) continue;
+      const chain = walkChain(member.object, rules);
+      if (!chain) continue;
+      const segments = chain.segments;
+      while (segments.length && !GRAPH_ROOTS.test(segments[0]!) && /graph|client/i.test(segments[0]!)) segments.shift();
+      if (!segments.length || !GRAPH_ROOTS.test(segments[0]!) || !/graph|client|this|self/i.test(chain.root)) continue;
+      addCall(call, verb, `/${segments.join('/')}`, beta ? 'beta' : undefined, 'sdk', 'high');
+    }
+
+    // HttpRequestMessage(HttpMethod.Post, url) in C#.
+    if (language === 'csharp') {
+      for (const creation of root.descendantsOfType('object_creation_expression')) {
+        if (!creation) continue;
+        const type = creation.childForFieldName('type')?.text ?? '';
+        for (const [pattern, flow, kind] of rules.flows) if (pattern.test(type)) facts.flows.push({ flow, kind, source: where(creation) });
+        if (type !== 'HttpRequestMessage' || isDead(creation, rules)) continue;
+        const args = argumentsOf(creation.childForFieldName('arguments'));
+        const method = /HttpMethod\.(\w+)/.exec(args[0]?.text ?? '')?.[1]?.toUpperCase();
+        const url = args[1] ? evaluate(firstValue(args[1])) : undefined;
+        const target = url ? parseGraphUrl(url) : undefined;
+        if (method && target?.host) addCall(creation, method, target.path, target.version, 'http', 'high');
+      }
+    }
+    if (language === 'java') {
+      for (const creation of root.descendantsOfType('object_creation_expression')) {
+        const type = creation?.childForFieldName('type')?.text ?? '';
+        for (const [pattern, flow, kind] of rules.flows) if (creation && pattern.test(type)) facts.flows.push({ flow, kind, source: where(creation) });
+      }
+      for (const call of root.descendantsOfType('method_invocation')) {
+        // java.net.http: HttpRequest.newBuilder(URI.create(url)) … .GET() / .POST(…)
+        if (!call || call.childForFieldName('name')?.text !== 'create' || call.childForFieldName('object')?.text !== 'URI') continue;
+        const url = evaluate(firstValue(argumentsOf(call.childForFieldName('arguments'))[0]!));
+        const target = url ? parseGraphUrl(url) : undefined;
+        if (!target?.host || isDead(call, rules)) continue;
+        const statement = enclosingStatement(call);
+        const method = /\.(GET|POST|PUT|DELETE)\s*\(/.exec(statement?.text ?? '')?.[1] ?? (/method\(\s*"(PATCH)"/.exec(statement?.text ?? '')?.[1] ?? 'GET');
+        addCall(call, method, target.path, target.version, 'http', 'medium');
+      }
+    }
+
+    for (const literal of root.descendantsOfType([...rules.strings])) {
+      if (!literal) continue;
+      const value = stringValue(literal, rules);
+      if (!value || !SCOPE_TEXT.test(value)) continue;
+      let context: TsNode | null = literal.parent;
+      for (let depth = 0; context && depth < 6; depth++, context = context.parent) {
+        const name = context.childForFieldName('name')?.text ?? context.childForFieldName('function')?.text ?? context.childForFieldName('left')?.text ?? context.childForFieldName('type')?.text ?? '';
+        if (SCOPE_CONTEXT.test(name)) {
+          facts.scopes.push({ name: value, source: where(literal) });
+          break;
+        }
+      }
+    }
+  } finally {
+    tree.delete();
+  }
+  return facts;
+
+  function addCall(node: TsNode, method: string, path: string, version: string | undefined, via: string, confidence: Confidence) {
+    if (path === '/' || /^\/(\.default|[A-Z][A-Za-z]*\.[A-Za-z.]+)$/.test(path)) return;
+    facts.calls.push({ method, path, apiVersion: version === 'beta' ? 'beta' : 'v1.0', via: `${language}-${via}`, confidence, source: { file: file.path, line: node.startPosition.row + 1, column: node.startPosition.column + 1 } });
+  }
+}
+
+function walkChain(start: TsNode | null, rules: LanguageRules): { root: string; segments: string[] } | undefined {
+  const segments: string[] = [];
+  let node = start;
+  for (let guard = 0; node && guard < 64; guard++) {
+    const step = rules.step(node);
+    if (!step) return undefined;
+    if (step.kind === 'root') return { root: step.name, segments };
+    if (step.kind === 'id') segments.unshift(PLACEHOLDER);
+    if (step.kind === 'segment') {
+      if (step.id) segments.unshift(PLACEHOLDER);
+      segments.unshift(segmentName(step.name));
+    }
+    node = step.next;
+  }
+  return undefined;
+}
+
+function segmentName(name: string): string {
+  const lower = name.replace(/_/g, '').toLowerCase();
+  if (SEGMENT_ALIASES[lower]) return SEGMENT_ALIASES[lower]!;
+  if (/^graph[A-Z]/i.test(name) && lower !== 'graph') return `microsoft.graph.${lower.slice(5)}`;
+  return name;
+}
+
+function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, constants: Map<string, TsNode>, depth: number): string | undefined {
+  if (!node || depth > 30) return undefined;
+  if (rules.strings.has(node.type)) return stringValue(node, rules, (expression) => evaluateString(expression, rules, constants, depth + 1));
+  if (node.type === 'parenthesized_expression') return evaluateString(node.namedChildren[0], rules, constants, depth + 1);
+  if (node.type === 'binary_expression' || node.type === 'binary_operator') {
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    const operator = node.childForFieldName('operator')?.text ?? node.children.find((child) => child?.type === '+')?.type;
+    if (operator !== '+') return undefined;
+    const a = evaluateString(left, rules, constants, depth + 1);
+    const b = evaluateString(right, rules, constants, depth + 1);
+    if (a === undefined && b === undefined) return undefined;
+    return (a ?? PLACEHOLDER) + (b ?? PLACEHOLDER);
+  }
+  if (node.type === 'identifier') {
+    const value = constants.get(node.text);
+    return value ? evaluateString(value, rules, constants, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The text of a string literal. Interpolations (`$"{Base}/me"`, `f"{GRAPH}/me"`) take the value of the
+ * expression when `evaluate` knows it (a constant), `{id}` otherwise.
+ */
+function stringValue(node: TsNode, rules: LanguageRules, evaluate: (expression: TsNode) => string | undefined = () => undefined): string | undefined {
+  if (!rules.strings.has(node.type)) return undefined;
+  if (node.type === 'concatenated_string') return node.namedChildren.map((child) => (child ? stringValue(child, rules, evaluate) ?? PLACEHOLDER : '')).join('');
+  // Each interpolation's source range is replaced by its value; then the prefix and quotes come off.
+  const interpolations = node.namedChildren.filter((child): child is TsNode => child?.type === 'interpolation');
+  let text = '';
+  let cursor = node.startIndex;
+  for (const interpolation of interpolations) {
+    const expression = interpolation.namedChildren.find((inner) => inner && !/alignment|format|conversion|specifier/.test(inner.type));
+    text += node.text.slice(cursor - node.startIndex, interpolation.startIndex - node.startIndex) + ((expression && evaluate(expression)) ?? PLACEHOLDER);
+    cursor = interpolation.endIndex;
+  }
+  text += node.text.slice(cursor - node.startIndex);
+  text = text.replace(/^(\$@|@\$|\$|@|[rRbBuUfF]{1,2})?("""|'''|"|')/, '').replace(/("""|'''|"|')$/, '');
+  return text.replace(/\\(["'\\])/g, '$1').replace(/\{\{/g, '{').replace(/\}\}/g, '}');
+}
+
+
+function firstValue(argument: TsNode): TsNode {
+  // C# and Python wrap arguments; the value is the last named child (after a name: for keyword arguments).
+  if (argument.type === 'argument' || argument.type === 'keyword_argument') return lastNamed(argument) ?? argument;
+  return argument;
+}
+
+function argumentsOf(list: TsNode | null): TsNode[] {
+  return list ? list.namedChildren.filter((child): child is TsNode => Boolean(child) && child!.type !== 'comment') : [];
+}
+
+function lastNamed(node: TsNode): TsNode | null {
+  const named = node.namedChildren.filter(Boolean);
+  const last = named[named.length - 1] ?? null;
+  return last?.type === 'equals_value_clause' ? (last.namedChildren[0] ?? null) : last;
+}
+
+function declarators(root: TsNode, type: string, nameOf: (node: TsNode) => string | undefined, valueOf: (node: TsNode) => TsNode | null): Map<string, TsNode> {
+  const map = new Map<string, TsNode>();
+  const seen = new Set<string>();
+  for (const node of root.descendantsOfType(type)) {
+    if (!node) continue;
+    const name = nameOf(node);
+    const value = valueOf(node);
+    if (!name || !value) continue;
+    // A name assigned twice is not a constant.
+    if (seen.has(name)) map.delete(name);
+    else map.set(name, value);
+    seen.add(name);
+  }
+  return map;
+}
+
+function isDead(node: TsNode, rules: LanguageRules): boolean {
+  for (let current: TsNode | null = node; current?.parent; current = current.parent) {
+    const parent = current.parent;
+    if (rules.dead.block.has(parent.type)) {
+      for (const sibling of parent.namedChildren) {
+        if (!sibling || sibling.id === current.id) break;
+        if (rules.dead.exits.has(sibling.type)) return true;
+      }
+    }
+    if (parent.type === rules.dead.ifType) {
+      const condition = parent.childForFieldName('condition');
+      const consequence = parent.childForFieldName('consequence');
+      if (condition && consequence?.id === current.id && /^\(?\s*(false|False)\s*\)?$/.test(condition.text)) return true;
+    }
+  }
+  return false;
+}
+
+function enclosingStatement(node: TsNode): TsNode | null {
+  let current: TsNode | null = node;
+  while (current && !/statement|declaration$/.test(current.type)) current = current.parent;
+  return current;
+}
+
+function firstError(root: TsNode): number | undefined {
+  const stack: TsNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'ERROR' || node.isMissing) return node.startPosition.row + 1;
+    for (let i = node.childCount - 1; i >= 0; i--) {
+      const child = node.child(i);
+      if (child?.hasError || child?.type === 'ERROR') stack.push(child);
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,53 @@
+import { createRequire } from 'node:module';
+import { Language, Parser } from 'web-tree-sitter';
+
+/**
+ * tree-sitter parsers for the non-JavaScript languages, from the prebuilt grammars of `tree-sitter-wasms`
+ * (web-tree-sitter 0.25 reads their ABI). Loading is asynchronous, so it happens once before extraction;
+ * parsing itself is synchronous.
+ */
+export type TreeLanguage = 'csharp' | 'python' | 'java';
+
+const GRAMMARS: Record<TreeLanguage, string> = {
+  csharp: 'tree-sitter-wasms/out/tree-sitter-c_sharp.wasm',
+  python: 'tree-sitter-wasms/out/tree-sitter-python.wasm',
+  java: 'tree-sitter-wasms/out/tree-sitter-java.wasm',
+};
+
+export const LANGUAGE_OF_EXTENSION: Record<string, TreeLanguage> = { cs: 'csharp', py: 'python', java: 'java' };
+
+export type TreeParsers = Partial<Record<TreeLanguage, Parser>>;
+
+let initialised: Promise<void> | undefined;
+const cache = new Map<TreeLanguage, Promise<Parser>>();
+
+/** Parsers for the languages present in the tree; a grammar that fails to load is reported, not fatal. */
+export async function loadParsers(languages: Iterable<TreeLanguage>): Promise<{ parsers: TreeParsers; errors: string[] }> {
+  const parsers: TreeParsers = {};
+  const errors: string[] = [];
+  for (const language of new Set(languages)) {
+    try {
+      parsers[language] = await parserFor(language);
+    } catch (error) {
+      errors.push(`the ${language} grammar could not be loaded: ${(error as Error).message}`);
+    }
+  }
+  return { parsers, errors };
+}
+
+function parserFor(language: TreeLanguage): Promise<Parser> {
+  let pending = cache.get(language);
+  if (!pending) {
+    pending = (async () => {
+      initialised ??= Parser.init();
+      await initialised;
+      const require = createRequire(import.meta.url);
+      const grammar = await Language.load(require.resolve(GRAMMARS[language]));
+      const parser = new Parser();
+      parser.setLanguage(grammar);
+      return parser;
+    })();
+    cache.set(language, pending);
+  }
+  return pending;
+}
