@@ -436,7 +436,16 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     const clientLike = /graph|client|msgraph/i.test(rootName) || rootName === 'this' || isGraphClientBinding(rootName);
     if (!clientLike) return false;
     if (via === 'pnpjs' && !(isPnpBinding(rootName) || rootName === 'graph')) return false;
-    addCall(call, verb!, `/${segments.join('/')}`, via, 'high');
+    // Kiota: .get({ queryParameters: { select: [...], expand: [...] } })
+    const configuration = resolveObject(((call.arguments as Node[]) ?? []).find((argument) => resolveObject(argument) && objectProperty(resolveObject(argument)!, 'queryParameters')));
+    const query = configuration && resolveObject(objectProperty(configuration, 'queryParameters'));
+    const listOf = (name: string) => {
+      const value = query && objectProperty(query, name);
+      return value ? (value.type === 'ArrayExpression' ? arrayStrings(value) : splitList(evaluate(value)) ?? []) : [];
+    };
+    const select = listOf('select');
+    const expand = listOf('expand');
+    addCall(call, verb!, `/${segments.join('/')}`, via, 'high', { select: select.length ? select : undefined, expand: expand.length ? expand : undefined });
     return true;
   }
 

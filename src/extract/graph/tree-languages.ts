@@ -174,13 +174,13 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
         continue;
       }
       const verb = rules.sdkVerbs[member.name];
-      const url = member.args[0] ? evaluate(firstValue(member.args[0])) : undefined;
-      const graphUrl = url ? parseGraphUrl(url) : undefined;
-      const httpVerb = rules.httpVerbs[member.name] ?? (member.name === 'request' && member.args.length >= 2 ? evaluate(firstValue(member.args[0]!))?.toUpperCase() : undefined);
-      if (graphUrl?.host && graphUrl.host !== PLACEHOLDER && (httpVerb || verb)) {
-        const urlArgument = member.name === 'request' ? evaluate(firstValue(member.args[1]!)) : url;
-        const target = urlArgument ? parseGraphUrl(urlArgument) : undefined;
-        if (target) addCall(call, (member.name === 'request' ? httpVerb : httpVerb ?? verb)!, target.path, target.version, 'http', 'high');
+      // requests.request("PATCH", url): the method comes first, the URL second.
+      const generic = member.name === 'request' && member.args.length >= 2;
+      const url = member.args[generic ? 1 : 0] ? evaluate(firstValue(member.args[generic ? 1 : 0]!)) : undefined;
+      const target = url ? parseGraphUrl(url) : undefined;
+      const httpVerb = generic ? evaluate(firstValue(member.args[0]!))?.toUpperCase() : rules.httpVerbs[member.name];
+      if (target?.host && target.host !== PLACEHOLDER && (httpVerb || verb)) {
+        addCall(call, (httpVerb ?? verb)!, target.path, target.version, 'http', 'high');
         continue;
       }
       if (!verb || member.args.some((arg) => stringValue(arg, rules))) continue;

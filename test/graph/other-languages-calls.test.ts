@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { extractPowerShell } from '../../src/extract/graph/powershell.ts';
+import { extractTreeLanguage } from '../../src/extract/graph/tree-languages.ts';
+import { loadParsers, type TreeParsers, type TreeLanguage } from '../../src/extract/graph/tree-sitter.ts';
+import { SourceFile } from '../../src/sources/source-file.ts';
+
+type Expected = [method: string, path: string, version?: 'v1.0' | 'beta'];
+let parsers: TreeParsers;
+before(async () => {
+  parsers = (await loadParsers(['csharp', 'python', 'java'])).parsers;
+});
+
+const wrap: Record<TreeLanguage | 'powershell', (body: string) => string> = {
+  csharp: (body) => `using Microsoft.Graph;\npublic class Service {\n  private const string GraphBase = "https://graph.microsoft.com/v1.0";\n  public async Task Run(GraphServiceClient graphClient, HttpClient http, string id) {\n${body}\n  }\n}\n`,
+  python: (body) => `from msgraph import GraphServiceClient\nGRAPH = "https://graph.microsoft.com/v1.0"\nasync def run(client, user_id):\n${body.split('\n').map((line) => `    ${line}`).join('\n')}\n`,
+  java: (body) => `import com.microsoft.graph.serviceclient.GraphServiceClient;\nclass Service {\n  static final String BASE = "https://graph.microsoft.com/v1.0";\n  void run(GraphServiceClient graphClient, String id) {\n${body}\n  }\n}\n`,
+  powershell: (body) => body,
+};
+
+const CASES: { language: TreeLanguage | 'powershell'; name: string; code: string; calls: Expected[] }[] = [
+  { language: 'csharp', name: 'v5 property chain', code: 'var me = await graphClient.Me.GetAsync();', calls: [['GET', '/Me']] },
+  { language: 'csharp', name: 'v5 indexer with a literal and a variable', code: 'await graphClient.Users["jane@contoso.com"].GetAsync();\nawait graphClient.Users[id].Messages.GetAsync(c => c.QueryParameters.Top = 5);', calls: [['GET', '/Users/{id}'], ['GET', '/Users/{id}/Messages']] },
+  { language: 'csharp', name: 'v5 post, patch, delete', code: 'await graphClient.Me.SendMail.PostAsync(body);\nawait graphClient.Me.Events[id].PatchAsync(e);\nawait graphClient.Me.Events[id].DeleteAsync();', calls: [['POST', '/Me/SendMail'], ['PATCH', '/Me/Events/{id}'], ['DELETE', '/Me/Events/{id}']] },
+  { language: 'csharp', name: 'v5 $value', code: 'var photo = await graphClient.Me.Photo.Content.GetAsync();', calls: [['GET', '/Me/Photo/$value']] },
+  { language: 'csharp', name: 'v4 Request() with modifiers', code: 'var page = await graphClient.Me.Events.Request().Select("subject").Top(10).GetAsync();\nawait graphClient.Me.Contacts.Request().AddAsync(contact);', calls: [['GET', '/Me/Events'], ['POST', '/Me/Contacts']] },
+  { language: 'csharp', name: 'HttpClient with an interpolated URL', code: 'var json = await http.GetStringAsync($"{GraphBase}/groups/{id}/members");\nawait http.PostAsync("https://graph.microsoft.com/v1.0/me/events", content);', calls: [['GET', '/groups/{id}/members'], ['POST', '/me/events']] },
+  { language: 'csharp', name: 'HttpRequestMessage', code: 'var request = new HttpRequestMessage(HttpMethod.Patch, GraphBase + "/me");', calls: [['PATCH', '/me']] },
+  { language: 'csharp', name: 'comments and code after return are not calls', code: '// await graphClient.Me.Contacts.GetAsync();\nawait graphClient.Me.Calendar.GetAsync();\nreturn;\nawait graphClient.Me.Todo.Lists.GetAsync();', calls: [['GET', '/Me/Calendar']] },
+  { language: 'python', name: 'SDK chain', code: 'me = await client.me.get()', calls: [['GET', '/me']] },
+  { language: 'python', name: 'by_user_id and snake_case segments', code: 'folders = await client.users.by_user_id(user_id).mail_folders.get()', calls: [['GET', '/users/{id}/mailfolders']] },
+  { language: 'python', name: 'post and delete', code: 'await client.me.send_mail.post(body)\nawait client.me.events.by_event_id(eid).delete()', calls: [['POST', '/me/sendmail'], ['DELETE', '/me/events/{id}']] },
+  { language: 'python', name: 'requests with an f-string', code: 'r = requests.get(f"{GRAPH}/users/{user_id}/drive/root/children", headers=h)', calls: [['GET', '/users/{id}/drive/root/children']] },
+  { language: 'python', name: 'httpx post, beta', code: 'r = httpx.post("https://graph.microsoft.com/beta/me/events", json=e)', calls: [['POST', '/me/events', 'beta']] },
+  { language: 'python', name: 'requests.request with a method', code: 'r = requests.request("PATCH", GRAPH + "/me", json=p)', calls: [['PATCH', '/me']] },
+  { language: 'python', name: 'dead branch', code: 'if False:\n    await client.me.contacts.get()\nawait client.me.calendar.get()', calls: [['GET', '/me/calendar']] },
+  { language: 'java', name: 'v6 chain', code: 'User me = graphClient.me().get();\nvar m = graphClient.users().byUserId(id).messages().get();', calls: [['GET', '/me'], ['GET', '/users/{id}/messages']] },
+  { language: 'java', name: 'v6 post', code: 'graphClient.me().sendMail().post(body);', calls: [['POST', '/me/sendMail']] },
+  { language: 'java', name: 'v5 buildRequest with key in the segment', code: 'var v5 = graphClient.users(id).messages().buildRequest().select("subject").get();', calls: [['GET', '/users/{id}/messages']] },
+  { language: 'java', name: 'java.net.http', code: 'HttpRequest r = HttpRequest.newBuilder(URI.create(BASE + "/me/events")).POST(body).build();', calls: [['POST', '/me/events']] },
+  { language: 'powershell', name: 'cmdlets, list and single', code: 'Get-MgUser -All\nGet-MgUser -UserId $id\nGet-MgGroupMember -GroupId $g', calls: [['GET', '/users'], ['GET', '/users/{id}'], ['GET', '/groups/{id}/members']] },
+  { language: 'powershell', name: 'beta cmdlet', code: 'Send-MgBetaUserMail -UserId $id -BodyParameter $p', calls: [['POST', '/users/{id}/sendMail', 'beta']] },
+  { language: 'powershell', name: 'Invoke-MgGraphRequest', code: "Invoke-MgGraphRequest -Method GET -Uri 'v1.0/me/messages'\nInvoke-MgGraphRequest -Uri \"beta/users/$id/presence\"", calls: [['GET', '/me/messages'], ['GET', '/users/{id}/presence', 'beta']] },
+  { language: 'powershell', name: 'Invoke-RestMethod with a base variable and a continuation', code: "$base = 'https://graph.microsoft.com/v1.0'\n$r = Invoke-RestMethod -Uri \"$base/sites/root/lists\" `\n  -Headers $h -Method Post", calls: [['POST', '/sites/root/lists']] },
+  { language: 'powershell', name: 'comments are not calls', code: "# Get-MgUser -All\n<#\nGet-MgGroup\n#>\nGet-MgOrganization", calls: [['GET', '/organization']] },
+];
+
+describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', () => {
+  it(`has at least 20 cases (${CASES.length})`, () => assert.ok(CASES.length >= 20));
+  for (const testCase of CASES) {
+    it(`${testCase.language}: ${testCase.name}`, () => {
+      const extension = { csharp: 'cs', python: 'py', java: 'java', powershell: 'ps1' }[testCase.language];
+      const file = new SourceFile(`src/case.${extension}`, wrap[testCase.language](testCase.code));
+      const facts = testCase.language === 'powershell' ? extractPowerShell(file) : extractTreeLanguage(file, testCase.language, parsers[testCase.language]!);
+      assert.equal(facts.parseError, undefined);
+      assert.deepEqual(facts.calls.map((call) => [call.method, call.path, call.apiVersion]), testCase.calls.map(([method, path, version]) => [method, path, version ?? 'v1.0']));
+    });
+  }
+
+  it('finds scopes and auth flows in each language', () => {
+    const cs = extractTreeLanguage(new SourceFile('a.cs', wrap.csharp('var r = await app.AcquireTokenForClient(new[] { "https://graph.microsoft.com/.default" }).ExecuteAsync();')), 'csharp', parsers.csharp!);
+    assert.deepEqual([cs.scopes.map((s) => s.name), cs.flows.map((f) => f.flow)], [['https://graph.microsoft.com/.default'], ['application']]);
+    const py = extractTreeLanguage(new SourceFile('a.py', wrap.python('result = app.acquire_token_on_behalf_of(assertion, scopes=["User.Read", "Mail.Send"])')), 'python', parsers.python!);
+    assert.deepEqual([py.scopes.map((s) => s.name), py.flows.map((f) => f.flow)], [['User.Read', 'Mail.Send'], ['delegated']]);
+    const java = extractTreeLanguage(new SourceFile('A.java', wrap.java('ClientSecretCredential c = new ClientSecretCredentialBuilder().build();')), 'java', parsers.java!);
+    assert.deepEqual(java.flows.map((f) => f.flow), ['application']);
+    const ps = extractPowerShell(new SourceFile('a.ps1', "Connect-MgGraph -Scopes 'User.Read.All','Group.Read.All'\nConnect-MgGraph -ClientId $c -TenantId $t -CertificateThumbprint $th"));
+    assert.deepEqual([ps.scopes.map((s) => s.name), ps.flows.map((f) => f.flow)], [['User.Read.All', 'Group.Read.All'], ['delegated', 'application']]);
+  });
+
+  it('reports what it cannot resolve, and survives broken and hostile files', () => {
+    const unknown = extractPowerShell(new SourceFile('a.ps1', 'Get-MgSomethingNew -Id 1\nInvoke-MgGraphRequest -Uri $computed'));
+    assert.equal(unknown.unresolved.length, 1);
+    assert.match(unknown.unresolved[0]!.reason, /not in m365cert's cmdlet table/);
+    const garbage = extractTreeLanguage(new SourceFile('a.cs', '}}}{{{ @@@ ### \u0000 not C#'), 'csharp', parsers.csharp!);
+    assert.ok(garbage.parseError);
+    const deep = extractTreeLanguage(new SourceFile('deep.py', `x = ${'('.repeat(3000)}1${')'.repeat(3000)}\n`), 'python', parsers.python!);
+    assert.deepEqual(deep.calls, []);
+    const unterminated = extractPowerShell(new SourceFile('u.ps1', "Get-MgUser -UserId 'never closed\nGet-MgGroup"));
+    assert.ok(Array.isArray(unterminated.calls));
+  });
+});

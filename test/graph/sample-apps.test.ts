@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ScanResult } from '../../src/engine/types.ts';
+import { runCli } from '../harness/cli.ts';
+import { aadManifest, daemon, json, oboBackend, spfxSolution } from '../harness/manifests.ts';
+import { requireSharedData, tempDir, writeTree } from '../harness/paths.ts';
+
+interface Verdicts {
+  needed?: string[];
+  unused?: string[];
+  reducible?: Record<string, string>;
+  missing?: string[];
+  highRiskUnjustified?: string[];
+  applicationInDelegatedApp?: string[];
+  beta?: number;
+}
+
+const GRAPH = '00000003-0000-0000-c000-000000000000';
+const entra = (access: { id: string; type: 'Scope' | 'Role' }[]) => json({ appId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', displayName: 'Fabrikam Service', signInAudience: 'AzureADMultipleOrgs', requiredResourceAccess: [{ resourceAppId: GRAPH, resourceAccess: access }] });
+
+/** Complete small apps, each with the verdicts a reviewer reading the code would give. */
+const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[] = [
+  {
+    name: 'TypeScript on-behalf-of backend: profile and calendar',
+    files: { 'appPackage/aad.manifest.json': aadManifest([['User.Read', 'Scope'], ['Calendars.Read', 'Scope']]), 'src/api.ts': oboBackend("  await graph.api('/me').get();\n  await graph.api('/me/events').select('subject,start').get();") },
+    expected: { needed: ['User.Read'], reducible: { 'Calendars.Read': 'Calendars.ReadBasic' } },
+  },
+  {
+    name: 'C# daemon with client credentials, permissions by GUID',
+    files: {
+      'registration.json': entra([{ id: 'df021288-bdef-4463-88db-98f22de89214', type: 'Role' }, { id: 'b633e1c5-b582-4048-a93e-9f11b44c7e96', type: 'Role' }]),
+      'src/Worker.cs': 'using Microsoft.Graph;\nusing Azure.Identity;\npublic class Worker {\n  public async Task Run(string id) {\n    var credential = new ClientSecretCredential(tenant, client, secret);\n    var graphClient = new GraphServiceClient(credential, new[] { "https://graph.microsoft.com/.default" });\n    var users = await graphClient.Users.GetAsync();\n    await graphClient.Users[id].SendMail.PostAsync(body);\n  }\n}\n',
+    },
+    expected: { needed: ['Mail.Send'], reducible: { 'User.Read.All': 'User.ReadBasic.All' }, highRiskUnjustified: ['User.Read.All', 'Mail.Send'] },
+  },
+  {
+    name: 'Python daemon reading SharePoint lists',
+    files: {
+      'infra/app.json': entra([{ id: '332a536c-c7ef-4017-ab91-336970924f0d', type: 'Role' }]),
+      'infra/sync.py': 'from azure.identity import ClientSecretCredential\nfrom msgraph import GraphServiceClient\n\nasync def sync(site_id):\n    credential = ClientSecretCredential(tenant, client, secret)\n    client = GraphServiceClient(credential, scopes=["https://graph.microsoft.com/.default"])\n    lists = await client.sites.by_site_id(site_id).lists.get()\n',
+    },
+    expected: { needed: ['Sites.Read.All'], highRiskUnjustified: ['Sites.Read.All'] },
+  },
+  {
+    name: 'Java web app with a broad Files permission',
+    files: {
+      'app.json': entra([{ id: '863451e7-0667-486c-a5d6-d135439485f0', type: 'Scope' }]),
+      'src/Files.java': 'import com.microsoft.graph.serviceclient.GraphServiceClient;\nclass Files {\n  void list(GraphServiceClient graphClient) {\n    var credential = new OnBehalfOfCredentialBuilder().build();\n    var items = graphClient.me().drive().get();\n  }\n}\n',
+    },
+    expected: { reducible: { 'Files.ReadWrite.All': 'Files.Read' }, highRiskUnjustified: ['Files.ReadWrite.All'] },
+  },
+  {
+    name: 'PowerShell admin script',
+    files: { 'scripts/report.ps1': "Connect-MgGraph -Scopes 'User.Read.All', 'Calendars.ReadWrite'\n$users = Get-MgUser -All\nforeach ($u in $users) { Get-MgUserManager -UserId $u.Id }\n" },
+    expected: { needed: ['User.Read.All'], unused: ['Calendars.ReadWrite'] },
+  },
+  {
+    name: 'SPFx web part with an unused mail scope',
+    files: {
+      'config/package-solution.json': json(spfxSolution({ webApiPermissionRequests: [{ resource: 'Microsoft Graph', scope: 'Sites.Read.All' }, { resource: 'Microsoft Graph', scope: 'Mail.Send' }] })),
+      'src/webparts/news/NewsWebPart.ts': "export default class NewsWebPart {\n  async render() {\n    const client = await this.context.msGraphClientFactory.getClient('3');\n    const pages = await client.api(`/sites/${this.properties.siteId}/pages`).get();\n  }\n}\n",
+    },
+    expected: { needed: ['Sites.Read.All'], unused: ['Mail.Send'], highRiskUnjustified: ['Mail.Send'] },
+  },
+  {
+    name: 'Teams tab with the Kiota SDK reading message bodies',
+    files: {
+      'appPackage/aad.manifest.json': aadManifest([['Mail.Read', 'Scope']]),
+      'src/mail.ts': "import { createGraphServiceClient } from '@microsoft/msgraph-sdk';\nconst credential = new TeamsUserCredential(config);\nconst graphClient = createGraphServiceClient(adapter);\nexport async function inbox() {\n  return graphClient.me.messages.get({ queryParameters: { select: ['subject', 'body'] } });\n}\n",
+    },
+    // The body is selected in Kiota's query parameters, so Mail.ReadBasic would not do.
+    expected: { needed: ['Mail.Read'] },
+  },
+  {
+    name: '$batch without the calendar permission',
+    files: { 'appPackage/aad.manifest.json': aadManifest([['User.Read', 'Scope']]), 'src/batch.ts': oboBackend("  await graph.api('/$batch').post({ requests: [{ id: '1', method: 'GET', url: '/me' }, { id: '2', method: 'GET', url: '/me/events' }] });") },
+    expected: { needed: ['User.Read'], missing: ['Calendars.ReadBasic'] },
+  },
+  {
+    name: 'beta-only presence call',
+    files: { 'appPackage/aad.manifest.json': aadManifest([['Presence.Read', 'Scope']]), 'src/presence.ts': oboBackend("  await graph.api('/me/presence').version('beta').get();") },
+    expected: { needed: ['Presence.Read'], beta: 1 },
+  },
+  {
+    name: 'application permission in a delegated-only app',
+    files: { 'appPackage/aad.manifest.json': aadManifest([['User.Read', 'Scope'], ['Group.Read.All', 'Role']]), 'src/api.ts': oboBackend("  await graph.api('/me').get();") },
+    expected: { needed: ['User.Read'], unused: ['Group.Read.All'], applicationInDelegatedApp: ['Group.Read.All'], highRiskUnjustified: ['Group.Read.All'] },
+  },
+  {
+    name: 'daemon that reads one user',
+    files: { 'appPackage/aad.manifest.json': aadManifest([['User.Read.All', 'Role']]), 'src/job.ts': daemon('  await graph.api(`/users/${id}`).get();') },
+    expected: { reducible: { 'User.Read.All': 'User.ReadBasic.All' }, highRiskUnjustified: ['User.Read.All'] },
+  },
+];
+
+describe('sample apps: expected least-privilege verdicts', () => {
+  it(`has at least 10 apps (${APPS.length})`, () => assert.ok(APPS.length >= 10));
+  for (const app of APPS) {
+    it(app.name, async (t) => {
+      const root = tempDir(t);
+      writeTree(root, app.files);
+      const run = await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json']);
+      const report = JSON.parse(run.stdout) as ScanResult;
+      const analysis = report.permissionAnalysis!;
+      const names = (list: { name: string }[]) => [...new Set(list.map((entry) => entry.name))].sort();
+      const actual: Verdicts = {
+        needed: names(analysis.needed),
+        unused: names(analysis.excessive.filter((entry) => entry.reason === 'unused')),
+        reducible: Object.fromEntries(analysis.excessive.filter((entry) => entry.reason === 'reducible').map((entry) => [entry.name, (entry.lowerAlternative ?? []).join('+')])),
+        missing: names(analysis.missing),
+        highRiskUnjustified: names(analysis.highRisk.filter((entry) => !entry.justification)),
+        applicationInDelegatedApp: analysis.apps.flatMap((entry) => entry.applicationInDelegatedApp).sort(),
+        beta: analysis.apps.reduce((sum, entry) => sum + entry.betaCalls.length, 0),
+      };
+      const expected: Verdicts = {
+        needed: [...(app.expected.needed ?? [])].sort(),
+        unused: [...(app.expected.unused ?? [])].sort(),
+        reducible: app.expected.reducible ?? {},
+        missing: [...(app.expected.missing ?? [])].sort(),
+        highRiskUnjustified: [...(app.expected.highRiskUnjustified ?? [])].sort(),
+        applicationInDelegatedApp: [...(app.expected.applicationInDelegatedApp ?? [])].sort(),
+        beta: app.expected.beta ?? 0,
+      };
+      assert.deepEqual(actual, expected);
+    });
+  }
+});
