@@ -68,6 +68,12 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual([ps.scopes.map((s) => s.name), ps.flows.map((f) => f.flow)], [['User.Read.All', 'Group.Read.All'], ['delegated', 'application']]);
   });
 
+  it('a request builder made for a URL known only at run time is reported, not guessed', () => {
+    const facts = extractTreeLanguage(new SourceFile('Notify.cs', wrap.csharp('var builder = new MessageItemRequestBuilder($"https://graph.microsoft.com/v1.0/{notification.Resource}", graphClient.RequestAdapter);\nvar m = await builder.GetAsync();')), 'csharp', parsers.csharp!);
+    assert.deepEqual(facts.calls, []);
+    assert.match(facts.unresolved[0]?.reason ?? '', /MessageItemRequestBuilder created for a URL known only at run time/);
+  });
+
   it('reports what it cannot resolve, and survives broken and hostile files', () => {
     const unknown = extractPowerShell(new SourceFile('a.ps1', 'Get-MgSomethingNew -Id 1\nInvoke-MgGraphRequest -Uri $computed'));
     assert.equal(unknown.unresolved.length, 1);

@@ -87,6 +87,12 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
     expected: { needed: ['User.Read'], unused: ['Group.Read.All'], applicationInDelegatedApp: ['Group.Read.All'], highRiskUnjustified: ['Group.Read.All'] },
   },
   {
+    name: 'calendar web app with no registration in the tree: the smallest set to add',
+    files: { 'src/graph.ts': "import { Client } from '@microsoft/microsoft-graph-client';\nexport async function load(client: Client) {\n  await pca.acquireTokenSilent({ account });\n  await client.api('/me').select('displayName,mailboxSettings').get();\n  await client.api('/me/calendarView').select('subject').get();\n  await client.api('/me/events').post({ subject: 'x' });\n}\n" },
+    // calendarView is allowed by Calendars.ReadWrite, which the POST needs anyway; mailboxSettings needs its own permission.
+    expected: { missing: ['User.Read', 'MailboxSettings.Read', 'Calendars.ReadWrite'] },
+  },
+  {
     name: 'daemon that reads one user',
     files: { 'appPackage/aad.manifest.json': aadManifest([['User.Read.All', 'Role']]), 'src/job.ts': daemon('  await graph.api(`/users/${id}`).get();') },
     expected: { reducible: { 'User.Read.All': 'User.ReadBasic.All' }, highRiskUnjustified: ['User.Read.All'] },

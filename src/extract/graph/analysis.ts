@@ -114,6 +114,10 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
   const higher = new Map<string, { type: 'delegated' | 'application'; calls: number[]; lower: Set<string> }>();
   const missing = new Map<string, NeededPermission & { anyOf: string[] }>();
   const unmatchedCalls: AppPermissionAnalysis['unmatchedCalls'] = [];
+  /** Every permission that allows each call, for merging suggestions (set cover). */
+  const candidatesOf = new Map<number, Set<string>>();
+  /** Permissions needed in addition to the path's (property rules): never folded into another. */
+  const additional = new Set<string>();
   const betaCalls: AppPermissionAnalysis['betaCalls'] = [];
 
   for (const { call, index: callIndex } of input.calls) {
@@ -139,6 +143,7 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
     }
     const ranked = rankClaims(claims);
     if (ranked.length === 0) continue;
+    candidatesOf.set(callIndex, new Set(ranked.map((claim) => claim.permission)));
     const least = leastOf(ranked);
     const requestedHere = requestedNames[type];
     const coveredBy = ranked.filter((claim) => requestedHere.has(claim.permission));
@@ -156,12 +161,26 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
       missing.set(name, entry);
     }
     for (const extra of alsoRequired) {
+      additional.add(extra);
       if (requestedHere.has(extra)) addCall(needed, extra, type, callIndex);
       else {
         const entry = missing.get(extra) ?? { name: extra, type, calls: [], anyOf: [extra] };
         entry.calls.push(callIndex);
         missing.set(extra, entry);
       }
+    }
+  }
+
+  // Set cover over the suggestions: a missing permission whose calls another suggested (or already needed)
+  // permission also allows is dropped, so the app is told the smallest set to add.
+  for (const [name, entry] of [...missing.entries()].sort((a, b) => a[1].calls.length - b[1].calls.length)) {
+    if (additional.has(name)) continue;
+    const others = [...missing.keys(), ...[...needed.values()].map((item) => item.name)].filter((other) => other !== name);
+    const cover = others.find((other) => entry.calls.every((call) => candidatesOf.get(call)?.has(other)));
+    if (cover) {
+      missing.delete(name);
+      const target = missing.get(cover);
+      if (target) target.calls.push(...entry.calls.filter((call) => !target.calls.includes(call)));
     }
   }
 

@@ -198,6 +198,14 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
         if (!creation) continue;
         const type = creation.childForFieldName('type')?.text ?? '';
         for (const [pattern, flow, kind] of rules.flows) if (pattern.test(type)) facts.flows.push({ flow, kind, source: where(creation) });
+        if (/RequestBuilder$/.test(type) && !isDead(creation, rules)) {
+          // new MessageItemRequestBuilder(url, adapter): a request builder for a URL, often one from a notification.
+          const url = evaluate(firstValue(argumentsOf(creation.childForFieldName('arguments'))[0] ?? creation));
+          const target = url ? parseGraphUrl(url) : undefined;
+          if (target?.host && /[a-z]/i.test(target.path.replace(/\{id\}/g, ''))) addCall(creation, 'GET', target.path, target.version, 'sdk-builder', 'medium');
+          else if (target?.host) facts.unresolved.push({ via: `${language}-sdk-builder`, reason: `${type} created for a URL known only at run time (${url})`, source: where(creation) });
+          continue;
+        }
         if (type !== 'HttpRequestMessage' || isDead(creation, rules)) continue;
         const args = argumentsOf(creation.childForFieldName('arguments'));
         const method = /HttpMethod\.(\w+)/.exec(args[0]?.text ?? '')?.[1]?.toUpperCase();

@@ -169,6 +169,11 @@ export class GraphPermissionIndex {
     if (last.startsWith('microsoft.graph.') || last.startsWith('graph.')) attempts.unshift([segments.slice(0, -1), `dropped the cast ${last}`]);
     const dollar = segments.findIndex((segment) => segment.startsWith('$'));
     if (dollar > 0) attempts.push([segments.slice(0, dollar), `dropped ${segments.slice(dollar).join('/')}`]);
+    // Gaps in the data where Graph's reference documents the same permissions as a sibling path.
+    for (const [pattern, replacement, why] of EQUIVALENT_PATHS) {
+      const index = segments.findIndex((segment) => pattern === segment);
+      if (index > 0) attempts.push([[...segments.slice(0, index), replacement, ...segments.slice(index + 1)], why]);
+    }
     for (const [attempt, adjustment] of attempts) {
       const node = this.#find(this.#root, attempt, 0, upper);
       const claims = node?.claims?.get(upper);
@@ -247,6 +252,12 @@ export class GraphPermissionIndex {
     }
   }
 }
+
+/**
+ * Paths missing from permissions.json whose permissions the Graph API reference documents as those of a
+ * sibling: "List calendarView" needs exactly what "List events" needs (Calendars.ReadBasic least).
+ */
+const EQUIVALENT_PATHS: [segment: string, replacement: string, why: string][] = [['calendarview', 'events', 'calendarView has no entry in the data; the API reference gives it the permissions of events']];
 
 function parseMarks(marks: string): { least: Scheme[]; alsoRequires: string[] } {
   const result = { least: [] as Scheme[], alsoRequires: [] as string[] };
