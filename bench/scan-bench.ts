@@ -18,7 +18,7 @@ import { loadProject } from '../src/sources/project.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TREE = path.join(ROOT, '.bench', 'large-tree');
-const SHAPE = { apps: 240, filesPerApp: 100, seed: 20261128, graphModuleFiles: 5 };
+const SHAPE = { apps: 240, filesPerApp: 100, seed: 20261128, graphModuleFiles: 5, graphFileShare: 0.1, graphLineShare: 0.2 };
 const MARKER = path.join(TREE, '.generated.json');
 const SHARED_DATA = path.join(ROOT, '..', 'shared', 'data');
 
@@ -46,7 +46,7 @@ const GRAPH_SHAPES = [
 
 const WORDS = ['graph', 'client', 'tenant', 'order', 'invoice', 'message', 'channel', 'team', 'user', 'token', 'expense', 'report', 'approve', 'fetch', 'result', 'value'];
 
-function code(rand: () => number, kind: string, bytes: number): string {
+function code(rand: () => number, kind: string, bytes: number, graphy = false): string {
   const word = () => WORDS[Math.floor(rand() * WORDS.length)]!;
   const lines: string[] = [];
   let size = 0;
@@ -57,9 +57,10 @@ function code(rand: () => number, kind: string, bytes: number): string {
     const line =
       kind === 'graph' ? `export async function ${a}${Math.floor(rand() * 1e6)}(client: Client, id: string) { return ${graphLine}; }`
       : kind === 'ts' ? `export async function ${a}${Math.floor(rand() * 1e6)}(${b}: string): Promise<number> { return (await fetch(\`https://api.contoso.com/${a}/\${${b}}\`)).status; }`
-      : kind === 'cs' ? `    public async Task<string> ${a}Async(string ${b}) => await _graph.Users[${b}].GetAsync() is { } u ? u.DisplayName : "${a}";`
-      : kind === 'py' ? `def ${a}_${Math.floor(rand() * 1e6)}(${b}):\n    return requests.get(f"https://graph.microsoft.com/v1.0/users/{${b}}").json()`
-      : kind === 'java' ? `    public String ${a}${Math.floor(rand() * 1e6)}(String ${b}) { return graphClient.users().byUserId(${b}).get().getDisplayName(); }`
+      // In the files that use Graph, a fifth of the functions call it.
+      : kind === 'cs' ? (graphy && rand() < SHAPE.graphLineShare ? `    public async Task<string> ${a}Async(string ${b}) => await _graph.Users[${b}].GetAsync() is { } u ? u.DisplayName : "${a}";` : `    public string ${a}${Math.floor(rand() * 1e6)}(string ${b}) => _cache.TryGetValue(${b}, out var v) ? v : "${word()}";`)
+      : kind === 'py' ? (graphy && rand() < SHAPE.graphLineShare ? `def ${a}_${Math.floor(rand() * 1e6)}(${b}):\n    return requests.get(f"https://graph.microsoft.com/v1.0/users/{${b}}").json()` : `def ${a}_${Math.floor(rand() * 1e6)}(${b}):\n    return store.get("${word()}", ${b})`)
+      : kind === 'java' ? (graphy && rand() < SHAPE.graphLineShare ? `    public String ${a}${Math.floor(rand() * 1e6)}(String ${b}) { return graphClient.users().byUserId(${b}).get().getDisplayName(); }` : `    public String ${a}${Math.floor(rand() * 1e6)}(String ${b}) { return cache.getOrDefault(${b}, "${word()}"); }`)
       : kind === 'ps1' ? `Get-MgUser -UserId $${b} | Select-Object -Property ${a}, Id`
       : kind === 'md' ? `The ${a} ${b} feature lets users ${word()} ${word()} without leaving Teams.`
       : `${a} ${b} ${word()}`;
@@ -113,7 +114,8 @@ function generate(): void {
     for (let i = 0; i < SHAPE.filesPerApp - 5; i++) {
       const kind = kinds[Math.floor(rand() * kinds.length)]!;
       const bytes = 2_000 + Math.floor(rand() * rand() * 30_000);
-      const content = ['json', 'yaml', 'xml'].includes(kind) ? structured(rand, kind, bytes) : code(rand, kind, bytes);
+      // A tenth of the C#, Python and Java files call Graph (services, jobs); the rest never mention it.
+      const content = ['json', 'yaml', 'xml'].includes(kind) ? structured(rand, kind, bytes) : code(rand, kind, bytes, rand() < SHAPE.graphFileShare);
       files[`src/module-${Math.floor(i / 20)}/file-${i}.${extension[kind]}`] = content;
     }
     // Each app's Graph access lives in a small module, as in real apps: a handful of files full of calls.

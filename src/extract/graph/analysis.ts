@@ -173,14 +173,15 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
 
   // Set cover over the suggestions: a missing permission whose calls another suggested (or already needed)
   // permission also allows is dropped, so the app is told the smallest set to add.
+  const neededNames = [...new Set([...needed.values()].map((item) => item.name))];
   for (const [name, entry] of [...missing.entries()].sort((a, b) => a[1].calls.length - b[1].calls.length)) {
     if (additional.has(name)) continue;
-    const others = [...missing.keys(), ...[...needed.values()].map((item) => item.name)].filter((other) => other !== name);
+    const others = [...missing.keys(), ...neededNames].filter((other) => other !== name);
     const cover = others.find((other) => entry.calls.every((call) => candidatesOf.get(call)?.has(other)));
     if (cover) {
       missing.delete(name);
       const target = missing.get(cover);
-      if (target) target.calls.push(...entry.calls.filter((call) => !target.calls.includes(call)));
+      if (target) target.calls = [...new Set([...target.calls, ...entry.calls])];
     }
   }
 
