@@ -18,7 +18,7 @@ import { loadProject } from '../src/sources/project.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TREE = path.join(ROOT, '.bench', 'large-tree');
-const SHAPE = { apps: 240, filesPerApp: 100, seed: 20261128, graphModuleFiles: 5, graphFileShare: 0.1, graphLineShare: 0.2 };
+const SHAPE = { apps: 240, filesPerApp: 100, seed: 20261128, graphModuleFiles: 5, graphFileShare: 0.1, graphLineShare: 0.2, powershell: 'mostly-file-commands' };
 const MARKER = path.join(TREE, '.generated.json');
 const SHARED_DATA = path.join(ROOT, '..', 'shared', 'data');
 
@@ -61,7 +61,7 @@ function code(rand: () => number, kind: string, bytes: number, graphy = false): 
       : kind === 'cs' ? (graphy && rand() < SHAPE.graphLineShare ? `    public async Task<string> ${a}Async(string ${b}) => await _graph.Users[${b}].GetAsync() is { } u ? u.DisplayName : "${a}";` : `    public string ${a}${Math.floor(rand() * 1e6)}(string ${b}) => _cache.TryGetValue(${b}, out var v) ? v : "${word()}";`)
       : kind === 'py' ? (graphy && rand() < SHAPE.graphLineShare ? `def ${a}_${Math.floor(rand() * 1e6)}(${b}):\n    return requests.get(f"https://graph.microsoft.com/v1.0/users/{${b}}").json()` : `def ${a}_${Math.floor(rand() * 1e6)}(${b}):\n    return store.get("${word()}", ${b})`)
       : kind === 'java' ? (graphy && rand() < SHAPE.graphLineShare ? `    public String ${a}${Math.floor(rand() * 1e6)}(String ${b}) { return graphClient.users().byUserId(${b}).get().getDisplayName(); }` : `    public String ${a}${Math.floor(rand() * 1e6)}(String ${b}) { return cache.getOrDefault(${b}, "${word()}"); }`)
-      : kind === 'ps1' ? `Get-MgUser -UserId $${b} | Select-Object -Property ${a}, Id`
+      : kind === 'ps1' ? (graphy && rand() < SHAPE.graphLineShare ? `Get-MgUser -UserId $${b} | Select-Object -Property ${a}, Id` : `Get-ChildItem -Path $${b} -Filter '*.${a}' | Select-Object -Property Name, Length`)
       : kind === 'md' ? `The ${a} ${b} feature lets users ${word()} ${word()} without leaving Teams.`
       : `${a} ${b} ${word()}`;
     lines.push(line);
@@ -114,7 +114,7 @@ function generate(): void {
     for (let i = 0; i < SHAPE.filesPerApp - 5; i++) {
       const kind = kinds[Math.floor(rand() * kinds.length)]!;
       const bytes = 2_000 + Math.floor(rand() * rand() * 30_000);
-      // A tenth of the C#, Python and Java files call Graph (services, jobs); the rest never mention it.
+      // A tenth of the C#, Python, Java and PowerShell files call Graph (services, jobs); the rest never mention it.
       const content = ['json', 'yaml', 'xml'].includes(kind) ? structured(rand, kind, bytes) : code(rand, kind, bytes, rand() < SHAPE.graphFileShare);
       files[`src/module-${Math.floor(i / 20)}/file-${i}.${extension[kind]}`] = content;
     }

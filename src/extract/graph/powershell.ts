@@ -240,22 +240,22 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     if (char === '$') {
-      const match = /^\$(\{[^}]*\}|[\w:]+)/.exec(text.slice(index));
+      const match = at(VARIABLE, text, index);
       const name = match ? match[0] : '$';
       push('variable', name);
       index += name.length;
       // Remember `$x = '…'` assignments so double-quoted strings can expand them.
-      const assigned = /^\s*=\s*(['"])(.*?)\1/.exec(text.slice(index));
+      const assigned = at(ASSIGNMENT, text, index);
       if (assigned && match) variables.set(name.toLowerCase(), assigned[1] === '"' ? expand(assigned[2]!, variables) : assigned[2]!);
       continue;
     }
     if (char === '-' && /[A-Za-z]/.test(text[index + 1] ?? '') && (tokens.length === 0 || tokens[tokens.length - 1]!.kind !== 'other' || /\s/.test(text[index - 1] ?? ' '))) {
-      const match = /^-[A-Za-z][\w]*:?/.exec(text.slice(index))!;
+      const match = at(PARAMETER, text, index)!;
       push('parameter', match[0]);
       index += match[0].length;
       continue;
     }
-    const word = /^[A-Za-z_][\w.-]*/.exec(text.slice(index));
+    const word = at(WORD, text, index);
     if (word) {
       push('word', word[0]);
       index += word[0].length;
@@ -265,6 +265,17 @@ export function tokenize(text: string): Token[] {
     index++;
   }
   return tokens;
+}
+
+// Sticky patterns match at a position without copying the rest of the text (slicing per token is quadratic).
+const VARIABLE = /\$(\{[^}]*\}|[\w:]+)/y;
+const ASSIGNMENT = /[ \t]*=[ \t]*(['"])([^\n]*?)\1/y;
+const PARAMETER = /-[A-Za-z]\w*:?/y;
+const WORD = /[A-Za-z_][\w.-]*/y;
+
+function at(pattern: RegExp, text: string, index: number): RegExpExecArray | null {
+  pattern.lastIndex = index;
+  return pattern.exec(text);
 }
 
 /** Expands `$name` and `$(…)` in a double-quoted string: known string variables by value, anything else as `{id}`. */
