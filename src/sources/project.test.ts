@@ -68,6 +68,14 @@ describe('sources/project', () => {
     assert.deepEqual([...project.structured.keys()], ['ok/manifest.json']);
   });
 
+  it('stops reading at the total budget and says how many files it left', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, { 'a.txt': 'x'.repeat(600), 'b.txt': 'y'.repeat(600), 'c.txt': 'z'.repeat(600) });
+    const project = await loadProject({ root, include: [], exclude: [], maxFileBytes: 1024, respectGitignore: true, maxTotalBytes: 1000 });
+    assert.equal(project.files.length, 1);
+    assert.match(project.problems.at(-1)?.message ?? '', /2 file\(s\) not read: the scan reached its 1000 B reading budget/);
+  });
+
   it('limits the number of zip entries', () => {
     const many = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}.json`, strToU8('{}')]));
     assert.throws(() => readZipManifests(zipSync(many), { maxEntries: 10, maxEntryBytes: 1024, maxTotalBytes: 4096 }), /more than 10 entries/);

@@ -7,7 +7,10 @@ import type { ParseResult } from './formats/parse-result.ts';
 import { parseXml, type XmlDocument } from './formats/xml.ts';
 import { parseYaml, type YamlDocument } from './formats/yaml.ts';
 import { SourceFile } from './source-file.ts';
-import { errorCode, walk, type WalkOptions } from './walk.ts';
+import { errorCode, formatBytes, walk, type WalkOptions } from './walk.ts';
+
+/** Text of every file stays in memory for the extractors; past this much, a tree is not one app. */
+export const DEFAULT_MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024;
 import { readZipManifests } from './zip.ts';
 
 export type StructuredDoc =
@@ -99,13 +102,29 @@ export async function loadProject(options: WalkOptions, onProgress?: ProgressLis
     return undefined;
   };
 
+  const budget = options.maxTotalBytes ?? DEFAULT_MAX_TOTAL_BYTES;
+  let overBudget = 0;
+  // Reserved before the read starts: reads run concurrently, so bytesRead alone would let them all through.
+  let reserved = 0;
   const readOne = async (index: number) => {
     const entry = walked.files[index]!;
+    if (reserved + entry.size > budget) {
+      overBudget++;
+      filesSkipped++;
+      return;
+    }
+    reserved += entry.size;
     let bytes: Uint8Array;
     try {
       bytes = await readFile(entry.absPath);
     } catch (error) {
       problems.push({ kind: 'read-error', file: entry.path, message: `could not be read: ${errorCode(error)}` });
+      filesSkipped++;
+      return;
+    }
+    // Pseudo-files report size 0 and then stream on; the limit is checked on what was really read.
+    if (bytes.length > options.maxFileBytes) {
+      problems.push({ kind: 'skipped', file: entry.path, message: `larger than the ${formatBytes(options.maxFileBytes)} limit once read (${formatBytes(bytes.length)})` });
       filesSkipped++;
       return;
     }
@@ -133,6 +152,7 @@ export async function loadProject(options: WalkOptions, onProgress?: ProgressLis
   };
   await Promise.all(Array.from({ length: Math.max(4, availableParallelism() * 4) }, worker));
 
+  if (overBudget) problems.push({ kind: 'skipped', message: `${overBudget} file(s) not read: the scan reached its ${formatBytes(budget)} reading budget (a folder much larger than one app? narrow it with include/exclude)` });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   problems.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.message.localeCompare(b.message));
   binaryFiles.sort();

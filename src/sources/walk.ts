@@ -11,6 +11,8 @@ export interface WalkOptions {
   exclude: readonly string[];
   /** Larger files are skipped, and reported as skipped. */
   maxFileBytes: number;
+  /** Reading stops once this many bytes were read; the rest is reported as skipped. Default 2 GiB. */
+  maxTotalBytes?: number;
   respectGitignore: boolean;
 }
 
