@@ -131,3 +131,31 @@ describe('sample apps: expected least-privilege verdicts', () => {
     });
   }
 });
+
+describe('scopes declared in configuration', () => {
+  it('reads .env, appsettings.json and YAML settings, and requests/httpx params feed the property rules', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, {
+      'web/example.env': "OAUTH_CLIENT_ID=YOUR_CLIENT_ID\nOAUTH_SCOPES='user.read,calendars.readwrite,mailboxsettings.read'\n# OAUTH_SCOPES=Mail.Send\n",
+      'web/graph.js': "const graph = require('@microsoft/microsoft-graph-client');\nconst r = await msal.acquireTokenSilent({ account });\nawait client.api('/me').select('displayName,mailboxSettings').get();\nawait client.api('/me/events').post(e);\n",
+      'api/appsettings.json': json({ AzureAd: { Instance: 'https://login.microsoftonline.com/' }, DownstreamApi: { BaseUrl: 'https://graph.microsoft.com/v1.0', Scopes: 'user.read files.read' } }),
+      'api/Files.cs': 'using Microsoft.Graph;\nclass Files { async Task Run(GraphServiceClient graphClient) { var r = await tokenAcquisition.GetAccessTokenForUserAsync(scopes); var me = await graphClient.Me.GetAsync(); } }\n',
+      'py/oauth_settings.yml': 'app_id: x\nscopes:\n  - user.read\n  - mailboxsettings.read\n',
+      'py/helper.py': "import requests\nGRAPH_URL = 'https://graph.microsoft.com/v1.0'\ndef get_user(token):\n    return requests.get(f'{GRAPH_URL}/me', params={'$select': 'displayName,mailboxSettings'}).json()\n",
+    });
+    const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+    const declared = report.inventory!.permissionsRequested.filter((entry) => entry.via === 'config-scopes').map((entry) => `${entry.source.file}:${entry.source.line} ${entry.name}`);
+    assert.deepEqual(declared.sort(), [
+      'api/appsettings.json:7 Files.Read',
+      'api/appsettings.json:7 User.Read',
+      'py/oauth_settings.yml:3 MailboxSettings.Read',
+      'py/oauth_settings.yml:3 User.Read',
+      'web/example.env:2 Calendars.ReadWrite',
+      'web/example.env:2 MailboxSettings.Read',
+      'web/example.env:2 User.Read',
+    ]);
+    const verdict = (app: string, reason: string) => report.permissionAnalysis!.excessive.filter((entry) => entry.app === app && entry.reason === reason).map((entry) => entry.name);
+    assert.deepEqual(verdict('.', 'unused'), ['Files.Read'], 'only Files.Read is requested without a call');
+    assert.deepEqual(report.permissionAnalysis!.missing, []);
+  });
+});

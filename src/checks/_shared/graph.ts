@@ -6,7 +6,8 @@ import type { Inventory } from '../../extract/inventory.ts';
 /** Where a permission is declared: manifests first (that is what an admin consents to), then code. */
 export function declarations(inventory: Inventory, app: string, name: string, type: string): RequestedPermission[] {
   const found = (inventory.graph?.requested ?? []).filter((permission) => permission.appRoot === app && permission.type === type && permission.name.toLowerCase() === name.toLowerCase());
-  return found.sort((a, b) => Number(a.via === 'code-scopes') - Number(b.via === 'code-scopes') || a.source.file.localeCompare(b.source.file) || a.source.line - b.source.line);
+  const inCode = (permission: RequestedPermission) => Number(permission.via === 'code-scopes' || permission.via === 'config-scopes');
+  return found.sort((a, b) => inCode(a) - inCode(b) || a.source.file.localeCompare(b.source.file) || a.source.line - b.source.line);
 }
 
 export function locationOf(source: { file: string; line: number; column?: number }): Location {

@@ -6,6 +6,7 @@ import { normalizeGraphPath } from '../../knowledge/graph/graph-path.ts';
 import type { Manifest } from '../inventory.ts';
 import { analyzePermissions, type AppPermissionAnalysis } from './analysis.ts';
 import { extractJavaScript, type JsGraphFacts } from './javascript.ts';
+import { isScopeConfigFile, scopesFromConfig } from './config-scopes.ts';
 import { extractPowerShell } from './powershell.ts';
 import { extractTreeLanguage } from './tree-languages.ts';
 import { LANGUAGE_OF_EXTENSION, type TreeLanguage, type TreeParsers } from './tree-sitter.ts';
@@ -106,6 +107,20 @@ export function extractGraphFacts(
       // Only names Graph knows: custom API scopes (api://…/access_as_user) are not Graph permissions.
       if (!index?.permission(name) && !index?.idOfName('Scope', name)) continue;
       requested.push({ resource: 'Microsoft Graph', name, type: 'delegated', source: scope.source, via: 'code-scopes', appRoot });
+    }
+  }
+  for (const file of files) {
+    if (file.path.includes('!') || !isScopeConfigFile(file.path)) continue;
+    const { scopes, error } = scopesFromConfig(file);
+    if (error) problems.push({ kind: 'parse-error', file: file.path, message: `could not read scopes from the configuration: ${error}` });
+    for (const scope of scopes) {
+      const name = scope.name.replace(GRAPH_SCOPE_URL, '');
+      if (/\.default$/.test(name)) {
+        if (GRAPH_SCOPE_URL.test(scope.name)) defaultScope.add(appRootOf(file.path));
+        continue;
+      }
+      if (!index?.permission(name) && !index?.idOfName('Scope', name)) continue;
+      requested.push({ resource: 'Microsoft Graph', name: index?.canonicalName(name) ?? name, type: 'delegated', source: scope.source, via: 'config-scopes', appRoot: appRootOf(file.path) });
     }
   }
   for (const permission of requested) if (!apps.some((app) => app.root === permission.appRoot)) permission.appRoot = appRootOf(permission.source.file);

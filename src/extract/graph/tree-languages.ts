@@ -153,16 +153,16 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     facts.parseError = { message: 'the parser gave up' };
     return facts;
   }
+  const root = tree.rootNode;
+  const constants = rules.constants(root);
+  const evaluate = (node: TsNode | null | undefined, depth = 0): string | undefined => evaluateString(node, rules, constants, depth);
   try {
-    const root = tree.rootNode;
     if (root.hasError && !root.descendantsOfType(rules.call).length) {
       facts.parseError = { message: 'syntax errors throughout the file', line: firstError(root) };
       return facts;
     }
-    const constants = rules.constants(root);
     const beta = rules.betaMarker.test(file.text);
     const where = (node: TsNode) => ({ file: file.path, line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
-    const evaluate = (node: TsNode | null | undefined, depth = 0): string | undefined => evaluateString(node, rules, constants, depth);
 
     for (const call of root.descendantsOfType(rules.call)) {
       if (!call || isDead(call, rules)) continue;
@@ -180,7 +180,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       const target = url ? parseGraphUrl(url) : undefined;
       const httpVerb = generic ? evaluate(firstValue(member.args[0]!))?.toUpperCase() : rules.httpVerbs[member.name];
       if (target?.host && target.host !== PLACEHOLDER && (httpVerb || verb)) {
-        addCall(call, (httpVerb ?? verb)!, target.path, target.version, 'http', 'high');
+        addCall(call, (httpVerb ?? verb)!, target.path, target.version, 'http', 'high', { ...queryOptions(target.query), ...keywordQuery(member.args) });
         continue;
       }
       if (!verb || member.args.some((arg) => stringValue(arg, rules))) continue;
@@ -249,10 +249,37 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   }
   return facts;
 
-  function addCall(node: TsNode, method: string, path: string, version: string | undefined, via: string, confidence: Confidence) {
+  function addCall(node: TsNode, method: string, path: string, version: string | undefined, via: string, confidence: Confidence, options: { select?: string[]; expand?: string[] } = {}) {
     if (path === '/' || /^\/(\.default|[A-Z][A-Za-z]*\.[A-Za-z.]+)$/.test(path)) return;
-    facts.calls.push({ method, path, apiVersion: version === 'beta' ? 'beta' : 'v1.0', via: `${language}-${via}`, confidence, source: { file: file.path, line: node.startPosition.row + 1, column: node.startPosition.column + 1 } });
+    facts.calls.push({
+      method, path, apiVersion: version === 'beta' ? 'beta' : 'v1.0', via: `${language}-${via}`, confidence,
+      source: { file: file.path, line: node.startPosition.row + 1, column: node.startPosition.column + 1 },
+      ...(options.select?.length ? { select: options.select } : {}),
+      ...(options.expand?.length ? { expand: options.expand } : {}),
+    });
   }
+
+  /** requests/httpx `params={'$select': '…', '$expand': '…'}`. */
+  function keywordQuery(args: TsNode[]): { select?: string[]; expand?: string[] } {
+    const params = args.find((arg) => arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'params')?.childForFieldName('value');
+    const dictionary = params?.type === 'identifier' ? constants.get(params.text) : params;
+    if (dictionary?.type !== 'dictionary') return {};
+    const result: { select?: string[]; expand?: string[] } = {};
+    for (const pair of dictionary.namedChildren) {
+      if (pair?.type !== 'pair') continue;
+      const key = evaluate(pair.childForFieldName('key'));
+      const value = evaluate(pair.childForFieldName('value'));
+      if (key === '$select' && value) result.select = value.split(',').map((item: string) => item.trim());
+      if (key === '$expand' && value) result.expand = value.split(',').map((item: string) => item.trim());
+    }
+    return result;
+  }
+}
+
+function queryOptions(query: string | undefined): { select?: string[]; expand?: string[] } {
+  if (!query) return {};
+  const search = new URLSearchParams(query);
+  return { select: search.get('$select')?.split(','), expand: search.get('$expand')?.split(',') };
 }
 
 function walkChain(start: TsNode | null, rules: LanguageRules): { root: string; segments: string[] } | undefined {

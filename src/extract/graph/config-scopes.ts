@@ -1,0 +1,55 @@
+import { parseJson } from '../../sources/formats/json.ts';
+import { parseYaml } from '../../sources/formats/yaml.ts';
+import type { SourceFile } from '../../sources/source-file.ts';
+import type { SourceRef } from './types.ts';
+
+/**
+ * Scopes declared in configuration rather than code: `.env` files (OAUTH_SCOPES=user.read,mail.read),
+ * appsettings*.json / local.settings.json (Microsoft.Identity.Web "DownstreamApi": { "Scopes": "…" },
+ * "GraphScopes": [...]) and YAML settings (oauth_settings.yml `scopes: …`). Values are split on spaces and
+ * commas; the caller keeps only names Microsoft Graph knows.
+ */
+export interface ConfigScope {
+  name: string;
+  source: SourceRef;
+}
+
+const ENV_FILE = /(^|\/)(\.env(\.[\w-]+)?|[\w-]*\.env|\.env\.example|example\.env)$/i;
+const JSON_CONFIG = /(^|\/)(appsettings[\w.-]*\.json|local\.settings\.json|[\w.-]*settings[\w.-]*\.json|config(\.[\w-]+)?\.json)$/i;
+const YAML_CONFIG = /(^|\/)[\w.-]*(settings|config|oauth)[\w.-]*\.ya?ml$/i;
+const SCOPE_KEY = /scope/i;
+
+export function isScopeConfigFile(path: string): boolean {
+  return ENV_FILE.test(path) || JSON_CONFIG.test(path) || YAML_CONFIG.test(path);
+}
+
+export function scopesFromConfig(file: SourceFile): { scopes: ConfigScope[]; error?: string } {
+  const scopes: ConfigScope[] = [];
+  const add = (value: unknown, line: number) => {
+    const values = Array.isArray(value) ? value : [value];
+    for (const item of values) {
+      if (typeof item !== 'string') continue;
+      for (const name of item.split(/[\s,;]+/).map((part) => part.replace(/^["']|["']$/g, '')).filter(Boolean)) scopes.push({ name, source: { file: file.path, line } });
+    }
+  };
+  if (ENV_FILE.test(file.path)) {
+    file.text.split(/\r?\n/).forEach((text, index) => {
+      const match = /^\s*(?:export\s+)?([\w.]+)\s*=\s*(.*)$/.exec(text);
+      if (match && SCOPE_KEY.test(match[1]!) && !text.trim().startsWith('#')) add(match[2]!.replace(/\s+#.*$/, ''), index + 1);
+    });
+    return { scopes };
+  }
+  const parsed = JSON_CONFIG.test(file.path) ? parseJson(file) : parseYaml(file);
+  if (!parsed.ok) return { scopes, error: parsed.error.message };
+  const visit = (value: unknown, path: (string | number)[], depth: number) => {
+    if (depth > 32 || value === null || typeof value !== 'object') return;
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      const childPath = [...path, Array.isArray(value) ? Number(key) : key];
+      if (!Array.isArray(value) && SCOPE_KEY.test(key) && (typeof child === 'string' || Array.isArray(child))) {
+        add(child, parsed.doc.locate(childPath)?.line ?? 1);
+      } else visit(child, childPath, depth + 1);
+    }
+  };
+  visit(parsed.doc.value, [], 0);
+  return { scopes };
+}
