@@ -159,3 +159,29 @@ describe('scopes declared in configuration', () => {
     assert.deepEqual(report.permissionAnalysis!.missing, []);
   });
 });
+
+describe('app registrations in ARM templates', () => {
+  it('reads Microsoft.Graph/applications requiredResourceAccess and judges it against the code', async (t) => {
+    const root = tempDir(t);
+    const template = json({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      resources: [
+        { type: 'Microsoft.Web/sites@2022-09-01', name: 'api', properties: {} },
+        {
+          type: 'Microsoft.Graph/applications@v1.0',
+          name: 'contoso-api',
+          properties: {
+            displayName: 'Contoso API',
+            uniqueName: 'contoso-api',
+            requiredResourceAccess: [{ resourceAppId: GRAPH, resourceAccess: [{ id: 'e1fe6dd8-ba31-4d61-89e7-88639da4683d', type: 'Scope' }, { id: 'df021288-bdef-4463-88db-98f22de89214', type: 'Role' }] }],
+          },
+        },
+      ],
+    });
+    writeTree(root, { 'infra/main.json': template, 'src/api.ts': oboBackend("  await graph.api('/me').get();") });
+    const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+    assert.deepEqual(report.inventory!.permissionsRequested.filter((entry) => entry.via === 'arm-template').map((entry) => [entry.name, entry.type, entry.source.file]), [['User.Read', 'delegated', 'infra/main.json'], ['User.Read.All', 'application', 'infra/main.json']]);
+    assert.deepEqual(report.permissionAnalysis!.excessive.map((entry) => [entry.name, entry.reason]), [['User.Read.All', 'unused']]);
+  });
+});

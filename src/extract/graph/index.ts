@@ -10,7 +10,7 @@ import { isScopeConfigFile, scopesFromConfig } from './config-scopes.ts';
 import { extractPowerShell } from './powershell.ts';
 import { extractTreeLanguage } from './tree-languages.ts';
 import { LANGUAGE_OF_EXTENSION, type TreeLanguage, type TreeParsers } from './tree-sitter.ts';
-import { requestedFromManifests } from './requested.ts';
+import { requestedFromArmTemplate, requestedFromManifests } from './requested.ts';
 import type { AuthFlowEvidence, GraphCall, RequestedPermission, UnresolvedGraphCall } from './types.ts';
 
 export interface GraphFacts {
@@ -109,6 +109,7 @@ export function extractGraphFacts(
       requested.push({ resource: 'Microsoft Graph', name, type: 'delegated', source: scope.source, via: 'code-scopes', appRoot });
     }
   }
+  for (const file of files) if (/\.json$/i.test(file.path) && !file.path.includes('!')) requested.push(...requestedFromArmTemplate(file, appRootOf(file.path), index));
   for (const file of files) {
     if (file.path.includes('!') || !isScopeConfigFile(file.path)) continue;
     const { scopes, error } = scopesFromConfig(file);

@@ -1,5 +1,7 @@
 import type { GraphPermissionIndex } from '../../knowledge/graph/permission-index.ts';
 import { childrenNamed, descendants, firstChild } from '../../sources/formats/xml.ts';
+import { parseJson } from '../../sources/formats/json.ts';
+import type { SourceFile } from '../../sources/source-file.ts';
 import { jsonLocation, xmlLocation, type JsonManifest, type Manifest } from '../inventory.ts';
 import type { PermissionType, RequestedPermission } from './types.ts';
 
@@ -81,6 +83,35 @@ function fromRequiredResourceAccess(manifest: JsonManifest, index: GraphPermissi
       });
     });
   });
+  return out;
+}
+
+/**
+ * App registrations in ARM templates (the Microsoft Graph Bicep/ARM extension's `Microsoft.Graph/applications`
+ * resources, compiled templates included): their `requiredResourceAccess` is what gets deployed.
+ */
+export function requestedFromArmTemplate(file: SourceFile, appRoot: string, index: GraphPermissionIndex | undefined): RequestedPermission[] {
+  if (!file.text.includes('Microsoft.Graph/applications')) return [];
+  const parsed = parseJson(file);
+  if (!parsed.ok) return [];
+  const resources = (parsed.doc.value as { resources?: unknown }).resources;
+  const list = Array.isArray(resources) ? resources.map((resource, position) => [position, resource] as const) : resources && typeof resources === 'object' ? Object.entries(resources) : [];
+  const out: RequestedPermission[] = [];
+  for (const [key, resource] of list) {
+    const { type, properties } = (resource ?? {}) as { type?: unknown; properties?: { requiredResourceAccess?: unknown } };
+    if (typeof type !== 'string' || !/^Microsoft\.Graph\/applications@/i.test(type) || !Array.isArray(properties?.requiredResourceAccess)) continue;
+    properties.requiredResourceAccess.forEach((entry: unknown, resourceIndex: number) => {
+      const { resourceAppId, resourceAccess } = (entry ?? {}) as { resourceAppId?: unknown; resourceAccess?: unknown };
+      if (typeof resourceAppId !== 'string' || !isGraphResource(resourceAppId) || !Array.isArray(resourceAccess)) return;
+      resourceAccess.forEach((access: unknown, accessIndex: number) => {
+        const { id, type: kind } = (access ?? {}) as { id?: unknown; type?: unknown };
+        if (typeof id !== 'string' || (kind !== 'Scope' && kind !== 'Role')) return;
+        const at = parsed.doc.locate(['resources', key, 'properties', 'requiredResourceAccess', resourceIndex, 'resourceAccess', accessIndex, 'id']);
+        const name = GUID.test(id) ? index?.nameOfId(kind, id) : id;
+        out.push({ resource: 'Microsoft Graph', name: name ?? id, type: kind === 'Scope' ? 'delegated' : 'application', source: { file: file.path, line: at?.line ?? 1, column: at?.column }, via: 'arm-template', appRoot, ...(name ? {} : { unresolved: true }) });
+      });
+    });
+  }
   return out;
 }
 
