@@ -1,3 +1,4 @@
+import type { CheckMeta } from '../../engine/define-check.ts';
 import type { Location } from '../../engine/types.ts';
 import type { AppPermissionAnalysis } from '../../extract/graph/analysis.ts';
 import type { GraphCall, RequestedPermission } from '../../extract/graph/types.ts';
@@ -29,4 +30,9 @@ export function forEachAnalysis(inventory: Inventory, context: { notApplicable(r
     return;
   }
   for (const analysis of analyses) each(analysis);
+}
+
+/** What every Graph least-privilege check shares: its folder, its control and the knowledge it needs. */
+export function graphCheckBase(): Pick<CheckMeta, 'domain' | 'controls' | 'appliesTo' | 'needsData'> {
+  return { domain: 'graph', controls: ['APP-1'], appliesTo: [], needsData: ['graph-permissions'] };
 }

@@ -1,16 +1,13 @@
 // Delegated vs application permissions: https://learn.microsoft.com/graph/permissions-overview
 import { defineCheck } from '../../engine/define-check.ts';
-import { declarations, forEachAnalysis, locationOf } from '../_shared/graph.ts';
+import { declarations, forEachAnalysis, graphCheckBase, locationOf } from '../_shared/graph.ts';
 
 export const check = defineCheck({
   meta: {
     id: 'graph-application-permission-app-only',
     title: 'Application permissions are requested only by apps that call Graph without a user',
-    domain: 'graph',
+    ...graphCheckBase(),
     severity: 'high',
-    controls: ['APP-1'],
-    appliesTo: [],
-    needsData: ['graph-permissions'],
     description:
       'Application permissions act across the whole tenant without a signed-in user. An app whose code only obtains delegated tokens (sign-in, SSO, on-behalf-of, the SPFx context) has no use for them, and an analyst will ask why they are there.',
     remediation: 'Remove the application permission, or, if a background job really calls Graph app-only, keep it with a justification and make sure the code that uses it is in the scanned tree.',

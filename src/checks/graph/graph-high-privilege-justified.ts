@@ -1,16 +1,13 @@
 // The analyst asks for a business justification per permission (submission guide, initial documents).
 import { defineCheck } from '../../engine/define-check.ts';
-import { declarations, forEachAnalysis, locationOf } from '../_shared/graph.ts';
+import { declarations, forEachAnalysis, graphCheckBase, locationOf } from '../_shared/graph.ts';
 
 export const check = defineCheck({
   meta: {
     id: 'graph-high-privilege-justified',
     title: 'High-privilege Microsoft Graph permissions carry a written justification',
-    domain: 'graph',
+    ...graphCheckBase(),
     severity: 'medium',
-    controls: ['APP-1'],
-    appliesTo: [],
-    needsData: ['graph-permissions'],
     description:
       'Application permissions and broad delegated ones (*.ReadWrite.All, Directory.*, Mail.Send, Sites.FullControl.All, RoleManagement.*, Application.ReadWrite.*) need a business justification in the permission inventory the analyst reviews. m365cert reads them from permissions.justifications in the configuration.',
     remediation: 'Add "permissions": { "justifications": { "<permission>": "<why the app needs it>" } } to m365cert.config.json, or replace the permission with a narrower one.',

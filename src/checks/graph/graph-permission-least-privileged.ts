@@ -1,16 +1,13 @@
 // Reducible permissions: https://learn.microsoft.com/security/zero-trust/develop/overprivileged-permissions
 import { defineCheck } from '../../engine/define-check.ts';
-import { declarations, describeCall, forEachAnalysis, locationOf } from '../_shared/graph.ts';
+import { declarations, describeCall, forEachAnalysis, graphCheckBase, locationOf } from '../_shared/graph.ts';
 
 export const check = defineCheck({
   meta: {
     id: 'graph-permission-least-privileged',
     title: 'Requested Microsoft Graph permissions are the least-privileged ones for the calls that use them',
-    domain: 'graph',
+    ...graphCheckBase(),
     severity: 'high',
-    controls: ['APP-1'],
-    appliesTo: [],
-    needsData: ['graph-permissions'],
     description:
       'A permission is reducible when every call it is used for is also allowed by a lower permission (for example Mail.ReadWrite where only reads happen and Mail.Read suffices). The least-privileged permission per operation comes from Microsoft\'s Graph permissions data, with a documented tie-break.',
     remediation: 'Replace the permission by the lower one named in the finding (m365cert permissions --fix can rewrite Entra and Agents Toolkit manifests) and consent again.',

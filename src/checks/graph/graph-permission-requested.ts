@@ -1,17 +1,14 @@
 // Graph permissions reference: https://learn.microsoft.com/graph/permissions-reference
 import { defineCheck } from '../../engine/define-check.ts';
 import type { GraphCall } from '../../extract/graph/types.ts';
-import { forEachAnalysis, locationOf } from '../_shared/graph.ts';
+import { forEachAnalysis, graphCheckBase, locationOf } from '../_shared/graph.ts';
 
 export const check = defineCheck({
   meta: {
     id: 'graph-permission-requested',
     title: 'Every Microsoft Graph call is covered by a requested permission',
-    domain: 'graph',
+    ...graphCheckBase(),
     severity: 'medium',
-    controls: ['APP-1'],
-    appliesTo: [],
-    needsData: ['graph-permissions'],
     description:
       'A Graph call that no requested permission allows fails at run time, or works only through a permission granted outside the reviewed manifests — which the analyst cannot see in the permission inventory.',
     remediation: 'Add the least-privileged permission named in the finding to the app registration (and the inventory with its justification), or remove the call.',

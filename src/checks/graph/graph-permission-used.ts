@@ -1,16 +1,13 @@
 // Least privilege: https://learn.microsoft.com/entra/identity-platform/secure-least-privileged-access
 import { defineCheck } from '../../engine/define-check.ts';
-import { declarations, forEachAnalysis, locationOf } from '../_shared/graph.ts';
+import { declarations, forEachAnalysis, graphCheckBase, locationOf } from '../_shared/graph.ts';
 
 export const check = defineCheck({
   meta: {
     id: 'graph-permission-used',
     title: 'Every requested Microsoft Graph permission is used by a call the app makes',
-    domain: 'graph',
+    ...graphCheckBase(),
     severity: 'high',
-    controls: ['APP-1'],
-    appliesTo: [],
-    needsData: ['graph-permissions'],
     description:
       'A permission that no Graph call in the code needs is unused, which the certification treats as not least-privileged (an automatic fail). The calls come from the app\'s own code; when some calls could not be resolved statically the finding says so.',
     remediation: 'Remove the permission from the app registration (and from aad.manifest.json, package-solution.json or the scope list in code), or point m365cert at the code that uses it.',

@@ -5,7 +5,7 @@ import type { SourceFile } from '../../sources/source-file.ts';
 import { normalizeGraphPath } from '../../knowledge/graph/graph-path.ts';
 import type { Manifest } from '../inventory.ts';
 import { analyzePermissions, type AppPermissionAnalysis } from './analysis.ts';
-import { extractJavaScript, type JsGraphFacts } from './javascript.ts';
+import { extractJavaScript, type CodeGraphFacts } from './javascript.ts';
 import { isScopeConfigFile, scopesFromConfig } from './config-scopes.ts';
 import { extractPowerShell } from './powershell.ts';
 import { extractTreeLanguage } from './tree-languages.ts';
@@ -55,9 +55,9 @@ export function extractGraphFacts(
   parsers: TreeParsers = {},
 ): GraphFacts {
   const byPath = new Map(files.map((file) => [file.path, file]));
-  const facts = new Map<string, JsGraphFacts>();
+  const facts = new Map<string, CodeGraphFacts>();
   const inProgress = new Set<string>();
-  const extract = (file: SourceFile): JsGraphFacts => {
+  const extract = (file: SourceFile): CodeGraphFacts => {
     const cached = facts.get(file.path);
     if (cached) return cached;
     inProgress.add(file.path);
@@ -87,7 +87,7 @@ export function extractGraphFacts(
     if (file.path.includes('!') || /\.d\.ts$/.test(file.path) || !GRAPH_HINT.test(file.text)) continue;
     const extension = /\.(\w+)$/.exec(file.path)?.[1]?.toLowerCase() ?? '';
     const treeLanguage = LANGUAGE_OF_EXTENSION[extension];
-    let result: JsGraphFacts;
+    let result: CodeGraphFacts;
     if (JS_FILES.test(file.path)) result = extract(file);
     else if (treeLanguage && parsers[treeLanguage]) {
       result = extractTreeLanguage(file, treeLanguage, parsers[treeLanguage]!);

@@ -20,7 +20,7 @@ interface Node {
   [key: string]: unknown;
 }
 
-export interface JsGraphFacts {
+export interface CodeGraphFacts {
   calls: Omit<GraphCall, 'appRoot'>[];
   unresolved: Omit<UnresolvedGraphCall, 'appRoot'>[];
   scopes: { name: string; source: SourceRef }[];
@@ -58,8 +58,8 @@ const FLOW_MARKERS: [RegExp, AuthFlow, string][] = [
   [/^(msGraphClientFactory|aadHttpClientFactory|aadTokenProviderFactory)$/, 'delegated', 'spfx-context'],
 ];
 
-export function extractJavaScript(file: SourceFile, resolveImport: ImportResolver): JsGraphFacts {
-  const facts: JsGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map() };
+export function extractJavaScript(file: SourceFile, resolveImport: ImportResolver): CodeGraphFacts {
+  const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map() };
   let program: Node;
   try {
     const parsed = parseSync(file.path.replace(/!/g, '_'), file.text, { sourceType: 'unambiguous' } as never);

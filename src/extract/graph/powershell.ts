@@ -1,6 +1,6 @@
 import { PLACEHOLDER, parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
-import type { JsGraphFacts } from './javascript.ts';
+import type { CodeGraphFacts } from './javascript.ts';
 
 /**
  * Microsoft Graph use in PowerShell scripts. No tree-sitter grammar exists for PowerShell, so this is a
@@ -55,8 +55,8 @@ const CMDLETS: Record<string, { method: string; path: string; list?: string; id?
   'New-MgChatMessage': { method: 'POST', path: '/chats/{id}/messages' },
 };
 
-export function extractPowerShell(file: SourceFile): JsGraphFacts {
-  const facts: JsGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map() };
+export function extractPowerShell(file: SourceFile): CodeGraphFacts {
+  const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map() };
   let tokens: Token[];
   try {
     tokens = tokenize(file.text);

@@ -1,7 +1,7 @@
 import type { Node as TsNode, Parser } from 'web-tree-sitter';
 import { PLACEHOLDER, parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
-import type { JsGraphFacts } from './javascript.ts';
+import type { CodeGraphFacts } from './javascript.ts';
 import type { TreeLanguage } from './tree-sitter.ts';
 import type { AuthFlow, Confidence } from './types.ts';
 
@@ -145,8 +145,8 @@ const SEGMENT_ALIASES: Record<string, string> = { content: '$value', count: '$co
 const SCOPE_CONTEXT = /scope|AcquireToken|acquire_token|GraphServiceClient|Credential/i;
 const SCOPE_TEXT = /^(https:\/\/(graph\.microsoft\.(com|us)|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)\/)?([A-Z][A-Za-z]*(\.[A-Za-z-]+)+|\.default)$/;
 
-export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, parser: Parser): JsGraphFacts {
-  const facts: JsGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map() };
+export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, parser: Parser): CodeGraphFacts {
+  const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map() };
   const rules = RULES[language];
   const tree = parser.parse(file.text);
   if (!tree) {
