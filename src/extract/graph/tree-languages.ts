@@ -154,6 +154,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     return facts;
   }
   const root = tree.rootNode;
+  firstExitCache.delete(rules);
   const constants = rules.constants(root);
   const evaluate = (node: TsNode | null | undefined, depth = 0): string | undefined => evaluateString(node, rules, constants, depth);
   try {
@@ -381,14 +382,21 @@ function declarators(root: TsNode, type: string, nameOf: (node: TsNode) => strin
   return map;
 }
 
+/** Where each block's first return/throw starts, per block node: computed once, not per call. */
+const firstExitCache = new WeakMap<LanguageRules, Map<number, number>>();
+
 function isDead(node: TsNode, rules: LanguageRules): boolean {
+  let cache = firstExitCache.get(rules);
+  if (!cache) firstExitCache.set(rules, (cache = new Map()));
   for (let current: TsNode | null = node; current?.parent; current = current.parent) {
     const parent = current.parent;
     if (rules.dead.block.has(parent.type)) {
-      for (const sibling of parent.namedChildren) {
-        if (!sibling || sibling.id === current.id) break;
-        if (rules.dead.exits.has(sibling.type)) return true;
+      let firstExit = cache.get(parent.id);
+      if (firstExit === undefined) {
+        firstExit = parent.namedChildren.find((sibling) => sibling && rules.dead.exits.has(sibling.type))?.startIndex ?? Number.POSITIVE_INFINITY;
+        cache.set(parent.id, firstExit);
       }
+      if (firstExit < current.startIndex) return true;
     }
     if (parent.type === rules.dead.ifType) {
       const condition = parent.childForFieldName('condition');
