@@ -29,12 +29,25 @@ const JS_FILES = /\.(m|c)?(j|t)sx?$/i;
  */
 const GRAPH_HINT = /graph\.microsoft|microsoftgraph\.|\.api\(|msgraph|graph-client|graph_?client|graphserviceclient|graphfi|acquire_?token|scopes|Credential(Builder)?\b|\$batch|aadHttpClient|msGraphClient|-Mg[A-Z]|\/v1\.0\/|\/beta\//i;
 
-/** Files that may hold Graph calls: JavaScript/TypeScript, C#, Python, Java, PowerShell. */
+const CODE_FILES = /\.((m|c)?(j|t)sx?|cs|py|java|ps1|psm1)$/i;
+const hinted = new WeakMap<SourceFile, boolean>();
+
+/** Whether a code file may call Graph; the (costly) text test runs once per file and only on code. */
+function mentionsGraph(file: SourceFile): boolean {
+  let answer = hinted.get(file);
+  if (answer === undefined) {
+    answer = CODE_FILES.test(file.path) && !file.path.includes('!') && !/\.d\.ts$/.test(file.path) && GRAPH_HINT.test(file.text);
+    hinted.set(file, answer);
+  }
+  return answer;
+}
+
+/** Languages of the files that may hold Graph calls, so only their grammars are loaded. */
 export function graphLanguagesIn(files: readonly SourceFile[]): TreeLanguage[] {
   const languages = new Set<TreeLanguage>();
   for (const file of files) {
     const language = LANGUAGE_OF_EXTENSION[/\.(\w+)$/.exec(file.path)?.[1]?.toLowerCase() ?? ''];
-    if (language && GRAPH_HINT.test(file.text)) languages.add(language);
+    if (language && mentionsGraph(file)) languages.add(language);
   }
   return [...languages];
 }
@@ -84,7 +97,7 @@ export function extractGraphFacts(
   const flows: AuthFlowEvidence[] = [];
   const defaultScope = new Set<string>();
   for (const file of files) {
-    if (file.path.includes('!') || /\.d\.ts$/.test(file.path) || !GRAPH_HINT.test(file.text)) continue;
+    if (!mentionsGraph(file)) continue;
     const extension = /\.(\w+)$/.exec(file.path)?.[1]?.toLowerCase() ?? '';
     const treeLanguage = LANGUAGE_OF_EXTENSION[extension];
     let result: CodeGraphFacts;
@@ -158,6 +171,7 @@ export function extractGraphFacts(
  * Recordings are not tied to a file of the tree, so their calls belong to the only app, or to the root.
  */
 function mergeObserved(calls: GraphCall[], observed: readonly Omit<GraphCall, 'appRoot'>[], appRoot: string): void {
+  if (observed.length === 0) return;
   const key = (call: { method: string; path: string; apiVersion: string }) => `${call.method} ${normalizeGraphPath(call.path).join('/')} ${call.apiVersion}`;
   const byKey = new Map<string, GraphCall[]>();
   for (const call of calls) byKey.set(key(call), [...(byKey.get(key(call)) ?? []), call]);
