@@ -185,3 +185,17 @@ describe('app registrations in ARM templates', () => {
     assert.deepEqual(report.permissionAnalysis!.excessive.map((entry) => [entry.name, entry.reason]), [['User.Read.All', 'unused']]);
   });
 });
+
+describe('Teams nested app authentication scopes', () => {
+  it('reads webApplicationInfo.nestedAppAuthInfo scopes as requested delegated permissions', async (t) => {
+    const root = tempDir(t);
+    const manifest = {
+      manifestVersion: '1.30', id: '2d3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a6b', developer: { name: 'Fabrikam' }, name: { short: 'Tasks' },
+      webApplicationInfo: { id: '0b6f5f47-8c4b-4d59-9b0a-7e0d2a3c1f90', resource: 'api://tasks.fabrikam.com/x', nestedAppAuthInfo: [{ redirectUri: 'brk-multihub://tasks.fabrikam.com', scopes: ['User.Read', 'https://graph.microsoft.com/Calendars.Read', 'api://tasks.fabrikam.com/access_as_user'] }] },
+    };
+    writeTree(root, { 'appPackage/manifest.json': json(manifest), 'src/tab.ts': "const pca = await createNestablePublicClientApplication(config);\nconst r = await pca.acquireTokenSilent({ account });\nawait client.api('/me').get();\n" });
+    const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+    assert.deepEqual(report.inventory!.permissionsRequested.filter((entry) => entry.via === 'teams-naa').map((entry) => entry.name), ['User.Read', 'Calendars.Read']);
+    assert.deepEqual(report.permissionAnalysis!.excessive.map((entry) => [entry.name, entry.reason]), [['Calendars.Read', 'unused']]);
+  });
+});

@@ -116,7 +116,7 @@ export function requestedFromArmTemplate(file: SourceFile, appRoot: string, inde
 }
 
 function fromTeamsManifest(manifest: JsonManifest): RequestedPermission[] {
-  const value = manifest.doc.value as { authorization?: { permissions?: { resourceSpecific?: unknown } }; webApplicationInfo?: { applicationPermissions?: unknown } };
+  const value = manifest.doc.value as { authorization?: { permissions?: { resourceSpecific?: unknown } }; webApplicationInfo?: { applicationPermissions?: unknown; nestedAppAuthInfo?: unknown } };
   const out: RequestedPermission[] = [];
   const grants = value.authorization?.permissions?.resourceSpecific;
   if (Array.isArray(grants)) {
@@ -126,6 +126,21 @@ function fromTeamsManifest(manifest: JsonManifest): RequestedPermission[] {
       const at = jsonLocation(manifest, ['authorization', 'permissions', 'resourceSpecific', index, 'name']);
       const addin = ADDIN_LEVELS.test(name);
       out.push({ resource: addin ? 'Office add-in' : 'Microsoft Teams (RSC)', name, type: addin ? 'addin' : 'rsc', source: { file: at.file, line: at.line, column: at.column }, via: addin ? 'addin-unified' : 'teams-rsc', appRoot: manifest.appRoot });
+    });
+  }
+  // Nested app authentication: the scopes the tab's token is prefetched with (Graph scopes, by name or URL).
+  const nested = value.webApplicationInfo?.nestedAppAuthInfo;
+  if (Array.isArray(nested)) {
+    nested.forEach((entry: unknown, entryIndex: number) => {
+      const scopes = (entry as { scopes?: unknown })?.scopes;
+      if (!Array.isArray(scopes)) return;
+      scopes.forEach((scope: unknown, scopeIndex: number) => {
+        if (typeof scope !== 'string') return;
+        const name = scope.replace(/^https:\/\/graph\.microsoft\.(com|us)\//i, '');
+        if (name === scope && /^(api|https?):\/\//i.test(scope)) return; // another API's scope
+        const at = jsonLocation(manifest, ['webApplicationInfo', 'nestedAppAuthInfo', entryIndex, 'scopes', scopeIndex]);
+        out.push({ resource: 'Microsoft Graph', name, type: 'delegated', source: { file: at.file, line: at.line, column: at.column }, via: 'teams-naa', appRoot: manifest.appRoot });
+      });
     });
   }
   const legacy = value.webApplicationInfo?.applicationPermissions;
