@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { REPO_ROOT, requireSharedData, tempDir } from './harness/paths.ts';
+import { REPO_ROOT, requireSharedData, tempDir, writeTree } from './harness/paths.ts';
 
 describe('build: the published package compiles and its bin runs without tsx', () => {
   it('tsc emits dist/, and the m365cert bin and the library entry work from it', (t) => {
@@ -20,6 +20,11 @@ describe('build: the published package compiles and its bin runs without tsx', (
     const run = spawnSync(process.execPath, [bin, 'scan', path.join(REPO_ROOT, 'examples', 'outlook-addin'), '--data-dir', requireSharedData(), '-f', 'json'], { encoding: 'utf8' });
     assert.equal(run.status, 1, run.stderr);
     assert.equal((JSON.parse(run.stdout) as { findings: unknown[] }).findings.length, 4);
+    // The tree-sitter grammars resolve from the installed package, not from src/.
+    const csharp = tempDir(t);
+    writeTree(csharp, { 'Worker.cs': 'using Microsoft.Graph;\nclass W { async Task Run(GraphServiceClient graphClient) { var me = await graphClient.Me.GetAsync(); } }\n' });
+    const graphRun = spawnSync(process.execPath, [bin, 'permissions', csharp, '--data-dir', requireSharedData(), '-f', 'json'], { encoding: 'utf8' });
+    assert.deepEqual((JSON.parse(graphRun.stdout) as { inventory: { graphCalls: { via: string; path: string }[] } }).inventory.graphCalls.map((call) => `${call.via} ${call.path}`), ['csharp-sdk /Me']);
     const library = spawnSync(process.execPath, ['--input-type=module', '-e', `import('${path.join(pkg, manifest.exports['.']!)}').then((m) => console.log(typeof m.scan, m.ALL_CHECKS.length, m.CONTROLS.length))`], { encoding: 'utf8' });
     assert.equal(library.status, 0, library.stderr);
     assert.match(library.stdout, /^function \d+ \d+\n$/);
