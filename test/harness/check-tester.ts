@@ -4,7 +4,7 @@ import type { Check } from '../../src/engine/define-check.ts';
 import { metaProblems } from '../../src/engine/define-check.ts';
 import { runChecks } from '../../src/engine/runner.ts';
 import type { CheckRun, Finding } from '../../src/engine/types.ts';
-import { DEFAULT_CONFIG, loadConfig } from '../../src/config/config.ts';
+import { loadConfig } from '../../src/config/config.ts';
 import { buildInventory } from '../../src/engine/scan.ts';
 import { loadProject } from '../../src/sources/project.ts';
 import { requireSharedData, tempDir, writeTree } from './paths.ts';
@@ -34,8 +34,7 @@ export async function runCheckOnFiles(check: Check, t: { after: (fn: () => void)
   const root = tempDir(t);
   writeTree(root, files);
   const sources = await loadProject({ root, include: [], exclude: [], maxFileBytes: 5 * 1024 * 1024, respectGitignore: true });
-  const config = { ...DEFAULT_CONFIG, ...(files['m365cert.config.json'] ? loadConfig(root) : {}) };
-  const inventory = await buildInventory(root, sources, requireSharedData(), config, []);
+  const inventory = await buildInventory(root, sources, requireSharedData(), loadConfig(root), []);
   const outcome = runChecks([check], inventory);
   return { findings: outcome.findings, run: outcome.runs[0]! };
 }

@@ -19,10 +19,7 @@ export function describeCall(call: GraphCall | undefined): string {
   return call ? `${call.method} ${call.path} (${call.source.file}:${call.source.line})` : 'unknown call';
 }
 
-/**
- * Runs `each` per analysed app, or says why the Graph checks have nothing to judge.
- * Returns false when the check should stop (not applicable).
- */
+/** Runs `each` per analysed app, or marks the check not applicable when the tree does not use Graph. */
 export function forEachAnalysis(inventory: Inventory, context: { notApplicable(reason: string): void }, each: (analysis: AppPermissionAnalysis) => void): void {
   const analyses = inventory.graph?.analysis ?? [];
   if (analyses.length === 0) {

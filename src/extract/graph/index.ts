@@ -11,7 +11,8 @@ import { extractPowerShell } from './powershell.ts';
 import { extractTreeLanguage } from './tree-languages.ts';
 import { LANGUAGE_OF_EXTENSION, type TreeLanguage, type TreeParsers } from './tree-sitter.ts';
 import { requestedFromArmTemplate, requestedFromManifests } from './requested.ts';
-import type { AuthFlowEvidence, GraphCall, RequestedPermission, UnresolvedGraphCall } from './types.ts';
+import { withoutGraphHost } from './sdk-shapes.ts';
+import type { AuthFlowEvidence, GraphCall, RequestedPermission, SourceRef, UnresolvedGraphCall } from './types.ts';
 
 export interface GraphFacts {
   requested: RequestedPermission[];
@@ -51,7 +52,6 @@ export function graphLanguagesIn(files: readonly SourceFile[]): TreeLanguage[] {
   }
   return [...languages];
 }
-const GRAPH_SCOPE_URL = /^https:\/\/(graph\.microsoft\.(com|us)|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)\//i;
 
 /**
  * Graph facts of the whole tree: requested permissions from manifests and from scope lists in code, the
@@ -96,6 +96,17 @@ export function extractGraphFacts(
   const unresolved: UnresolvedGraphCall[] = [];
   const flows: AuthFlowEvidence[] = [];
   const defaultScope = new Set<string>();
+  /** A scope from code or configuration: `/.default` marks the app, known Graph names become requests. */
+  const addScope = (scope: { name: string; source: SourceRef }, via: string, appRoot: string) => {
+    const name = withoutGraphHost(scope.name);
+    if (name === '.default') {
+      if (name !== scope.name) defaultScope.add(appRoot);
+      return;
+    }
+    // Only names Graph knows: custom API scopes (api://…/access_as_user) are not Graph permissions.
+    if (!index?.permission(name) && !index?.idOfName('Scope', name)) return;
+    requested.push({ resource: 'Microsoft Graph', name: index.canonicalName(name), type: 'delegated', source: scope.source, via, appRoot });
+  };
   for (const file of files) {
     if (!mentionsGraph(file)) continue;
     const extension = /\.(\w+)$/.exec(file.path)?.[1]?.toLowerCase() ?? '';
@@ -111,31 +122,14 @@ export function extractGraphFacts(
     for (const call of result.calls) calls.push({ ...call, appRoot });
     for (const item of result.unresolved) unresolved.push({ ...item, appRoot });
     for (const flow of result.flows) flows.push({ ...flow, appRoot });
-    for (const scope of result.scopes) {
-      const name = scope.name.replace(GRAPH_SCOPE_URL, '');
-      if (/\.default$/.test(name)) {
-        if (GRAPH_SCOPE_URL.test(scope.name)) defaultScope.add(appRoot);
-        continue;
-      }
-      // Only names Graph knows: custom API scopes (api://…/access_as_user) are not Graph permissions.
-      if (!index?.permission(name) && !index?.idOfName('Scope', name)) continue;
-      requested.push({ resource: 'Microsoft Graph', name, type: 'delegated', source: scope.source, via: 'code-scopes', appRoot });
-    }
+    for (const scope of result.scopes) addScope(scope, 'code-scopes', appRoot);
   }
   for (const file of files) if (/\.json$/i.test(file.path) && !file.path.includes('!')) requested.push(...requestedFromArmTemplate(file, appRootOf(file.path), index));
   for (const file of files) {
     if (file.path.includes('!') || !isScopeConfigFile(file.path)) continue;
     const { scopes, error } = scopesFromConfig(file);
     if (error) problems.push({ kind: 'parse-error', file: file.path, message: `could not read scopes from the configuration: ${error}` });
-    for (const scope of scopes) {
-      const name = scope.name.replace(GRAPH_SCOPE_URL, '');
-      if (/\.default$/.test(name)) {
-        if (GRAPH_SCOPE_URL.test(scope.name)) defaultScope.add(appRootOf(file.path));
-        continue;
-      }
-      if (!index?.permission(name) && !index?.idOfName('Scope', name)) continue;
-      requested.push({ resource: 'Microsoft Graph', name: index?.canonicalName(name) ?? name, type: 'delegated', source: scope.source, via: 'config-scopes', appRoot: appRootOf(file.path) });
-    }
+    for (const scope of scopes) addScope(scope, 'config-scopes', appRootOf(file.path));
   }
   for (const permission of requested) if (!apps.some((app) => app.root === permission.appRoot)) permission.appRoot = appRootOf(permission.source.file);
   mergeObserved(calls, observed, apps.length === 1 ? apps[0]!.root : '.');

@@ -1,6 +1,7 @@
 import { parseSync } from 'oxc-parser';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { PLACEHOLDER, parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
+import { fluentPath, isGraphScopeUrl, sdkSegment } from './sdk-shapes.ts';
 import type { AuthFlow, AuthFlowEvidence, Confidence, GraphCall, SourceRef, UnresolvedGraphCall } from './types.ts';
 
 /**
@@ -34,18 +35,9 @@ export type ImportResolver = (fromFile: string, specifier: string, name: string)
 
 const VERBS: Record<string, string> = { get: 'GET', getStream: 'GET', post: 'POST', put: 'PUT', putStream: 'PUT', patch: 'PATCH', update: 'PATCH', delete: 'DELETE', del: 'DELETE' };
 const HTTP_CLIENT_VERBS: Record<string, string> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE', head: 'GET', fetch: 'GET' };
-/** First segments of Graph paths, to recognise fluent SDK chains without type information. */
-const GRAPH_ROOTS = new Set([
-  'me', 'users', 'groups', 'sites', 'drives', 'drive', 'teams', 'chats', 'applications', 'serviceprincipals', 'organization', 'communications',
-  'education', 'identity', 'identitygovernance', 'policies', 'reports', 'security', 'solutions', 'subscriptions', 'directoryobjects', 'devices',
-  'planner', 'admin', 'search', 'auditlogs', 'devicemanagement', 'places', 'contacts', 'invitations', 'directory', 'directoryroles',
-  'grouplifecyclepolicies', 'oauth2permissiongrants', 'domains', 'shares', 'teamwork', 'appcatalogs', 'external', 'connections', 'print',
-  'rolemanagement', 'informationprotection', 'employeeexperience', 'storage', 'copilot', 'agreements', 'authenticationmethodspolicy',
-]);
 /** The node types the recognisers look at; everything else is only walked through. */
 const INTERESTING = new Set(['CallExpression', 'NewExpression', 'Property', 'ExportNamedDeclaration']);
 const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
-const KIOTA_SEGMENTS: Record<string, string> = { content: '$value', count: '$count', ref: '$ref', value: '$value' };
 const SCOPE_FUNCTIONS = /^(acquireToken\w*|loginPopup|loginRedirect|ssoSilent|getToken|createMicrosoftGraphClient\w*|login|getAccessToken)$/;
 const FLOW_MARKERS: [RegExp, AuthFlow, string][] = [
   [/^acquireTokenByClientCredential$/, 'application', 'client-credentials'],
@@ -215,12 +207,11 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         if (position === -1) return undefined;
         const quasis = node.quasis as Node[];
         const cooked = (quasi: Node) => (quasi.value as { cooked?: string; raw: string }).cooked ?? (quasi.value as { raw: string }).raw;
-        const before = quasis.slice(0, position + 1).map(cooked).join(PLACEHOLDER);
         const after = quasis.slice(position + 1).map(cooked).join(PLACEHOLDER);
         const prefixExpressions = expressions.slice(0, position).map((expression) => evaluate(expression) ?? PLACEHOLDER);
         let prefix = '';
         quasis.slice(0, position + 1).forEach((quasi, index) => (prefix += cooked(quasi) + (index < position ? prefixExpressions[index] : '')));
-        return { param: expressions[position]!.name as string, prefix: prefix || before, suffix: after };
+        return { param: expressions[position]!.name as string, prefix, suffix: after };
       }
       if (node.type === 'BinaryExpression' && node.operator === '+') {
         const right = node.right as Node;
@@ -251,7 +242,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
 
   const addCall = (node: Node, method: string, url: string, via: string, confidence: Confidence, extra: { version?: string; select?: string[]; expand?: string[] } = {}) => {
     const parsed = parseGraphUrl(url);
-    if (!parsed || parsed.path === '/' || isScopeString(url)) return;
+    if (!parsed || parsed.path === '/' || isGraphScopeUrl(url)) return;
     const version = (extra.version ?? parsed.version ?? 'v1.0').toLowerCase() === 'beta' ? 'beta' : 'v1.0';
     const query = parsed.query ? new URLSearchParams(parsed.query) : undefined;
     const select = extra.select ?? splitList(query?.get('$select'));
@@ -417,7 +408,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     let node: Node = chain;
     for (;;) {
       if (node.type === 'MemberExpression' && !node.computed) {
-        segments.unshift(kiotaSegment((node.property as Node).name as string));
+        segments.unshift(sdkSegment((node.property as Node).name as string));
         node = node.object as Node;
       } else if (node.type === 'CallExpression' && (node.callee as Node).type === 'MemberExpression') {
         const name = ((node.callee as Node).property as Node).name as string;
@@ -429,10 +420,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     }
     const rootName = node.type === 'Identifier' ? (node.name as string) : node.type === 'ThisExpression' ? 'this' : undefined;
     if (!rootName) return false;
-    // `this.graphClient.me…`: the client is a field; drop it from the path.
-    while (segments.length && !GRAPH_ROOTS.has(segments[0]!.toLowerCase()) && /graph|client/i.test(segments[0]!)) segments.shift();
-    const first = segments[0]?.toLowerCase();
-    if (!first || !GRAPH_ROOTS.has(first) || segments.some((segment) => segment === 'api')) return false;
+    const path = fluentPath(segments);
+    if (!path || segments.includes('api')) return false;
     const clientLike = /graph|client|msgraph/i.test(rootName) || rootName === 'this' || isGraphClientBinding(rootName);
     if (!clientLike) return false;
     if (via === 'pnpjs' && !(isPnpBinding(rootName) || rootName === 'graph')) return false;
@@ -445,7 +434,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     };
     const select = listOf('select');
     const expand = listOf('expand');
-    addCall(call, verb!, `/${segments.join('/')}`, via, 'high', { select: select.length ? select : undefined, expand: expand.length ? expand : undefined });
+    addCall(call, verb!, path, via, 'high', { select: select.length ? select : undefined, expand: expand.length ? expand : undefined });
     return true;
   }
 
@@ -531,12 +520,6 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   return facts;
 }
 
-function kiotaSegment(name: string): string {
-  if (KIOTA_SEGMENTS[name]) return KIOTA_SEGMENTS[name]!;
-  if (/^graph[A-Z]/.test(name)) return `microsoft.graph.${name.slice(5, 6).toLowerCase()}${name.slice(6)}`;
-  return name;
-}
-
 function objectProperty(object: Node, name: string): Node | undefined {
   const property = (object.properties as Node[]).find((candidate) => {
     const key = candidate.key as Node | undefined;
@@ -553,11 +536,6 @@ function arrayStrings(node: Node): string[] {
 function splitList(value: string | undefined | null): string[] | undefined {
   if (!value) return undefined;
   return value.split(',').map((item) => item.trim()).filter(Boolean);
-}
-
-/** `https://graph.microsoft.com/.default` and `https://graph.microsoft.com/Mail.Read` are scopes, not requests. */
-function isScopeString(url: string): boolean {
-  return /^https?:\/\/[^/]+\/(\.default|[A-Z][A-Za-z]*\.[A-Za-z.]+)$/.test(url);
 }
 
 function isConstantFalse(node: Node | undefined): boolean {

@@ -3,6 +3,7 @@ import { childrenNamed, descendants, firstChild } from '../../sources/formats/xm
 import { parseJson } from '../../sources/formats/json.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { jsonLocation, xmlLocation, type JsonManifest, type Manifest } from '../inventory.ts';
+import { withoutGraphHost } from './sdk-shapes.ts';
 import type { PermissionType, RequestedPermission } from './types.ts';
 
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
@@ -136,7 +137,7 @@ function fromTeamsManifest(manifest: JsonManifest): RequestedPermission[] {
       if (!Array.isArray(scopes)) return;
       scopes.forEach((scope: unknown, scopeIndex: number) => {
         if (typeof scope !== 'string') return;
-        const name = scope.replace(/^https:\/\/graph\.microsoft\.(com|us)\//i, '');
+        const name = withoutGraphHost(scope);
         if (name === scope && /^(api|https?):\/\//i.test(scope)) return; // another API's scope
         const at = jsonLocation(manifest, ['webApplicationInfo', 'nestedAppAuthInfo', entryIndex, 'scopes', scopeIndex]);
         out.push({ resource: 'Microsoft Graph', name, type: 'delegated', source: { file: at.file, line: at.line, column: at.column }, via: 'teams-naa', appRoot: manifest.appRoot });

@@ -3,6 +3,7 @@ import { PLACEHOLDER, parseGraphUrl } from '../../knowledge/graph/graph-path.ts'
 import type { SourceFile } from '../../sources/source-file.ts';
 import type { CodeGraphFacts } from './javascript.ts';
 import type { TreeLanguage } from './tree-sitter.ts';
+import { fluentPath, isScopeLike, sdkSegment, withoutGraphHost } from './sdk-shapes.ts';
 import type { AuthFlow, Confidence } from './types.ts';
 
 /**
@@ -76,7 +77,7 @@ const PYTHON: LanguageRules = {
     return { object: fn.childForFieldName('object'), name: fn.childForFieldName('attribute')?.text ?? '', args: argumentsOf(node.childForFieldName('arguments')) };
   },
   step(node) {
-    if (node.type === 'attribute') return { kind: 'segment', name: (node.childForFieldName('attribute')?.text ?? '').replace(/_/g, ''), next: node.childForFieldName('object') };
+    if (node.type === 'attribute') return { kind: 'segment', name: node.childForFieldName('attribute')?.text ?? '', next: node.childForFieldName('object') };
     if (node.type === 'call') {
       const fn = node.childForFieldName('function');
       if (fn?.type !== 'attribute') return undefined;
@@ -140,10 +141,7 @@ const JAVA: LanguageRules = {
 
 const RULES: Record<TreeLanguage, LanguageRules> = { csharp: CSHARP, python: PYTHON, java: JAVA };
 
-const GRAPH_ROOTS = /^(me|users|groups|sites|drives|drive|teams|chats|applications|serviceprincipals|organization|communications|education|identity|identitygovernance|policies|reports|security|solutions|subscriptions|directoryobjects|devices|planner|admin|search|auditlogs|devicemanagement|places|contacts|invitations|directory|directoryroles|oauth2permissiongrants|domains|shares|teamwork|appcatalogs|external|connections|print|rolemanagement|informationprotection|employeeexperience|storage|copilot)$/i;
-const SEGMENT_ALIASES: Record<string, string> = { content: '$value', count: '$count', ref: '$ref', value: '$value' };
 const SCOPE_CONTEXT = /scope|AcquireToken|acquire_token|GraphServiceClient|Credential/i;
-const SCOPE_TEXT = /^(https:\/\/(graph\.microsoft\.(com|us)|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)\/)?([A-Z][A-Za-z]*(\.[A-Za-z-]+)+|\.default)$/;
 
 export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, parser: Parser): CodeGraphFacts {
   const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map() };
@@ -170,10 +168,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       const member = rules.member(call);
       const calleeName = member?.name ?? call.childForFieldName('function')?.text ?? '';
       for (const [pattern, flow, kind] of rules.flows) if (pattern.test(calleeName)) facts.flows.push({ flow, kind, source: where(call) });
-      if (!member) {
-        // requests.request("POST", url) and friends arrive here only as plain calls on a module: handled below.
-        continue;
-      }
+      if (!member) continue;
       const verb = rules.sdkVerbs[member.name];
       // requests.request("PATCH", url): the method comes first, the URL second.
       const generic = member.name === 'request' && member.args.length >= 2;
@@ -187,10 +182,9 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       if (!verb || member.args.some((arg) => stringValue(arg, rules))) continue;
       const chain = walkChain(member.object, rules);
       if (!chain) continue;
-      const segments = chain.segments;
-      while (segments.length && !GRAPH_ROOTS.test(segments[0]!) && /graph|client/i.test(segments[0]!)) segments.shift();
-      if (!segments.length || !GRAPH_ROOTS.test(segments[0]!) || !/graph|client|this|self/i.test(chain.root)) continue;
-      addCall(call, verb, `/${segments.join('/')}`, beta ? 'beta' : undefined, 'sdk', 'high');
+      const path = fluentPath(chain.segments);
+      if (!path || !/graph|client|this|self/i.test(chain.root)) continue;
+      addCall(call, verb, path, beta ? 'beta' : undefined, 'sdk', 'high');
     }
 
     // HttpRequestMessage(HttpMethod.Post, url) in C#.
@@ -235,7 +229,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     for (const literal of root.descendantsOfType([...rules.strings])) {
       if (!literal) continue;
       const value = stringValue(literal, rules);
-      if (!value || !SCOPE_TEXT.test(value)) continue;
+      if (!value || !isScopeLike(withoutGraphHost(value))) continue;
       let context: TsNode | null = literal.parent;
       for (let depth = 0; context && depth < 6; depth++, context = context.parent) {
         const name = context.childForFieldName('name')?.text ?? context.childForFieldName('function')?.text ?? context.childForFieldName('left')?.text ?? context.childForFieldName('type')?.text ?? '';
@@ -251,7 +245,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   return facts;
 
   function addCall(node: TsNode, method: string, path: string, version: string | undefined, via: string, confidence: Confidence, options: { select?: string[]; expand?: string[] } = {}) {
-    if (path === '/' || /^\/(\.default|[A-Z][A-Za-z]*\.[A-Za-z.]+)$/.test(path)) return;
+    if (path === '/' || isScopeLike(path.slice(1))) return;
     facts.calls.push({
       method, path, apiVersion: version === 'beta' ? 'beta' : 'v1.0', via: `${language}-${via}`, confidence,
       source: { file: file.path, line: node.startPosition.row + 1, column: node.startPosition.column + 1 },
@@ -293,18 +287,11 @@ function walkChain(start: TsNode | null, rules: LanguageRules): { root: string; 
     if (step.kind === 'id') segments.unshift(PLACEHOLDER);
     if (step.kind === 'segment') {
       if (step.id) segments.unshift(PLACEHOLDER);
-      segments.unshift(segmentName(step.name));
+      segments.unshift(sdkSegment(step.name));
     }
     node = step.next;
   }
   return undefined;
-}
-
-function segmentName(name: string): string {
-  const lower = name.replace(/_/g, '').toLowerCase();
-  if (SEGMENT_ALIASES[lower]) return SEGMENT_ALIASES[lower]!;
-  if (/^graph[A-Z]/i.test(name) && lower !== 'graph') return `microsoft.graph.${lower.slice(5)}`;
-  return name;
 }
 
 function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, constants: Map<string, TsNode>, depth: number): string | undefined {

@@ -1,0 +1,61 @@
+import { GRAPH_HOSTS } from '../../knowledge/graph/graph-path.ts';
+
+/**
+ * What every language's recogniser needs to know about Graph SDK shapes and scope strings, in one place:
+ * the first segments of Graph paths (to tell a fluent SDK chain from any other member chain), how SDK
+ * property names map to path segments, and what a scope string looks like.
+ */
+
+/** First segments of Graph paths, lower case without underscores (Python's mail_folders is mailfolders). */
+const GRAPH_ROOT_SEGMENTS = new Set([
+  'me', 'users', 'groups', 'sites', 'drives', 'drive', 'teams', 'chats', 'applications', 'serviceprincipals', 'organization', 'communications',
+  'education', 'identity', 'identitygovernance', 'policies', 'reports', 'security', 'solutions', 'subscriptions', 'directoryobjects', 'devices',
+  'planner', 'admin', 'search', 'auditlogs', 'devicemanagement', 'places', 'contacts', 'invitations', 'directory', 'directoryroles',
+  'grouplifecyclepolicies', 'oauth2permissiongrants', 'domains', 'shares', 'teamwork', 'appcatalogs', 'external', 'connections', 'print',
+  'rolemanagement', 'informationprotection', 'employeeexperience', 'storage', 'copilot', 'agreements', 'authenticationmethodspolicy',
+]);
+
+/** SDK properties that stand for OData segments: `.photo.content` is `/photo/$value`. */
+const SEGMENT_ALIASES: Record<string, string> = { content: '$value', count: '$count', ref: '$ref', value: '$value' };
+
+function normalized(segment: string): string {
+  return segment.replace(/_/g, '').toLowerCase();
+}
+
+/** The path segment an SDK property or method name stands for (Kiota casts: graphUser → microsoft.graph.user). */
+export function sdkSegment(name: string): string {
+  const lower = normalized(name);
+  if (SEGMENT_ALIASES[lower]) return SEGMENT_ALIASES[lower]!;
+  if (/^graph[A-Z]/.test(name)) return `microsoft.graph.${lower.slice(5)}`;
+  return name.replace(/_/g, '');
+}
+
+/**
+ * The Graph path of a fluent chain's segments, or undefined when the chain does not start at a Graph root.
+ * Leading fields that hold the client (`this._graphClient.me…`) are not part of the path.
+ */
+export function fluentPath(segments: readonly string[]): string | undefined {
+  let start = 0;
+  while (start < segments.length && !GRAPH_ROOT_SEGMENTS.has(normalized(segments[start]!)) && /graph|client/i.test(segments[start]!)) start++;
+  const path = segments.slice(start);
+  return path.length && GRAPH_ROOT_SEGMENTS.has(normalized(path[0]!)) ? `/${path.join('/')}` : undefined;
+}
+
+const SCOPE_NAME = /^([A-Z][A-Za-z]*(\.[A-Za-z-]+)+|\.default)$/;
+const GRAPH_URL_PREFIX = new RegExp(`^https://(${GRAPH_HOSTS.map((host) => host.replace(/\./g, '\\.')).join('|')})/`, 'i');
+
+/** A permission-shaped name (`Mail.Read`) or `.default`. */
+export function isScopeLike(text: string): boolean {
+  return SCOPE_NAME.test(text);
+}
+
+/** `https://graph.microsoft.com/Mail.Read` → `Mail.Read`; a bare name stays as it is. */
+export function withoutGraphHost(scope: string): string {
+  return scope.replace(GRAPH_URL_PREFIX, '');
+}
+
+/** A scope written as a Graph URL (`https://graph.microsoft.com/.default`): a scope, not a request. */
+export function isGraphScopeUrl(text: string): boolean {
+  const name = withoutGraphHost(text);
+  return name !== text && isScopeLike(name);
+}
