@@ -70,7 +70,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     { root, include: config.include, exclude: [...DEFAULT_EXCLUDES, ...config.exclude], maxFileBytes: config.maxFileBytes, respectGitignore: config.respectGitignore },
     options.onProgress,
   );
-  const problems: ScanProblem[] = [...sources.problems];
+  // The same array, not a copy: files parsed on first use during extraction report their errors into it.
+  const problems: ScanProblem[] = sources.problems;
   const observed = (options.harFiles ?? []).flatMap((file) => readHar(file, root));
   const inventory = await buildInventory(root, sources, options.dataDir.dir, config, problems, observed);
   options.onInventory?.(inventory);
@@ -127,7 +128,17 @@ export async function buildInventory(root: string, sources: ProjectSources, data
   const apps = extractApps(sources, new SchemaStore(dataDir));
   problems.push(...apps.problems);
   const graphIndex = loadGraphKnowledge(dataDir, missingData);
-  const graph = extractGraphFacts(sources.files, apps.manifests, apps.apps, graphIndex, config.permissions.justifications, problems, observed, parsers);
+  const graph = extractGraphFacts({
+    files: sources.files,
+    manifests: apps.manifests,
+    apps: apps.apps,
+    index: graphIndex,
+    justifications: config.permissions.justifications,
+    problems,
+    observed,
+    parsers,
+    parse: sources.parse,
+  });
   return { root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData, graph, graphIndex };
 }
 

@@ -77,7 +77,7 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
       new SourceFile('app/src/config.ts', "export const GRAPH = 'https://graph.microsoft.com/v1.0';\nexport const ME = '/me/events';\n"),
       new SourceFile('app/src/calendar.ts', "import { GRAPH, ME } from './config';\nimport { Client } from '@microsoft/microsoft-graph-client';\nawait fetch(`${GRAPH}/me/calendars`);\nawait client.api(ME).get();\n"),
     ];
-    const facts = extractGraphFacts(files, [], [], undefined, {}, []);
+    const facts = extractGraphFacts({ files, manifests: [], apps: [], index: undefined, justifications: {}, problems: [] });
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line}`), ['GET /me/calendars app/src/calendar.ts:3', 'GET /me/events app/src/calendar.ts:4']);
   });
 

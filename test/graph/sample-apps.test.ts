@@ -199,3 +199,16 @@ describe('Teams nested app authentication scopes', () => {
     assert.deepEqual(report.permissionAnalysis!.excessive.map((entry) => [entry.name, entry.reason]), [['Calendars.Read', 'unused']]);
   });
 });
+
+describe('configuration parsed on first use', () => {
+  it('a settings file that does not parse is reported once, with its line, and the scan goes on', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, { 'py/oauth_settings.yml': 'scopes: [user.read,\n  mail.read\nauthority: x\n', 'src/api.ts': oboBackend("  await graph.api('/me').get();") });
+    const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+    const entries = report.problems.filter((problem) => problem.file === 'py/oauth_settings.yml');
+    assert.equal(entries.length, 1);
+    assert.equal(entries[0]!.kind, 'parse-error');
+    assert.ok((entries[0]!.line ?? 0) >= 2);
+    assert.deepEqual(report.inventory!.graphCalls.map((call) => call.path), ['/me']);
+  });
+});

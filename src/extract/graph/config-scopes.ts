@@ -1,5 +1,5 @@
-import { parseJson } from '../../sources/formats/json.ts';
-import { parseYaml } from '../../sources/formats/yaml.ts';
+import { parseJson, type JsonDocument } from '../../sources/formats/json.ts';
+import { parseYaml, type YamlDocument } from '../../sources/formats/yaml.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import type { SourceRef } from './types.ts';
 
@@ -23,7 +23,8 @@ export function isScopeConfigFile(path: string): boolean {
   return ENV_FILE.test(path) || JSON_CONFIG.test(path) || YAML_CONFIG.test(path);
 }
 
-export function scopesFromConfig(file: SourceFile): { scopes: ConfigScope[]; error?: string } {
+/** `document` is the file already parsed (the project's cache); without it the file is parsed here. */
+export function scopesFromConfig(file: SourceFile, document?: JsonDocument | YamlDocument): { scopes: ConfigScope[]; error?: string } {
   const scopes: ConfigScope[] = [];
   const add = (value: unknown, line: number) => {
     const values = Array.isArray(value) ? value : [value];
@@ -39,7 +40,7 @@ export function scopesFromConfig(file: SourceFile): { scopes: ConfigScope[]; err
     });
     return { scopes };
   }
-  const parsed = JSON_CONFIG.test(file.path) ? parseJson(file) : parseYaml(file);
+  const parsed = document ? { ok: true as const, doc: document } : JSON_CONFIG.test(file.path) ? parseJson(file) : parseYaml(file);
   if (!parsed.ok) return { scopes, error: parsed.error.message };
   const visit = (value: unknown, path: (string | number)[], depth: number) => {
     if (depth > 32 || value === null || typeof value !== 'object') return;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { AppSummary, ScanProblem } from '../../engine/types.ts';
 import type { GraphPermissionIndex } from '../../knowledge/graph/permission-index.ts';
+import { structuredFormatOf, type StructuredDoc } from '../../sources/project.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { normalizeGraphPath } from '../../knowledge/graph/graph-path.ts';
 import type { Manifest } from '../inventory.ts';
@@ -57,16 +58,28 @@ export function graphLanguagesIn(files: readonly SourceFile[]): TreeLanguage[] {
  * Graph facts of the whole tree: requested permissions from manifests and from scope lists in code, the
  * Graph calls in JavaScript/TypeScript, the auth flows, and per app the least-privilege analysis.
  */
-export function extractGraphFacts(
-  files: readonly SourceFile[],
-  manifests: readonly Manifest[],
-  apps: readonly AppSummary[],
-  index: GraphPermissionIndex | undefined,
-  justifications: Readonly<Record<string, string>>,
-  problems: ScanProblem[],
-  observed: readonly Omit<GraphCall, 'appRoot'>[] = [],
-  parsers: TreeParsers = {},
-): GraphFacts {
+export interface GraphExtractionInput {
+  files: readonly SourceFile[];
+  manifests: readonly Manifest[];
+  apps: readonly AppSummary[];
+  index: GraphPermissionIndex | undefined;
+  justifications: Readonly<Record<string, string>>;
+  problems: ScanProblem[];
+  /** Recorded traffic (--har). */
+  observed?: readonly Omit<GraphCall, 'appRoot'>[];
+  parsers?: TreeParsers;
+  /** The project's parse cache: configuration files are parsed once, by the loader, and their errors reported there. */
+  parse?: (path: string) => StructuredDoc | undefined;
+}
+
+export function extractGraphFacts(input: GraphExtractionInput): GraphFacts {
+  const { files, manifests, apps, index, justifications, problems, observed = [], parsers = {} } = input;
+  /** A structured file through the project's cache; undefined when it did not parse (already reported). */
+  const cached = (file: SourceFile): { doc?: StructuredDoc; usable: boolean } => {
+    if (!input.parse || !structuredFormatOf(file.path)) return { usable: true };
+    const doc = input.parse(file.path);
+    return { doc, usable: Boolean(doc) };
+  };
   const byPath = new Map(files.map((file) => [file.path, file]));
   const facts = new Map<string, CodeGraphFacts>();
   const inProgress = new Set<string>();
@@ -124,10 +137,16 @@ export function extractGraphFacts(
     for (const flow of result.flows) flows.push({ ...flow, appRoot });
     for (const scope of result.scopes) addScope(scope, 'code-scopes', appRoot);
   }
-  for (const file of files) if (/\.json$/i.test(file.path) && !file.path.includes('!')) requested.push(...requestedFromArmTemplate(file, appRootOf(file.path), index));
+  for (const file of files) {
+    if (!/\.json$/i.test(file.path) || file.path.includes('!') || !file.text.includes('Microsoft.Graph/applications')) continue;
+    const { doc, usable } = cached(file);
+    if (usable) requested.push(...requestedFromArmTemplate(file, appRootOf(file.path), index, doc?.format === 'json' ? doc.doc : undefined));
+  }
   for (const file of files) {
     if (file.path.includes('!') || !isScopeConfigFile(file.path)) continue;
-    const { scopes, error } = scopesFromConfig(file);
+    const { doc, usable } = cached(file);
+    if (!usable) continue;
+    const { scopes, error } = scopesFromConfig(file, doc && doc.format !== 'xml' ? doc.doc : undefined);
     if (error) problems.push({ kind: 'parse-error', file: file.path, message: `could not read scopes from the configuration: ${error}` });
     for (const scope of scopes) addScope(scope, 'config-scopes', appRootOf(file.path));
   }

@@ -1,6 +1,6 @@
 import type { GraphPermissionIndex } from '../../knowledge/graph/permission-index.ts';
 import { childrenNamed, descendants, firstChild } from '../../sources/formats/xml.ts';
-import { parseJson } from '../../sources/formats/json.ts';
+import { parseJson, type JsonDocument } from '../../sources/formats/json.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { jsonLocation, xmlLocation, type JsonManifest, type Manifest } from '../inventory.ts';
 import { withoutGraphHost } from './sdk-shapes.ts';
@@ -91,9 +91,9 @@ function fromRequiredResourceAccess(manifest: JsonManifest, index: GraphPermissi
  * App registrations in ARM templates (the Microsoft Graph Bicep/ARM extension's `Microsoft.Graph/applications`
  * resources, compiled templates included): their `requiredResourceAccess` is what gets deployed.
  */
-export function requestedFromArmTemplate(file: SourceFile, appRoot: string, index: GraphPermissionIndex | undefined): RequestedPermission[] {
+export function requestedFromArmTemplate(file: SourceFile, appRoot: string, index: GraphPermissionIndex | undefined, document?: JsonDocument): RequestedPermission[] {
   if (!file.text.includes('Microsoft.Graph/applications')) return [];
-  const parsed = parseJson(file);
+  const parsed = document ? { ok: true as const, doc: document } : parseJson(file);
   if (!parsed.ok) return [];
   const resources = (parsed.doc.value as { resources?: unknown }).resources;
   const list = Array.isArray(resources) ? resources.map((resource, position) => [position, resource] as const) : resources && typeof resources === 'object' ? Object.entries(resources) : [];
