@@ -281,6 +281,3 @@ export const CONTROLS: Control[] = [
   },
 ];
 
-export function controlById(id: string): Control | undefined {
-  return CONTROLS.find((control) => control.id === id);
-}

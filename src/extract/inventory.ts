@@ -1,4 +1,4 @@
-import type { AppKind, AppSummary, Location, ScanProblem } from '../engine/types.ts';
+import type { AppKind, AppSummary, Location } from '../engine/types.ts';
 import type { SchemaOutcome } from '../knowledge/schemas.ts';
 import type { JsonDocument } from '../sources/formats/json.ts';
 import type { XmlDocument, XmlElement } from '../sources/formats/xml.ts';
@@ -54,10 +54,6 @@ export interface Inventory {
   graphIndex?: GraphPermissionIndex;
 }
 
-export interface ExtractionResult {
-  inventory: Inventory;
-  problems: ScanProblem[];
-}
 
 /** Teams-schema manifests: Teams apps and the unified manifest for Microsoft 365 (which also carries add-ins). */
 export function isTeamsSchemaManifest(manifest: Manifest): manifest is JsonManifest {

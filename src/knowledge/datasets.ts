@@ -72,6 +72,3 @@ export const DATASETS: Dataset[] = [
   { id: 'schemas-spfx', title: 'SharePoint Framework package-solution.json schema', files: [schemaFile(SPFX_PACKAGE_SOLUTION_SCHEMA_PATH)] },
 ];
 
-export function datasetById(id: string): Dataset | undefined {
-  return DATASETS.find((dataset) => dataset.id === id);
-}
