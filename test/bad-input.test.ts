@@ -70,7 +70,7 @@ describe('bad input: every hostile file gets a located entry and the scan goes o
     assert.match(message('bad/etc-link'), /outside the scan root/);
     assert.doesNotMatch(JSON.stringify(report), /root:x:0:0/, 'the external entity was never resolved');
     // The scan went on: the good manifest and the add-in were still checked.
-    assert.deepEqual(report.findings.map((f) => f.checkId).sort(), ['addin-mailbox-permission-minimal', 'manifest-valid-domains-specific']);
+    assert.deepEqual(report.findings.map((f) => f.checkId).sort(), ['addin-mailbox-permission-minimal', 'connectivity-declared-domains-match', 'manifest-valid-domains-specific']);
     assert.ok(report.checkRuns.every((run) => run.status !== 'error'));
   });
 

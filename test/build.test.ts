@@ -19,7 +19,7 @@ describe('build: the published package compiles and its bin runs without tsx', (
     const bin = path.join(pkg, manifest.bin.m365cert!);
     const run = spawnSync(process.execPath, [bin, 'scan', path.join(REPO_ROOT, 'examples', 'outlook-addin'), '--data-dir', requireSharedData(), '-f', 'json'], { encoding: 'utf8' });
     assert.equal(run.status, 1, run.stderr);
-    assert.equal((JSON.parse(run.stdout) as { findings: unknown[] }).findings.length, 4);
+    assert.equal((JSON.parse(run.stdout) as { findings: unknown[] }).findings.length, 5);
     // The tree-sitter grammars resolve from the installed package, not from src/.
     const csharp = tempDir(t);
     writeTree(csharp, { 'Worker.cs': 'using Microsoft.Graph;\nclass W { async Task Run(GraphServiceClient graphClient) { var me = await graphClient.Me.GetAsync(); } }\n' });

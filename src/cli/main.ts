@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { isKnownError, UsageError } from '../engine/errors.ts';
 import { toolVersion } from '../util/package-files.ts';
 import { CHECKS_HELP, CONTROLS_HELP, EXPLAIN_HELP, runChecksList, runControlsList, runExplain } from './commands/checks.ts';
+import { CONNECTIVITY_HELP, runConnectivity } from './commands/connectivity.ts';
 import { DATA_HELP, runData } from './commands/data.ts';
 import { PERMISSIONS_HELP, runPermissions } from './commands/permissions.ts';
 import { SCAN_HELP, runScan } from './commands/scan.ts';
@@ -18,6 +19,7 @@ Usage: m365cert <command> [options]
 Commands:
   scan [folder]         scan an app and report the certification controls (default command)
   permissions [folder]  Microsoft Graph permissions: requested, needed, unused, reducible, missing
+  connectivity [folder] hosts outside Microsoft 365, public endpoints, penetration-test scope
   checks                list the checks
   controls              list the certification controls
   explain <id>          explain a check or a control
@@ -25,7 +27,7 @@ Commands:
 
 Run m365cert <command> --help for a command's options. m365cert --version prints the version.`;
 
-const HELP: Record<string, string> = { scan: SCAN_HELP, permissions: PERMISSIONS_HELP, checks: CHECKS_HELP, controls: CONTROLS_HELP, explain: EXPLAIN_HELP, data: DATA_HELP };
+const HELP: Record<string, string> = { scan: SCAN_HELP, permissions: PERMISSIONS_HELP, connectivity: CONNECTIVITY_HELP, checks: CHECKS_HELP, controls: CONTROLS_HELP, explain: EXPLAIN_HELP, data: DATA_HELP };
 const COMMANDS = Object.keys(HELP);
 
 const OPTIONS = {
@@ -42,6 +44,7 @@ const OPTIONS = {
   fix: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   har: { type: 'string', multiple: true },
+  scope: { type: 'string', multiple: true },
   only: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -76,6 +79,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         return await runScan(rest, values, io);
       case 'permissions':
         return await runPermissions(rest, values, io);
+      case 'connectivity':
+        return await runConnectivity(rest, values, io);
       case 'checks':
         return runChecksList(values, io);
       case 'controls':

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import type { Severity } from '../engine/types.ts';
+import type { HostAnnotation } from '../extract/hosts/index.ts';
 import { ConfigError } from '../engine/errors.ts';
 import { parseJson } from '../sources/formats/json.ts';
 import { SourceFile } from '../sources/source-file.ts';
@@ -32,6 +33,8 @@ export interface Config {
   suppressions: SuppressionRule[];
   /** Written business justifications of high-privilege Graph permissions, by permission name. */
   permissions: { justifications: Record<string, string> };
+  /** The publisher's own domains and notes on hosts m365cert cannot classify (operator, service, purpose). */
+  connectivity: { publisherDomains: string[]; hosts: Record<string, HostAnnotation> };
 }
 
 /** Folders of dependencies and build output: never the app's own code, and often huge. */
@@ -48,6 +51,7 @@ export const DEFAULT_CONFIG: Config = {
   checks: { disable: [], severity: {} },
   suppressions: [],
   permissions: { justifications: {} },
+  connectivity: { publisherDomains: [], hosts: {} },
 };
 
 let validateConfig: ReturnType<Ajv['compile']> | undefined;
@@ -86,7 +90,7 @@ export function loadConfig(root: string, explicitPath?: string): Config {
     });
     throw new ConfigError(`invalid configuration:\n  ${messages.join('\n  ')}`);
   }
-  const value = parsed.doc.value as Partial<Config> & { checks?: Partial<Config['checks']>; permissions?: Partial<Config['permissions']> };
+  const value = parsed.doc.value as Partial<Config> & { checks?: Partial<Config['checks']>; permissions?: Partial<Config['permissions']>; connectivity?: Partial<Config['connectivity']> };
   return {
     file: display,
     include: value.include ?? DEFAULT_CONFIG.include,
@@ -99,6 +103,7 @@ export function loadConfig(root: string, explicitPath?: string): Config {
     checks: { only: value.checks?.only, disable: value.checks?.disable ?? [], severity: value.checks?.severity ?? {} },
     suppressions: value.suppressions ?? [],
     permissions: { justifications: value.permissions?.justifications ?? {} },
+    connectivity: { publisherDomains: value.connectivity?.publisherDomains ?? [], hosts: value.connectivity?.hosts ?? {} },
   };
 }
 

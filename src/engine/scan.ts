@@ -6,9 +6,13 @@ import { ALL_CHECKS } from '../checks/index.gen.ts';
 import { DEFAULT_EXCLUDES, type Config } from '../config/config.ts';
 import { extractApps } from '../extract/apps/index.ts';
 import type { AppPermissionAnalysis } from '../extract/graph/analysis.ts';
-import { callsFromHar } from '../extract/graph/har.ts';
-import { extractGraphFacts, graphLanguagesIn } from '../extract/graph/index.ts';
-import { loadParsers } from '../extract/graph/tree-sitter.ts';
+import { extractCode, codeLanguagesIn } from '../extract/code/index.ts';
+import { callsFromHar, hostsFromHar } from '../extract/graph/har.ts';
+import { extractGraphFacts } from '../extract/graph/index.ts';
+import { loadParsers, type Grammar } from '../extract/graph/tree-sitter.ts';
+import { extractConnectivity } from '../extract/hosts/index.ts';
+import { HTML_FILE } from '../extract/hosts/file-hosts.ts';
+import type { HostReference } from '../extract/hosts/types.ts';
 import type { GraphCall } from '../extract/graph/types.ts';
 import { GraphPermissionIndex } from '../knowledge/graph/permission-index.ts';
 import type { Inventory } from '../extract/inventory.ts';
@@ -35,7 +39,7 @@ import {
 } from './types.ts';
 
 /** Version of the JSON report's shape (schemas/report.schema.json). Bump the major on breaking changes. */
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+export const REPORT_SCHEMA_VERSION = '1.1.0';
 
 export interface ScanOptions {
   root: string;
@@ -72,11 +76,15 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   );
   // The same array, not a copy: files parsed on first use during extraction report their errors into it.
   const problems: ScanProblem[] = sources.problems;
-  const observed = (options.harFiles ?? []).flatMap((file) => readHar(file, root));
-  const inventory = await buildInventory(root, sources, options.dataDir.dir, config, problems, observed);
+  const recordings = (options.harFiles ?? []).map((file) => readHar(file, root));
+  const inventory = await buildInventory(root, sources, options.dataDir.dir, config, problems, {
+    calls: recordings.flatMap((recording) => recording.calls),
+    hosts: recordings.flatMap((recording) => recording.hosts),
+  });
   options.onInventory?.(inventory);
   const graph = inventory.graph!;
   const graphIndex = inventory.graphIndex;
+  const connectivity = inventory.connectivity!;
 
   const { findings, runs } = runChecks(checks, inventory, { severityOverrides: config.checks.severity });
   problems.push(...applySuppressions(findings, config.suppressions, startedAt.toISOString().slice(0, 10)));
@@ -114,35 +122,64 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     problems,
     data: dataUsed(options.dataDir),
     baseline: baseline && fixed ? { file: options.baselineFile!, fixed } : undefined,
-    inventory: { permissionsRequested: graph.requested, graphCalls: graph.calls, unresolvedGraphCalls: graph.unresolved, authFlows: graph.flows },
+    inventory: {
+      permissionsRequested: graph.requested,
+      graphCalls: graph.calls,
+      unresolvedGraphCalls: graph.unresolved,
+      authFlows: graph.flows,
+      hosts: connectivity.hosts,
+      publicEndpoints: connectivity.publicEndpoints,
+    },
+    connectivity: { pentestRequired: connectivity.pentest.required, reasons: connectivity.pentest.reasons, publisherDomains: connectivity.publisherDomains, malformedUrls: connectivity.malformed },
     permissionAnalysis: graphIndex ? permissionReport(graph.analysis) : undefined,
     summary: summarize(findings, runs, controls, problems, sources.files.length, sources.filesSkipped, sources.bytesRead, performance.now() - started),
   };
 }
 
 /** The extractors' work: every fact the checks read, built from sources that were read once. */
-export async function buildInventory(root: string, sources: ProjectSources, dataDir: string, config: Config, problems: ScanProblem[], observed: Omit<GraphCall, 'appRoot'>[] = []): Promise<Inventory> {
+export async function buildInventory(root: string, sources: ProjectSources, dataDir: string, config: Config, problems: ScanProblem[], observed: Recorded = { calls: [], hosts: [] }): Promise<Inventory> {
   const missingData = missingDatasets(dataDir);
-  const { parsers, errors } = await loadParsers(graphLanguagesIn(sources.files));
+  const grammars: Grammar[] = codeLanguagesIn(sources.files);
+  if (sources.files.some((file) => HTML_FILE.test(file.path))) grammars.push('html');
+  const { parsers, errors } = await loadParsers(grammars);
   for (const error of errors) problems.push({ kind: 'read-error', message: error });
   const apps = extractApps(sources, new SchemaStore(dataDir));
   problems.push(...apps.problems);
   const graphIndex = loadGraphKnowledge(dataDir, missingData);
+  const code = extractCode({ files: sources.files, apps: apps.apps, problems, parsers });
   const graph = extractGraphFacts({
+    code,
     files: sources.files,
     manifests: apps.manifests,
     apps: apps.apps,
     index: graphIndex,
     justifications: config.permissions.justifications,
     problems,
-    observed,
+    observed: observed.calls,
     parsers,
     parse: sources.parse,
   });
-  return { root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData, graph, graphIndex };
+  const connectivity = extractConnectivity({
+    files: sources.files,
+    manifests: apps.manifests,
+    code,
+    graph,
+    parse: sources.parse,
+    htmlParser: parsers.html,
+    observed: observed.hosts,
+    publisherDomains: config.connectivity.publisherDomains,
+    annotations: config.connectivity.hosts,
+  });
+  return { root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData, graph, graphIndex, connectivity };
 }
 
-function readHar(file: string, root: string): Omit<GraphCall, 'appRoot'>[] {
+/** What recorded traffic (--har) adds: Graph calls for the permission analysis, hosts for the connectivity inventory. */
+interface Recorded {
+  calls: Omit<GraphCall, 'appRoot'>[];
+  hosts: HostReference[];
+}
+
+function readHar(file: string, root: string): Recorded {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -152,7 +189,7 @@ function readHar(file: string, root: string): Omit<GraphCall, 'appRoot'>[] {
   const relative = path.relative(root, path.resolve(file));
   const label = relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
   try {
-    return callsFromHar(text, label);
+    return { calls: callsFromHar(text, label), hosts: hostsFromHar(text, label) };
   } catch (error) {
     throw new UsageError(`--har ${(error as Error).message}`);
   }

@@ -1,5 +1,6 @@
 import type { AppPermissionAnalysis } from '../extract/graph/analysis.ts';
 import type { AuthFlowEvidence, GraphCall, RequestedPermission, UnresolvedGraphCall } from '../extract/graph/types.ts';
+import type { HostEntry, MalformedUrl, PublicEndpoint } from '../extract/hosts/index.ts';
 
 /**
  * The shared vocabulary of the scanner: locations, findings, check runs, control results and the
@@ -167,10 +168,21 @@ export interface ScanResult {
     graphCalls: GraphCall[];
     unresolvedGraphCalls: UnresolvedGraphCall[];
     authFlows: AuthFlowEvidence[];
+    hosts: HostEntry[];
+    publicEndpoints: PublicEndpoint[];
   };
+  /** The connectivity walkthrough: whether a penetration test is required and why, and what could not be read. */
+  connectivity?: ConnectivityReport;
   /** Least-privilege verdicts; `calls` are indexes into inventory.graphCalls. */
   permissionAnalysis?: PermissionAnalysisReport;
   summary: ScanSummary;
+}
+
+export interface ConnectivityReport {
+  pentestRequired: boolean;
+  reasons: string[];
+  publisherDomains: { domain: string; basis: string }[];
+  malformedUrls: MalformedUrl[];
 }
 
 export interface PermissionAnalysisReport {

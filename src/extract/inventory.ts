@@ -6,6 +6,7 @@ import type { YamlDocument } from '../sources/formats/yaml.ts';
 import type { SourceFile } from '../sources/source-file.ts';
 import type { GraphPermissionIndex } from '../knowledge/graph/permission-index.ts';
 import type { GraphFacts } from './graph/index.ts';
+import type { ConnectivityFacts } from './hosts/index.ts';
 
 interface ManifestBase {
   kind: AppKind;
@@ -52,6 +53,8 @@ export interface Inventory {
   graph?: GraphFacts;
   /** The Graph permission knowledge (read-only data), when the data directory has it. */
   graphIndex?: GraphPermissionIndex;
+  /** Hosts the app connects to, serves or declares, its public endpoints, and the penetration-test verdict. */
+  connectivity?: ConnectivityFacts;
 }
 
 

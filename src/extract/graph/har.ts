@@ -1,4 +1,5 @@
 import { parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
+import type { HostReference } from '../hosts/types.ts';
 import type { GraphCall } from './types.ts';
 
 export class HarError extends Error {
@@ -54,4 +55,22 @@ function batchRequests(body: unknown): { method: string; url: string }[] {
   } catch {
     return [];
   }
+}
+
+/** Every request of an HTTP Archive as an observed outbound connection (the connectivity inventory's runtime evidence). */
+export function hostsFromHar(text: string, label: string): HostReference[] {
+  let har: unknown;
+  try {
+    har = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new HarError(`${label}: not valid JSON (${(error as Error).message})`);
+  }
+  const entries = (har as { log?: { entries?: unknown } })?.log?.entries;
+  if (!Array.isArray(entries)) throw new HarError(`${label}: not an HTTP Archive (no log.entries)`);
+  const references: HostReference[] = [];
+  entries.forEach((entry: unknown, index: number) => {
+    const url = (entry as { request?: { url?: unknown } })?.request?.url;
+    if (typeof url === 'string' && /^(https?|wss?):\/\//i.test(url)) references.push({ direction: 'outbound', kind: 'har', via: 'recorded request', url, purpose: 'observed in recorded traffic', source: { file: label, line: index + 1 } });
+  });
+  return references;
 }

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { AppSummary, ScanProblem } from '../../engine/types.ts';
 import type { GraphPermissionIndex } from '../../knowledge/graph/permission-index.ts';
 import { structuredFormatOf, type StructuredDoc } from '../../sources/project.ts';
@@ -6,11 +5,9 @@ import type { SourceFile } from '../../sources/source-file.ts';
 import { normalizeGraphPath } from '../../knowledge/graph/graph-path.ts';
 import type { Manifest } from '../inventory.ts';
 import { analyzePermissions, type AppPermissionAnalysis } from './analysis.ts';
-import { extractJavaScript, type CodeGraphFacts } from './javascript.ts';
 import { isScopeConfigFile, scopesFromConfig } from './config-scopes.ts';
-import { extractPowerShell } from './powershell.ts';
-import { extractTreeLanguage } from './tree-languages.ts';
-import { LANGUAGE_OF_EXTENSION, type TreeLanguage, type TreeParsers } from './tree-sitter.ts';
+import type { TreeParsers } from './tree-sitter.ts';
+import { extractCode, rootResolver, type FileCodeFacts } from '../code/index.ts';
 import { requestedFromArmTemplate, requestedFromManifests } from './requested.ts';
 import { withoutGraphHost } from './sdk-shapes.ts';
 import type { AuthFlowEvidence, GraphCall, RequestedPermission, SourceRef, UnresolvedGraphCall } from './types.ts';
@@ -21,37 +18,6 @@ export interface GraphFacts {
   unresolved: UnresolvedGraphCall[];
   flows: AuthFlowEvidence[];
   analysis: AppPermissionAnalysis[];
-}
-
-const JS_FILES = /\.(m|c)?(j|t)sx?$/i;
-/**
- * Cheap test before parsing: a file that mentions none of these cannot call Graph, hold a Graph URL for
- * another file, request scopes or acquire tokens. (Kiota chains need a client, whose name or import
- * matches; a client handed over under another name is missed, like any untyped data flow.)
- */
-const GRAPH_HINT = /graph\.microsoft|microsoftgraph\.|\.api\(|msgraph|graph-client|graph_?client|graphserviceclient|graphfi|acquire_?token|scopes|Credential(Builder)?\b|\$batch|aadHttpClient|msGraphClient|-Mg[A-Z]|\/v1\.0\/|\/beta\//i;
-
-const CODE_FILES = /\.((m|c)?(j|t)sx?|cs|py|java|ps1|psm1)$/i;
-const hinted = new WeakMap<SourceFile, boolean>();
-
-/** Whether a code file may call Graph; the (costly) text test runs once per file and only on code. */
-function mentionsGraph(file: SourceFile): boolean {
-  let answer = hinted.get(file);
-  if (answer === undefined) {
-    answer = CODE_FILES.test(file.path) && !file.path.includes('!') && !/\.d\.ts$/.test(file.path) && GRAPH_HINT.test(file.text);
-    hinted.set(file, answer);
-  }
-  return answer;
-}
-
-/** Languages of the files that may hold Graph calls, so only their grammars are loaded. */
-export function graphLanguagesIn(files: readonly SourceFile[]): TreeLanguage[] {
-  const languages = new Set<TreeLanguage>();
-  for (const file of files) {
-    const language = LANGUAGE_OF_EXTENSION[/\.(\w+)$/.exec(file.path)?.[1]?.toLowerCase() ?? ''];
-    if (language && mentionsGraph(file)) languages.add(language);
-  }
-  return [...languages];
 }
 
 /**
@@ -70,6 +36,8 @@ export interface GraphExtractionInput {
   parsers?: TreeParsers;
   /** The project's parse cache: configuration files are parsed once, by the loader, and their errors reported there. */
   parse?: (path: string) => StructuredDoc | undefined;
+  /** The code extractors' results; extracted here when not given. */
+  code?: readonly FileCodeFacts[];
 }
 
 export function extractGraphFacts(input: GraphExtractionInput): GraphFacts {
@@ -80,29 +48,6 @@ export function extractGraphFacts(input: GraphExtractionInput): GraphFacts {
     const doc = input.parse(file.path);
     return { doc, usable: Boolean(doc) };
   };
-  const byPath = new Map(files.map((file) => [file.path, file]));
-  const facts = new Map<string, CodeGraphFacts>();
-  const inProgress = new Set<string>();
-  const extract = (file: SourceFile): CodeGraphFacts => {
-    const cached = facts.get(file.path);
-    if (cached) return cached;
-    inProgress.add(file.path);
-    const result = extractJavaScript(file, resolveImport);
-    inProgress.delete(file.path);
-    facts.set(file.path, result);
-    if (result.parseError) problems.push({ kind: 'parse-error', file: file.path, line: result.parseError.line, message: `could not parse JavaScript/TypeScript: ${result.parseError.message}` });
-    return result;
-  };
-  function resolveImport(fromFile: string, specifier: string, name: string): string | undefined {
-    if (!specifier.startsWith('.')) return undefined;
-    const base = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), specifier)).replace(/\.(m|c)?js$/, '');
-    for (const candidate of [base, `${base}.ts`, `${base}.tsx`, `${base}.js`, `${base}.mjs`, `${base}/index.ts`, `${base}/index.js`]) {
-      const file = byPath.get(candidate);
-      if (file && !inProgress.has(candidate) && JS_FILES.test(candidate)) return extract(file).exportedConstants.get(name);
-    }
-    return undefined;
-  }
-
   const appRootOf = rootResolver(apps);
   const requested = requestedFromManifests(manifests, index);
   const calls: GraphCall[] = [];
@@ -120,18 +65,8 @@ export function extractGraphFacts(input: GraphExtractionInput): GraphFacts {
     if (!index?.permission(name) && !index?.idOfName('Scope', name)) return;
     requested.push({ resource: 'Microsoft Graph', name: index.canonicalName(name), type: 'delegated', source: scope.source, via, appRoot });
   };
-  for (const file of files) {
-    if (!mentionsGraph(file)) continue;
-    const extension = /\.(\w+)$/.exec(file.path)?.[1]?.toLowerCase() ?? '';
-    const treeLanguage = LANGUAGE_OF_EXTENSION[extension];
-    let result: CodeGraphFacts;
-    if (JS_FILES.test(file.path)) result = extract(file);
-    else if (treeLanguage && parsers[treeLanguage]) {
-      result = extractTreeLanguage(file, treeLanguage, parsers[treeLanguage]!);
-      if (result.parseError) problems.push({ kind: 'parse-error', file: file.path, line: result.parseError.line, message: `could not parse ${treeLanguage}: ${result.parseError.message}` });
-    } else if (/^(ps1|psm1)$/.test(extension)) result = extractPowerShell(file);
-    else continue;
-    const appRoot = appRootOf(file.path);
+  const code = input.code ?? extractCode({ files, apps, problems, parsers });
+  for (const { facts: result, appRoot } of code) {
     for (const call of result.calls) calls.push({ ...call, appRoot });
     for (const item of result.unresolved) unresolved.push({ ...item, appRoot });
     for (const flow of result.flows) flows.push({ ...flow, appRoot });
@@ -208,10 +143,4 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
     else groups.set(name, [item]);
   }
   return groups;
-}
-
-/** The deepest app root that contains a file; "." when no app claims it. */
-function rootResolver(apps: readonly AppSummary[]): (file: string) => string {
-  const roots = apps.map((app) => app.root).sort((a, b) => b.length - a.length);
-  return (file) => roots.find((root) => root === '.' || file.startsWith(`${root}/`)) ?? '.';
 }

@@ -3,6 +3,8 @@ import type { SourceFile } from '../../sources/source-file.ts';
 import { PLACEHOLDER, parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
 import { fluentPath, isGraphScopeUrl, sdkSegment } from './sdk-shapes.ts';
 import type { AuthFlow, AuthFlowEvidence, Confidence, GraphCall, SourceRef, UnresolvedGraphCall } from './types.ts';
+import { visitJsConnectivity, type JsConnectivityContext } from '../hosts/javascript-connectivity.ts';
+import type { CodeConnectivity } from '../hosts/types.ts';
 
 /**
  * Finds Microsoft Graph calls in JavaScript and TypeScript with a real parser (oxc): the Graph JS SDK
@@ -28,6 +30,8 @@ export interface CodeGraphFacts {
   flows: Omit<AuthFlowEvidence, 'appRoot'>[];
   /** `export const NAME = '…'` string constants, for other files that import them. */
   exportedConstants: Map<string, string>;
+  /** Outbound connections and served routes (read on the same tree; the connectivity inventory uses them). */
+  connectivity: CodeConnectivity;
   parseError?: { message: string; line?: number };
 }
 
@@ -51,7 +55,7 @@ const FLOW_MARKERS: [RegExp, AuthFlow, string][] = [
 ];
 
 export function extractJavaScript(file: SourceFile, resolveImport: ImportResolver): CodeGraphFacts {
-  const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map() };
+  const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] } };
   let program: Node;
   try {
     const parsed = parseSync(file.path.replace(/!/g, '_'), file.text, { sourceType: 'unambiguous' } as never);
@@ -71,6 +75,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   const parents = { get: (node: Node) => node.$parent as Node | undefined };
   const constants = new Map<string, Node | null>();
   const imports = new Map<string, { specifier: string; name: string }>();
+  /** Local name → module it was imported or required from (default, namespace and named imports). */
+  const modules = new Map<string, string>();
   const functionParams = new Map<Node, string[]>();
   const wrappers = new Map<string, { paramIndex: number; prefix: string; suffix: string; method: string; version?: string; via: string }>();
   const live: Node[] = [];
@@ -97,7 +103,14 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       const specifier = (node.source as Node).value as string;
       for (const spec of (node.specifiers as Node[]) ?? []) {
         if (spec.type === 'ImportSpecifier') imports.set((spec.local as Node).name as string, { specifier, name: ((spec.imported as Node).name ?? (spec.imported as Node).value) as string });
+        modules.set((spec.local as Node).name as string, specifier);
       }
+    }
+    if (node.type === 'VariableDeclarator' && isRequire(node.init as Node | undefined)) {
+      const specifier = ((node.init as Node).arguments as Node[])[0]!.value as string;
+      const id = node.id as Node;
+      if (id.type === 'Identifier') modules.set(id.name as string, specifier);
+      else if (id.type === 'ObjectPattern') for (const property of id.properties as Node[]) if ((property.value as Node)?.type === 'Identifier') modules.set((property.value as Node).name as string, specifier);
     }
     if (FUNCTIONS.has(node.type)) functionParams.set(node, ((node.params as Node[]) ?? []).map((param) => (param.type === 'Identifier' ? (param.name as string) : '')));
     children.length = 0;
@@ -298,10 +311,20 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     return undefined;
   };
 
+  const connectivityContext: JsConnectivityContext = {
+    evaluate: (node) => evaluate(node as Node | undefined),
+    resolveObject: (node) => resolveObject(node as Node | undefined),
+    property: (object, name) => objectProperty(object as Node, name),
+    where: (node) => where(node as Node),
+    moduleOf: (name) => modules.get(name),
+    text: (node) => file.text.slice(node.start, node.end),
+  };
+
   // Pass 2: wrapper functions first (a wrapper may be declared after its callers), then the calls.
   for (const node of live) if (node.type === 'CallExpression') registerWrapper(node);
   for (const node of live) {
     if (node.type === 'CallExpression' || node.type === 'NewExpression') {
+      visitJsConnectivity(node, connectivityContext, facts.connectivity);
       const callee = node.callee as Node;
       const args = (node.arguments as Node[]) ?? [];
       const calleeName = callee.type === 'Identifier' ? (callee.name as string) : callee.type === 'MemberExpression' && !callee.computed ? ((callee.property as Node).name as string) : undefined;
@@ -536,6 +559,13 @@ function arrayStrings(node: Node): string[] {
 function splitList(value: string | undefined | null): string[] | undefined {
   if (!value) return undefined;
   return value.split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+function isRequire(node: Node | undefined): boolean {
+  if (node?.type !== 'CallExpression') return false;
+  const callee = node.callee as Node;
+  const first = (node.arguments as Node[])[0];
+  return callee.type === 'Identifier' && callee.name === 'require' && first?.type === 'Literal' && typeof first.value === 'string';
 }
 
 function isConstantFalse(node: Node | undefined): boolean {

@@ -56,7 +56,7 @@ const CMDLETS: Record<string, { method: string; path: string; list?: string; id?
 };
 
 export function extractPowerShell(file: SourceFile): CodeGraphFacts {
-  const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map() };
+  const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] } };
   let tokens: Token[];
   try {
     tokens = tokenize(file.text);
@@ -94,6 +94,7 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
     if (/^Invoke-MgGraphRequest$/i.test(name) || /^Invoke-(RestMethod|WebRequest)$/i.test(name)) {
       const uri = parameter('Uri') ?? positional(args, variables);
       const method = (parameter('Method') ?? 'GET').toUpperCase();
+      if (!/^Invoke-MgGraphRequest$/i.test(name)) recordConnection(facts, name, uri, args, where(command));
       if (!uri) continue;
       const target = parseGraphUrl(uri);
       const sdk = /^Invoke-MgGraphRequest$/i.test(name);
@@ -117,6 +118,16 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
     }
   }
   return facts;
+}
+
+/** Invoke-RestMethod / Invoke-WebRequest: an outbound connection to the URI's host, or to a run-time one. */
+function recordConnection(facts: CodeGraphFacts, command: string, uri: string | undefined, args: Token[], source: { file: string; line: number }): void {
+  const base = { direction: 'outbound' as const, kind: 'code' as const, via: command, source };
+  if (uri && /^(https?|wss?):\/\//i.test(uri)) facts.connectivity.references.push({ ...base, url: uri });
+  else if (!uri || uri.startsWith(PLACEHOLDER)) {
+    const token = args.find((candidate) => candidate.kind === 'variable' || candidate.kind === 'string');
+    facts.connectivity.references.push({ ...base, dynamic: token?.text ?? 'URI built at run time' });
+  }
 }
 
 function valueOf(args: Token[], name: string, variables: Map<string, string>): string | undefined {

@@ -5,6 +5,7 @@ import type { CodeGraphFacts } from './javascript.ts';
 import type { TreeLanguage } from './tree-sitter.ts';
 import { fluentPath, isScopeLike, sdkSegment, withoutGraphHost } from './sdk-shapes.ts';
 import type { AuthFlow, Confidence } from './types.ts';
+import { treeConnectivity } from '../hosts/tree-connectivity.ts';
 
 /**
  * Microsoft Graph calls in C#, Python and Java, read from tree-sitter syntax trees:
@@ -144,7 +145,7 @@ const RULES: Record<TreeLanguage, LanguageRules> = { csharp: CSHARP, python: PYT
 const SCOPE_CONTEXT = /scope|AcquireToken|acquire_token|GraphServiceClient|Credential/i;
 
 export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, parser: Parser): CodeGraphFacts {
-  const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map() };
+  const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] } };
   const rules = RULES[language];
   const tree = parser.parse(file.text);
   if (!tree) {
@@ -239,6 +240,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
         }
       }
     }
+    treeConnectivity(root, { language, evaluate, where, isDead: (node) => isDead(node, rules) }, facts.connectivity);
   } finally {
     tree.delete();
   }

@@ -7,8 +7,11 @@ import { Language, Parser } from 'web-tree-sitter';
  * parsing itself is synchronous.
  */
 export type TreeLanguage = 'csharp' | 'python' | 'java';
+/** Grammars loaded on demand: the code languages and HTML (served pages, for the hosts they load). */
+export type Grammar = TreeLanguage | 'html';
 
-const GRAMMARS: Record<TreeLanguage, string> = {
+const GRAMMARS: Record<Grammar, string> = {
+  html: 'tree-sitter-wasms/out/tree-sitter-html.wasm',
   csharp: 'tree-sitter-wasms/out/tree-sitter-c_sharp.wasm',
   python: 'tree-sitter-wasms/out/tree-sitter-python.wasm',
   java: 'tree-sitter-wasms/out/tree-sitter-java.wasm',
@@ -16,13 +19,13 @@ const GRAMMARS: Record<TreeLanguage, string> = {
 
 export const LANGUAGE_OF_EXTENSION: Record<string, TreeLanguage> = { cs: 'csharp', py: 'python', java: 'java' };
 
-export type TreeParsers = Partial<Record<TreeLanguage, Parser>>;
+export type TreeParsers = Partial<Record<Grammar, Parser>>;
 
 let initialised: Promise<void> | undefined;
-const cache = new Map<TreeLanguage, Promise<Parser>>();
+const cache = new Map<Grammar, Promise<Parser>>();
 
 /** Parsers for the languages present in the tree; a grammar that fails to load is reported, not fatal. */
-export async function loadParsers(languages: Iterable<TreeLanguage>): Promise<{ parsers: TreeParsers; errors: string[] }> {
+export async function loadParsers(languages: Iterable<Grammar>): Promise<{ parsers: TreeParsers; errors: string[] }> {
   const parsers: TreeParsers = {};
   const errors: string[] = [];
   for (const language of new Set(languages)) {
@@ -35,7 +38,7 @@ export async function loadParsers(languages: Iterable<TreeLanguage>): Promise<{ 
   return { parsers, errors };
 }
 
-function parserFor(language: TreeLanguage): Promise<Parser> {
+function parserFor(language: Grammar): Promise<Parser> {
   let pending = cache.get(language);
   if (!pending) {
     pending = (async () => {

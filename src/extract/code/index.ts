@@ -1,0 +1,106 @@
+import path from 'node:path';
+import type { AppSummary, ScanProblem } from '../../engine/types.ts';
+import type { SourceFile } from '../../sources/source-file.ts';
+import { extractJavaScript, type CodeGraphFacts } from '../graph/javascript.ts';
+import { extractPowerShell } from '../graph/powershell.ts';
+import { extractTreeLanguage } from '../graph/tree-languages.ts';
+import { LANGUAGE_OF_EXTENSION, type TreeLanguage, type TreeParsers } from '../graph/tree-sitter.ts';
+
+/**
+ * Every code file is parsed once; each extractor (Graph calls, scopes and auth flows; outbound connections
+ * and served routes) reads the same tree. This module decides which files are worth parsing and runs the
+ * language's extractor on them.
+ */
+export interface FileCodeFacts {
+  file: string;
+  appRoot: string;
+  facts: CodeGraphFacts;
+}
+
+const JS_FILES = /\.(m|c)?(j|t)sx?$/i;
+const CODE_FILES = /\.((m|c)?(j|t)sx?|cs|py|java|ps1|psm1)$/i;
+/**
+ * Cheap tests before parsing. A file that mentions none of the Graph markers cannot call Graph, hold a Graph
+ * URL for another file, request scopes or acquire tokens (Kiota chains need a client, whose name or import
+ * matches; a client handed over under another name is missed, like any untyped data flow).
+ */
+const GRAPH_HINT = /graph\.microsoft|microsoftgraph\.|\.api\(|msgraph|graph-client|graph_?client|graphserviceclient|graphfi|acquire_?token|scopes|Credential(Builder)?\b|\$batch|aadHttpClient|msGraphClient|-Mg[A-Z]|\/v1\.0\/|\/beta\//i;
+/** A file that names none of these makes no outbound request and serves no route the extractors can read. */
+const CONNECTIVITY_HINT = /:\/\/|\bfetch\b|axios|\bgot\b|superagent|WebSocket|EventSource|HttpClient|RestClient|WebRequest|requests|httpx|aiohttp|urllib|URI\.create|RestTemplate|WebClient|Invoke-(RestMethod|WebRequest)|Client\b|\.(get|post|put|patch|delete|route|http)\(|Map(Get|Post|Put|Patch|Delete)|\[Http|\[Route|@\w+\.(route|get|post|put|patch|delete)|Mapping\b|require\(|\bimport\b|\busing\b/;
+const hinted = new WeakMap<SourceFile, boolean>();
+
+/** Whether a code file is worth parsing; the text tests run once per file and only on code. */
+function worthParsing(file: SourceFile): boolean {
+  let answer = hinted.get(file);
+  if (answer === undefined) {
+    answer = CODE_FILES.test(file.path) && !file.path.includes('!') && !/\.d\.ts$/.test(file.path) && (GRAPH_HINT.test(file.text) || CONNECTIVITY_HINT.test(file.text));
+    hinted.set(file, answer);
+  }
+  return answer;
+}
+
+/** Languages of the files that will be parsed, so only their grammars are loaded. */
+export function codeLanguagesIn(files: readonly SourceFile[]): TreeLanguage[] {
+  const languages = new Set<TreeLanguage>();
+  for (const file of files) {
+    const language = LANGUAGE_OF_EXTENSION[/\.(\w+)$/.exec(file.path)?.[1]?.toLowerCase() ?? ''];
+    if (language && worthParsing(file)) languages.add(language);
+  }
+  return [...languages];
+}
+
+export interface CodeExtractionInput {
+  files: readonly SourceFile[];
+  apps: readonly AppSummary[];
+  problems: ScanProblem[];
+  parsers?: TreeParsers;
+}
+
+export function extractCode(input: CodeExtractionInput): FileCodeFacts[] {
+  const { files, problems, parsers = {} } = input;
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  const jsFacts = new Map<string, CodeGraphFacts>();
+  const inProgress = new Set<string>();
+  const extractJs = (file: SourceFile): CodeGraphFacts => {
+    const known = jsFacts.get(file.path);
+    if (known) return known;
+    inProgress.add(file.path);
+    const result = extractJavaScript(file, resolveImport);
+    inProgress.delete(file.path);
+    jsFacts.set(file.path, result);
+    if (result.parseError) problems.push({ kind: 'parse-error', file: file.path, line: result.parseError.line, message: `could not parse JavaScript/TypeScript: ${result.parseError.message}` });
+    return result;
+  };
+  function resolveImport(fromFile: string, specifier: string, name: string): string | undefined {
+    if (!specifier.startsWith('.')) return undefined;
+    const base = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), specifier)).replace(/\.(m|c)?js$/, '');
+    for (const candidate of [base, `${base}.ts`, `${base}.tsx`, `${base}.js`, `${base}.mjs`, `${base}/index.ts`, `${base}/index.js`]) {
+      const file = byPath.get(candidate);
+      if (file && !inProgress.has(candidate) && JS_FILES.test(candidate)) return extractJs(file).exportedConstants.get(name);
+    }
+    return undefined;
+  }
+
+  const appRootOf = rootResolver(input.apps);
+  const results: FileCodeFacts[] = [];
+  for (const file of files) {
+    if (!worthParsing(file)) continue;
+    const extension = /\.(\w+)$/.exec(file.path)?.[1]?.toLowerCase() ?? '';
+    const treeLanguage = LANGUAGE_OF_EXTENSION[extension];
+    let facts: CodeGraphFacts;
+    if (JS_FILES.test(file.path)) facts = extractJs(file);
+    else if (treeLanguage && parsers[treeLanguage]) {
+      facts = extractTreeLanguage(file, treeLanguage, parsers[treeLanguage]!);
+      if (facts.parseError) problems.push({ kind: 'parse-error', file: file.path, line: facts.parseError.line, message: `could not parse ${treeLanguage}: ${facts.parseError.message}` });
+    } else if (/^(ps1|psm1)$/.test(extension)) facts = extractPowerShell(file);
+    else continue;
+    results.push({ file: file.path, appRoot: appRootOf(file.path), facts });
+  }
+  return results;
+}
+
+/** The deepest app root that contains a file; "." when no app claims it. */
+export function rootResolver(apps: readonly AppSummary[]): (file: string) => string {
+  const roots = apps.map((app) => app.root).sort((a, b) => b.length - a.length);
+  return (file) => roots.find((root) => root === '.' || file.startsWith(`${root}/`)) ?? '.';
+}

@@ -1,0 +1,244 @@
+import type { Node as TsNode, Parser } from 'web-tree-sitter';
+import type { JsonDocument } from '../../sources/formats/json.ts';
+import type { YamlDocument } from '../../sources/formats/yaml.ts';
+import type { SourceFile } from '../../sources/source-file.ts';
+import { urlsIn } from './endpoint-url.ts';
+import type { HostReference, RouteFact } from './types.ts';
+
+/**
+ * Hosts in files that are neither code nor configuration: OpenAPI descriptions (servers and paths), ARM
+ * templates, Bicep and Terraform (string literals read by a lexer that knows each language's comments,
+ * escapes and heredocs), served HTML pages (the resources they load), and Content-Security-Policy
+ * directives wherever they are written.
+ */
+
+// ---------- OpenAPI ----------
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+export function isOpenApiDocument(value: unknown): value is Record<string, unknown> {
+  return Boolean(value && typeof value === 'object' && !Array.isArray(value) && (typeof (value as Record<string, unknown>).openapi === 'string' || typeof (value as Record<string, unknown>).swagger === 'string') && (value as Record<string, unknown>).paths);
+}
+
+export function fromOpenApi(file: SourceFile, doc: JsonDocument | YamlDocument): { references: HostReference[]; routes: RouteFact[] } {
+  const value = doc.value as Record<string, unknown>;
+  const references: HostReference[] = [];
+  const routes: RouteFact[] = [];
+  const line = (path: (string | number)[]) => doc.locate(path)?.line ?? 1;
+  const servers = Array.isArray(value.servers) ? value.servers : [];
+  servers.forEach((server, index) => {
+    const url = (server as { url?: unknown })?.url;
+    if (typeof url === 'string' && /^(https?|wss?):\/\//i.test(url)) references.push({ direction: 'served', kind: 'openapi', via: 'OpenAPI servers', url, purpose: `API described by ${file.path}`, source: { file: file.path, line: line(['servers', index, 'url']) } });
+  });
+  if (typeof value.host === 'string') {
+    const schemes = Array.isArray(value.schemes) && value.schemes.length ? value.schemes.map(String) : ['https'];
+    for (const scheme of schemes) references.push({ direction: 'served', kind: 'openapi', via: 'Swagger host', url: `${scheme}://${value.host}${typeof value.basePath === 'string' ? value.basePath : ''}`, purpose: `API described by ${file.path}`, source: { file: file.path, line: line(['host']) } });
+  }
+  const paths = value.paths && typeof value.paths === 'object' ? (value.paths as Record<string, unknown>) : {};
+  for (const [path, item] of Object.entries(paths).slice(0, 10_000)) {
+    if (!item || typeof item !== 'object') continue;
+    for (const method of HTTP_METHODS) if ((item as Record<string, unknown>)[method]) routes.push({ method: method.toUpperCase(), path, framework: 'openapi', source: { file: file.path, line: line(['paths', path, method]) } });
+  }
+  return { references, routes };
+}
+
+// ---------- ARM templates ----------
+
+export function isArmTemplate(value: unknown): boolean {
+  const schema = (value as { $schema?: unknown })?.$schema;
+  return typeof schema === 'string' && /deploymentTemplate/i.test(schema) && Array.isArray((value as { resources?: unknown }).resources);
+}
+
+export function fromArmTemplate(file: SourceFile, doc: JsonDocument): HostReference[] {
+  const references: HostReference[] = [];
+  const visit = (value: unknown, path: (string | number)[], resourceType: string, depth: number) => {
+    if (depth > 40 || references.length > 10_000) return;
+    if (typeof value === 'string') {
+      if (!/^(https?|wss?):\/\//i.test(value)) return;
+      const key = String(path[path.length - 1]);
+      const bot = /botServices/i.test(resourceType) && key === 'endpoint';
+      references.push({ direction: bot ? 'served' : 'outbound', kind: 'iac', via: `ARM ${resourceType || 'template'}`, url: value, purpose: bot ? 'bot messaging endpoint' : `IaC setting ${settingName(value, path)}`, source: { file: file.path, line: doc.locate(path)?.line ?? 1 } });
+      return;
+    }
+    if (!value || typeof value !== 'object') return;
+    const type = typeof (value as { type?: unknown }).type === 'string' && path[path.length - 2] === 'resources' ? ((value as { type: string }).type) : resourceType;
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      if (key === '$schema' || key === 'metadata') continue;
+      visit(child, [...path, Array.isArray(value) ? Number(key) : key], type, depth + 1);
+    }
+  };
+  visit(doc.value, [], '', 0);
+  return references;
+
+  function settingName(_value: string, path: (string | number)[]): string {
+    // appSettings entries are { name, value }: the name is the purpose.
+    const parentPath = path.slice(0, -1);
+    let parent: unknown = doc.value;
+    for (const segment of parentPath) parent = (parent as Record<string | number, unknown>)?.[segment];
+    const name = (parent as { name?: unknown })?.name;
+    return typeof name === 'string' ? name : String(path[path.length - 1]);
+  }
+}
+
+// ---------- Bicep and Terraform ----------
+
+export const IAC_FILE = /\.(bicep|bicepparam|tf|tfvars)$/i;
+
+interface StringToken {
+  value: string;
+  offset: number;
+  /** Identifier before the `:` or `=` that the string is assigned to, on the same line. */
+  key?: string;
+}
+
+/** String literals of a Bicep (`'…'`, `'''…'''`) or HCL (`"…"`, heredocs) file; comments are skipped. */
+export function iacStrings(text: string, language: 'bicep' | 'hcl'): StringToken[] {
+  const tokens: StringToken[] = [];
+  let index = 0;
+  const length = text.length;
+  while (index < length) {
+    const char = text[index]!;
+    const next = text[index + 1];
+    if (char === '/' && next === '/') index = lineEnd(text, index);
+    else if (char === '#' && language === 'hcl') index = lineEnd(text, index);
+    else if (char === '/' && next === '*') {
+      const end = text.indexOf('*/', index + 2);
+      index = end === -1 ? length : end + 2;
+    } else if (language === 'bicep' && text.startsWith("'''", index)) {
+      const end = text.indexOf("'''", index + 3);
+      tokens.push({ value: text.slice(index + 3, end === -1 ? length : end), offset: index, key: keyBefore(text, index) });
+      index = end === -1 ? length : end + 3;
+    } else if ((language === 'bicep' && char === "'") || (language === 'hcl' && char === '"')) {
+      let end = index + 1;
+      let value = '';
+      while (end < length && text[end] !== char && text[end] !== '\n') {
+        if (text[end] === '\\' && end + 1 < length) {
+          value += text[end + 1];
+          end += 2;
+          continue;
+        }
+        value += text[end];
+        end++;
+      }
+      tokens.push({ value, offset: index, key: keyBefore(text, index) });
+      index = end + 1;
+    } else if (language === 'hcl' && char === '<' && next === '<') {
+      const match = /^<<-?\s*([A-Za-z_]\w*)\r?\n/.exec(text.slice(index, index + 80));
+      if (!match) {
+        index += 2;
+        continue;
+      }
+      const bodyStart = index + match[0].length;
+      const terminator = new RegExp(`^\\s*${match[1]}\\s*$`, 'm');
+      const rest = text.slice(bodyStart);
+      const found = terminator.exec(rest);
+      const body = found ? rest.slice(0, found.index) : rest;
+      tokens.push({ value: body, offset: bodyStart, key: keyBefore(text, index) });
+      index = found ? bodyStart + found.index + found[0].length : length;
+    } else index++;
+  }
+  return tokens;
+}
+
+function lineEnd(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end === -1 ? text.length : end;
+}
+
+function keyBefore(text: string, offset: number): string | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /([A-Za-z_][\w-]*)\s*[:=]\s*$/.exec(text.slice(lineStart, offset))?.[1];
+}
+
+export function fromBicepOrTerraform(file: SourceFile): HostReference[] {
+  const language = /\.(bicep|bicepparam)$/i.test(file.path) ? 'bicep' : 'hcl';
+  const botFile = /botServices|azurerm_bot_/i.test(file.text);
+  const references: HostReference[] = [];
+  for (const token of iacStrings(file.text, language)) {
+    for (const url of urlsIn(token.value)) {
+      const bot = botFile && /^(endpoint|messagingEndpoint)$/i.test(token.key ?? '');
+      const line = file.locOf(token.offset).line;
+      references.push({ direction: bot ? 'served' : 'outbound', kind: 'iac', via: language === 'bicep' ? 'Bicep' : 'Terraform', url: url.replace(/\$\{[^}]*$/, ''), purpose: bot ? 'bot messaging endpoint' : `IaC setting ${token.key ?? 'value'}`, source: { file: file.path, line } });
+    }
+  }
+  return references;
+}
+
+// ---------- HTML ----------
+
+export const HTML_FILE = /\.(html?|cshtml|ejs|hbs|handlebars)$/i;
+/** Elements whose attribute the browser fetches when the page loads (or submits to); `<a href>` is a link. */
+const LOADED: Record<string, string> = { script: 'src', link: 'href', img: 'src', iframe: 'src', frame: 'src', source: 'src', video: 'src', audio: 'src', embed: 'src', object: 'data', form: 'action' };
+const LINK_RELS_NOT_LOADED = /^(canonical|alternate|author|help|license|next|prev|search|bookmark|external|nofollow|noopener|noreferrer)$/i;
+
+export function fromHtml(file: SourceFile, parser: Parser): HostReference[] {
+  const tree = parser.parse(file.text);
+  if (!tree) return [];
+  const references: HostReference[] = [];
+  try {
+    for (const element of tree.rootNode.descendantsOfType(['start_tag', 'self_closing_tag'])) {
+      if (!element) continue;
+      const tag = element.namedChildren.find((child) => child?.type === 'tag_name')?.text.toLowerCase() ?? '';
+      const attributes = attributesOf(element);
+      if (tag === 'meta' && /content-security-policy/i.test(attributes.get('http-equiv')?.value ?? '')) {
+        const content = attributes.get('content');
+        if (content) references.push(...cspReferences(content.value, file.path, content.line));
+        continue;
+      }
+      const name = LOADED[tag];
+      const attribute = name && attributes.get(name);
+      if (!attribute || !/^(https?|wss?):\/\/|^\/\//i.test(attribute.value.trim())) continue;
+      if (tag === 'link' && LINK_RELS_NOT_LOADED.test(attributes.get('rel')?.value ?? '')) continue;
+      const url = attribute.value.trim().replace(/^\/\//, 'https://');
+      references.push({ direction: 'outbound', kind: 'html', via: `<${tag} ${name}>`, url, purpose: tag === 'form' ? 'form submission target' : `${tag} loaded by the page`, source: { file: file.path, line: attribute.line } });
+    }
+  } finally {
+    tree.delete();
+  }
+  return references;
+}
+
+function attributesOf(element: TsNode): Map<string, { value: string; line: number }> {
+  const map = new Map<string, { value: string; line: number }>();
+  for (const attribute of element.namedChildren) {
+    if (attribute?.type !== 'attribute') continue;
+    const name = attribute.namedChildren.find((child) => child?.type === 'attribute_name')?.text.toLowerCase();
+    const valueNode = attribute.namedChildren.find((child) => child?.type === 'quoted_attribute_value' || child?.type === 'attribute_value');
+    const value = valueNode?.type === 'quoted_attribute_value' ? (valueNode.namedChildren.find((child) => child?.type === 'attribute_value')?.text ?? '') : valueNode?.text;
+    if (name && value !== undefined) map.set(name, { value: decodeEntities(value), line: attribute.startPosition.row + 1 });
+  }
+  return map;
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&amp;/g, '&').replace(/&#x2F;/gi, '/').replace(/&#47;/g, '/');
+}
+
+// ---------- Content-Security-Policy ----------
+
+const CSP_DIRECTIVE = /\b(default-src|connect-src|script-src(?:-elem)?|style-src(?:-elem)?|img-src|font-src|frame-src|child-src|media-src|worker-src|form-action)\s+([^;"'`\n]*(?:'[^']*'[^;"'`\n]*)*)/g;
+
+/** Hosts a Content-Security-Policy allows the page to load from or connect to; `frame-ancestors` (who may embed the page) is not a connection. */
+export function cspReferences(policy: string, file: string, line: number): HostReference[] {
+  const references: HostReference[] = [];
+  for (const match of policy.matchAll(CSP_DIRECTIVE)) {
+    for (const source of match[2]!.split(/\s+/)) {
+      const value = source.trim();
+      if (!value || /^'|^(data|blob|mediastream|filesystem|https?|wss?):$|^\*$/i.test(value)) continue;
+      const url = /:\/\//.test(value) ? value : /^[\w*.-]+\.[a-z]{2,}(:\d+)?(\/.*)?$/i.test(value) ? `https://${value}` : undefined;
+      if (url) references.push({ direction: 'declared', kind: 'csp', via: `CSP ${match[1]}`, url: url.replace('://*.', '://'), purpose: `allowed by Content-Security-Policy ${match[1]}`, source: { file, line } });
+    }
+  }
+  return references;
+}
+
+/** CSP directives written in code or configuration (header values, helmet options as strings, meta tags in templates). */
+export function cspInText(file: SourceFile): HostReference[] {
+  if (!/(connect|script|default|frame|img|style)-src/.test(file.text)) return [];
+  const references: HostReference[] = [];
+  const lines = file.text.split('\n');
+  lines.forEach((text, index) => {
+    if (/(connect|script|default|frame|img|style|font|media|worker|child)-src/.test(text)) references.push(...cspReferences(text, file.path, index + 1));
+  });
+  return references;
+}
