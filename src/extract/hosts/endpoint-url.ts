@@ -73,6 +73,8 @@ export function parseEndpointUrl(text: string): EndpointParse {
     host = ascii.replace(/\.$/, '');
   }
   if (!ipv6 && !/^[a-z0-9.-]+$/.test(host)) return { error: `not a valid host: ${authority}` };
+  // DNS limits (RFC 1035): 63 octets a label, 253 a name.
+  if (!ipv6 && (host.length > 253 || host.split('.').some((label) => label.length > 63))) return { error: `host name longer than DNS allows: ${host.slice(0, 40)}…` };
   if (wildcard) host = `*.${host}`;
   const port = parsed.port ? Number(parsed.port) : undefined;
   return { url: { scheme, host, path, display, ...(port ? { port } : {}), ...(ipv6 ? { ipv6 } : {}), ...(hadUserInfo ? { hadUserInfo } : {}) } };

@@ -226,7 +226,7 @@ export function cspReferences(policy: string, file: string, line: number): HostR
       const value = source.trim();
       if (!value || /^'|^(data|blob|mediastream|filesystem|https?|wss?):$|^\*$/i.test(value)) continue;
       const url = /:\/\//.test(value) ? value : /^[\w*.-]+\.[a-z]{2,}(:\d+)?(\/.*)?$/i.test(value) ? `https://${value}` : undefined;
-      if (url) references.push({ direction: 'declared', kind: 'csp', via: `CSP ${match[1]}`, url: url.replace('://*.', '://'), purpose: `allowed by Content-Security-Policy ${match[1]}`, source: { file, line } });
+      if (url) references.push({ direction: 'declared', kind: 'csp', via: `CSP ${match[1]}`, url, purpose: `allowed by Content-Security-Policy ${match[1]}`, source: { file, line } });
     }
   }
   return references;
