@@ -49,6 +49,9 @@ export function parseEndpointUrl(text: string): EndpointParse {
   const path = (rest.split(/[?#]/)[0] || '/').replace(/\/{2,}/g, '/');
   const display = `${scheme}://${hadUserInfo ? '***@' : ''}${authority}${maskQuery(rest)}`;
   if (!authority) return { error: 'URL without a host' };
+  // `https://${name}.openai.azure.com`: a run-time resource name under a literal domain is a pattern on that domain.
+  const dynamicLabel = /^(?:[^./]*[{}$%][^./]*\.)+([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?::\d+)?$/i.exec(authority);
+  if (dynamicLabel && !authority.includes("${{") && !/[{}$%]/.test(dynamicLabel[1]!)) return { url: { scheme, host: `*.${dynamicLabel[1]!.toLowerCase()}`, path, display } };
   const placeholder = PLACEHOLDER_IN_HOST.exec(authority);
   if (placeholder) {
     const name = placeholder.slice(1).find(Boolean)!;

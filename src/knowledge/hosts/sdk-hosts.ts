@@ -29,6 +29,8 @@ export const SDK_HOSTS: readonly SdkHost[] = [
   { service: 'GitHub', host: 'api.github.com', modules: { js: /^@octokit\/|^octokit$/, python: /^github$/, csharp: /^Octokit(\.|$)/, java: /^org\.kohsuke\.github/ } },
   { service: 'Amazon Web Services', host: '*.amazonaws.com', modules: { js: /^@aws-sdk\/|^aws-sdk$/, python: /^boto3$|^botocore$/, csharp: /^Amazon(\.|$)/, java: /^software\.amazon\.awssdk|^com\.amazonaws/ } },
   { service: 'Google Cloud / Google APIs', host: '*.googleapis.com', modules: { js: /^googleapis$|^@google-cloud\/|^@google\/(generative-ai|genai)$/, python: /^google\.(cloud|generativeai|genai)(\.|$)|^googleapiclient/, csharp: /^Google\.(Apis|Cloud)(\.|$)/, java: /^com\.google\.(cloud|api)/ } },
+  // Bot Framework SDKs talk to the Bot Connector service (Teams: smba.trafficmanager.net) and its token endpoints.
+  { service: 'Bot Framework connector', host: '*.botframework.com', modules: { js: /^botbuilder$/, python: /^botbuilder(\.core)?$/, csharp: /^Microsoft\.Bot\.Builder(\.|$)/, java: /^com\.microsoft\.bot\.builder/ } },
   { service: 'Sentry', host: '*.sentry.io', modules: { js: /^@sentry\//, python: /^sentry_sdk$/, csharp: /^Sentry(\.|$)/ } },
 ];
 
