@@ -25,8 +25,11 @@ const CODE_FILES = /\.((m|c)?(j|t)sx?|cs|py|java|ps1|psm1)$/i;
  * matches; a client handed over under another name is missed, like any untyped data flow).
  */
 const GRAPH_HINT = /graph\.microsoft|microsoftgraph\.|\.api\(|msgraph|graph-client|graph_?client|graphserviceclient|graphfi|acquire_?token|scopes|Credential(Builder)?\b|\$batch|aadHttpClient|msGraphClient|-Mg[A-Z]|\/v1\.0\/|\/beta\//i;
-/** A file that names none of these makes no outbound request and serves no route the extractors can read. */
-const CONNECTIVITY_HINT = /:\/\/|\bfetch\b|axios|\bgot\b|superagent|WebSocket|EventSource|HttpClient|RestClient|WebRequest|requests|httpx|aiohttp|urllib|URI\.create|RestTemplate|WebClient|Invoke-(RestMethod|WebRequest)|Client\b|\.(get|post|put|patch|delete|route|http)\(|Map(Get|Post|Put|Patch|Delete)|\[Http|\[Route|@\w+\.(route|get|post|put|patch|delete)|Mapping\b|require\(|\bimport\b|\busing\b/;
+/**
+ * A file that names none of these makes no outbound request and serves no route the extractors read: a URL,
+ * an HTTP client, a route definition, or a client library with a default host (the SDK table's modules).
+ */
+const CONNECTIVITY_HINT = /:\/\/|\bfetch\s*\(|axios|\bgot\b|superagent|\bky\b|WebSocket|EventSource|HttpClient|HttpRequestMessage|RestClient|WebRequest|\brequests\b|httpx|aiohttp|urllib|URI\.create|RestTemplate|WebClient|Invoke-(RestMethod|WebRequest)|\.(get|post|put|patch|delete|del|all|route)\(\s*['"`]\/|\.route\(|app\.http\(|Map(Get|Post|Put|Patch|Delete|Methods)\(|\[(Http(Get|Post|Put|Patch|Delete)|Route)\b|Mapping\b|\b(openai|stripe|twilio|sendgrid|mailgun|octokit|boto3|anthropic|mistralai|cohere|pinecone|sentry|botbuilder)\b|@slack\/|slack_(sdk|bolt)|aws-sdk|@aws-sdk\/|\bAmazon\.|software\.amazon|googleapis|google[.-](cloud|genai|generativeai)|Google\.(Apis|Cloud)|Microsoft\.Bot\.Builder|com\.microsoft\.bot|@azure\/|\bazure\.|\bAzure\.|com\.azure\./i;
 const hinted = new WeakMap<SourceFile, boolean>();
 
 /** Whether a code file is worth parsing; the text tests run once per file and only on code. */

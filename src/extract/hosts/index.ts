@@ -165,9 +165,12 @@ function assemble(references: HostReference[], routes: RouteFact[], configEntrie
   const byKey = new Map<string, (ConfigEntry & { file: string })[]>();
   for (const entry of configEntries) {
     const key = normaliseKey(entry.key.split(/[.:]/).pop() ?? entry.key);
-    byKey.set(key, [...(byKey.get(key) ?? []), entry]);
     const full = normaliseKey(entry.key);
-    if (full !== key) byKey.set(full, [...(byKey.get(full) ?? []), entry]);
+    for (const name of full === key ? [key] : [key, full]) {
+      const list = byKey.get(name);
+      if (list) list.push(entry);
+      else byKey.set(name, [entry]);
+    }
   }
 
   interface Resolved {

@@ -64,7 +64,18 @@ const CLIENTS: Record<TreeLanguage, ClientRules> = {
   },
 };
 
-export function treeConnectivity(root: TsNode, context: TreeConnectivityContext, out: CodeConnectivity): void {
+/** The node types the recognisers read: collected in one traversal of the tree rather than one per type. */
+const NODE_TYPES = ['call', 'invocation_expression', 'method_invocation', 'object_creation_expression', 'class_declaration', 'method_declaration', 'decorator', 'using_directive', 'import_statement', 'import_from_statement', 'import_declaration'];
+
+export function treeConnectivity(tree: TsNode, context: TreeConnectivityContext, out: CodeConnectivity): void {
+  const byType = new Map<string, TsNode[]>();
+  for (const node of tree.descendantsOfType(NODE_TYPES)) {
+    if (!node) continue;
+    const list = byType.get(node.type);
+    if (list) list.push(node);
+    else byType.set(node.type, [node]);
+  }
+  const root = { descendantsOfType: (type: string | string[]) => (Array.isArray(type) ? type.flatMap((name) => byType.get(name) ?? []) : byType.get(type) ?? []) } as unknown as TsNode;
   const rules = CLIENTS[context.language];
   const imports = rules.imports(root);
   const moduleOfName = new Map<string, string>();
