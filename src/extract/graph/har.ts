@@ -12,14 +12,7 @@ export class HarError extends Error {
  * `label` names the file in reports.
  */
 export function callsFromHar(text: string, label: string): Omit<GraphCall, 'appRoot'>[] {
-  let har: unknown;
-  try {
-    har = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new HarError(`${label}: not valid JSON (${(error as Error).message})`);
-  }
-  const entries = (har as { log?: { entries?: unknown } })?.log?.entries;
-  if (!Array.isArray(entries)) throw new HarError(`${label}: not an HTTP Archive (no log.entries)`);
+  const entries = harEntries(text, label);
   const calls: Omit<GraphCall, 'appRoot'>[] = [];
   entries.forEach((entry: unknown, index: number) => {
     const request = (entry as { request?: { method?: unknown; url?: unknown; postData?: { text?: unknown } } })?.request;
@@ -59,6 +52,17 @@ function batchRequests(body: unknown): { method: string; url: string }[] {
 
 /** Every request of an HTTP Archive as an observed outbound connection (the connectivity inventory's runtime evidence). */
 export function hostsFromHar(text: string, label: string): HostReference[] {
+  const entries = harEntries(text, label);
+  const references: HostReference[] = [];
+  entries.forEach((entry: unknown, index: number) => {
+    const url = (entry as { request?: { url?: unknown } })?.request?.url;
+    if (typeof url === 'string' && /^(https?|wss?):\/\//i.test(url)) references.push({ direction: 'outbound', kind: 'har', via: 'recorded request', url, purpose: 'observed in recorded traffic', source: { file: label, line: index + 1 } });
+  });
+  return references;
+}
+
+/** The `log.entries` of an HTTP Archive, or a HarError naming the file and what is wrong. */
+function harEntries(text: string, label: string): unknown[] {
   let har: unknown;
   try {
     har = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -67,10 +71,5 @@ export function hostsFromHar(text: string, label: string): HostReference[] {
   }
   const entries = (har as { log?: { entries?: unknown } })?.log?.entries;
   if (!Array.isArray(entries)) throw new HarError(`${label}: not an HTTP Archive (no log.entries)`);
-  const references: HostReference[] = [];
-  entries.forEach((entry: unknown, index: number) => {
-    const url = (entry as { request?: { url?: unknown } })?.request?.url;
-    if (typeof url === 'string' && /^(https?|wss?):\/\//i.test(url)) references.push({ direction: 'outbound', kind: 'har', via: 'recorded request', url, purpose: 'observed in recorded traffic', source: { file: label, line: index + 1 } });
-  });
-  return references;
+  return entries;
 }
