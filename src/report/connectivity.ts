@@ -8,13 +8,36 @@ import type { HostEntry, PublicEndpoint } from '../extract/hosts/index.ts';
  */
 type Paint = (style: 'bold' | 'red' | 'yellow' | 'green' | 'gray', text: string) => string;
 
+const OWNER_LABEL: Record<HostEntry['owner'], string> = { microsoft: 'Microsoft', publisher: 'publisher', 'third-party': 'third party', unknown: 'unknown operator' };
+
+/** The hosts of the production footprint as table rows, shared by the Markdown and HTML reports. */
+export function hostRows(result: ScanResult): { host: string; owner: string; service: string; purpose: string; where: string }[] {
+  return (result.inventory?.hosts ?? [])
+    .filter((host) => !host.excluded)
+    .map((host) => ({
+      host: host.host,
+      owner: OWNER_LABEL[host.owner],
+      service: host.service ?? '',
+      purpose: host.purpose ?? '',
+      where: `${host.sources[0] ? `${host.sources[0].file}:${host.sources[0].line}` : ''}${host.sourceCount > 1 ? ` (+${host.sourceCount - 1})` : ''}`,
+    }));
+}
+
+/** One line for the verdict: what the scan reports say about the penetration test. */
+export function pentestLine(result: ScanResult): string | undefined {
+  const connectivity = result.connectivity;
+  if (!connectivity) return undefined;
+  if (!connectivity.pentestRequired) return `Penetration test: not required — ${notRequiredBecause(result)}`;
+  return `Penetration test: required — ${connectivity.reasons.length} reason(s), e.g. ${connectivity.reasons[0]}. \`m365cert connectivity --scope scope.md\` writes the scope.`;
+}
+
 export function renderConnectivityTable(result: ScanResult, paint: Paint = (_style, text) => text): string {
   const hosts = result.inventory?.hosts ?? [];
   const lines: string[] = [paint('bold', 'Connections outside Microsoft 365')];
   const inFootprint = hosts.filter((host) => !host.excluded);
   if (inFootprint.length === 0) lines.push('  No host found in code, configuration, manifests or infrastructure.');
   for (const host of inFootprint) {
-    const owner = host.owner === 'microsoft' ? paint('green', 'Microsoft') : host.owner === 'unknown' ? paint('yellow', 'unknown operator') : host.owner === 'publisher' ? 'publisher' : paint('yellow', 'third party');
+    const owner = host.owner === 'microsoft' ? paint('green', OWNER_LABEL.microsoft) : host.owner === 'publisher' ? OWNER_LABEL.publisher : paint('yellow', OWNER_LABEL[host.owner]);
     const first = host.sources[0];
     lines.push(`  ${host.host}  ${owner}${host.service ? ` — ${host.service}` : ''}`, paint('gray', `      ${host.directions.join('+')} · ${host.purpose ?? ''} · ${first ? `${first.file}:${first.line}` : ''}${host.sourceCount > 1 ? ` (+${host.sourceCount - 1})` : ''}`));
   }
@@ -31,10 +54,18 @@ export function renderConnectivityTable(result: ScanResult, paint: Paint = (_sty
     lines.push(paint('bold', `Penetration test: ${connectivity.pentestRequired ? paint('yellow', 'required') : paint('green', 'not required')}`));
     for (const reason of connectivity.reasons.slice(0, 20)) lines.push(`  - ${reason}`);
     if (connectivity.reasons.length > 20) lines.push(`  … ${connectivity.reasons.length - 20} more reasons`);
-    if (!connectivity.pentestRequired) lines.push('  The app contacts only services Microsoft operates and serves no endpoint of its own.');
+    if (!connectivity.pentestRequired) lines.push(`  ${notRequiredBecause(result)}`);
     for (const bad of connectivity.malformedUrls.slice(0, 10)) lines.push(paint('yellow', `  unreadable URL at ${bad.source.file}:${bad.source.line}: ${bad.reason}`));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Why no test is needed; local and development hosts are named, since a production build may use others. */
+function notRequiredBecause(result: ScanResult): string {
+  const excluded = (result.inventory?.hosts ?? []).filter((host) => host.excluded);
+  const base = 'the app contacts only services Microsoft operates and serves no endpoint of its own';
+  if (!excluded.length) return `${base}.`;
+  return `${base}, apart from ${excluded.length} loopback or development host(s) (${excluded.slice(0, 3).map((host) => host.host).join(', ')}${excluded.length > 3 ? ', …' : ''}); check that production uses no other host.`;
 }
 
 function endpointText(endpoint: PublicEndpoint): string {

@@ -1,3 +1,4 @@
+import { hostRows, pentestLine } from './connectivity.ts';
 import type { ControlStatus, ScanResult } from '../engine/types.ts';
 import { CONTROL_STATUS_LABEL, appLine, controlsByDomain, formatLocation, openFindings, summaryLine } from './common.ts';
 
@@ -55,6 +56,23 @@ export function renderHtml(result: ScanResult): string {
         suppressed.map((f) => [`<code>${esc(f.checkId)}</code>`, `<code>${esc(formatLocation(f.location))}</code>`, esc(f.suppressed?.reason ?? ''), esc(f.suppressed?.owner ?? ''), esc(f.suppressed?.expires ?? '')]),
       )}</details>`,
     );
+  }
+
+  const pentest = pentestLine(result);
+  if (pentest) {
+    const hosts = hostRows(result);
+    sections.push(`<h2>Connections outside Microsoft 365</h2>`, `<p>${esc(pentest)}</p>`);
+    if (result.connectivity?.reasons.length) sections.push(`<details><summary>Why</summary><ul>${result.connectivity.reasons.map((reason) => `<li>${esc(reason)}</li>`).join('')}</ul></details>`);
+    if (hosts.length) sections.push(table(['Host', 'Operator', 'Service', 'Purpose', 'Where'], hosts.map((row) => [`<code>${esc(row.host)}</code>`, esc(row.owner), esc(row.service), esc(row.purpose), `<code>${esc(row.where)}</code>`])));
+    const endpoints = result.inventory?.publicEndpoints ?? [];
+    if (endpoints.length) {
+      sections.push(
+        `<details><summary>${endpoints.length} public endpoint(s) the app serves</summary>${table(
+          ['Endpoint', 'Purpose', 'Where'],
+          endpoints.map((endpoint) => [`<code>${esc(endpoint.kind === 'route' ? `${endpoint.method} ${endpoint.path}` : (endpoint.url ?? ''))}</code>`, esc(endpoint.purpose), `<code>${esc(`${endpoint.source.file}:${endpoint.source.line}`)}</code>`]),
+        )}</details>`,
+      );
+    }
   }
 
   sections.push(`<h2>Certification controls</h2>`);

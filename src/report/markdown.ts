@@ -1,5 +1,6 @@
 import type { ScanResult } from '../engine/types.ts';
 import { CONTROL_STATUS_LABEL, appLine, controlsByDomain, formatLocation, openFindings, summaryLine } from './common.ts';
+import { hostRows, pentestLine } from './connectivity.ts';
 
 /** Markdown for pull-request comments: the summary first, details folded. */
 export function renderMarkdown(result: ScanResult): string {
@@ -18,6 +19,18 @@ export function renderMarkdown(result: ScanResult): string {
       out.push(`| ${finding.severity}${state} | \`${finding.checkId}\` | \`${cell(formatLocation(finding.location))}\` | ${cell(finding.message)} |`);
     }
     out.push('');
+  }
+
+  const pentest = pentestLine(result);
+  if (pentest) {
+    const hosts = hostRows(result);
+    out.push('### Connections outside Microsoft 365', '', cell(pentest), '');
+    if (hosts.length) {
+      out.push(`<details><summary>${hosts.length} host(s), ${result.inventory?.publicEndpoints.length ?? 0} public endpoint(s)</summary>`, '');
+      out.push('| Host | Operator | Service | Purpose | Where |', '| --- | --- | --- | --- | --- |');
+      for (const row of hosts) out.push(`| ${cell(row.host)} | ${row.owner} | ${cell(row.service)} | ${cell(row.purpose)} | \`${cell(row.where)}\` |`);
+      out.push('', '</details>', '');
+    }
   }
 
   out.push('### Controls', '');

@@ -1,4 +1,5 @@
 import { styleText } from 'node:util';
+import { pentestLine } from './connectivity.ts';
 import type { ControlStatus, ScanResult, Severity } from '../engine/types.ts';
 import { CONTROL_STATUS_LABEL, appLine, controlsByDomain, formatLocation, openFindings, summaryLine } from './common.ts';
 
@@ -83,6 +84,8 @@ export function renderTerminal(result: ScanResult, options: TerminalOptions): st
       }
       lines.push('');
     }
+    const pentest = pentestLine(result);
+    if (pentest && result.command !== 'connectivity') lines.push(pentest, '');
     if (result.baseline) lines.push(`Baseline ${result.baseline.file}: ${result.findings.filter((f) => f.baselineState === 'new').length} new, ${result.baseline.fixed.length} fixed`, '');
   }
   lines.push(`${paint('bold', 'Summary:')} ${summaryLine(result)}`);

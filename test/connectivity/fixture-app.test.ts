@@ -169,5 +169,14 @@ describe('connectivity inventory of a fixture app with every source kind', () =>
     const markdown = readFileSync(path.join(root, 'out', 'scope.md'), 'utf8');
     assert.match(markdown, /\| GET \| \/api\/tasks \| express-style \| src\/server\.ts:11 \|/);
     assert.doesNotMatch(markdown, /Pa55w0rd/);
+
+    // Every scan report carries the section: the verdict and the host table.
+    const scanMd = await runCli(['scan', root, '--data-dir', requireSharedData(), '-f', 'md', '-q']);
+    assert.match(scanMd.stdout, /### Connections outside Microsoft 365\n\nPenetration test: required — \d+ reason\(s\)/);
+    assert.match(scanMd.stdout, /\| api\.stripe\.com \| third party \| Stripe \|/);
+    const scanHtml = await runCli(['scan', root, '--data-dir', requireSharedData(), '-f', 'html', '-q']);
+    assert.match(scanHtml.stdout, /<h2>Connections outside Microsoft 365<\/h2>/);
+    assert.match(scanHtml.stdout, /<code>GET \/api\/tasks<\/code>/);
+    assert.doesNotMatch(scanHtml.stdout + scanMd.stdout, /Pa55w0rd|NotPrinted1/);
   });
 });
