@@ -13,8 +13,33 @@ export function footprint(inventory: Inventory, context: { notApplicable(reason:
 }
 
 /** Sources that show the app talking to the host over plain HTTP or WebSocket, outside the manifests (a manifest check covers those). */
-export function plainSources(host: HostEntry): HostSource[] {
+function plainSources(host: HostEntry): HostSource[] {
   return host.sources.filter((source) => source.kind !== 'manifest' && source.kind !== 'graph' && /^(http|ws):\/\//i.test(source.url ?? ''));
+}
+
+/**
+ * One finding per host the app reaches over plain text (the first place; the others as evidence), for the
+ * hosts `include` selects. `data` fills the check's message from the host and the URL as written.
+ */
+export function reportPlainConnections<M extends string>(
+  hosts: readonly HostEntry[],
+  include: (host: HostEntry) => boolean,
+  context: { report(input: { messageId: M; data: Record<string, string>; at: Location; key: string; evidence: { label: string; value: string }[] }): void },
+  messageId: M,
+  data: (host: HostEntry, url: string) => Record<string, string>,
+): void {
+  for (const host of hosts) {
+    if (!include(host)) continue;
+    const [first, ...others] = plainSources(host);
+    if (!first) continue;
+    context.report({
+      messageId,
+      data: { ...data(host, first.url ?? host.host), more: others.length ? ` (${others.length} more place(s))` : '' },
+      at: sourceLocation(first),
+      key: host.host,
+      evidence: others.slice(0, 20).map((source) => ({ label: 'also at', value: `${source.file}:${source.line}` })),
+    });
+  }
 }
 
 export function sourceLocation(source: HostSource): Location {

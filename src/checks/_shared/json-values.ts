@@ -1,3 +1,4 @@
+import { localKindOf } from '../../extract/hosts/endpoint-url.ts';
 import { MAX_NESTING } from '../../sources/formats/parse-result.ts';
 
 export interface StringLeaf {
@@ -22,8 +23,6 @@ export function hasPlaceholder(text: string): boolean {
   return /\$\{\{[^}]*\}\}|\{\{[^}]*\}\}/.test(text);
 }
 
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$/i;
-
 /** Host of an http(s) URL, or undefined when the text is not one. */
 export function hostOf(url: string): string | undefined {
   try {
@@ -33,6 +32,7 @@ export function hostOf(url: string): string | undefined {
   }
 }
 
+/** Loopback hosts (plain text to them never leaves the machine); IPv6 literals may come with their brackets. */
 export function isLoopbackHost(host: string): boolean {
-  return LOOPBACK.test(host);
+  return localKindOf(host.replace(/^\[(.*)\]$/, '$1')) === 'loopback';
 }

@@ -1,6 +1,6 @@
 // Plaintext is allowed only for redirects, probes, revocation fetches and localhost (submission guide, appendix A).
 import { defineCheck } from '../../engine/define-check.ts';
-import { CONNECTIVITY_REFERENCES, footprint, plainSources, sourceLocation } from '../_shared/connectivity.ts';
+import { CONNECTIVITY_REFERENCES, footprint, reportPlainConnections } from '../_shared/connectivity.ts';
 
 export const check = defineCheck({
   meta: {
@@ -20,17 +20,7 @@ export const check = defineCheck({
   },
   run(inventory, context) {
     const hosts = footprint(inventory, context);
-    for (const host of hosts ?? []) {
-      if (host.owner === 'publisher') continue; // connectivity-publisher-backend-https
-      const [first, ...others] = plainSources(host);
-      if (!first) continue;
-      context.report({
-        messageId: 'plain',
-        data: { host: host.host, owner: host.service ?? host.owner, url: first.url ?? host.host, more: others.length ? ` (${others.length} more place(s))` : '' },
-        at: sourceLocation(first),
-        key: host.host,
-        evidence: others.slice(0, 20).map((source) => ({ label: 'also at', value: `${source.file}:${source.line}` })),
-      });
-    }
+    // The publisher's own hosts are connectivity-publisher-backend-https's.
+    if (hosts) reportPlainConnections(hosts, (host) => host.owner !== 'publisher', context, 'plain', (host, url) => ({ host: host.host, owner: host.service ?? host.owner, url }));
   },
 });

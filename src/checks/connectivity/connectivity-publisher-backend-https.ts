@@ -1,6 +1,7 @@
 // The publisher's own backend is in the certification's scope: every listener TLS 1.2+, all traffic encrypted (data handling, in transit).
 import { defineCheck } from '../../engine/define-check.ts';
-import { CONNECTIVITY_REFERENCES, footprint, plainSources, sourceLocation } from '../_shared/connectivity.ts';
+import type { HostEntry } from '../../extract/hosts/index.ts';
+import { CONNECTIVITY_REFERENCES, footprint, reportPlainConnections } from '../_shared/connectivity.ts';
 
 export const check = defineCheck({
   meta: {
@@ -20,17 +21,9 @@ export const check = defineCheck({
   },
   run(inventory, context) {
     const hosts = footprint(inventory, context);
-    for (const host of hosts ?? []) {
-      if (host.owner !== 'publisher') continue;
-      const [first, ...others] = plainSources(host);
-      if (!first) continue;
-      context.report({
-        messageId: 'plain',
-        data: { host: host.host, service: host.service === "publisher's domain" ? 'host' : (host.service ?? 'host').replace(/ \(publisher's resource\)$/, ''), url: first.url ?? host.host, more: others.length ? ` (${others.length} more place(s))` : '' },
-        at: sourceLocation(first),
-        key: host.host,
-        evidence: others.slice(0, 20).map((source) => ({ label: 'also at', value: `${source.file}:${source.line}` })),
-      });
+    if (hosts) {
+      const serviceOf = (host: HostEntry) => (host.service === "publisher's domain" ? 'host' : (host.service ?? 'host').replace(/ \(publisher's resource\)$/, ''));
+      reportPlainConnections(hosts, (host) => host.owner === 'publisher', context, 'plain', (host, url) => ({ host: host.host, service: serviceOf(host), url }));
     }
   },
 });

@@ -26,17 +26,18 @@ const CODE_FILES = /\.((m|c)?(j|t)sx?|cs|py|java|ps1|psm1)$/i;
  */
 const GRAPH_HINT = /graph\.microsoft|microsoftgraph\.|\.api\(|msgraph|graph-client|graph_?client|graphserviceclient|graphfi|acquire_?token|scopes|Credential(Builder)?\b|\$batch|aadHttpClient|msGraphClient|-Mg[A-Z]|\/v1\.0\/|\/beta\//i;
 /**
- * A file that names none of these makes no outbound request and serves no route the extractors read: a URL,
- * an HTTP client, a route definition, or a client library with a default host (the SDK table's modules).
+ * A file with no URL that names none of these makes no outbound request and serves no route the extractors
+ * read: an HTTP client, a route definition, or a client library with a default host (the SDK table's
+ * modules, in each language's spelling). Case-sensitive: the engine then scans far faster.
  */
-const CONNECTIVITY_HINT = /:\/\/|\bfetch\s*\(|axios|\bgot\b|superagent|\bky\b|WebSocket|EventSource|HttpClient|HttpRequestMessage|RestClient|WebRequest|\brequests\b|httpx|aiohttp|urllib|URI\.create|RestTemplate|WebClient|Invoke-(RestMethod|WebRequest)|\.(get|post|put|patch|delete|del|all|route)\(\s*['"`]\/|\.route\(|app\.http\(|Map(Get|Post|Put|Patch|Delete|Methods)\(|\[(Http(Get|Post|Put|Patch|Delete)|Route)\b|Mapping\b|\b(openai|stripe|twilio|sendgrid|mailgun|octokit|boto3|anthropic|mistralai|cohere|pinecone|sentry|botbuilder)\b|@slack\/|slack_(sdk|bolt)|aws-sdk|@aws-sdk\/|\bAmazon\.|software\.amazon|googleapis|google[.-](cloud|genai|generativeai)|Google\.(Apis|Cloud)|Microsoft\.Bot\.Builder|com\.microsoft\.bot|@azure\/|\bazure\.|\bAzure\.|com\.azure\./i;
+const CONNECTIVITY_HINT = /\bfetch\s*\(|axios|\bgot\b|superagent|\bky\b|WebSocket|EventSource|HttpClient|HttpRequestMessage|RestClient|WebRequest|\brequests\b|httpx|aiohttp|urllib|URI\.create|RestTemplate|WebClient|Invoke-(RestMethod|WebRequest)|\.(get|post|put|patch|delete|del|all|route)\(\s*['"`]\/|\.route\(|app\.http\(|Map(Get|Post|Put|Patch|Delete|Methods)\(|\[(Http(Get|Post|Put|Patch|Delete)|Route)\b|Mapping\b|\b([Oo]pen[Aa][Ii]|[Ss]tripe|[Tt]wilio|[Ss]end[Gg]rid|mailgun|[Oo]ctokit|boto3|[Aa]nthropic|mistralai|cohere|pinecone|[Ss]entry|botbuilder)\b|@slack\/|slack_(sdk|bolt)|aws-sdk|@aws-sdk\/|\bAmazon\.|software\.amazon|googleapis|google[.-](cloud|genai|generativeai)|Google\.(Apis|Cloud)|Microsoft\.Bot\.Builder|com\.microsoft\.bot|@azure\/|\bazure\.|\bAzure\.|com\.azure\./;
 const hinted = new WeakMap<SourceFile, boolean>();
 
 /** Whether a code file is worth parsing; the text tests run once per file and only on code. */
 function worthParsing(file: SourceFile): boolean {
   let answer = hinted.get(file);
   if (answer === undefined) {
-    answer = CODE_FILES.test(file.path) && !file.path.includes('!') && !/\.d\.ts$/.test(file.path) && (GRAPH_HINT.test(file.text) || CONNECTIVITY_HINT.test(file.text));
+    answer = CODE_FILES.test(file.path) && !file.path.includes('!') && !/\.d\.ts$/.test(file.path) && (file.text.includes('://') || GRAPH_HINT.test(file.text) || CONNECTIVITY_HINT.test(file.text));
     hinted.set(file, answer);
   }
   return answer;

@@ -1,3 +1,4 @@
+import { DOTENV_FILE, dotenvEntries } from '../../sources/formats/dotenv.ts';
 import { parseJson, type JsonDocument } from '../../sources/formats/json.ts';
 import { parseYaml, type YamlDocument } from '../../sources/formats/yaml.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
@@ -14,13 +15,12 @@ export interface ConfigScope {
   source: SourceRef;
 }
 
-const ENV_FILE = /(^|\/)(\.env(\.[\w-]+)?|[\w-]*\.env|\.env\.example|example\.env)$/i;
 const JSON_CONFIG = /(^|\/)(appsettings[\w.-]*\.json|local\.settings\.json|[\w.-]*settings[\w.-]*\.json|config(\.[\w-]+)?\.json)$/i;
 const YAML_CONFIG = /(^|\/)[\w.-]*(settings|config|oauth)[\w.-]*\.ya?ml$/i;
 const SCOPE_KEY = /scope/i;
 
 export function isScopeConfigFile(path: string): boolean {
-  return ENV_FILE.test(path) || JSON_CONFIG.test(path) || YAML_CONFIG.test(path);
+  return DOTENV_FILE.test(path) || JSON_CONFIG.test(path) || YAML_CONFIG.test(path);
 }
 
 /** `document` is the file already parsed (the project's cache); without it the file is parsed here. */
@@ -33,11 +33,8 @@ export function scopesFromConfig(file: SourceFile, document?: JsonDocument | Yam
       for (const name of item.split(/[\s,;]+/).map((part) => part.replace(/^["']|["']$/g, '')).filter(Boolean)) scopes.push({ name, source: { file: file.path, line } });
     }
   };
-  if (ENV_FILE.test(file.path)) {
-    file.text.split(/\r?\n/).forEach((text, index) => {
-      const match = /^\s*(?:export\s+)?([\w.]+)\s*=\s*(.*)$/.exec(text);
-      if (match && SCOPE_KEY.test(match[1]!) && !text.trim().startsWith('#')) add(match[2]!.replace(/\s+#.*$/, ''), index + 1);
-    });
+  if (DOTENV_FILE.test(file.path)) {
+    for (const entry of dotenvEntries(file)) if (SCOPE_KEY.test(entry.key)) add(entry.value, entry.line);
     return { scopes };
   }
   const parsed = document ? { ok: true as const, doc: document } : JSON_CONFIG.test(file.path) ? parseJson(file) : parseYaml(file);

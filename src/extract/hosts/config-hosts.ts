@@ -1,3 +1,4 @@
+import { DOTENV_FILE, dotenvEntries, type DotenvEntry } from '../../sources/formats/dotenv.ts';
 import type { JsonDocument } from '../../sources/formats/json.ts';
 import { descendants, type XmlDocument } from '../../sources/formats/xml.ts';
 import type { YamlDocument } from '../../sources/formats/yaml.ts';
@@ -12,13 +13,12 @@ import type { HostReference } from './types.ts';
  * (for keys ending in HOST/DOMAIN/HOSTNAME) a host name. Links shown to people (privacy, terms, support,
  * logos) are not connections; redirect URIs and the app's own tab/bot endpoints are what the app serves.
  */
-export const ENV_FILE = /(^|\/)(\.env(\.[\w-]+)*|[\w-]*\.env|example\.env)$/i;
 const JSON_CONFIG = /(^|\/)(appsettings[\w.-]*\.json|local\.settings[\w.-]*\.json|[\w.-]*settings[\w.-]*\.json|config\/[\w.-]+\.json|config(\.[\w-]+)?\.json)$/i;
 const YAML_CONFIG = /(^|\/)(application[\w.-]*|[\w.-]*(settings|config)[\w.-]*)\.ya?ml$/i;
 const WEB_CONFIG = /(^|\/)(web|app)\.config$/i;
 
 export function isHostConfigFile(path: string): boolean {
-  return ENV_FILE.test(path) || JSON_CONFIG.test(path) || YAML_CONFIG.test(path) || WEB_CONFIG.test(path);
+  return DOTENV_FILE.test(path) || JSON_CONFIG.test(path) || YAML_CONFIG.test(path) || WEB_CONFIG.test(path);
 }
 
 /** Keys whose URLs are shown to people or identify formats, never contacted by the app. */
@@ -27,14 +27,11 @@ const LINK_KEY = /privacy|terms|tos\b|eula|support|help|docs?\b|documentation|we
 const SERVED_KEY = /redirect|callback|reply_?url|signin_?url|post_?logout|(^|_)TAB_(ENDPOINT|DOMAIN)|(^|_)BOT_(ENDPOINT|DOMAIN)|PUBLIC_?URL|APP_?URL|SITE_?URL|BASE_?URL_?SELF|FRONTEND_?URL|WEBSITE_HOSTNAME/i;
 const HOST_KEY = /(HOST|HOSTNAME|DOMAIN|FQDN)$/i;
 
-export interface ConfigEntry {
-  key: string;
-  value: string;
-  line: number;
-}
+/** A setting: a dotenv line, a JSON/YAML string leaf (key = dotted path) or a web.config `<add>`. */
+export type ConfigEntry = DotenvEntry;
 
 export function hostReferencesFromConfig(file: SourceFile, doc: JsonDocument | YamlDocument | XmlDocument | undefined): { references: HostReference[]; entries: ConfigEntry[] } {
-  const entries = ENV_FILE.test(file.path) ? envEntries(file) : doc ? structuredEntries(doc) : [];
+  const entries = DOTENV_FILE.test(file.path) ? dotenvEntries(file) : doc ? structuredEntries(doc) : [];
   const references: HostReference[] = [];
   for (const entry of entries) {
     const reference = referenceOf(entry, file.path);
@@ -48,7 +45,7 @@ function referenceOf(entry: ConfigEntry, file: string): HostReference | undefine
   if (!value || LINK_KEY.test(entry.key)) return undefined;
   const lastKey = entry.key.split(/[.:/]/).pop() ?? entry.key;
   const direction = SERVED_KEY.test(lastKey) || SERVED_KEY.test(entry.key) ? 'served' : 'outbound';
-  const base = { direction, kind: 'config' as const, via: `setting ${entry.key}`, purpose: purposeOf(entry.key), source: { file, line: entry.line } } satisfies Omit<HostReference, 'url'>;
+  const base = { direction, kind: 'config' as const, via: `setting ${entry.key}`, purpose: `configured by ${entry.key}`, source: { file, line: entry.line } } satisfies Omit<HostReference, 'url'>;
   if (/^(https?|wss?):\/\//i.test(value)) return { ...base, url: value };
   if (isConnectionString(value)) {
     const host = hostFromConnectionString(value);
@@ -56,21 +53,6 @@ function referenceOf(entry: ConfigEntry, file: string): HostReference | undefine
   }
   if (HOST_KEY.test(lastKey) && /^[a-z0-9.-]+\.[a-z]{2,}(:\d+)?$/i.test(value)) return { ...base, url: `https://${value}` };
   return undefined;
-}
-
-/** A readable purpose from a setting name: `AZURE_OPENAI_ENDPOINT` → "AZURE OPENAI ENDPOINT setting". */
-function purposeOf(key: string): string {
-  return `configured by ${key}`;
-}
-
-function envEntries(file: SourceFile): ConfigEntry[] {
-  const entries: ConfigEntry[] = [];
-  file.text.split(/\r?\n/).forEach((text, index) => {
-    if (text.trim().startsWith('#')) return;
-    const match = /^\s*(?:export\s+)?([\w.-]+)\s*=\s*(.*)$/.exec(text);
-    if (match) entries.push({ key: match[1]!, value: match[2]!.replace(/\s+#.*$/, ''), line: index + 1 });
-  });
-  return entries;
 }
 
 function structuredEntries(doc: JsonDocument | YamlDocument | XmlDocument): ConfigEntry[] {

@@ -57,7 +57,7 @@ export function fromArmTemplate(file: SourceFile, doc: JsonDocument): HostRefere
       if (!/^(https?|wss?):\/\//i.test(value)) return;
       const key = String(path[path.length - 1]);
       const bot = /botServices/i.test(resourceType) && key === 'endpoint';
-      references.push({ direction: bot ? 'served' : 'outbound', kind: 'iac', via: `ARM ${resourceType || 'template'}`, url: value, purpose: bot ? 'bot messaging endpoint' : `IaC setting ${settingName(value, path)}`, source: { file: file.path, line: doc.locate(path)?.line ?? 1 } });
+      references.push({ direction: bot ? 'served' : 'outbound', kind: 'iac', via: `ARM ${resourceType || 'template'}`, url: value, purpose: bot ? 'bot messaging endpoint' : `IaC setting ${settingName(path)}`, source: { file: file.path, line: doc.locate(path)?.line ?? 1 } });
       return;
     }
     if (!value || typeof value !== 'object') return;
@@ -70,7 +70,7 @@ export function fromArmTemplate(file: SourceFile, doc: JsonDocument): HostRefere
   visit(doc.value, [], '', 0);
   return references;
 
-  function settingName(_value: string, path: (string | number)[]): string {
+  function settingName(path: (string | number)[]): string {
     // appSettings entries are { name, value }: the name is the purpose.
     const parentPath = path.slice(0, -1);
     let parent: unknown = doc.value;

@@ -104,7 +104,7 @@ export function extractConnectivity(input: ConnectivityInput): ConnectivityFacts
     if (file.path.includes('!')) continue;
     if (isHostConfigFile(file.path)) {
       const parsed = doc(file);
-      if (structuredFormatOf(file.path) && !parsed && !/(^|\/)\.env|\.env$/i.test(file.path)) continue;
+      if (structuredFormatOf(file.path) && !parsed) continue; // a parse error, already reported
       const found = hostReferencesFromConfig(file, parsed?.doc);
       references.push(...found.references);
       for (const entry of found.entries) configEntries.push({ ...entry, file: file.path });
@@ -137,10 +137,12 @@ function graphReferences(graph: GraphFacts | undefined): HostReference[] {
   const references: HostReference[] = [];
   const seen = new Set<string>();
   for (const call of graph.calls) {
+    // Calls seen only in a recording are already hosts of that recording (hostsFromHar).
+    if (call.via.startsWith('har')) continue;
     const key = `graph|${call.source.file}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    references.push({ direction: 'outbound', kind: call.observed && !call.source.line ? 'har' : 'graph', via: `Microsoft Graph ${call.via}`, host: 'graph.microsoft.com', purpose: 'Microsoft Graph API calls', source: call.source });
+    references.push({ direction: 'outbound', kind: 'graph', via: `Microsoft Graph ${call.via}`, host: 'graph.microsoft.com', purpose: 'Microsoft Graph API calls', source: call.source });
   }
   for (const flow of graph.flows) {
     const key = `login|${flow.source.file}`;
@@ -185,6 +187,13 @@ function assemble(references: HostReference[], routes: RouteFact[], configEntrie
   const malformed: MalformedUrl[] = [];
   const sourceOf = (reference: HostReference, display?: string): HostSource => ({ ...reference.source, kind: reference.kind, via: reference.via, ...(display ? { url: display } : {}) });
 
+  // The same URL text recurs across files (one base URL, many call sites): parse each text once.
+  const parsedUrls = new Map<string, ReturnType<typeof parseEndpointUrl>>();
+  const parseUrl = (text: string) => {
+    let parsed = parsedUrls.get(text);
+    if (parsed === undefined && !parsedUrls.has(text)) parsedUrls.set(text, (parsed = parseEndpointUrl(text)));
+    return parsed;
+  };
   const resolveOne = (reference: HostReference, depth: number): void => {
     if (reference.host) {
       resolved.push({ host: reference.host, reference, scheme: 'https' });
@@ -193,7 +202,7 @@ function assemble(references: HostReference[], routes: RouteFact[], configEntrie
     let dynamic = reference.dynamic;
     let display: string | undefined;
     if (reference.url) {
-      const parsed = parseEndpointUrl(reference.url);
+      const parsed = parseUrl(reference.url);
       if (!parsed) return;
       if ('error' in parsed) {
         malformed.push({ text: reference.url.replace(/\/\/[^/@]*@/, '//***@').slice(0, 200), reason: parsed.error, source: sourceOf(reference) });

@@ -154,7 +154,6 @@ function recogniseSdk(node: JsNode, callee: JsNode, calleeName: string | undefin
   if (!calleeName) return false;
   const rootName = rootIdentifier(callee);
   const module = (rootName && context.moduleOf(rootName)) ?? context.moduleOf(calleeName);
-  const isConstruction = node.type === 'NewExpression' || /^[A-Z]/.test(calleeName) || calleeName === rootName;
   const fromConnectionString = calleeName === 'fromConnectionString';
   const azureType = fromConnectionString ? rootName : calleeName;
   if (azureType && AZURE_CLIENT_TYPES.test(azureType) && (!module || AZURE_SDK_MODULES.js.test(module) || /^openai$/.test(module))) {
@@ -171,11 +170,10 @@ function recogniseSdk(node: JsNode, callee: JsNode, calleeName: string | undefin
     else out.references.push({ direction: 'outbound', kind: 'code', via, dynamic: endpoint ? shortText(context.text(value?.startsWith(PLACEHOLDER) ? leadingExpression(endpoint) : endpoint)) : 'endpoint not given', purpose, source });
     return true;
   }
-  if (!module || !isConstruction) return false;
+  // Only the client's construction (`new OpenAI()`, `twilio(sid, token)`) is the connection; its method calls are not new ones.
+  if (!module || (node.type !== 'NewExpression' && callee.type !== 'Identifier')) return false;
   const sdk = SDK_HOSTS.find((candidate) => candidate.modules.js?.test(module));
   if (!sdk) return false;
-  // Only the client's construction is the connection; its method calls are not new ones.
-  if (node.type !== 'NewExpression' && !(callee.type === 'Identifier' && calleeName === rootName)) return false;
   const options = args.map((argument) => context.resolveObject(argument)).find(Boolean);
   const endpoint = options && (context.property(options, 'baseURL') ?? context.property(options, 'baseUrl') ?? context.property(options, 'endpoint') ?? context.property(options, 'host'));
   const value = endpoint && context.evaluate(endpoint);

@@ -25,9 +25,7 @@ interface ClientRules {
   requestCalls: RegExp;
   /** Receivers of those calls that mark an HTTP client (an empty match means any receiver). */
   receivers: RegExp;
-  /** Object creations whose first argument is a URL or endpoint. */
-  urlCreations: RegExp;
-  imports(root: TsNode): { module: string; names: string[]; node: TsNode }[];
+  imports(nodes: NodesOf): { module: string; names: string[]; node: TsNode }[];
   sdk: SdkLanguage;
 }
 
@@ -35,16 +33,14 @@ const CLIENTS: Record<TreeLanguage, ClientRules> = {
   csharp: {
     requestCalls: /^(GetAsync|GetStringAsync|GetStreamAsync|GetByteArrayAsync|GetFromJsonAsync|PostAsync|PostAsJsonAsync|PutAsync|PutAsJsonAsync|PatchAsync|PatchAsJsonAsync|DeleteAsync|SendAsync|ConnectAsync|DownloadString|DownloadStringTaskAsync|UploadString|Create|CreateHttp)$/,
     receivers: /client|http|web|socket|request/i,
-    urlCreations: /^(Uri|RestClient|HttpRequestMessage|RestRequest)$/,
-    imports: (root) => root.descendantsOfType('using_directive').flatMap((node) => (node ? [{ module: node.namedChildren.find((child) => child && /name|identifier/.test(child.type))?.text ?? '', names: [], node }] : [])),
+    imports: (nodes) => nodes('using_directive').flatMap((node) => (node ? [{ module: node.namedChildren.find((child) => child && /name|identifier/.test(child.type))?.text ?? '', names: [], node }] : [])),
     sdk: 'csharp',
   },
   python: {
     requestCalls: /^(get|post|put|patch|delete|head|options|request|urlopen|stream|ws_connect|connect)$/,
     receivers: /^(requests|httpx|session|s|client|http|aiohttp|urllib3|pool|self\.session|self\.client|self\.http|urllib\.request|request|websockets|sess|async_client)$/,
-    urlCreations: /^(Client|AsyncClient|Session|ClientSession|Request)$/,
-    imports: (root) =>
-      [...root.descendantsOfType('import_statement'), ...root.descendantsOfType('import_from_statement')].flatMap((node) => {
+    imports: (nodes) =>
+      nodes('import_statement', 'import_from_statement').flatMap((node) => {
         if (!node) return [];
         if (node.type === 'import_from_statement') {
           const module = node.childForFieldName('module_name')?.text ?? '';
@@ -58,14 +54,16 @@ const CLIENTS: Record<TreeLanguage, ClientRules> = {
   java: {
     requestCalls: /^(create|url|baseUrl|getForObject|getForEntity|postForObject|postForEntity|exchange|put|delete|patchForObject|uri)$/,
     receivers: /^(URI|restTemplate|RestTemplate|webClient|WebClient|builder|Request\.Builder|HttpRequest|client|template|restClient|RestClient)$|Builder\(\)$/,
-    urlCreations: /^(URL|URI)$/,
-    imports: (root) => root.descendantsOfType('import_declaration').flatMap((node) => (node ? [{ module: node.namedChildren.find((child) => child && /identifier/.test(child.type))?.text ?? '', names: [], node }] : [])),
+    imports: (nodes) => nodes('import_declaration').flatMap((node) => (node ? [{ module: node.namedChildren.find((child) => child && /identifier/.test(child.type))?.text ?? '', names: [], node }] : [])),
     sdk: 'java',
   },
 };
 
 /** The node types the recognisers read: collected in one traversal of the tree rather than one per type. */
 const NODE_TYPES = ['call', 'invocation_expression', 'method_invocation', 'object_creation_expression', 'class_declaration', 'method_declaration', 'decorator', 'using_directive', 'import_statement', 'import_from_statement', 'import_declaration'];
+
+/** Nodes of the given types, in source order per type. */
+type NodesOf = (...types: string[]) => TsNode[];
 
 export function treeConnectivity(tree: TsNode, context: TreeConnectivityContext, out: CodeConnectivity): void {
   const byType = new Map<string, TsNode[]>();
@@ -75,9 +73,9 @@ export function treeConnectivity(tree: TsNode, context: TreeConnectivityContext,
     if (list) list.push(node);
     else byType.set(node.type, [node]);
   }
-  const root = { descendantsOfType: (type: string | string[]) => (Array.isArray(type) ? type.flatMap((name) => byType.get(name) ?? []) : byType.get(type) ?? []) } as unknown as TsNode;
+  const nodes: NodesOf = (...types) => types.flatMap((type) => byType.get(type) ?? []);
   const rules = CLIENTS[context.language];
-  const imports = rules.imports(root);
+  const imports = rules.imports(nodes);
   const moduleOfName = new Map<string, string>();
   for (const entry of imports) for (const name of entry.names) moduleOfName.set(name, entry.module);
   const usesModule = (pattern: RegExp | undefined) => Boolean(pattern && imports.some((entry) => pattern.test(entry.module)));
@@ -109,7 +107,7 @@ export function treeConnectivity(tree: TsNode, context: TreeConnectivityContext,
     out.references.push({ direction: 'outbound', kind: 'code', via: `${entry.module} SDK`, host: sdk.host, purpose: `${sdk.service} SDK (default endpoint)`, source: context.where(entry.node) });
   }
 
-  for (const call of root.descendantsOfType(callType)) {
+  for (const call of nodes(callType)) {
     if (!call) continue;
     const { name, receiver, args } = callParts(call, context.language);
     if (!name) continue;
@@ -137,13 +135,13 @@ export function treeConnectivity(tree: TsNode, context: TreeConnectivityContext,
     if (receiver !== undefined && !rules.receivers.test(receiver)) continue;
     if (receiver === undefined && !(context.language === 'python' && moduleOfName.has(name) && /^(requests|httpx|urllib|aiohttp)/.test(moduleOfName.get(name)!))) continue;
     // requests.request("GET", url) / SendAsync(new HttpRequestMessage(…)): the URL is not always first.
-    const urlArgument = name === 'request' && args.length >= 2 ? args[1] : args.find((arg) => !isKeyword(arg) || /^(url|uri)$/.test(arg.childForFieldName('name')?.text ?? ''));
+    const urlArgument = name === 'request' && args.length >= 2 ? args[1] : args.find((arg) => arg.type !== 'keyword_argument' || /^(url|uri)$/.test(arg.childForFieldName('name')?.text ?? ''));
     if (!urlArgument || /object_creation_expression/.test(valueOf(urlArgument).type)) continue;
     reference(call, `${receiver ? `${receiver}.` : ''}${name}`, valueOf(urlArgument));
   }
 
   if (context.language === 'csharp') {
-    for (const creation of root.descendantsOfType('object_creation_expression')) {
+    for (const creation of nodes('object_creation_expression')) {
       if (!creation) continue;
       const type = (creation.childForFieldName('type')?.text ?? '').replace(/<.*$/, '').split('.').pop()!;
       const args = (creation.childForFieldName('arguments')?.namedChildren ?? []).filter((child): child is TsNode => Boolean(child) && child!.type !== 'comment');
@@ -151,24 +149,24 @@ export function treeConnectivity(tree: TsNode, context: TreeConnectivityContext,
       else if (type === 'HttpRequestMessage') reference(creation, 'HttpRequestMessage', args[1]);
       else if (type === 'RestClient' || (type === 'Uri' && /BaseAddress\s*=\s*$/.test(precedingText(creation)))) reference(creation, type === 'Uri' ? 'HttpClient.BaseAddress' : 'RestClient', args[0]);
     }
-    csharpRoutes(root, context, out);
+    csharpRoutes(nodes, context, out);
   }
   if (context.language === 'java') {
-    for (const creation of root.descendantsOfType('object_creation_expression')) {
+    for (const creation of nodes('object_creation_expression')) {
       const type = creation?.childForFieldName('type')?.text ?? '';
-      if (creation && rules.urlCreations.test(type)) {
+      if (creation && /^(URL|URI)$/.test(type)) {
         const args = (creation.childForFieldName('arguments')?.namedChildren ?? []).filter((child): child is TsNode => Boolean(child));
         const value = context.evaluate(args[0]);
         if (value && /^(https?|wss?):\/\//i.test(value)) reference(creation, `new ${type}`, args[0]);
       }
     }
-    javaRoutes(root, context, out);
+    javaRoutes(nodes, context, out);
   }
-  if (context.language === 'python') pythonRoutes(root, context, out);
+  if (context.language === 'python') pythonRoutes(nodes, context, out);
 }
 
 function callParts(call: TsNode, language: TreeLanguage): { name?: string; receiver?: string; args: TsNode[] } {
-  const args = (language === 'java' ? call.childForFieldName('arguments') : call.childForFieldName('arguments'))?.namedChildren.filter((child): child is TsNode => Boolean(child) && child!.type !== 'comment') ?? [];
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((child): child is TsNode => Boolean(child) && child!.type !== 'comment') ?? [];
   if (language === 'java') return { name: call.childForFieldName('name')?.text, receiver: call.childForFieldName('object')?.text, args };
   const fn = call.childForFieldName('function');
   if (!fn) return { args };
@@ -184,10 +182,6 @@ function lastPart(node: TsNode | null): string | undefined {
   if (/^(self|this)\.\w+$/.test(node.text)) return node.text.replace(/^this\./, '');
   if (/^urllib\.request$/.test(node.text)) return node.text;
   return node.text.split('.').pop();
-}
-
-function isKeyword(node: TsNode): boolean {
-  return node.type === 'keyword_argument';
 }
 
 /** The value node of an argument (C# `argument`, Python keyword arguments). */
@@ -228,8 +222,8 @@ function shortText(text: string): string {
 const HTTP_ATTRIBUTES: Record<string, string> = { HttpGet: 'GET', HttpPost: 'POST', HttpPut: 'PUT', HttpPatch: 'PATCH', HttpDelete: 'DELETE' };
 
 /** ASP.NET Core: `[Route]` on the controller + `[HttpGet("x")]` on actions; minimal APIs `app.MapGet("/x", …)`. */
-function csharpRoutes(root: TsNode, context: TreeConnectivityContext, out: CodeConnectivity): void {
-  for (const cls of root.descendantsOfType('class_declaration')) {
+function csharpRoutes(nodes: NodesOf, context: TreeConnectivityContext, out: CodeConnectivity): void {
+  for (const cls of nodes('class_declaration')) {
     if (!cls) continue;
     const className = cls.childForFieldName('name')?.text ?? '';
     const prefix = attributeTemplate(cls, /^Route$/, context)?.replace(/\[controller\]/gi, className.replace(/Controller$/, '')) ?? '';
@@ -249,7 +243,7 @@ function csharpRoutes(root: TsNode, context: TreeConnectivityContext, out: CodeC
       }
     }
   }
-  for (const call of root.descendantsOfType('invocation_expression')) {
+  for (const call of nodes('invocation_expression')) {
     const fn = call?.childForFieldName('function');
     const name = fn?.type === 'member_access_expression' ? fn.childForFieldName('name')?.text : undefined;
     const verb = name && /^Map(Get|Post|Put|Patch|Delete|Methods)$/.exec(name)?.[1];
@@ -270,8 +264,8 @@ function attributeTemplate(node: TsNode, name: RegExp, context: TreeConnectivity
 }
 
 /** Flask / FastAPI / Azure Functions (Python v2) route decorators. */
-function pythonRoutes(root: TsNode, context: TreeConnectivityContext, out: CodeConnectivity): void {
-  for (const decorator of root.descendantsOfType('decorator')) {
+function pythonRoutes(nodes: NodesOf, context: TreeConnectivityContext, out: CodeConnectivity): void {
+  for (const decorator of nodes('decorator')) {
     const call = decorator?.namedChildren.find((child) => child?.type === 'call');
     const fn = call?.childForFieldName('function');
     if (!decorator || !call || fn?.type !== 'attribute') continue;
@@ -297,8 +291,8 @@ function pythonRoutes(root: TsNode, context: TreeConnectivityContext, out: CodeC
 }
 
 /** Spring: `@RequestMapping` on the class + `@GetMapping("x")` on methods. */
-function javaRoutes(root: TsNode, context: TreeConnectivityContext, out: CodeConnectivity): void {
-  for (const cls of root.descendantsOfType('class_declaration')) {
+function javaRoutes(nodes: NodesOf, context: TreeConnectivityContext, out: CodeConnectivity): void {
+  for (const cls of nodes('class_declaration')) {
     if (!cls) continue;
     const annotationsOf = (node: TsNode) => node.childForFieldName('modifiers') ?? node.namedChildren.find((child) => child?.type === 'modifiers') ?? null;
     const mappingOf = (node: TsNode, pattern: RegExp) => {
