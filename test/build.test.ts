@@ -25,6 +25,13 @@ describe('build: the published package compiles and its bin runs without tsx', (
     writeTree(csharp, { 'Worker.cs': 'using Microsoft.Graph;\nclass W { async Task Run(GraphServiceClient graphClient) { var me = await graphClient.Me.GetAsync(); } }\n' });
     const graphRun = spawnSync(process.execPath, [bin, 'permissions', csharp, '--data-dir', requireSharedData(), '-f', 'json'], { encoding: 'utf8' });
     assert.deepEqual((JSON.parse(graphRun.stdout) as { inventory: { graphCalls: { via: string; path: string }[] } }).inventory.graphCalls.map((call) => `${call.via} ${call.path}`), ['csharp-sdk /Me']);
+    // Large trees are extracted on threads: the compiled worker.js runs, no fallback to the main thread.
+    const many = tempDir(t);
+    writeTree(many, Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`src/m${i}.ts`, `export const f${i} = () => fetch('https://api.partner-${i}.io/x');\n`])));
+    const threaded = spawnSync(process.execPath, [bin, 'connectivity', many, '--data-dir', requireSharedData(), '-f', 'json'], { encoding: 'utf8' });
+    const threadedReport = JSON.parse(threaded.stdout) as { problems: { message: string }[]; inventory: { hosts: unknown[] } };
+    assert.deepEqual(threadedReport.problems.map((problem) => problem.message), []);
+    assert.equal(threadedReport.inventory.hosts.length, 80);
     const library = spawnSync(process.execPath, ['--input-type=module', '-e', `import('${path.join(pkg, manifest.exports['.']!)}').then((m) => console.log(typeof m.scan, m.ALL_CHECKS.length, m.CONTROLS.length))`], { encoding: 'utf8' });
     assert.equal(library.status, 0, library.stderr);
     assert.match(library.stdout, /^function \d+ \d+\n$/);

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { evaluateControls } from '../catalog/evaluate.ts';
@@ -6,7 +7,8 @@ import { ALL_CHECKS } from '../checks/index.gen.ts';
 import { DEFAULT_EXCLUDES, type Config } from '../config/config.ts';
 import { extractApps } from '../extract/apps/index.ts';
 import type { AppPermissionAnalysis } from '../extract/graph/analysis.ts';
-import { extractCode, codeLanguagesIn } from '../extract/code/index.ts';
+import { codeLanguagesIn } from '../extract/code/index.ts';
+import { extractCodeInParallel } from '../extract/code/parallel.ts';
 import { callsFromHar, hostsFromHar } from '../extract/graph/har.ts';
 import { extractGraphFacts } from '../extract/graph/index.ts';
 import { loadParsers, type Grammar } from '../extract/graph/tree-sitter.ts';
@@ -146,7 +148,7 @@ export async function buildInventory(root: string, sources: ProjectSources, data
   const apps = extractApps(sources, new SchemaStore(dataDir));
   problems.push(...apps.problems);
   const graphIndex = loadGraphKnowledge(dataDir, missingData);
-  const code = extractCode({ files: sources.files, apps: apps.apps, problems, parsers });
+  const code = await extractCodeInParallel({ files: sources.files, apps: apps.apps, problems, parsers }, extractionThreads());
   const graph = extractGraphFacts({
     code,
     files: sources.files,
@@ -171,6 +173,11 @@ export async function buildInventory(root: string, sources: ProjectSources, data
     annotations: config.connectivity.hosts,
   });
   return { root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData, graph, graphIndex, connectivity };
+}
+
+/** Threads for code extraction: one per core, at most four (beyond that the shared-text copy and GC win little). */
+function extractionThreads(): number {
+  return Math.min(4, availableParallelism());
 }
 
 /** What recorded traffic (--har) adds: Graph calls for the permission analysis, hosts for the connectivity inventory. */

@@ -1,10 +1,8 @@
-import path from 'node:path';
 import type { AppSummary, ScanProblem } from '../../engine/types.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
-import { extractJavaScript, type CodeGraphFacts } from '../graph/javascript.ts';
-import { extractPowerShell } from '../graph/powershell.ts';
-import { extractTreeLanguage } from '../graph/tree-languages.ts';
+import type { CodeGraphFacts } from '../graph/javascript.ts';
 import { LANGUAGE_OF_EXTENSION, type TreeLanguage, type TreeParsers } from '../graph/tree-sitter.ts';
+import { createFileExtractor } from './extractor.ts';
 
 /**
  * Every code file is parsed once; each extractor (Graph calls, scopes and auth flows; outbound connections
@@ -17,7 +15,6 @@ export interface FileCodeFacts {
   facts: CodeGraphFacts;
 }
 
-const JS_FILES = /\.(m|c)?(j|t)sx?$/i;
 const CODE_FILES = /\.((m|c)?(j|t)sx?|cs|py|java|ps1|psm1)$/i;
 /**
  * Cheap tests before parsing. A file that mentions none of the Graph markers cannot call Graph, hold a Graph
@@ -34,7 +31,7 @@ const CONNECTIVITY_HINT = /\bfetch\s*\(|axios|\bgot\b|superagent|\bky\b|WebSocke
 const hinted = new WeakMap<SourceFile, boolean>();
 
 /** Whether a code file is worth parsing; the text tests run once per file and only on code. */
-function worthParsing(file: SourceFile): boolean {
+export function worthParsing(file: SourceFile): boolean {
   let answer = hinted.get(file);
   if (answer === undefined) {
     answer = CODE_FILES.test(file.path) && !file.path.includes('!') && !/\.d\.ts$/.test(file.path) && (file.text.includes('://') || GRAPH_HINT.test(file.text) || CONNECTIVITY_HINT.test(file.text));
@@ -61,44 +58,14 @@ export interface CodeExtractionInput {
 }
 
 export function extractCode(input: CodeExtractionInput): FileCodeFacts[] {
-  const { files, problems, parsers = {} } = input;
-  const byPath = new Map(files.map((file) => [file.path, file]));
-  const jsFacts = new Map<string, CodeGraphFacts>();
-  const inProgress = new Set<string>();
-  const extractJs = (file: SourceFile): CodeGraphFacts => {
-    const known = jsFacts.get(file.path);
-    if (known) return known;
-    inProgress.add(file.path);
-    const result = extractJavaScript(file, resolveImport);
-    inProgress.delete(file.path);
-    jsFacts.set(file.path, result);
-    if (result.parseError) problems.push({ kind: 'parse-error', file: file.path, line: result.parseError.line, message: `could not parse JavaScript/TypeScript: ${result.parseError.message}` });
-    return result;
-  };
-  function resolveImport(fromFile: string, specifier: string, name: string): string | undefined {
-    if (!specifier.startsWith('.')) return undefined;
-    const base = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), specifier)).replace(/\.(m|c)?js$/, '');
-    for (const candidate of [base, `${base}.ts`, `${base}.tsx`, `${base}.js`, `${base}.mjs`, `${base}/index.ts`, `${base}/index.js`]) {
-      const file = byPath.get(candidate);
-      if (file && !inProgress.has(candidate) && JS_FILES.test(candidate)) return extractJs(file).exportedConstants.get(name);
-    }
-    return undefined;
-  }
-
+  const byPath = new Map(input.files.map((file) => [file.path, file]));
+  const extract = createFileExtractor((path) => byPath.get(path), input.parsers ?? {}, (problem) => input.problems.push(problem));
   const appRootOf = rootResolver(input.apps);
   const results: FileCodeFacts[] = [];
-  for (const file of files) {
+  for (const file of input.files) {
     if (!worthParsing(file)) continue;
-    const extension = /\.(\w+)$/.exec(file.path)?.[1]?.toLowerCase() ?? '';
-    const treeLanguage = LANGUAGE_OF_EXTENSION[extension];
-    let facts: CodeGraphFacts;
-    if (JS_FILES.test(file.path)) facts = extractJs(file);
-    else if (treeLanguage && parsers[treeLanguage]) {
-      facts = extractTreeLanguage(file, treeLanguage, parsers[treeLanguage]!);
-      if (facts.parseError) problems.push({ kind: 'parse-error', file: file.path, line: facts.parseError.line, message: `could not parse ${treeLanguage}: ${facts.parseError.message}` });
-    } else if (/^(ps1|psm1)$/.test(extension)) facts = extractPowerShell(file);
-    else continue;
-    results.push({ file: file.path, appRoot: appRootOf(file.path), facts });
+    const facts = extract(file);
+    if (facts) results.push({ file: file.path, appRoot: appRootOf(file.path), facts });
   }
   return results;
 }

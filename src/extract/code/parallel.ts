@@ -1,0 +1,116 @@
+import { Worker } from 'node:worker_threads';
+import type { ScanProblem } from '../../engine/types.ts';
+import type { SourceFile } from '../../sources/source-file.ts';
+import type { CodeGraphFacts } from '../graph/javascript.ts';
+import { LANGUAGE_OF_EXTENSION, type Grammar } from '../graph/tree-sitter.ts';
+import { importCandidates, JS_FILES } from './extractor.ts';
+import { extractCode, rootResolver, worthParsing, type CodeExtractionInput, type FileCodeFacts } from './index.ts';
+import { packTexts } from './shared-texts.ts';
+import type { WorkerInput, WorkerReply, WorkerRequest } from './worker.ts';
+
+/**
+ * Code extraction on several threads. Parsing dominates a scan (oxc hands its tree to JavaScript as JSON on
+ * Node 20), and files are independent except for constants imported across JavaScript modules, so each
+ * thread reads every file it may need — the files to extract and the modules they import — from one
+ * shared copy of their texts. Batches are handed out as threads finish, results are put back in file
+ * order, so the outcome equals the single-threaded extraction.
+ */
+const BATCH = 32;
+/**
+ * A thread's heap holds one file's syntax tree at a time plus the facts of its batch; a cap makes V8 collect
+ * instead of growing (peak memory), and a thread that still runs out fails over to the main thread.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 256 };
+const RELATIVE_IMPORT = /\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|\brequire\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
+
+export async function extractCodeInParallel(input: CodeExtractionInput, threads: number): Promise<FileCodeFacts[]> {
+  const worthy = input.files.filter(worthParsing);
+  if (threads < 2 || worthy.length < BATCH * 2) return extractCode(input);
+  const shared = withImportedModules(worthy, input.files);
+  const texts = packTexts(shared);
+  const grammars = [...new Set(worthy.map((file) => LANGUAGE_OF_EXTENSION[/\.(\w+)$/.exec(file.path)?.[1]?.toLowerCase() ?? '']).filter((language): language is NonNullable<typeof language> => Boolean(language)))] as Grammar[];
+  const results = new Array<CodeGraphFacts | undefined>(worthy.length);
+  const problems = new Map<string, ScanProblem>();
+  try {
+    await runWorkers(Math.min(threads, Math.ceil(worthy.length / BATCH)), { texts, grammars }, worthy.length, (reply) => {
+      for (const { index, facts } of reply.results) results[index] = facts;
+      for (const problem of reply.problems) problems.set(`${problem.file}|${problem.message}`, problem);
+    });
+  } catch (error) {
+    // Threads are an optimisation: if they cannot run, the same work is done here.
+    input.problems.push({ kind: 'read-error', message: `code extraction threads failed (${(error as Error).message}); extracted on the main thread instead` });
+    return extractCode(input);
+  }
+  const order = new Map(input.files.map((file, index) => [file.path, index]));
+  input.problems.push(...[...problems.values()].sort((a, b) => (order.get(a.file ?? '') ?? 0) - (order.get(b.file ?? '') ?? 0)));
+  const appRootOf = rootResolver(input.apps);
+  return worthy.flatMap((file, index) => (results[index] ? [{ file: file.path, appRoot: appRootOf(file.path), facts: results[index]! }] : []));
+}
+
+/** The files to extract first (indexes 0…n-1 in the shared texts), then every module they import, transitively. */
+function withImportedModules(worthy: readonly SourceFile[], all: readonly SourceFile[]): SourceFile[] {
+  const byPath = new Map(all.map((file) => [file.path, file]));
+  const included = new Map(worthy.map((file) => [file.path, file]));
+  const pending = worthy.filter((file) => JS_FILES.test(file.path));
+  while (pending.length) {
+    const file = pending.pop()!;
+    for (const match of file.text.matchAll(RELATIVE_IMPORT)) {
+      for (const candidate of importCandidates(file.path, match[1] ?? match[2]!)) {
+        const imported = byPath.get(candidate);
+        if (imported && !included.has(candidate)) {
+          included.set(candidate, imported);
+          pending.push(imported);
+        }
+      }
+    }
+  }
+  return [...included.values()];
+}
+
+function runWorkers(count: number, data: WorkerInput, total: number, onReply: (reply: Extract<WorkerReply, { results: unknown }>) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let next = 0;
+    let finished = 0;
+    let failed = false;
+    const workers: Worker[] = [];
+    const fail = (error: Error) => {
+      if (failed) return;
+      failed = true;
+      for (const worker of workers) void worker.terminate();
+      reject(error);
+    };
+    const feed = (worker: Worker) => {
+      if (next < total) {
+        const batch = Array.from({ length: Math.min(BATCH, total - next) }, (_, offset) => next + offset);
+        next += batch.length;
+        worker.postMessage({ batch } satisfies WorkerRequest);
+      } else {
+        worker.postMessage({ stop: true } satisfies WorkerRequest);
+        if (++finished === workers.length) resolve();
+      }
+    };
+    for (let i = 0; i < count; i++) {
+      const worker = startWorker(data);
+      workers.push(worker);
+      worker.on('message', (reply: WorkerReply) => {
+        if (failed) return;
+        if (!('ready' in reply)) onReply(reply);
+        feed(worker);
+      });
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (code !== 0) fail(new Error(`a thread exited with code ${code}`));
+      });
+    }
+  });
+}
+
+/**
+ * The compiled package runs worker.js. From the TypeScript sources (tests, `npm run demo`) the thread first
+ * registers tsx, whose loader a worker does not inherit on Node 20.
+ */
+function startWorker(data: WorkerInput): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData: data, resourceLimits: WORKER_LIMITS });
+  const entry = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`, { eval: true, workerData: data, resourceLimits: WORKER_LIMITS });
+}

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ScanProblem } from '../../src/engine/types.ts';
+import { extractCode } from '../../src/extract/code/index.ts';
+import { extractCodeInParallel } from '../../src/extract/code/parallel.ts';
+import { loadParsers } from '../../src/extract/graph/tree-sitter.ts';
+import { loadProject } from '../../src/sources/project.ts';
+import { tempDir, writeTree } from '../harness/paths.ts';
+
+/** A tree big enough for threads: modules importing constants from each other, other languages, a broken file. */
+function tree(): Record<string, string> {
+  const files: Record<string, string> = {
+    'src/config.ts': "export const GRAPH = 'https://graph.microsoft.com/v1.0';\nexport const PARTNER = 'https://api.partner-one.io';\n",
+    'src/broken.ts': "export const x = fetch('https://api.partner-four.io') +;\n",
+    'jobs/report.py': "import requests\nrequests.get('https://api.partner-two.io/report')\n",
+    'api/Client.cs': 'using System.Net.Http;\nclass C { async Task Run(HttpClient http) { await http.GetStringAsync("https://api.partner-three.io/x"); } }\n',
+  };
+  for (let i = 0; i < 90; i++) {
+    files[`src/module-${i}.ts`] = `import { GRAPH, PARTNER } from './config';\nexport async function call${i}(id: string) {\n  await fetch(\`\${GRAPH}/users/\${id}/messages\`);\n  return fetch(\`\${PARTNER}/items/${i}\`);\n}\n`;
+  }
+  return files;
+}
+
+describe('code extraction on threads', () => {
+  it('gives exactly the facts and problems of the single-threaded extraction', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, tree());
+    const sources = await loadProject({ root, include: [], exclude: [], maxFileBytes: 5 * 1024 * 1024, respectGitignore: true });
+    const { parsers } = await loadParsers(['python', 'csharp']);
+    const sequentialProblems: ScanProblem[] = [];
+    const sequential = extractCode({ files: sources.files, apps: [], problems: sequentialProblems, parsers });
+    const parallelProblems: ScanProblem[] = [];
+    const parallel = await extractCodeInParallel({ files: sources.files, apps: [], problems: parallelProblems, parsers }, 2);
+    assert.ok(!parallelProblems.some((problem) => /threads failed/.test(problem.message)), JSON.stringify(parallelProblems));
+    assert.deepEqual(parallel, sequential);
+    assert.deepEqual(parallelProblems, sequentialProblems);
+    // The imported constants were followed in the threads too.
+    const calls = parallel.flatMap((entry) => entry.facts.calls.map((call) => call.path));
+    assert.equal(calls.filter((path) => path === '/users/{id}/messages').length, 90);
+    assert.equal(parallelProblems.filter((problem) => problem.file === 'src/broken.ts').length, 1);
+  });
+});
