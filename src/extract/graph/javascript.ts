@@ -58,7 +58,9 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] } };
   let program: Node;
   try {
-    const parsed = parseSync(file.path.replace(/!/g, '_'), file.text, { sourceType: 'unambiguous' } as never);
+    // The ESTree shape without type annotations (astType 'js'): the recognisers never read types, and the
+    // tree crosses from Rust as JSON on Node 20, so a third less of it is a third less parsing time.
+    const parsed = parseSync(file.path.replace(/!/g, '_'), file.text, { sourceType: 'unambiguous', astType: 'js' } as never);
     const fatal = parsed.errors.find((error) => (error as { severity?: string }).severity !== 'Warning');
     if (fatal) {
       const offset = (fatal as { labels?: { start: number }[] }).labels?.[0]?.start;
