@@ -38,5 +38,12 @@ describe('code extraction on threads', () => {
     const calls = parallel.flatMap((entry) => entry.facts.calls.map((call) => call.path));
     assert.equal(calls.filter((path) => path === '/users/{id}/messages').length, 90);
     assert.equal(parallelProblems.filter((problem) => problem.file === 'src/broken.ts').length, 1);
+
+    // Threads that run out of memory hand their files back: same facts, and the report says what happened.
+    const starvedProblems: ScanProblem[] = [];
+    const starved = await extractCodeInParallel({ files: sources.files, apps: [], problems: starvedProblems, parsers }, 2, { maxOldGenerationSizeMb: 2, maxYoungGenerationSizeMb: 1 });
+    assert.deepEqual(starved, sequential);
+    assert.match(starvedProblems.map((problem) => problem.message).join('\n'), /threads stopped .*file\(s\) were extracted on the main thread/);
+    assert.deepEqual(starvedProblems.filter((problem) => problem.kind === 'parse-error'), sequentialProblems);
   });
 });

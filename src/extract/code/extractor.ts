@@ -4,6 +4,7 @@ import type { SourceFile } from '../../sources/source-file.ts';
 import { extractJavaScript, type CodeGraphFacts } from '../graph/javascript.ts';
 import { extractPowerShell } from '../graph/powershell.ts';
 import { extractTreeLanguage } from '../graph/tree-languages.ts';
+import { compactReferences } from '../hosts/types.ts';
 import { LANGUAGE_OF_EXTENSION, type TreeParsers } from '../graph/tree-sitter.ts';
 
 export const JS_FILES = /\.(m|c)?(j|t)sx?$/i;
@@ -34,6 +35,11 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
     return undefined;
   }
   return (file) => {
+    const facts = extractFile(file);
+    if (facts) facts.connectivity.references = compactReferences(facts.connectivity.references);
+    return facts;
+  };
+  function extractFile(file: SourceFile): CodeGraphFacts | undefined {
     const extension = /\.(\w+)$/.exec(file.path)?.[1]?.toLowerCase() ?? '';
     const treeLanguage = LANGUAGE_OF_EXTENSION[extension];
     if (JS_FILES.test(file.path)) return extractJs(file);
@@ -44,7 +50,7 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
     }
     if (/^(ps1|psm1)$/.test(extension)) return extractPowerShell(file);
     return undefined;
-  };
+  }
 }
 
 /** The JavaScript/TypeScript files a relative import may name, in resolution order. */

@@ -1,9 +1,9 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { ScanProblem } from '../../engine/types.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import type { CodeGraphFacts } from '../graph/javascript.ts';
 import { LANGUAGE_OF_EXTENSION, type Grammar } from '../graph/tree-sitter.ts';
-import { importCandidates, JS_FILES } from './extractor.ts';
+import { createFileExtractor, importCandidates, JS_FILES } from './extractor.ts';
 import { extractCode, rootResolver, worthParsing, type CodeExtractionInput, type FileCodeFacts } from './index.ts';
 import { packTexts } from './shared-texts.ts';
 import type { WorkerInput, WorkerReply, WorkerRequest } from './worker.ts';
@@ -23,23 +23,32 @@ const BATCH = 32;
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 256 };
 const RELATIVE_IMPORT = /\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|\brequire\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 
-export async function extractCodeInParallel(input: CodeExtractionInput, threads: number): Promise<FileCodeFacts[]> {
+export async function extractCodeInParallel(input: CodeExtractionInput, threads: number, limits: ResourceLimits = WORKER_LIMITS): Promise<FileCodeFacts[]> {
   const worthy = input.files.filter(worthParsing);
   if (threads < 2 || worthy.length < BATCH * 2) return extractCode(input);
   const shared = withImportedModules(worthy, input.files);
   const texts = packTexts(shared);
   const grammars = [...new Set(worthy.map((file) => LANGUAGE_OF_EXTENSION[/\.(\w+)$/.exec(file.path)?.[1]?.toLowerCase() ?? '']).filter((language): language is NonNullable<typeof language> => Boolean(language)))] as Grammar[];
   const results = new Array<CodeGraphFacts | undefined>(worthy.length);
+  const done = new Uint8Array(worthy.length);
   const problems = new Map<string, ScanProblem>();
+  const addProblem = (problem: ScanProblem) => problems.set(`${problem.file}|${problem.message}`, problem);
   try {
-    await runWorkers(Math.min(threads, Math.ceil(worthy.length / BATCH)), { texts, grammars }, worthy.length, (reply) => {
-      for (const { index, facts } of reply.results) results[index] = facts;
-      for (const problem of reply.problems) problems.set(`${problem.file}|${problem.message}`, problem);
+    await runWorkers(Math.min(threads, Math.ceil(worthy.length / BATCH)), { texts, grammars }, limits, worthy.length, (reply) => {
+      for (const { index, facts } of reply.results) {
+        results[index] = facts;
+        done[index] = 1;
+      }
+      for (const problem of reply.problems) addProblem(problem);
     });
   } catch (error) {
-    // Threads are an optimisation: if they cannot run, the same work is done here.
-    input.problems.push({ kind: 'read-error', message: `code extraction threads failed (${(error as Error).message}); extracted on the main thread instead` });
-    return extractCode(input);
+    // Threads are an optimisation: what they did not finish (a thread out of memory on a huge file, a thread
+    // that could not start) is extracted here, so the result is the same.
+    const byPath = new Map(input.files.map((file) => [file.path, file]));
+    const extract = createFileExtractor((path) => byPath.get(path), input.parsers ?? {}, addProblem);
+    const missing = worthy.flatMap((_, index) => (done[index] ? [] : [index]));
+    for (const index of missing) results[index] = extract(worthy[index]!);
+    input.problems.push({ kind: 'read-error', message: `code extraction threads stopped (${(error as Error).message}); ${missing.length} file(s) were extracted on the main thread instead` });
   }
   const order = new Map(input.files.map((file, index) => [file.path, index]));
   input.problems.push(...[...problems.values()].sort((a, b) => (order.get(a.file ?? '') ?? 0) - (order.get(b.file ?? '') ?? 0)));
@@ -67,7 +76,7 @@ function withImportedModules(worthy: readonly SourceFile[], all: readonly Source
   return [...included.values()];
 }
 
-function runWorkers(count: number, data: WorkerInput, total: number, onReply: (reply: Extract<WorkerReply, { results: unknown }>) => void): Promise<void> {
+function runWorkers(count: number, data: WorkerInput, limits: ResourceLimits, total: number, onReply: (reply: Extract<WorkerReply, { results: unknown }>) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     let next = 0;
     let finished = 0;
@@ -90,7 +99,7 @@ function runWorkers(count: number, data: WorkerInput, total: number, onReply: (r
       }
     };
     for (let i = 0; i < count; i++) {
-      const worker = startWorker(data);
+      const worker = startWorker(data, limits);
       workers.push(worker);
       worker.on('message', (reply: WorkerReply) => {
         if (failed) return;
@@ -109,8 +118,8 @@ function runWorkers(count: number, data: WorkerInput, total: number, onReply: (r
  * The compiled package runs worker.js. From the TypeScript sources (tests, `npm run demo`) the thread first
  * registers tsx, whose loader a worker does not inherit on Node 20.
  */
-function startWorker(data: WorkerInput): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData: data, resourceLimits: WORKER_LIMITS });
+function startWorker(data: WorkerInput, limits: ResourceLimits): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData: data, resourceLimits: limits });
   const entry = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`, { eval: true, workerData: data, resourceLimits: WORKER_LIMITS });
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`, { eval: true, workerData: data, resourceLimits: limits });
 }

@@ -271,7 +271,7 @@ function assemble(references: HostReference[], routes: RouteFact[], configEntrie
     if (item.scheme && !entry.schemes.includes(item.scheme)) entry.schemes.push(item.scheme);
     if (item.port) entry.ports = [...new Set([...(entry.ports ?? []), item.port])];
     if (!entry.purpose && reference.purpose && reference.direction !== 'declared') entry.purpose = reference.purpose;
-    entry.sourceCount++;
+    entry.sourceCount += reference.occurrences ?? 1;
     const source = sourceOf(reference, item.display);
     if (entry.sources.length < MAX_SOURCES && !entry.sources.some((known) => known.file === source.file && known.line === source.line && known.via === source.via)) entry.sources.push(source);
     if (reference.direction === 'served' && !item.dynamic && !entry.excluded) {

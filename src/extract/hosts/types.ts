@@ -21,6 +21,8 @@ export interface HostReference {
   dynamic?: string;
   purpose?: string;
   source: SourceRef;
+  /** Further places in the same file with the same client, direction and origin (the first one is `source`). */
+  occurrences?: number;
 }
 
 /** An API route the app's own code serves. */
@@ -35,4 +37,20 @@ export interface RouteFact {
 export interface CodeConnectivity {
   references: HostReference[];
   routes: RouteFact[];
+}
+
+/**
+ * One reference per file, client and origin: a module that calls the same API from fifty functions names
+ * the host once, with the count. The first place stays the evidence; hosts keep the total as `sourceCount`.
+ */
+export function compactReferences(references: HostReference[]): HostReference[] {
+  const byKey = new Map<string, HostReference>();
+  for (const reference of references) {
+    const origin = reference.host ?? reference.dynamic ?? /^[a-z][\w+.-]*:\/\/[^/?#]*/i.exec(reference.url ?? '')?.[0] ?? reference.url;
+    const key = `${reference.direction}|${reference.kind}|${reference.via}|${origin}`;
+    const first = byKey.get(key);
+    if (first) first.occurrences = (first.occurrences ?? 1) + (reference.occurrences ?? 1);
+    else byKey.set(key, reference);
+  }
+  return [...byKey.values()];
 }
