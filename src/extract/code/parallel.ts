@@ -51,7 +51,7 @@ export async function extractCodeInParallel(input: CodeExtractionInput, threads:
     input.problems.push({ kind: 'read-error', message: `code extraction threads stopped (${(error as Error).message}); ${missing.length} file(s) were extracted on the main thread instead` });
   }
   const order = new Map(input.files.map((file, index) => [file.path, index]));
-  input.problems.push(...[...problems.values()].sort((a, b) => (order.get(a.file ?? '') ?? 0) - (order.get(b.file ?? '') ?? 0)));
+  for (const problem of [...problems.values()].sort((a, b) => (order.get(a.file ?? '') ?? 0) - (order.get(b.file ?? '') ?? 0))) input.problems.push(problem);
   const appRootOf = rootResolver(input.apps);
   return worthy.flatMap((file, index) => (results[index] ? [{ file: file.path, appRoot: appRootOf(file.path), facts: results[index]! }] : []));
 }

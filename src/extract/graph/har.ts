@@ -1,5 +1,5 @@
 import { parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
-import type { HostReference } from '../hosts/types.ts';
+import { compactReferences, type HostReference } from '../hosts/types.ts';
 import type { GraphCall } from './types.ts';
 
 export class HarError extends Error {
@@ -58,7 +58,7 @@ export function hostsFromHar(text: string, label: string): HostReference[] {
     const url = (entry as { request?: { url?: unknown } })?.request?.url;
     if (typeof url === 'string' && /^(https?|wss?):\/\//i.test(url)) references.push({ direction: 'outbound', kind: 'har', via: 'recorded request', url, purpose: 'observed in recorded traffic', source: { file: label, line: index + 1 } });
   });
-  return references;
+  return compactReferences(references);
 }
 
 /** The `log.entries` of an HTTP Archive, or a HarError naming the file and what is wrong. */

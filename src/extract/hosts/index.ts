@@ -92,13 +92,13 @@ const MAX_SOURCES = 50;
 
 export function extractConnectivity(input: ConnectivityInput): ConnectivityFacts {
   const references: HostReference[] = [];
-  const routes: { route: RouteFact }[] = [];
+  const routes: RouteFact[] = [];
   const configEntries: (ConfigEntry & { file: string })[] = [];
   for (const { facts } of input.code) {
-    references.push(...facts.connectivity.references);
-    for (const route of facts.connectivity.routes) routes.push({ route });
+    append(references, facts.connectivity.references);
+    append(routes, facts.connectivity.routes);
   }
-  for (const manifest of input.manifests) references.push(...hostReferencesFromManifest(manifest));
+  for (const manifest of input.manifests) append(references, hostReferencesFromManifest(manifest));
   const doc = (file: SourceFile) => (input.parse && structuredFormatOf(file.path) ? input.parse(file.path) : undefined);
   for (const file of input.files) {
     if (file.path.includes('!')) continue;
@@ -106,29 +106,34 @@ export function extractConnectivity(input: ConnectivityInput): ConnectivityFacts
       const parsed = doc(file);
       if (structuredFormatOf(file.path) && !parsed) continue; // a parse error, already reported
       const found = hostReferencesFromConfig(file, parsed?.doc);
-      references.push(...found.references);
+      append(references, found.references);
       for (const entry of found.entries) configEntries.push({ ...entry, file: file.path });
     }
     if (/\.(json|ya?ml)$/i.test(file.path) && /"?(openapi|swagger)"?\s*:/.test(file.text.slice(0, 4096))) {
       const parsed = doc(file);
       if (parsed && parsed.format !== 'xml' && isOpenApiDocument(parsed.doc.value)) {
         const found = fromOpenApi(file, parsed.doc);
-        references.push(...found.references);
-        for (const route of found.routes) routes.push({ route });
+        append(references, found.references);
+        append(routes, found.routes);
       }
     }
     if (/\.json$/i.test(file.path) && file.text.includes('deploymentTemplate')) {
       const parsed = doc(file);
-      if (parsed?.format === 'json' && isArmTemplate(parsed.doc.value)) references.push(...fromArmTemplate(file, parsed.doc));
+      if (parsed?.format === 'json' && isArmTemplate(parsed.doc.value)) append(references, fromArmTemplate(file, parsed.doc));
     }
-    if (IAC_FILE.test(file.path)) references.push(...fromBicepOrTerraform(file));
-    if (HTML_FILE.test(file.path) && input.htmlParser) references.push(...fromHtml(file, input.htmlParser));
-    else if (/\.(m|c)?(j|t)sx?$|\.(cs|py|java|json|config|conf|ya?ml)$|(^|\/)(staticwebapp\.config\.json|_headers|nginx\.conf)$/i.test(file.path)) references.push(...cspInText(file));
+    if (IAC_FILE.test(file.path)) append(references, fromBicepOrTerraform(file));
+    if (HTML_FILE.test(file.path) && input.htmlParser) append(references, fromHtml(file, input.htmlParser));
+    else if (/\.(m|c)?(j|t)sx?$|\.(cs|py|java|json|config|conf|ya?ml)$|(^|\/)(staticwebapp\.config\.json|_headers|nginx\.conf)$/i.test(file.path)) append(references, cspInText(file));
   }
-  references.push(...graphReferences(input.graph));
-  references.push(...(input.observed ?? []));
+  append(references, graphReferences(input.graph));
+  append(references, input.observed ?? []);
 
-  return assemble(references, routes.map(({ route }) => route), configEntries, input.publisherDomains ?? [], input.annotations ?? {});
+  return assemble(references, routes, configEntries, input.publisherDomains ?? [], input.annotations ?? {});
+}
+
+/** Appends without spreading: a spread of a very long list overflows the call stack. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 /** Microsoft Graph calls and token acquisition are connections too (to Microsoft); one reference per file. */
