@@ -127,7 +127,7 @@ const EXPECTED: Record<string, string> = {
   'geo.ipify.org': 'unknown',
   'api.open-meteo.com': 'unknown',
   'cdn.jsdelivr.net': 'third-party',
-  'images.unsplash.com': 'unknown',
+  'images.unsplash.com': 'third-party',
   '*.fabrikam-partner.net': 'unknown',
 };
 const NOT_CONNECTIONS = ['learn.vendor-docs.io', 'commented-out.vendor-one.io', 'www.fabrikam.com', 'help.fabrikam.com', 'commented.vendor-three.io', 'developer.microsoft.com'];

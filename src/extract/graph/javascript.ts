@@ -3,7 +3,7 @@ import type { SourceFile } from '../../sources/source-file.ts';
 import { PLACEHOLDER, parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
 import { fluentPath, isGraphScopeUrl, sdkSegment } from './sdk-shapes.ts';
 import type { AuthFlow, AuthFlowEvidence, Confidence, GraphCall, SourceRef, UnresolvedGraphCall } from './types.ts';
-import { visitJsConnectivity, type JsConnectivityContext } from '../hosts/javascript-connectivity.ts';
+import { visitJsClass, visitJsConnectivity, type JsConnectivityContext } from '../hosts/javascript-connectivity.ts';
 import type { CodeConnectivity } from '../hosts/types.ts';
 
 /**
@@ -40,7 +40,7 @@ export type ImportResolver = (fromFile: string, specifier: string, name: string)
 const VERBS: Record<string, string> = { get: 'GET', getStream: 'GET', post: 'POST', put: 'PUT', putStream: 'PUT', patch: 'PATCH', update: 'PATCH', delete: 'DELETE', del: 'DELETE' };
 const HTTP_CLIENT_VERBS: Record<string, string> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE', head: 'GET', fetch: 'GET' };
 /** The node types the recognisers look at; everything else is only walked through. */
-const INTERESTING = new Set(['CallExpression', 'NewExpression', 'Property', 'ExportNamedDeclaration']);
+const INTERESTING = new Set(['CallExpression', 'NewExpression', 'Property', 'ExportNamedDeclaration', 'ClassDeclaration', 'ClassExpression']);
 const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 const SCOPE_FUNCTIONS = /^(acquireToken\w*|loginPopup|loginRedirect|ssoSilent|getToken|createMicrosoftGraphClient\w*|login|getAccessToken)$/;
 const FLOW_MARKERS: [RegExp, AuthFlow, string][] = [
@@ -325,6 +325,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   // Pass 2: wrapper functions first (a wrapper may be declared after its callers), then the calls.
   for (const node of live) if (node.type === 'CallExpression') registerWrapper(node);
   for (const node of live) {
+    if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') visitJsClass(node, connectivityContext, facts.connectivity);
     if (node.type === 'CallExpression' || node.type === 'NewExpression') {
       visitJsConnectivity(node, connectivityContext, facts.connectivity);
       const callee = node.callee as Node;

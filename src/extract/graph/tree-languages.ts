@@ -27,7 +27,7 @@ interface LanguageRules {
   sdkVerbs: Record<string, string>;
   httpVerbs: Record<string, string>;
   strings: Set<string>;
-  constants(root: TsNode): Map<string, TsNode>;
+  constants(root: TsNode): Assignments;
   betaMarker: RegExp;
   dead: { block: Set<string>; exits: Set<string>; ifType: string };
   flows: [RegExp, AuthFlow, string][];
@@ -259,7 +259,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   /** requests/httpx `params={'$select': '…', '$expand': '…'}`. */
   function keywordQuery(args: TsNode[]): { select?: string[]; expand?: string[] } {
     const params = args.find((arg) => arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'params')?.childForFieldName('value');
-    const dictionary = params?.type === 'identifier' ? constants.get(params.text) : params;
+    const dictionary = params?.type === 'identifier' ? valueAt(constants, params) : params;
     if (dictionary?.type !== 'dictionary') return {};
     const result: { select?: string[]; expand?: string[] } = {};
     for (const pair of dictionary.namedChildren) {
@@ -296,7 +296,7 @@ function walkChain(start: TsNode | null, rules: LanguageRules): { root: string; 
   return undefined;
 }
 
-function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, constants: Map<string, TsNode>, depth: number): string | undefined {
+function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, constants: Assignments, depth: number): string | undefined {
   if (!node || depth > 30) return undefined;
   if (rules.strings.has(node.type)) return stringValue(node, rules, (expression) => evaluateString(expression, rules, constants, depth + 1));
   if (node.type === 'parenthesized_expression') return evaluateString(node.namedChildren[0], rules, constants, depth + 1);
@@ -311,7 +311,7 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
     return (a ?? PLACEHOLDER) + (b ?? PLACEHOLDER);
   }
   if (node.type === 'identifier') {
-    const value = constants.get(node.text);
+    const value = valueAt(constants, node);
     return value ? evaluateString(value, rules, constants, depth + 1) : undefined;
   }
   return undefined;
@@ -355,20 +355,41 @@ function lastNamed(node: TsNode): TsNode | null {
   return last?.type === 'equals_value_clause' ? (last.namedChildren[0] ?? null) : last;
 }
 
-function declarators(root: TsNode, type: string, nameOf: (node: TsNode) => string | undefined, valueOf: (node: TsNode) => TsNode | null): Map<string, TsNode> {
-  const map = new Map<string, TsNode>();
-  const seen = new Set<string>();
+/** Every assignment of each name, in source order. */
+type Assignments = Map<string, TsNode[]>;
+
+function declarators(root: TsNode, type: string, nameOf: (node: TsNode) => string | undefined, valueOf: (node: TsNode) => TsNode | null): Assignments {
+  const map: Assignments = new Map();
   for (const node of root.descendantsOfType(type)) {
     if (!node) continue;
     const name = nameOf(node);
     const value = valueOf(node);
     if (!name || !value) continue;
-    // A name assigned twice is not a constant.
-    if (seen.has(name)) map.delete(name);
-    else map.set(name, value);
-    seen.add(name);
+    const list = map.get(name);
+    if (list) list.push(value);
+    else map.set(name, [value]);
   }
   return map;
+}
+
+const FUNCTION_NODE = /function|method|lambda|constructor/;
+
+/**
+ * The value a name has where it is used: its only assignment, or, for a name assigned several times, the
+ * last assignment before the use in the same function (`url = f"…"; requests.get(url)` even when a loop
+ * below reuses `url`). Anything else is not known statically.
+ */
+function valueAt(assignments: Assignments, use: TsNode): TsNode | undefined {
+  const candidates = assignments.get(use.text);
+  if (!candidates) return undefined;
+  if (candidates.length === 1) return candidates[0];
+  let scope: TsNode | null = use.parent;
+  while (scope && !FUNCTION_NODE.test(scope.type)) scope = scope.parent;
+  const from = scope?.startIndex ?? 0;
+  const to = scope?.endIndex ?? Number.POSITIVE_INFINITY;
+  let found: TsNode | undefined;
+  for (const candidate of candidates) if (candidate.startIndex >= from && candidate.endIndex <= to && candidate.endIndex <= use.startIndex) found = candidate;
+  return found;
 }
 
 /** Where each block's first return/throw starts, per block node: computed once, not per call. */

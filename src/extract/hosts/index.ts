@@ -1,5 +1,6 @@
 import type { Parser } from 'web-tree-sitter';
 import { classifyHost, registrableDomain, type HostOwner } from '../../knowledge/hosts/ownership.ts';
+import { KNOWN_RUNTIME_ORIGINS } from '../../knowledge/hosts/sdk-hosts.ts';
 import { structuredFormatOf, type StructuredDoc } from '../../sources/project.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import type { FileCodeFacts } from '../code/index.ts';
@@ -221,6 +222,12 @@ function assemble(references: HostReference[], routes: RouteFact[], configEntrie
       display = parsed.url.display;
     }
     if (!dynamic) return;
+    // A run-time value whose origin is known all the same (the SPFx page's SharePoint site, the bot's service URL).
+    const known = KNOWN_RUNTIME_ORIGINS.find((origin) => origin.expression.test(dynamic!));
+    if (known) {
+      resolved.push({ host: known.host, reference: { ...reference, purpose: reference.purpose ?? known.purpose }, scheme: 'https' });
+      return;
+    }
     // A run-time host read from a setting the tree defines: the setting's values are the hosts.
     const name = settingNameOf(dynamic);
     const entries = name && depth === 0 ? byKey.get(normaliseKey(name.split(/[.:]/).pop()!)) ?? byKey.get(normaliseKey(name)) : undefined;

@@ -29,7 +29,7 @@ export interface JsConnectivityContext {
 /** Free functions that send a request to their first argument. */
 const REQUEST_FUNCTIONS = /^(fetch|got|ky|ofetch|\$fetch|request|needle|superagent|axios|io|fetchJson)$/;
 /** Receivers whose verb methods send requests (axios.get, this.http.post, superagent.put, https.request). */
-const CLIENT_OBJECTS = /^(axios|got|ky|superagent|request|needle|http|https|httpClient|http_client|undici|ofetch|\$http|fetcher|window|globalThis|self)$/;
+const CLIENT_OBJECTS = /^(axios|got|ky|superagent|request|needle|http|https|httpClient|http_client|undici|ofetch|\$http|fetcher|window|globalThis|self|spHttpClient|aadHttpClient)$/;
 const CLIENT_VERBS = /^(get|post|put|patch|delete|del|head|options|request|stream|fetch|getJSON|postJSON)$/;
 const BASE_FACTORIES = /^(create|extend)$/;
 const SOCKETS = /^(WebSocket|EventSource|ReconnectingWebSocket)$/;
@@ -98,6 +98,15 @@ export function visitJsConnectivity(node: JsNode, context: JsConnectivityContext
     if (/^(https?|wss?):\/\//i.test(value)) out.references.push({ ...base, url: value });
     // Anything else is relative: the app's own origin, not a new host.
   }
+}
+
+/** `class Bot extends TeamsActivityHandler` (from botbuilder): using an SDK's classes is using its service. */
+export function visitJsClass(node: JsNode, context: JsConnectivityContext, out: CodeConnectivity): void {
+  const superClass = node.superClass as JsNode | undefined;
+  const name = superClass && rootIdentifier(superClass);
+  const module = name && context.moduleOf(name);
+  const sdk = module && SDK_HOSTS.find((candidate) => candidate.modules.js?.test(module) && !candidate.endpointTypes);
+  if (sdk) out.references.push({ direction: 'outbound', kind: 'code', via: `${module} SDK`, host: sdk.host, purpose: `${sdk.service} SDK (default endpoint)`, source: context.where(node) });
 }
 
 /** Express / Koa router / Fastify / restify routes: `app.get('/api/x', handler)`, `app.route('/x').post(h)`, `fastify.route({method, url})`, Azure Functions `app.http(name, {route})`. */

@@ -114,6 +114,7 @@ const MICROSOFT: OwnershipRule[] = [
   ['ajax.aspnetcdn.com', 'Microsoft Ajax CDN'],
   ['*.aspnetcdn.com', 'Microsoft Ajax CDN'],
   ['*.msecnd.net', 'Microsoft CDN'],
+  ['*.nuget.org', 'NuGet Gallery'],
   ['*.powerbi.com', 'Power BI'],
   ['*.dynamics.com', 'Dynamics 365 / Dataverse'],
   ['*.powerapps.com', 'Power Apps'],
@@ -184,7 +185,16 @@ const THIRD_PARTIES: OwnershipRule[] = [
   ['*.launchdarkly.com', 'LaunchDarkly'],
   ['*.algolia.net', 'Algolia'],
   ['*.mongodb.net', 'MongoDB Atlas'],
-  ['registry.npmjs.org', 'npm registry'],
+  ['*.npmjs.org', 'npm registry (GitHub)'],
+  ['*.npmjs.com', 'npm registry (GitHub)'],
+  ['*.wikipedia.org', 'Wikipedia (Wikimedia Foundation)'],
+  ['*.wikimedia.org', 'Wikimedia Foundation'],
+  ['*.yahooapis.com', 'Yahoo APIs'],
+  ['api.yelp.com', 'Yelp Fusion API'],
+  ['*.openweathermap.org', 'OpenWeather'],
+  ['*.giphy.com', 'GIPHY'],
+  ['*.unsplash.com', 'Unsplash'],
+  ['*.pexels.com', 'Pexels'],
 ].map(([pattern, service]) => ({ pattern: pattern!, owner: 'third-party', service: service! }));
 
 export const OWNERSHIP_RULES: readonly OwnershipRule[] = [...AZURE_RESOURCES, ...MICROSOFT, ...THIRD_PARTIES];

@@ -47,3 +47,12 @@ export const AZURE_SDK_MODULES: Record<SdkLanguage, RegExp> = {
 
 /** Azure client types that name a resource endpoint. */
 export const AZURE_CLIENT_TYPES = /^(BlobServiceClient|ContainerClient|BlobClient|BlockBlobClient|DataLakeServiceClient|QueueServiceClient|QueueClient|ShareServiceClient|TableServiceClient|TableClient|CosmosClient|SecretClient|KeyClient|CertificateClient|CryptographyClient|SearchClient|SearchIndexClient|ServiceBusClient|EventHubProducerClient|EventHubConsumerClient|EventGridPublisherClient|AzureOpenAI|AsyncAzureOpenAI|AzureOpenAIClient|OpenAIClient|TextAnalyticsClient|DocumentAnalysisClient|DocumentIntelligenceClient|ChatCompletionsClient|AppConfigurationClient|ConfigurationClient|WebPubSubServiceClient|ContentSafetyClient)$/;
+
+/**
+ * Values known only at run time whose origin is nonetheless known: the SharePoint site an SPFx web part
+ * runs in (its page context), and the Bot Connector service URL Teams sends with every activity.
+ */
+export const KNOWN_RUNTIME_ORIGINS: readonly { expression: RegExp; host: string; purpose: string }[] = [
+  { expression: /pageContext\.(web|site)\.(absoluteUrl|serverRelativeUrl)|_spPageContextInfo\.(webAbsoluteUrl|siteAbsoluteUrl|webServerRelativeUrl)/, host: '*.sharepoint.com', purpose: 'the SharePoint site the web part runs in (SPFx page context)' },
+  { expression: /\bserviceUrl\b/, host: 'smba.trafficmanager.net', purpose: 'the Bot Connector service URL Teams sends with each activity' },
+];
