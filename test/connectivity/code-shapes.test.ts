@@ -26,6 +26,14 @@ const CASES: { name: string; files: Record<string, string>; hosts: Record<string
     files: { 'src/notify.ts': "export const post = (activity: { serviceUrl: string }, body: unknown) => fetch(`${activity.serviceUrl}/v3/conversations`, { method: 'POST', body: JSON.stringify(body) });\n" },
     hosts: { 'smba.trafficmanager.net': 'microsoft' },
   },
+  {
+    name: 'SPFx externals loaded from a CDN and assets served from the publisher\'s CDN',
+    files: {
+      'config/config.json': JSON.stringify({ version: '2.0', bundles: {}, externals: { jquery: { path: 'https://code.jquery.com/jquery-3.7.1.min.js', globalName: 'jQuery' } } }, null, 2),
+      'config/write-manifests.json': JSON.stringify({ cdnBasePath: 'https://cdn.fabrikam-assets.net/spfx/news/' }, null, 2),
+    },
+    hosts: { 'code.jquery.com': 'third-party', 'cdn.fabrikam-assets.net': 'publisher' },
+  },
 ];
 
 describe('connectivity from code shapes of public samples', () => {

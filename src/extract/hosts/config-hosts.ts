@@ -9,7 +9,8 @@ import type { HostReference } from './types.ts';
 /**
  * Hosts named in configuration: `.env*` files (including the Agents Toolkit's `env/.env.<environment>`),
  * appsettings*.json, local.settings.json, config/*.json, web.config appSettings and connectionStrings, and
- * Spring/Python YAML settings. A setting is a connection when its value is a URL, a connection string, or
+ * Spring/Python YAML settings, SPFx `config/config.json` externals and `config/write-manifests.json`
+ * cdnBasePath. A setting is a connection when its value is a URL, a connection string, or
  * (for keys ending in HOST/DOMAIN/HOSTNAME) a host name. Links shown to people (privacy, terms, support,
  * logos) are not connections; redirect URIs and the app's own tab/bot endpoints are what the app serves.
  */
@@ -24,7 +25,7 @@ export function isHostConfigFile(path: string): boolean {
 /** Keys whose URLs are shown to people or identify formats, never contacted by the app. */
 const LINK_KEY = /privacy|terms|tos\b|eula|support|help|docs?\b|documentation|website|homepage|home_?page|marketing|logo|icon|image|avatar|\$schema|schema|xmlns|namespace|feedback|learn_?more|about/i;
 /** Keys naming the app's own endpoints (Agents Toolkit TAB_ENDPOINT/BOT_DOMAIN, redirect URIs). */
-const SERVED_KEY = /redirect|callback|reply_?url|signin_?url|post_?logout|(^|_)TAB_(ENDPOINT|DOMAIN)|(^|_)BOT_(ENDPOINT|DOMAIN)|PUBLIC_?URL|APP_?URL|SITE_?URL|BASE_?URL_?SELF|FRONTEND_?URL|WEBSITE_HOSTNAME/i;
+const SERVED_KEY = /cdnBasePath|redirect|callback|reply_?url|signin_?url|post_?logout|(^|_)TAB_(ENDPOINT|DOMAIN)|(^|_)BOT_(ENDPOINT|DOMAIN)|PUBLIC_?URL|APP_?URL|SITE_?URL|BASE_?URL_?SELF|FRONTEND_?URL|WEBSITE_HOSTNAME/i;
 const HOST_KEY = /(HOST|HOSTNAME|DOMAIN|FQDN)$/i;
 
 /** A setting: a dotenv line, a JSON/YAML string leaf (key = dotted path) or a web.config `<add>`. */

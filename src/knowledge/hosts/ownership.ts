@@ -175,6 +175,7 @@ const THIRD_PARTIES: OwnershipRule[] = [
   ['*.intercom.io', 'Intercom'],
   ['cdn.jsdelivr.net', 'jsDelivr CDN'],
   ['unpkg.com', 'unpkg CDN'],
+  ['code.jquery.com', 'jQuery CDN (OpenJS Foundation)'],
   ['*.cloudflare.com', 'Cloudflare'],
   ['*.pusher.com', 'Pusher'],
   ['*.dropboxapi.com', 'Dropbox'],
