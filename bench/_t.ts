@@ -1,0 +1,13 @@
+import tls from 'node:tls';
+import { readFileSync } from 'node:fs';
+import { scanTls } from '../src/probe/tls/scan-tls.ts';
+import { DEFAULT_EXCHANGE_LIMITS } from '../src/probe/tls/exchange.ts';
+const server = tls.createServer({ key: readFileSync('/tmp/k.pem'), cert: readFileSync('/tmp/c.pem'), minVersion: 'TLSv1', ciphers: 'DEFAULT:AES128-SHA:NULL-SHA:@SECLEVEL=0' }, (s) => s.end());
+server.on('tlsClientError', () => {});
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+const port = (server.address() as any).port;
+const t = performance.now();
+const snap = await scanTls({ address: '127.0.0.1', port, serverName: 'localhost' }, DEFAULT_EXCHANGE_LIMITS);
+console.log((performance.now() - t).toFixed(0), 'ms');
+console.log(JSON.stringify({ ...snap, protocols: snap.protocols.map((p) => ({ ...p, suites: p.suites?.map((s) => s.openssl + ':' + s.strength) })), certificate: { ...snap.certificate, chain: snap.certificate?.chain.map((c) => [c.subject, c.keyBits, c.signatureAlgorithm, c.daysToExpiry]) }, servedChain: snap.servedChain?.inOrder }, null, 1).slice(0, 3000));
+server.close();
