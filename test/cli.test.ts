@@ -124,12 +124,13 @@ describe('cli', () => {
   it('lists checks and controls and explains both', async () => {
     const checks = await runCli(['checks']);
     assert.match(checks.stdout, /manifest-valid-domains-specific\s+high/);
-    assert.equal(JSON.parse((await runCli(['checks', '--json'])).stdout).length, 17);
+    assert.equal(JSON.parse((await runCli(['checks', '--json'])).stdout).length, 27);
     const explain = await runCli(['explain', 'spfx-api-permissions-not-tenant-wide']);
     assert.match(explain.stdout, /Fix: Set skipFeatureDeployment to false/);
     const control = await runCli(['explain', 'data-3']);
     assert.match(control.stdout, /max-age >= 15552000 seconds/);
-    assert.match(control.stdout, /Checks: none yet \(manual evidence needed\)/);
+    assert.match(control.stdout, /Checks: http-hsts-180-days/);
+    assert.match((await runCli(['explain', 'ops-1'])).stdout, /Checks: none yet \(manual evidence needed\)/);
     assert.equal((await runCli(['explain', 'nothing'])).code, 2);
     assert.match((await runCli(['controls'])).stdout, /Operational security\n  OPS-1 /);
   });

@@ -12,11 +12,21 @@ import { check as graphHighPrivilegeJustified } from './graph/graph-high-privile
 import { check as graphPermissionLeastPrivileged } from './graph/graph-permission-least-privileged.ts';
 import { check as graphPermissionRequested } from './graph/graph-permission-requested.ts';
 import { check as graphPermissionUsed } from './graph/graph-permission-used.ts';
+import { check as httpCookiesSecure } from './http/http-cookies-secure.ts';
+import { check as httpCorsNoReflectedOrigin } from './http/http-cors-no-reflected-origin.ts';
+import { check as httpHsts180Days } from './http/http-hsts-180-days.ts';
+import { check as httpPlainRedirectOnly } from './http/http-plain-redirect-only.ts';
 import { check as manifestPrivacyTermsHttps } from './manifest/manifest-privacy-terms-https.ts';
 import { check as manifestSchemaValid } from './manifest/manifest-schema-valid.ts';
 import { check as manifestUrlsHttps } from './manifest/manifest-urls-https.ts';
 import { check as manifestValidDomainsSpecific } from './manifest/manifest-valid-domains-specific.ts';
 import { check as spfxApiPermissionsNotTenantWide } from './spfx/spfx-api-permissions-not-tenant-wide.ts';
+import { check as tlsCertificateStrong } from './tls/tls-certificate-strong.ts';
+import { check as tlsCertificateValid } from './tls/tls-certificate-valid.ts';
+import { check as tlsCipherSuitesForwardSecret } from './tls/tls-cipher-suites-forward-secret.ts';
+import { check as tlsCipherSuitesSecure } from './tls/tls-cipher-suites-secure.ts';
+import { check as tlsCompressionDisabled } from './tls/tls-compression-disabled.ts';
+import { check as tlsProtocols12OrLater } from './tls/tls-protocols-1-2-or-later.ts';
 
 export const ALL_CHECKS: readonly Check[] = [
   addinMailboxPermissionMinimal as unknown as Check,
@@ -31,9 +41,19 @@ export const ALL_CHECKS: readonly Check[] = [
   graphPermissionLeastPrivileged as unknown as Check,
   graphPermissionRequested as unknown as Check,
   graphPermissionUsed as unknown as Check,
+  httpCookiesSecure as unknown as Check,
+  httpCorsNoReflectedOrigin as unknown as Check,
+  httpHsts180Days as unknown as Check,
+  httpPlainRedirectOnly as unknown as Check,
   manifestPrivacyTermsHttps as unknown as Check,
   manifestSchemaValid as unknown as Check,
   manifestUrlsHttps as unknown as Check,
   manifestValidDomainsSpecific as unknown as Check,
   spfxApiPermissionsNotTenantWide as unknown as Check,
+  tlsCertificateStrong as unknown as Check,
+  tlsCertificateValid as unknown as Check,
+  tlsCipherSuitesForwardSecret as unknown as Check,
+  tlsCipherSuitesSecure as unknown as Check,
+  tlsCompressionDisabled as unknown as Check,
+  tlsProtocols12OrLater as unknown as Check,
 ];

@@ -8,6 +8,7 @@ import { CHECKS_HELP, CONTROLS_HELP, EXPLAIN_HELP, runChecksList, runControlsLis
 import { CONNECTIVITY_HELP, runConnectivity } from './commands/connectivity.ts';
 import { DATA_HELP, runData } from './commands/data.ts';
 import { PERMISSIONS_HELP, runPermissions } from './commands/permissions.ts';
+import { PROBE_HELP, runProbe } from './commands/probe.ts';
 import { SCAN_HELP, runScan } from './commands/scan.ts';
 import { processIo, type CliIo } from './io.ts';
 
@@ -20,6 +21,7 @@ Commands:
   scan [folder]         scan an app and report the certification controls (default command)
   permissions [folder]  Microsoft Graph permissions: requested, needed, unused, reducible, missing
   connectivity [folder] hosts outside Microsoft 365, public endpoints, penetration-test scope
+  probe <target…>       live TLS and HTTP checks of endpoints (the only command that uses the network)
   checks                list the checks
   controls              list the certification controls
   explain <id>          explain a check or a control
@@ -27,7 +29,7 @@ Commands:
 
 Run m365cert <command> --help for a command's options. m365cert --version prints the version.`;
 
-const HELP: Record<string, string> = { scan: SCAN_HELP, permissions: PERMISSIONS_HELP, connectivity: CONNECTIVITY_HELP, checks: CHECKS_HELP, controls: CONTROLS_HELP, explain: EXPLAIN_HELP, data: DATA_HELP };
+const HELP: Record<string, string> = { scan: SCAN_HELP, permissions: PERMISSIONS_HELP, connectivity: CONNECTIVITY_HELP, probe: PROBE_HELP, checks: CHECKS_HELP, controls: CONTROLS_HELP, explain: EXPLAIN_HELP, data: DATA_HELP };
 const COMMANDS = Object.keys(HELP);
 
 const OPTIONS = {
@@ -45,6 +47,13 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   har: { type: 'string', multiple: true },
   scope: { type: 'string', multiple: true },
+  snapshot: { type: 'string' },
+  'from-snapshot': { type: 'string' },
+  sni: { type: 'string' },
+  concurrency: { type: 'string' },
+  timeout: { type: 'string' },
+  probe: { type: 'boolean' },
+  'probe-target': { type: 'string', multiple: true },
   only: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -81,6 +90,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         return await runPermissions(rest, values, io);
       case 'connectivity':
         return await runConnectivity(rest, values, io);
+      case 'probe':
+        return await runProbe(rest, values, io);
       case 'checks':
         return runChecksList(values, io);
       case 'controls':

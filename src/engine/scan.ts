@@ -15,6 +15,7 @@ import { loadParsers, type Grammar } from '../extract/graph/tree-sitter.ts';
 import { extractConnectivity } from '../extract/hosts/index.ts';
 import { HTML_FILE } from '../extract/hosts/file-hosts.ts';
 import type { HostReference } from '../extract/hosts/types.ts';
+import { parseTarget, probeEndpoints, type EndpointSnapshot, type ProbeOptions, type ProbeTarget } from '../probe/index.ts';
 import type { GraphCall } from '../extract/graph/types.ts';
 import { GraphPermissionIndex } from '../knowledge/graph/permission-index.ts';
 import type { Inventory } from '../extract/inventory.ts';
@@ -41,7 +42,7 @@ import {
 } from './types.ts';
 
 /** Version of the JSON report's shape (schemas/report.schema.json). Bump the major on breaking changes. */
-export const REPORT_SCHEMA_VERSION = '1.1.0';
+export const REPORT_SCHEMA_VERSION = '1.2.0';
 
 export interface ScanOptions {
   root: string;
@@ -59,6 +60,12 @@ export interface ScanOptions {
   onInventory?: (inventory: Inventory) => void;
   onProgress?: ProgressListener;
   now?: () => Date;
+  /** The probe command: endpoints only, no tree to read. */
+  skipTree?: boolean;
+  /** Live probes: the targets given plus, with `fromInventory`, the publisher's hosts the tree names. */
+  probe?: { targets: ProbeTarget[]; fromInventory: boolean; options?: ProbeOptions };
+  /** Snapshots of earlier probes, evaluated offline. */
+  probeSnapshots?: EndpointSnapshot[];
 }
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
@@ -72,10 +79,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const checks = selectChecks(options.checks ?? ALL_CHECKS, config);
   const baseline = options.baselineFile ? readBaseline(options.baselineFile) : undefined;
 
-  const sources = await loadProject(
-    { root, include: config.include, exclude: [...DEFAULT_EXCLUDES, ...config.exclude], maxFileBytes: config.maxFileBytes, respectGitignore: config.respectGitignore },
-    options.onProgress,
-  );
+  const sources = options.skipTree
+    ? emptySources(root)
+    : await loadProject(
+        { root, include: config.include, exclude: [...DEFAULT_EXCLUDES, ...config.exclude], maxFileBytes: config.maxFileBytes, respectGitignore: config.respectGitignore },
+        options.onProgress,
+      );
   // The same array, not a copy: files parsed on first use during extraction report their errors into it.
   const problems: ScanProblem[] = sources.problems;
   const recordings = (options.harFiles ?? []).map((file) => readHar(file, root));
@@ -83,6 +92,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     calls: recordings.flatMap((recording) => recording.calls),
     hosts: recordings.flatMap((recording) => recording.hosts),
   });
+  const probes = [...(options.probeSnapshots ?? [])];
+  if (options.probe) {
+    const targets = [...options.probe.targets, ...(options.probe.fromInventory ? probeTargetsOf(inventory) : [])];
+    probes.push(...(await probeEndpoints(dedupeTargets(targets), { now, ...options.probe.options })));
+  }
+  if (probes.length) inventory.probes = probes;
   options.onInventory?.(inventory);
   const graph = inventory.graph!;
   const graphIndex = inventory.graphIndex;
@@ -134,6 +149,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     },
     connectivity: { pentestRequired: connectivity.pentest.required, reasons: connectivity.pentest.reasons, publisherDomains: connectivity.publisherDomains, malformedUrls: connectivity.malformed },
     permissionAnalysis: graphIndex ? permissionReport(graph.analysis) : undefined,
+    ...(probes.length ? { probes } : {}),
     summary: summarize(findings, runs, controls, problems, sources.files.length, sources.filesSkipped, sources.bytesRead, performance.now() - started),
   };
 }
@@ -178,6 +194,26 @@ export async function buildInventory(root: string, sources: ProjectSources, data
 /** Threads for code extraction: one per core, at most four (beyond that the shared-text copy and GC win little). */
 function extractionThreads(): number {
   return Math.min(4, availableParallelism());
+}
+
+function emptySources(root: string): ProjectSources {
+  return { root, files: [], structured: new Map(), parse: () => undefined, problems: [], bytesRead: 0, filesSkipped: 0, binaryFiles: [] };
+}
+
+/** The publisher's own hosts and the URLs the app serves, from the connectivity inventory: what a probe of the footprint covers. */
+function probeTargetsOf(inventory: Inventory): ProbeTarget[] {
+  const hosts = (inventory.connectivity?.hosts ?? []).filter((host) => host.owner === 'publisher' && !host.excluded && !host.dynamic && !host.host.startsWith('*.') && host.schemes.includes('https'));
+  return hosts.map((host) => parseTarget(`https://${host.host}${host.ports?.length ? `:${host.ports[0]}` : ''}`));
+}
+
+function dedupeTargets(targets: ProbeTarget[]): ProbeTarget[] {
+  const seen = new Set<string>();
+  return targets.filter((target) => {
+    const key = `${target.host}:${target.port}|${target.serverName ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** What recorded traffic (--har) adds: Graph calls for the permission analysis, hosts for the connectivity inventory. */

@@ -1,6 +1,7 @@
 import type { AppPermissionAnalysis } from '../extract/graph/analysis.ts';
 import type { AuthFlowEvidence, GraphCall, RequestedPermission, UnresolvedGraphCall } from '../extract/graph/types.ts';
 import type { HostEntry, MalformedUrl, PublicEndpoint } from '../extract/hosts/index.ts';
+import type { EndpointSnapshot } from '../probe/index.ts';
 
 /**
  * The shared vocabulary of the scanner: locations, findings, check runs, control results and the
@@ -175,6 +176,8 @@ export interface ScanResult {
   connectivity?: ConnectivityReport;
   /** Least-privilege verdicts; `calls` are indexes into inventory.graphCalls. */
   permissionAnalysis?: PermissionAnalysisReport;
+  /** Endpoint probe snapshots (probe, scan --probe, or loaded with --snapshot-in). */
+  probes?: EndpointSnapshot[];
   summary: ScanSummary;
 }
 

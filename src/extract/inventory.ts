@@ -7,6 +7,7 @@ import type { SourceFile } from '../sources/source-file.ts';
 import type { GraphPermissionIndex } from '../knowledge/graph/permission-index.ts';
 import type { GraphFacts } from './graph/index.ts';
 import type { ConnectivityFacts } from './hosts/index.ts';
+import type { EndpointSnapshot } from '../probe/index.ts';
 
 interface ManifestBase {
   kind: AppKind;
@@ -55,6 +56,8 @@ export interface Inventory {
   graphIndex?: GraphPermissionIndex;
   /** Hosts the app connects to, serves or declares, its public endpoints, and the penetration-test verdict. */
   connectivity?: ConnectivityFacts;
+  /** Live endpoint probes (`probe`, `scan --probe`) or snapshots of earlier ones; absent when nothing was probed. */
+  probes?: readonly EndpointSnapshot[];
 }
 
 

@@ -4,6 +4,7 @@ import type { Check } from '../../src/engine/define-check.ts';
 import { metaProblems } from '../../src/engine/define-check.ts';
 import { runChecks } from '../../src/engine/runner.ts';
 import type { CheckRun, Finding } from '../../src/engine/types.ts';
+import type { EndpointSnapshot } from '../../src/probe/index.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { buildInventory } from '../../src/engine/scan.ts';
 import { loadProject } from '../../src/sources/project.ts';
@@ -18,6 +19,8 @@ export interface ExpectedFinding {
 interface Case {
   name: string;
   files: Record<string, string | Uint8Array>;
+  /** Endpoint probe snapshots (the input of the tls and http checks), evaluated offline. */
+  probes?: EndpointSnapshot[];
 }
 
 export interface CheckCases {
@@ -30,11 +33,12 @@ export interface CheckCases {
 }
 
 /** Runs one check over a real tree written to disk, through the real sources and extractors. */
-export async function runCheckOnFiles(check: Check, t: { after: (fn: () => void) => void }, files: Record<string, string | Uint8Array>): Promise<{ findings: Finding[]; run: CheckRun }> {
+export async function runCheckOnFiles(check: Check, t: { after: (fn: () => void) => void }, files: Record<string, string | Uint8Array>, probes?: EndpointSnapshot[]): Promise<{ findings: Finding[]; run: CheckRun }> {
   const root = tempDir(t);
   writeTree(root, files);
   const sources = await loadProject({ root, include: [], exclude: [], maxFileBytes: 5 * 1024 * 1024, respectGitignore: true });
   const inventory = await buildInventory(root, sources, requireSharedData(), loadConfig(root), []);
+  if (probes) inventory.probes = probes;
   const outcome = runChecks([check], inventory);
   return { findings: outcome.findings, run: outcome.runs[0]! };
 }
@@ -54,14 +58,14 @@ export function checkTester(check: Check, cases: CheckCases): void {
     });
     for (const valid of cases.valid) {
       it(`valid: ${valid.name}`, async (t) => {
-        const { findings, run } = await runCheckOnFiles(check, t, valid.files);
+        const { findings, run } = await runCheckOnFiles(check, t, valid.files, valid.probes);
         assert.deepEqual(findings.map((f) => `${f.messageId} ${f.location?.file}:${f.location?.line} ${f.message}`), []);
         assert.equal(run.status, 'pass', run.reason);
       });
     }
     for (const invalid of cases.invalid) {
       it(`invalid: ${invalid.name}`, async (t) => {
-        const { findings, run } = await runCheckOnFiles(check, t, invalid.files);
+        const { findings, run } = await runCheckOnFiles(check, t, invalid.files, invalid.probes);
         const actual = findings.map((f) => ({ messageId: f.messageId, file: f.location?.file ?? '', line: f.location?.line ?? 0 }));
         const sort = (list: ExpectedFinding[]) => [...list].sort((a, b) => `${a.file}:${a.line}:${a.messageId}`.localeCompare(`${b.file}:${b.line}:${b.messageId}`));
         assert.deepEqual(sort(actual), sort(invalid.findings), findings.map((f) => f.message).join('\n'));
@@ -71,7 +75,7 @@ export function checkTester(check: Check, cases: CheckCases): void {
     }
     for (const unassessed of cases.notAssessed ?? []) {
       it(`not assessed: ${unassessed.name}`, async (t) => {
-        const { findings, run } = await runCheckOnFiles(check, t, unassessed.files);
+        const { findings, run } = await runCheckOnFiles(check, t, unassessed.files, unassessed.probes);
         assert.equal(findings.length, 0);
         assert.equal(run.status, 'not-assessed');
         assert.ok(run.reason?.includes(unassessed.reason), `reason "${run.reason}" should mention "${unassessed.reason}"`);
@@ -79,7 +83,7 @@ export function checkTester(check: Check, cases: CheckCases): void {
     }
     for (const inapplicable of cases.notApplicable ?? []) {
       it(`not applicable: ${inapplicable.name}`, async (t) => {
-        const { run } = await runCheckOnFiles(check, t, inapplicable.files);
+        const { run } = await runCheckOnFiles(check, t, inapplicable.files, inapplicable.probes);
         assert.equal(run.status, 'not-applicable');
       });
     }

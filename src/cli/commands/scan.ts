@@ -2,7 +2,9 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../config/config.ts';
 import { UsageError } from '../../engine/errors.ts';
-import { scan } from '../../engine/scan.ts';
+import { scan, type ScanOptions } from '../../engine/scan.ts';
+import { parseTarget, TargetError } from '../../probe/index.ts';
+import { probeOptions } from './probe.ts';
 import { SEVERITIES, type ScanResult, type Severity } from '../../engine/types.ts';
 import { resolveDataDir } from '../../knowledge/data-dir.ts';
 import { blockingFindings, summaryLine } from '../../report/common.ts';
@@ -26,6 +28,9 @@ Options:
       --baseline <file>     a previous JSON report: mark findings new / unchanged and list the fixed ones
       --har <file>          recorded traffic (HAR, e.g. from Dev Proxy or the browser): its Graph requests
                             count as observed calls
+      --probe               also probe the live endpoints (network): the config's "endpoints", every
+                            --probe-target, and the publisher's HTTPS hosts found in the tree
+      --probe-target <url>  an endpoint to probe (repeatable; implies --probe for that target)
       --fail-on <severity>  exit 1 for findings at or above: critical, high (default), medium, low, info
       --fail-on-not-assessed  exit 1 when a check could not assess
   -q, --quiet               findings and the summary only; no progress
@@ -46,6 +51,10 @@ export interface ScanFlags {
   fix?: boolean;
   'dry-run'?: boolean;
   har?: string[];
+  probe?: boolean;
+  'probe-target'?: string[];
+  concurrency?: string;
+  timeout?: string;
 }
 
 /** What distinguishes `permissions` (and later `connectivity`, `probe`) from `scan`: the checks run and the terminal view. */
@@ -75,6 +84,7 @@ export async function runScan(positionals: string[], flags: ScanFlags, io: CliIo
     checks: variant.checks,
     command: variant.command,
     harFiles: flags.har,
+    ...probeRequest(flags, config.endpoints),
     onProgress: progress?.update,
     onInventory: (built) => void (inventory = built),
   });
@@ -82,6 +92,18 @@ export async function runScan(positionals: string[], flags: ScanFlags, io: CliIo
   writeReports(result, formats, flags, io, variant.terminalPreamble);
   const exitCode = exitCodeOf(result, flags['fail-on-not-assessed'] ?? config.failOnNotAssessed);
   return variant.after && inventory ? variant.after(inventory, result, exitCode) : exitCode;
+}
+
+/** `--probe` / `--probe-target`: the targets to probe live, and whether the tree's own hosts are added. */
+function probeRequest(flags: ScanFlags, endpoints: readonly string[]): Pick<ScanOptions, 'probe'> {
+  const explicit = flags['probe-target'] ?? [];
+  if (!flags.probe && !explicit.length) return {};
+  try {
+    return { probe: { targets: [...(flags.probe ? endpoints : []), ...explicit].map((target) => parseTarget(target)), fromInventory: Boolean(flags.probe), options: probeOptions(flags) } };
+  } catch (error) {
+    if (error instanceof TargetError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** 2 when a check crashed (the result is incomplete), 1 for blocking findings or, when asked, anything not assessed. */
