@@ -15,7 +15,10 @@ import { check as graphPermissionUsed } from './graph/graph-permission-used.ts';
 import { check as httpCookiesSecure } from './http/http-cookies-secure.ts';
 import { check as httpCorsNoReflectedOrigin } from './http/http-cors-no-reflected-origin.ts';
 import { check as httpHsts180Days } from './http/http-hsts-180-days.ts';
+import { check as httpNoVersionBanner } from './http/http-no-version-banner.ts';
+import { check as httpNosniff } from './http/http-nosniff.ts';
 import { check as httpPlainRedirectOnly } from './http/http-plain-redirect-only.ts';
+import { check as httpTeamsTabEmbeddable } from './http/http-teams-tab-embeddable.ts';
 import { check as manifestPrivacyTermsHttps } from './manifest/manifest-privacy-terms-https.ts';
 import { check as manifestSchemaValid } from './manifest/manifest-schema-valid.ts';
 import { check as manifestUrlsHttps } from './manifest/manifest-urls-https.ts';
@@ -26,7 +29,9 @@ import { check as tlsCertificateValid } from './tls/tls-certificate-valid.ts';
 import { check as tlsCipherSuitesForwardSecret } from './tls/tls-cipher-suites-forward-secret.ts';
 import { check as tlsCipherSuitesSecure } from './tls/tls-cipher-suites-secure.ts';
 import { check as tlsCompressionDisabled } from './tls/tls-compression-disabled.ts';
+import { check as tlsKeyExchangeStrong } from './tls/tls-key-exchange-strong.ts';
 import { check as tlsProtocols12OrLater } from './tls/tls-protocols-1-2-or-later.ts';
+import { check as tlsSecureRenegotiation } from './tls/tls-secure-renegotiation.ts';
 
 export const ALL_CHECKS: readonly Check[] = [
   addinMailboxPermissionMinimal as unknown as Check,
@@ -44,7 +49,10 @@ export const ALL_CHECKS: readonly Check[] = [
   httpCookiesSecure as unknown as Check,
   httpCorsNoReflectedOrigin as unknown as Check,
   httpHsts180Days as unknown as Check,
+  httpNoVersionBanner as unknown as Check,
+  httpNosniff as unknown as Check,
   httpPlainRedirectOnly as unknown as Check,
+  httpTeamsTabEmbeddable as unknown as Check,
   manifestPrivacyTermsHttps as unknown as Check,
   manifestSchemaValid as unknown as Check,
   manifestUrlsHttps as unknown as Check,
@@ -55,5 +63,7 @@ export const ALL_CHECKS: readonly Check[] = [
   tlsCipherSuitesForwardSecret as unknown as Check,
   tlsCipherSuitesSecure as unknown as Check,
   tlsCompressionDisabled as unknown as Check,
+  tlsKeyExchangeStrong as unknown as Check,
   tlsProtocols12OrLater as unknown as Check,
+  tlsSecureRenegotiation as unknown as Check,
 ];

@@ -32,6 +32,7 @@ export interface HttpsSnapshot {
   contentSecurityPolicy?: string;
   frameAncestors?: string[];
   xContentTypeOptions?: string;
+  xFrameOptions?: string;
   cors: { allowOrigin?: string; allowCredentials: boolean; reflectsForeignOrigin: boolean };
   banners: { header: string; value: string; revealsVersion: boolean }[];
 }
@@ -119,6 +120,7 @@ export async function probeHttps(endpoint: Endpoint, startUrl: URL, limits: Http
     cookies: cookiesOf(headers),
     ...(csp ? { contentSecurityPolicy: csp, frameAncestors: frameAncestorsOf(csp) } : {}),
     ...(header(headers, 'x-content-type-options') ? { xContentTypeOptions: header(headers, 'x-content-type-options') } : {}),
+    ...(header(headers, 'x-frame-options') ? { xFrameOptions: header(headers, 'x-frame-options') } : {}),
     cors: { ...(allowOrigin ? { allowOrigin } : {}), allowCredentials, reflectsForeignOrigin: allowOrigin === FOREIGN_ORIGIN || (allowOrigin === '*' && allowCredentials) },
     banners: ['server', 'x-powered-by', 'x-aspnet-version', 'x-aspnetmvc-version'].flatMap((name) => {
       const value = header(headers, name);

@@ -45,8 +45,9 @@ export function modernEndpoint(): EndpointSnapshot {
       redirects: [],
       hsts: { raw: 'max-age=31536000; includeSubDomains', maxAge: 31_536_000, includeSubDomains: true, preload: false },
       cookies: [{ name: 'session', secure: true, httpOnly: true, sameSite: 'Lax' }],
+      xContentTypeOptions: 'nosniff',
       cors: { allowCredentials: false, reflectsForeignOrigin: false },
-      banners: [],
+      banners: [{ header: 'server', value: 'Microsoft-IIS', revealsVersion: false }],
     },
     plainHttp: { url: 'http://app.fabrikam.com/', status: 301, location: 'https://app.fabrikam.com/', redirectsToHttps: true, setsCookies: [] },
   };

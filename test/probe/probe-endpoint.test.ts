@@ -100,7 +100,7 @@ describe('endpoint probe: TLS and HTTP together', () => {
     assert.equal(live.code, 1, live.stderr);
     const liveReport = JSON.parse(live.stdout) as ScanResult;
     const ids = [...new Set(liveReport.findings.map((finding) => finding.checkId))].sort();
-    assert.deepEqual(ids, ['http-hsts-180-days', 'tls-certificate-valid', 'tls-cipher-suites-forward-secret', 'tls-protocols-1-2-or-later']);
+    assert.deepEqual(ids, ['http-hsts-180-days', 'http-nosniff', 'tls-certificate-valid', 'tls-cipher-suites-forward-secret', 'tls-protocols-1-2-or-later']);
     const saved = JSON.parse(readFileSync(snapshotFile, 'utf8'));
     assert.equal(saved.schemaVersion, '1.0.0');
     assert.equal(saved.endpoints.length, 1);
