@@ -74,7 +74,17 @@ export interface LabServer {
 export async function nodeTlsServer(certificate: LabCertificate, options: tls.TlsOptions = {}, onConnection?: (socket: tls.TLSSocket) => void): Promise<LabServer> {
   const server = tls.createServer({ key: certificate.key, cert: certificate.cert, ...options }, (socket) => (onConnection ? onConnection(socket) : socket.end('HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n')));
   server.on('tlsClientError', () => {});
-  return listen(server);
+  // Closing waits for every connection; half-closed ones are ended here so a lab server always stops.
+  const sockets = new Set<net.Socket>();
+  server.on('connection', (socket: net.Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  const lab = await listen(server);
+  return { port: lab.port, close: () => {
+    for (const socket of sockets) socket.destroy();
+    return lab.close();
+  } };
 }
 
 /** A plain TCP server whose behaviour on each connection is scripted (silent, garbage, dripping …). */
