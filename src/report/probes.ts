@@ -49,6 +49,8 @@ function endpointLines(snapshot: EndpointSnapshot, paint: Paint): string[] {
       lines.push(row(/md5|sha1/i.test(leaf.signatureAlgorithm) ? fail : pass, 'signature', leaf.signatureAlgorithm));
       if (tls.servedChain) lines.push(row(tls.servedChain.inOrder ? pass : fail, 'chain order', `${tls.servedChain.certificates.length} certificate(s) ${tls.servedChain.inOrder ? 'in order' : 'out of order'}`));
       lines.push(row(paint('gray', 'info'), 'OCSP stapling', certificate.ocspStapled ? 'stapled' : 'not stapled'));
+      // The key and certificate inventory the certification asks for: one line per certificate.
+      for (const cert of certificate.chain) lines.push(paint('gray', `        cert  ${cert.subject} · ${cert.keyType.toUpperCase()} ${cert.keyBits ?? '?'} · ${cert.signatureAlgorithm} · until ${cert.notAfter.slice(0, 10)} · SHA-256 ${cert.fingerprint256.slice(0, 23)}…`));
     }
   }
   const https = snapshot.https;

@@ -43,9 +43,10 @@ describe('endpoint probe: TLS and HTTP together', () => {
     });
     const redirect = http.createServer((req, res) => res.writeHead(301, { location: `https://localhost${req.url}` }).end());
     const content = http.createServer((_req, res) => res.writeHead(200, { 'set-cookie': 'id=1' }).end('plain'));
-    const servers = [good, bad, redirect, content];
+    const redirectWithCookie = http.createServer((req, res) => res.writeHead(302, { location: `https://localhost${req.url}`, 'set-cookie': 'visitor=1' }).end());
+    const servers = [good, bad, redirect, content, redirectWithCookie];
     t.after(() => servers.forEach((server) => server.close()));
-    const [goodPort, badPort, redirectPort, contentPort] = await Promise.all(servers.map(listen));
+    const [goodPort, badPort, redirectPort, contentPort, cookieRedirectPort] = await Promise.all(servers.map(listen));
     const target = (port: number, httpPort: number): ProbeTarget => ({ ...parseTarget(`https://localhost:${port}/`), httpPort });
 
     const [goodSnapshot, badSnapshot] = await probeEndpoints([target(goodPort!, redirectPort!), target(badPort!, contentPort!)], OPTIONS);
@@ -61,6 +62,8 @@ describe('endpoint probe: TLS and HTTP together', () => {
     assert.deepEqual(badHttps.cors, { allowOrigin: 'https://m365cert-probe.invalid', allowCredentials: true, reflectsForeignOrigin: true });
     assert.deepEqual(badHttps.banners, [{ header: 'x-powered-by', value: 'Express 4.18.2', revealsVersion: true }]);
     assert.deepEqual(badSnapshot!.plainHttp, { url: `http://localhost:${contentPort}/`, status: 200, redirectsToHttps: false, setsCookies: ['id'] });
+    const [cookieRedirect] = await probeEndpoints([target(goodPort!, cookieRedirectPort!)], OPTIONS);
+    assert.deepEqual(cookieRedirect!.plainHttp, { url: `http://localhost:${cookieRedirectPort}/`, status: 302, location: 'https://localhost/', redirectsToHttps: true, setsCookies: ['visitor'] });
   });
 
   it('a server that redirects forever or never answers ends with the reason', async (t) => {

@@ -61,6 +61,15 @@ describe('TLS probe against loopback lab servers', () => {
     assert.deepEqual([ec.certificate!.chain[0]!.keyType, ec.certificate!.chain[0]!.keyBits, ec.certificate!.chain[0]!.signatureAlgorithm], ['ec', 256, 'ecdsa-with-SHA256']);
   });
 
+  it('a leaf served without its intermediate is an incomplete chain', async (t) => {
+    const dir = tempDir(t);
+    const issued = makeCertificate(dir, { name: 'alone', withCa: true });
+    const snapshot = await scanLab(await nodeTlsServer({ key: issued.key, cert: issued.cert }, { maxVersion: 'TLSv1.2' }));
+    assert.equal(snapshot.servedChain!.certificates.length, 1);
+    assert.equal(snapshot.servedChain!.certificates[0]!.selfSigned, false);
+    assert.match(snapshot.certificate!.trustError ?? '', /UNABLE_TO_(VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT)/);
+  });
+
   it('a chain served out of order is reported', async (t) => {
     const dir = tempDir(t);
     const issued = makeCertificate(dir, { name: 'issued', withCa: true });

@@ -4,6 +4,18 @@ import { endpointLabel, endpointLocation, forEachProbe, PROBE_REFERENCES } from 
 
 const EXPIRY_WARNING_DAYS = 30;
 
+/** OpenSSL verification codes in words an assessor's report uses. */
+function explainTrustError(code: string | undefined): string {
+  const text: Record<string, string> = {
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed certificate',
+    SELF_SIGNED_CERT_IN_CHAIN: 'the chain ends in a root that is not publicly trusted',
+    CERT_HAS_EXPIRED: 'a certificate of the chain has expired',
+    CERT_NOT_YET_VALID: 'a certificate of the chain is not valid yet',
+    CERT_REVOKED: 'revoked',
+  };
+  return code ? `${text[code] ?? code}${text[code] ? ` — ${code}` : ''}` : 'unknown reason';
+}
+
 export const check = defineCheck({
   meta: {
     id: 'tls-certificate-valid',
@@ -17,6 +29,7 @@ export const check = defineCheck({
     references: PROBE_REFERENCES,
     messages: {
       untrusted: '{{endpoint}}: the certificate is not trusted ({{reason}})',
+      incomplete: '{{endpoint}}: the chain is incomplete: {{issuer}} is not sent and not a public root ({{reason}})',
       hostname: '{{endpoint}}: the certificate is not issued for {{host}} ({{names}})',
       expired: '{{endpoint}}: the certificate expired {{days}} day(s) ago ({{notAfter}})',
       expiring: '{{endpoint}}: the certificate expires in {{days}} day(s) ({{notAfter}})',
@@ -28,7 +41,13 @@ export const check = defineCheck({
       const endpoint = endpointLabel(snapshot);
       const at = endpointLocation(snapshot);
       const leaf = certificate.chain[0];
-      if (!certificate.trusted) context.report({ messageId: 'untrusted', data: { endpoint, reason: certificate.trustError ?? 'unknown' }, at, key: `${endpoint}|trust` });
+      if (!certificate.trusted) {
+        const served = snapshot.tls?.servedChain?.certificates ?? certificate.chain;
+        const last = served[served.length - 1];
+        // The server stopped before a self-signed root and the verifier could not find the missing issuer.
+        if (last && !last.selfSigned && /UNABLE_TO_(VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT)/.test(certificate.trustError ?? '')) context.report({ messageId: 'incomplete', data: { endpoint, issuer: last.issuer, reason: certificate.trustError! }, at, key: `${endpoint}|trust` });
+        else context.report({ messageId: 'untrusted', data: { endpoint, reason: explainTrustError(certificate.trustError) }, at, key: `${endpoint}|trust` });
+      }
       if (!certificate.hostnameMatches) context.report({ messageId: 'hostname', data: { endpoint, host: snapshot.target.serverName ?? snapshot.target.host, names: leaf?.subjectAltName ?? leaf?.subject ?? 'no names' }, at, key: `${endpoint}|host` });
       if (leaf && leaf.daysToExpiry < 0) context.report({ messageId: 'expired', data: { endpoint, days: String(-leaf.daysToExpiry), notAfter: leaf.notAfter }, at, key: `${endpoint}|expired` });
       else if (leaf && leaf.daysToExpiry < EXPIRY_WARNING_DAYS) context.report({ messageId: 'expiring', data: { endpoint, days: String(leaf.daysToExpiry), notAfter: leaf.notAfter }, at, key: `${endpoint}|expiring` });
