@@ -13,6 +13,8 @@ export const CONTROL_STATUS_LABEL: Record<ControlStatus, string> = {
 
 export function formatLocation(location: Location | undefined): string {
   if (!location) return '';
+  // Probe findings point at the endpoint itself: a URL has no lines.
+  if (/^https?:\/\//.test(location.file)) return location.file;
   return `${location.file}:${location.line}${location.column ? `:${location.column}` : ''}`;
 }
 

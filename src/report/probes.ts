@@ -1,5 +1,5 @@
 import type { ScanResult } from '../engine/types.ts';
-import { ALLOWED_PROTOCOLS, MIN_HSTS_SECONDS } from '../knowledge/tls/profile.ts';
+import { ALLOWED_PROTOCOLS, EXPIRY_WARNING_DAYS, MIN_EC_BITS, MIN_HSTS_SECONDS, MIN_RSA_BITS } from '../knowledge/tls/profile.ts';
 import type { EndpointSnapshot } from '../probe/index.ts';
 
 type Paint = (style: 'bold' | 'red' | 'yellow' | 'green' | 'gray', text: string) => string;
@@ -44,8 +44,8 @@ function endpointLines(snapshot: EndpointSnapshot, paint: Paint): string[] {
     if (certificate && leaf) {
       lines.push(row(certificate.trusted ? pass : fail, 'certificate trust', certificate.trusted ? `trusted, issued by ${leaf.issuer}` : `not trusted (${certificate.trustError})`));
       lines.push(row(certificate.hostnameMatches ? pass : fail, 'host name', certificate.hostnameMatches ? 'matches' : `does not match (${leaf.subjectAltName ?? leaf.subject})`));
-      lines.push(row(leaf.daysToExpiry < 0 ? fail : leaf.daysToExpiry < 30 ? warn : pass, 'validity', `until ${leaf.notAfter.slice(0, 10)} (${leaf.daysToExpiry} days)`));
-      lines.push(row((leaf.keyType === 'rsa' && (leaf.keyBits ?? 0) < 2048) || (leaf.keyType === 'ec' && (leaf.keyBits ?? 0) < 256) ? fail : pass, 'key', `${leaf.keyType.toUpperCase()} ${leaf.keyBits ?? '?'} bits${leaf.curve ? ` (${leaf.curve})` : ''}`));
+      lines.push(row(leaf.daysToExpiry < 0 ? fail : leaf.daysToExpiry < EXPIRY_WARNING_DAYS ? warn : pass, 'validity', `until ${leaf.notAfter.slice(0, 10)} (${leaf.daysToExpiry} days)`));
+      lines.push(row((leaf.keyType === 'rsa' && (leaf.keyBits ?? 0) < MIN_RSA_BITS) || (leaf.keyType === 'ec' && (leaf.keyBits ?? 0) < MIN_EC_BITS) ? fail : pass, 'key', `${leaf.keyType.toUpperCase()} ${leaf.keyBits ?? '?'} bits${leaf.curve ? ` (${leaf.curve})` : ''}`));
       lines.push(row(/md5|sha1/i.test(leaf.signatureAlgorithm) ? fail : pass, 'signature', leaf.signatureAlgorithm));
       if (tls.servedChain) lines.push(row(tls.servedChain.inOrder ? pass : fail, 'chain order', `${tls.servedChain.certificates.length} certificate(s) ${tls.servedChain.inOrder ? 'in order' : 'out of order'}`));
       lines.push(row(paint('gray', 'info'), 'OCSP stapling', certificate.ocspStapled ? 'stapled' : 'not stapled'));

@@ -101,6 +101,16 @@ describe('TLS probe against loopback lab servers', () => {
     assert.ok(flood.protocols.every((protocol) => !protocol.accepted));
     assert.match(JSON.stringify(flood.protocols), /more than 65536 bytes/);
 
+    // A well-formed ServerHello followed by a Certificate message of garbage bytes.
+    const badCertificate = await scanLab(await rawServer((socket) => socket.once('data', () => {
+      const hello = Buffer.concat([Buffer.from([3, 3]), Buffer.alloc(32, 7), Buffer.from([0, 0xc0, 0x2f, 0, 0, 0])]);
+      const certificateList = Buffer.concat([Buffer.from([0, 0, 8]), Buffer.from([0, 0, 5]), Buffer.from('junk!')]);
+      const message = (type: number, body: Buffer) => Buffer.concat([Buffer.from([type, 0, body.length >> 8, body.length & 0xff]), body]);
+      const handshake = Buffer.concat([message(2, hello), message(11, certificateList), message(14, Buffer.alloc(0))]);
+      socket.end(Buffer.concat([Buffer.from([22, 3, 3, handshake.length >> 8, handshake.length & 0xff]), handshake]));
+    })), 'localhost', FAST);
+    assert.match(badCertificate.errors.join('\n'), /certificate that does not parse/);
+
     const drip = await scanLab(await rawServer((socket) => {
       const timer = setInterval(() => socket.write(Buffer.from([22])), 100);
       socket.on('close', () => clearInterval(timer));

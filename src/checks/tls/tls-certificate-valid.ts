@@ -1,8 +1,7 @@
 // Certificate rules are not stated by the certification (UNCONFIRMED); assessors expect an SSL Labs A, which needs these.
 import { defineCheck } from '../../engine/define-check.ts';
+import { EXPIRY_WARNING_DAYS } from '../../knowledge/tls/profile.ts';
 import { endpointLabel, endpointLocation, forEachProbe, PROBE_REFERENCES } from '../_shared/probes.ts';
-
-const EXPIRY_WARNING_DAYS = 30;
 
 /** OpenSSL verification codes in words an assessor's report uses. */
 function explainTrustError(code: string | undefined): string {

@@ -10,7 +10,7 @@ import { parseTarget, TargetError, type EndpointSnapshot, type ProbeOptions, typ
 import { renderProbeTable } from '../../report/probes.ts';
 import { toolVersion } from '../../util/package-files.ts';
 import type { CliIo } from '../io.ts';
-import { exitCodeOf, parseFormats, writeReports, type ScanFlags } from './scan.ts';
+import { exitCodeOf, parseFormats, parseSeverity, writeReports, type ScanFlags } from './scan.ts';
 
 export const PROBE_HELP = `Usage: m365cert probe <target> [<target> …] [options]
 
@@ -61,7 +61,7 @@ export async function runProbe(positionals: string[], flags: ProbeFlags, io: Cli
     dataDir: resolveDataDir(flags['data-dir'], io.env),
     command: 'probe',
     checks: ALL_CHECKS.filter((check) => check.meta.domain === 'tls' || check.meta.domain === 'http'),
-    failOn: flags['fail-on'] as never,
+    failOn: parseSeverity(flags['fail-on']),
     probeSnapshots: loaded,
     ...(targets.length ? { probe: { targets, fromInventory: false, options: probeOptions(flags) } } : {}),
   });

@@ -141,7 +141,7 @@ export function parseFormats(value: string | undefined): Format[] {
   return [...new Set(formats)] as Format[];
 }
 
-function parseSeverity(value: string | undefined): Severity | undefined {
+export function parseSeverity(value: string | undefined): Severity | undefined {
   if (value === undefined) return undefined;
   if (!(SEVERITIES as readonly string[]).includes(value)) throw new UsageError(`--fail-on takes ${SEVERITIES.join(', ')}; got "${value}"`);
   return value as Severity;

@@ -11,6 +11,8 @@ export const ALLOWED_PROTOCOLS = new Set(['TLSv1.2', 'TLSv1.3']);
 export const MIN_RSA_BITS = 2048;
 export const MIN_EC_BITS = 256;
 export const MIN_DH_BITS = 2048;
+/** Certificates expiring sooner are reported (an m365cert default: renewal must not lapse during the assessment). */
+export const EXPIRY_WARNING_DAYS = 30;
 /** HSTS max-age of at least 180 days [S1][S16]. */
 export const MIN_HSTS_SECONDS = 15_552_000;
 

@@ -52,18 +52,23 @@ export function certificateOf(endpoint: Endpoint, timeoutMs: number, now: Date =
     const timer = setTimeout(() => finish({ failure: `no TLS handshake within ${timeoutMs} ms` }), timeoutMs);
     socket.on('OCSPResponse', (response: Buffer | null) => (ocsp = Boolean(response?.length)));
     socket.once('secureConnect', () => {
-      const chain: CertificateInfo[] = [];
-      const seen = new Set<string>();
-      for (let cert: tls.DetailedPeerCertificate | undefined = socket.getPeerCertificate(true); cert?.raw && !seen.has(cert.fingerprint256); cert = cert.issuerCertificate) {
-        seen.add(cert.fingerprint256);
-        chain.push(describeCertificate(new X509Certificate(cert.raw), now));
-        if (chain.length > 20) break;
+      try {
+        const chain: CertificateInfo[] = [];
+        const seen = new Set<string>();
+        for (let cert: tls.DetailedPeerCertificate | undefined = socket.getPeerCertificate(true); cert?.raw && !seen.has(cert.fingerprint256); cert = cert.issuerCertificate) {
+          seen.add(cert.fingerprint256);
+          chain.push(describeCertificate(new X509Certificate(cert.raw), now));
+          if (chain.length > 20) break;
+        }
+        const leaf = socket.getPeerX509Certificate();
+        const name = endpoint.serverName ?? endpoint.address;
+        const hostnameMatches = leaf ? Boolean(isIP(name) ? leaf.checkIP(name) : leaf.checkHost(name)) : false;
+        const cipher = socket.getCipher();
+        finish({ chain, trusted: socket.authorized, ...(socket.authorizationError ? { trustError: String(socket.authorizationError) } : {}), hostnameMatches, ocspStapled: ocsp, protocol: socket.getProtocol() ?? undefined, cipher: cipher?.standardName ?? cipher?.name });
+      } catch (error) {
+        // A certificate Node accepted for the handshake but whose key or fields it cannot describe.
+        finish({ failure: `could not read the certificate: ${(error as Error).message}` });
       }
-      const leaf = socket.getPeerX509Certificate();
-      const name = endpoint.serverName ?? endpoint.address;
-      const hostnameMatches = leaf ? Boolean(isIP(name) ? leaf.checkIP(name) : leaf.checkHost(name)) : false;
-      const cipher = socket.getCipher();
-      finish({ chain, trusted: socket.authorized, ...(socket.authorizationError ? { trustError: String(socket.authorizationError) } : {}), hostnameMatches, ocspStapled: ocsp, protocol: socket.getProtocol() ?? undefined, cipher: cipher?.standardName ?? cipher?.name });
     });
     socket.once('error', (error: Error) => finish({ failure: `TLS handshake failed: ${error.message}` }));
   });

@@ -3,7 +3,7 @@ import { LEGACY_SUITES, SUITE_BY_CODE, TLS13_SUITES } from '../../knowledge/tls/
 import { classifyGroup, classifySuite, type SuiteStrength } from '../../knowledge/tls/profile.ts';
 import { certificateOf, describeCertificate, type CertificateInfo, type CertificateSnapshot } from './certificate.ts';
 import { exchangeHello, type Endpoint, type ExchangeLimits, type ExchangeOutcome } from './exchange.ts';
-import { GROUPS, TLS_VERSIONS, versionName, type TlsVersionName } from './hello.ts';
+import { GROUPS, TLS_VERSIONS, versionName, type ServerFlight, type TlsVersionName } from './hello.ts';
 
 /**
  * What an endpoint's TLS accepts, found with raw ClientHellos: each protocol version offered on its own;
@@ -59,7 +59,8 @@ export async function scanTls(endpoint: Endpoint, limits: ExchangeLimits, now: D
   // Protocols, one hello each (in parallel: they are independent).
   const versions = Object.entries(TLS_VERSIONS) as [TlsVersionName, number][];
   const answers = await Promise.all(versions.map(([, code]) => exchange(code, code >= 0x0304 ? tls13Codes : legacyCodes, { wantCertificates: code < 0x0304 })));
-  let firstFlight: ExchangeOutcome | undefined;
+  /** The flight of the highest TLS ≤ 1.2 version accepted: its certificates are the chain as served. */
+  let servedFlight: ServerFlight | undefined;
   versions.forEach(([name, code], index) => {
     const answer = answers[index]!;
     if ('failure' in answer) {
@@ -69,7 +70,7 @@ export async function scanTls(endpoint: Endpoint, limits: ExchangeLimits, now: D
     if (answer.error && !answer.hello) snapshot.errors.push(`${name}: ${answer.error}`);
     const accepted = Boolean(answer.hello && answer.hello.version === code);
     snapshot.protocols.push({ protocol: name, accepted, ...(accepted ? {} : { detail: answer.alert ? `refused (alert ${answer.alert.description})` : answer.hello ? `server answered with ${versionName(answer.hello.version)}` : (answer.error ?? 'no answer') }) });
-    if (accepted && code < 0x0304 && (!firstFlight || code > ((firstFlight as { hello?: { version: number } }).hello?.version ?? 0))) firstFlight = answer;
+    if (accepted && code < 0x0304 && code > (servedFlight?.hello?.version ?? 0)) servedFlight = answer;
   });
   if (snapshot.protocols.every((protocol) => !protocol.accepted) && answers.every((answer) => 'failure' in answer)) {
     snapshot.errors.push(`could not assess TLS: ${(answers[0] as { failure: string }).failure}`);
@@ -115,9 +116,10 @@ export async function scanTls(endpoint: Endpoint, limits: ExchangeLimits, now: D
       snapshot.secureRenegotiation = answer.hello.secureRenegotiation;
     }
   }
-  if (firstFlight && !('failure' in firstFlight) && firstFlight.certificates?.length) {
-    const certificates = firstFlight.certificates.map((der) => new X509Certificate(der));
-    snapshot.servedChain = { certificates: certificates.map((cert) => describeCertificate(cert, now)), inOrder: certificates.every((cert, index) => index === certificates.length - 1 || cert.checkIssued(certificates[index + 1]!)) };
+  if (servedFlight?.certificates?.length) {
+    const certificates = parseCertificates(servedFlight.certificates);
+    if (typeof certificates === 'string') snapshot.errors.push(`chain as served: ${certificates}`);
+    else snapshot.servedChain = { certificates: certificates.map((cert) => describeCertificate(cert, now)), inOrder: certificates.every((cert, index) => index === certificates.length - 1 || cert.checkIssued(certificates[index + 1]!)) };
   }
 
   // SNI behaviour: the same hello without a server name.
@@ -126,7 +128,8 @@ export async function scanTls(endpoint: Endpoint, limits: ExchangeLimits, now: D
     if ('failure' in answer || !answer.hello) snapshot.withoutSni = 'refused';
     else {
       const withName = snapshot.servedChain?.certificates[0]?.fingerprint256;
-      const withoutName = answer.certificates?.[0] ? new X509Certificate(answer.certificates[0]).fingerprint256 : undefined;
+      const parsed = answer.certificates?.length ? parseCertificates(answer.certificates.slice(0, 1)) : undefined;
+      const withoutName = Array.isArray(parsed) ? parsed[0]?.fingerprint256 : undefined;
       snapshot.withoutSni = withName && withoutName === withName ? 'same-certificate' : 'other-certificate';
     }
   }
@@ -136,4 +139,15 @@ export async function scanTls(endpoint: Endpoint, limits: ExchangeLimits, now: D
   if ('failure' in certificate) snapshot.errors.push(`certificate: ${certificate.failure}`);
   else snapshot.certificate = certificate;
   return snapshot;
+}
+
+/** DER certificates a server sent; a hostile or broken server may send bytes that are not one. */
+function parseCertificates(ders: readonly Buffer[]): X509Certificate[] | string {
+  try {
+    const certificates = ders.map((der) => new X509Certificate(der));
+    for (const cert of certificates) void cert.publicKey; // a key type Node cannot read fails here, not later
+    return certificates;
+  } catch (error) {
+    return `the server sent a certificate that does not parse (${(error as Error).message})`;
+  }
 }
