@@ -30,6 +30,7 @@ import { check as tlsCipherSuitesForwardSecret } from './tls/tls-cipher-suites-f
 import { check as tlsCipherSuitesSecure } from './tls/tls-cipher-suites-secure.ts';
 import { check as tlsCompressionDisabled } from './tls/tls-compression-disabled.ts';
 import { check as tlsKeyExchangeStrong } from './tls/tls-key-exchange-strong.ts';
+import { check as tlsOcspStapled } from './tls/tls-ocsp-stapled.ts';
 import { check as tlsProtocols12OrLater } from './tls/tls-protocols-1-2-or-later.ts';
 import { check as tlsSecureRenegotiation } from './tls/tls-secure-renegotiation.ts';
 
@@ -64,6 +65,7 @@ export const ALL_CHECKS: readonly Check[] = [
   tlsCipherSuitesSecure as unknown as Check,
   tlsCompressionDisabled as unknown as Check,
   tlsKeyExchangeStrong as unknown as Check,
+  tlsOcspStapled as unknown as Check,
   tlsProtocols12OrLater as unknown as Check,
   tlsSecureRenegotiation as unknown as Check,
 ];

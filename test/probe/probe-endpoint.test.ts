@@ -81,7 +81,8 @@ describe('endpoint probe: TLS and HTTP together', () => {
     const hanging = await probeEndpoint(parseTarget(`https://localhost:${silentPort}/`), OPTIONS);
     assert.match((hanging.https as { failure: string }).failure, /no complete HTTP response within 1500 ms/);
     const unresolved = await probeEndpoint(parseTarget('https://no-such-host.invalid/'), OPTIONS);
-    assert.match(unresolved.failure ?? '', /did not resolve/);
+    // Without DNS at all the lookup may time out instead: either way the endpoint ends with the reason.
+    assert.match(unresolved.failure ?? '', /did not resolve|did not finish within 20000 ms/);
   });
 
   it('parses targets and refuses what cannot be probed', () => {
