@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { ScanProblem } from '../engine/types.ts';
 import { decodeText } from './decode.ts';
+import { IacSyntaxError, parseIac, type IacEntry } from './formats/iac.ts';
 import { parseJson, type JsonDocument } from './formats/json.ts';
 import type { ParseResult } from './formats/parse-result.ts';
 import { parseXml, type XmlDocument } from './formats/xml.ts';
@@ -16,7 +17,8 @@ import { readZipManifests } from './zip.ts';
 export type StructuredDoc =
   | { format: 'json'; doc: JsonDocument }
   | { format: 'yaml'; doc: YamlDocument }
-  | { format: 'xml'; doc: XmlDocument };
+  | { format: 'xml'; doc: XmlDocument }
+  | { format: 'iac'; doc: IacEntry[] };
 
 /**
  * Everything read from the tree: each file read and decoded once. Structured files are parsed at most once:
@@ -43,6 +45,7 @@ const STRUCTURED_FORMATS: [RegExp, StructuredDoc['format']][] = [
   [/\.(json|jsonc|json5)$|(^|\/)\.(babelrc|eslintrc|prettierrc)$/i, 'json'],
   [/\.(ya?ml)$/i, 'yaml'],
   [/\.(xml|csproj|config|resx|props|targets|xsd|wsdl)$/i, 'xml'],
+  [/\.(tf|tfvars|bicep|bicepparam)$/i, 'iac'],
 ];
 const ZIP = /\.zip$/i;
 
@@ -98,7 +101,8 @@ export async function loadProject(options: WalkOptions, onProgress?: ProgressLis
       structured.set(file.path, parsed.doc);
       return parsed.doc;
     }
-    problems.push({ kind: 'parse-error', file: file.path, line: parsed.error.line, column: parsed.error.column, message: `could not parse ${format.toUpperCase()}: ${parsed.error.message}` });
+    const formatName = format === 'iac' ? (/\.bicep/i.test(file.path) ? 'Bicep' : 'Terraform') : format.toUpperCase();
+    problems.push({ kind: 'parse-error', file: file.path, line: parsed.error.line, column: parsed.error.column, message: `could not parse ${formatName}: ${parsed.error.message}` });
     return undefined;
   };
 
@@ -165,6 +169,14 @@ export async function loadProject(options: WalkOptions, onProgress?: ProgressLis
 }
 
 function parseStructured(file: SourceFile, format: StructuredDoc['format']): ParseResult<StructuredDoc> {
+  if (format === 'iac') {
+    try {
+      return { ok: true, doc: { format, doc: parseIac(file.text, /\.bicep/i.test(file.path) ? 'bicep' : 'hcl') } };
+    } catch (error) {
+      if (error instanceof IacSyntaxError) return { ok: false, error: { message: error.message, line: error.line } };
+      throw error;
+    }
+  }
   const result = format === 'json' ? parseJson(file) : format === 'yaml' ? parseYaml(file) : parseXml(file);
   if (!result.ok) return result;
   return { ok: true, doc: { format, doc: result.doc } as StructuredDoc };

@@ -18,7 +18,7 @@ export function extractApps(sources: ProjectSources, schemas: SchemaStore): AppE
     let recognition: Recognition | undefined;
     if (structured.format === 'json') recognition = recognizeJson(file, structured.doc.value);
     else if (structured.format === 'xml') recognition = recognizeXml(structured.doc.root);
-    else recognition = recognizeYaml(file, structured.doc.value);
+    else if (structured.format === 'yaml') recognition = recognizeYaml(file, structured.doc.value);
     if (!recognition) continue;
     const { schemaGap, ...facts } = recognition;
     const manifest = { ...facts, file, appRoot: appRootOf(file), format: structured.format, doc: structured.doc } as Manifest;

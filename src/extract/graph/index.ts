@@ -9,6 +9,7 @@ import { isScopeConfigFile, scopesFromConfig } from './config-scopes.ts';
 import type { TreeParsers } from './tree-sitter.ts';
 import { extractCode, rootResolver, type FileCodeFacts } from '../code/index.ts';
 import { requestedFromArmTemplate, requestedFromManifests } from './requested.ts';
+import { IAC_REGISTRATION_HINT, requestedFromIac } from './requested-iac.ts';
 import { withoutGraphHost } from './sdk-shapes.ts';
 import type { AuthFlowEvidence, GraphCall, RequestedPermission, SourceRef, UnresolvedGraphCall } from './types.ts';
 
@@ -78,10 +79,15 @@ export function extractGraphFacts(input: GraphExtractionInput): GraphFacts {
     if (usable) requested.push(...requestedFromArmTemplate(file, appRootOf(file.path), index, doc?.format === 'json' ? doc.doc : undefined));
   }
   for (const file of files) {
+    if (!/\.(tf|bicep)$/i.test(file.path) || file.path.includes('!') || !IAC_REGISTRATION_HINT.test(file.text)) continue;
+    const { doc } = cached(file);
+    if (doc?.format === 'iac') requested.push(...requestedFromIac(file, doc.doc, appRootOf(file.path), index));
+  }
+  for (const file of files) {
     if (file.path.includes('!') || !isScopeConfigFile(file.path)) continue;
     const { doc, usable } = cached(file);
     if (!usable) continue;
-    const { scopes, error } = scopesFromConfig(file, doc && doc.format !== 'xml' ? doc.doc : undefined);
+    const { scopes, error } = scopesFromConfig(file, doc && (doc.format === 'json' || doc.format === 'yaml') ? doc.doc : undefined);
     if (error) problems.push({ kind: 'parse-error', file: file.path, message: `could not read scopes from the configuration: ${error}` });
     for (const scope of scopes) addScope(scope, 'config-scopes', appRootOf(file.path));
   }

@@ -2,6 +2,7 @@ import type { Node as TsNode, Parser } from 'web-tree-sitter';
 import type { JsonDocument } from '../../sources/formats/json.ts';
 import type { YamlDocument } from '../../sources/formats/yaml.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
+import type { IacEntry, IacValue } from '../../sources/formats/iac.ts';
 import { urlsIn } from './endpoint-url.ts';
 import type { HostReference, RouteFact } from './types.ts';
 
@@ -84,83 +85,25 @@ export function fromArmTemplate(file: SourceFile, doc: JsonDocument): HostRefere
 
 export const IAC_FILE = /\.(bicep|bicepparam|tf|tfvars)$/i;
 
-interface StringToken {
-  value: string;
-  offset: number;
-  /** Identifier before the `:` or `=` that the string is assigned to, on the same line. */
-  key?: string;
-}
-
-/** String literals of a Bicep (`'…'`, `'''…'''`) or HCL (`"…"`, heredocs) file; comments are skipped. */
-export function iacStrings(text: string, language: 'bicep' | 'hcl'): StringToken[] {
-  const tokens: StringToken[] = [];
-  let index = 0;
-  const length = text.length;
-  while (index < length) {
-    const char = text[index]!;
-    const next = text[index + 1];
-    if (char === '/' && next === '/') index = lineEnd(text, index);
-    else if (char === '#' && language === 'hcl') index = lineEnd(text, index);
-    else if (char === '/' && next === '*') {
-      const end = text.indexOf('*/', index + 2);
-      index = end === -1 ? length : end + 2;
-    } else if (language === 'bicep' && text.startsWith("'''", index)) {
-      const end = text.indexOf("'''", index + 3);
-      tokens.push({ value: text.slice(index + 3, end === -1 ? length : end), offset: index, key: keyBefore(text, index) });
-      index = end === -1 ? length : end + 3;
-    } else if ((language === 'bicep' && char === "'") || (language === 'hcl' && char === '"')) {
-      let end = index + 1;
-      let value = '';
-      while (end < length && text[end] !== char && text[end] !== '\n') {
-        if (text[end] === '\\' && end + 1 < length) {
-          value += text[end + 1];
-          end += 2;
-          continue;
-        }
-        value += text[end];
-        end++;
-      }
-      tokens.push({ value, offset: index, key: keyBefore(text, index) });
-      index = end + 1;
-    } else if (language === 'hcl' && char === '<' && next === '<') {
-      const match = /^<<-?\s*([A-Za-z_]\w*)\r?\n/.exec(text.slice(index, index + 80));
-      if (!match) {
-        index += 2;
-        continue;
-      }
-      const bodyStart = index + match[0].length;
-      const terminator = new RegExp(`^\\s*${match[1]}\\s*$`, 'm');
-      const rest = text.slice(bodyStart);
-      const found = terminator.exec(rest);
-      const body = found ? rest.slice(0, found.index) : rest;
-      tokens.push({ value: body, offset: bodyStart, key: keyBefore(text, index) });
-      index = found ? bodyStart + found.index + found[0].length : length;
-    } else index++;
-  }
-  return tokens;
-}
-
-function lineEnd(text: string, from: number): number {
-  const end = text.indexOf('\n', from);
-  return end === -1 ? text.length : end;
-}
-
-function keyBefore(text: string, offset: number): string | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return /([A-Za-z_][\w-]*)\s*[:=]\s*$/.exec(text.slice(lineStart, offset))?.[1];
-}
-
-export function fromBicepOrTerraform(file: SourceFile): HostReference[] {
+/**
+ * URLs in the string values of a Terraform or Bicep file (parsed once by the project's IaC reader); the attribute name is the purpose, and a bot resource's
+ * `endpoint` is the bot's messaging endpoint, which the app serves.
+ */
+export function fromBicepOrTerraform(file: SourceFile, entries: readonly IacEntry[]): HostReference[] {
   const language = /\.(bicep|bicepparam)$/i.test(file.path) ? 'bicep' : 'hcl';
-  const botFile = /botServices|azurerm_bot_/i.test(file.text);
   const references: HostReference[] = [];
-  for (const token of iacStrings(file.text, language)) {
-    for (const url of urlsIn(token.value)) {
-      const bot = botFile && /^(endpoint|messagingEndpoint)$/i.test(token.key ?? '');
-      const line = file.locOf(token.offset).line;
-      references.push({ direction: bot ? 'served' : 'outbound', kind: 'iac', via: language === 'bicep' ? 'Bicep' : 'Terraform', url: url.replace(/\$\{[^}]*$/, ''), purpose: bot ? 'bot messaging endpoint' : `IaC setting ${token.key ?? 'value'}`, source: { file: file.path, line } });
+  const visit = (value: IacValue, key: string, bot: boolean, depth: number) => {
+    if (depth > 64) return;
+    if (value.kind === 'object') for (const entry of value.entries) visit(entry.value, entry.key, bot || entry.labels.some((label) => /botServices|azurerm_bot_/i.test(label)), depth + 1);
+    else if (value.kind === 'array') for (const item of value.items) visit(item, key, bot, depth + 1);
+    else if (value.kind === 'string') {
+      for (const url of urlsIn(value.value)) {
+        const served = bot && /^(endpoint|messagingEndpoint)$/i.test(key);
+        references.push({ direction: served ? 'served' : 'outbound', kind: 'iac', via: language === 'bicep' ? 'Bicep' : 'Terraform', url, purpose: served ? 'bot messaging endpoint' : `IaC setting ${key}`, source: { file: file.path, line: value.line } });
+      }
     }
-  }
+  };
+  for (const entry of entries) visit(entry.value, entry.key, entry.labels.some((label) => /botServices|azurerm_bot_/i.test(label)), 0);
   return references;
 }
 

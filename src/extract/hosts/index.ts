@@ -106,13 +106,13 @@ export function extractConnectivity(input: ConnectivityInput): ConnectivityFacts
     if (isHostConfigFile(file.path)) {
       const parsed = doc(file);
       if (structuredFormatOf(file.path) && !parsed) continue; // a parse error, already reported
-      const found = hostReferencesFromConfig(file, parsed?.doc);
+      const found = hostReferencesFromConfig(file, parsed && parsed.format !== 'iac' ? parsed.doc : undefined);
       append(references, found.references);
       for (const entry of found.entries) configEntries.push({ ...entry, file: file.path });
     }
     if (/\.(json|ya?ml)$/i.test(file.path) && /"?(openapi|swagger)"?\s*:/.test(file.text.slice(0, 4096))) {
       const parsed = doc(file);
-      if (parsed && parsed.format !== 'xml' && isOpenApiDocument(parsed.doc.value)) {
+      if (parsed && (parsed.format === 'json' || parsed.format === 'yaml') && isOpenApiDocument(parsed.doc.value)) {
         const found = fromOpenApi(file, parsed.doc);
         append(references, found.references);
         append(routes, found.routes);
@@ -122,7 +122,10 @@ export function extractConnectivity(input: ConnectivityInput): ConnectivityFacts
       const parsed = doc(file);
       if (parsed?.format === 'json' && isArmTemplate(parsed.doc.value)) append(references, fromArmTemplate(file, parsed.doc));
     }
-    if (IAC_FILE.test(file.path)) append(references, fromBicepOrTerraform(file));
+    if (IAC_FILE.test(file.path)) {
+      const parsed = doc(file);
+      if (parsed?.format === 'iac') append(references, fromBicepOrTerraform(file, parsed.doc));
+    }
     if (HTML_FILE.test(file.path) && input.htmlParser) append(references, fromHtml(file, input.htmlParser));
     else if (/\.(m|c)?(j|t)sx?$|\.(cs|py|java|json|config|conf|ya?ml)$|(^|\/)(staticwebapp\.config\.json|_headers|nginx\.conf)$/i.test(file.path)) append(references, cspInText(file));
   }

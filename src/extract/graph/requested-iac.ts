@@ -1,0 +1,88 @@
+import type { GraphPermissionIndex } from '../../knowledge/graph/permission-index.ts';
+import { entriesNamed, type IacEntry, type IacValue } from '../../sources/formats/iac.ts';
+import type { SourceFile } from '../../sources/source-file.ts';
+import { GRAPH_APP_ID } from './requested.ts';
+import type { RequestedPermission } from './types.ts';
+
+/**
+ * Graph permissions requested by app registrations in infrastructure code:
+ * - Terraform azuread: `azuread_application` `required_resource_access { resource_app_id, resource_access { id, type } }`
+ *   and `azuread_application_api_access` `scope_ids` / `role_ids`; ids are GUIDs or the provider's lookups
+ *   `…oauth2_permission_scope_ids["User.Read"]` / `…app_role_ids["Mail.Send"]`;
+ * - Bicep with the Microsoft Graph extension: `resource … 'Microsoft.Graph/applications@…'` with
+ *   `requiredResourceAccess: [{ resourceAppId, resourceAccess: [{ id, type }] }]`.
+ * Graph is recognised by its app id or by the provider's well-known lookups naming Microsoft Graph.
+ */
+export const IAC_REGISTRATION_HINT = /required_resource_access|azuread_application_api_access|Microsoft\.Graph\/applications/;
+
+export function requestedFromIac(file: SourceFile, entries: readonly IacEntry[], appRoot: string, index: GraphPermissionIndex | undefined): RequestedPermission[] {
+  const language = /\.tf$/i.test(file.path) ? 'hcl' : 'bicep';
+  const requested: RequestedPermission[] = [];
+  const add = (name: string | undefined, id: string, kind: 'Scope' | 'Role', line: number, via: string) => {
+    const resolved = name ?? index?.nameOfId(kind, id);
+    requested.push({ resource: 'Microsoft Graph', name: resolved ?? id, type: kind === 'Scope' ? 'delegated' : 'application', source: { file: file.path, line }, via, appRoot, ...(resolved ? {} : { unresolved: true }) });
+  };
+  const lookup = (value: IacValue): { name: string; kind: 'Scope' | 'Role' } | undefined => {
+    if (value.kind !== 'expression') return undefined;
+    const match = /(oauth2_permission_scope_ids|app_role_ids)\s*\[\s*"([^"]+)"\s*\]/.exec(value.text);
+    return match ? { name: match[2]!, kind: match[1] === 'app_role_ids' ? 'Role' : 'Scope' } : undefined;
+  };
+
+  if (language === 'hcl') {
+    for (const resource of entries.filter((entry) => entry.key === 'resource')) {
+      const [type] = resource.labels;
+      if (type === 'azuread_application') {
+        for (const access of entriesNamed(resource.value, 'required_resource_access')) {
+          if (!isGraph(attribute(access.value, 'resource_app_id'))) continue;
+          for (const item of entriesNamed(access.value, 'resource_access')) {
+            const id = attribute(item.value, 'id');
+            const kind = text(attribute(item.value, 'type')) === 'Role' ? 'Role' : 'Scope';
+            const named = id && lookup(id);
+            if (named) add(named.name, named.name, named.kind, id.line, 'terraform');
+            else if (id?.kind === 'string') add(undefined, id.value, kind, id.line, 'terraform');
+          }
+        }
+      }
+      if (type === 'azuread_application_api_access' && isGraph(attribute(resource.value, 'api_client_id'))) {
+        for (const [key, kind] of [['scope_ids', 'Scope'], ['role_ids', 'Role']] as const) {
+          const list = attribute(resource.value, key);
+          for (const item of list?.kind === 'array' ? list.items : []) {
+            const named = lookup(item);
+            if (named) add(named.name, named.name, named.kind, item.line, 'terraform');
+            else if (item.kind === 'string') add(undefined, item.value, kind, item.line, 'terraform');
+          }
+        }
+      }
+    }
+    return requested;
+  }
+
+  for (const resource of entries.filter((entry) => entry.key === 'resource' && entry.labels.some((label) => /^Microsoft\.Graph\/applications@/i.test(label)))) {
+    const accessList = attribute(resource.value, 'requiredResourceAccess');
+    for (const access of accessList?.kind === 'array' ? accessList.items : []) {
+      if (!isGraph(attribute(access, 'resourceAppId'))) continue;
+      const items = attribute(access, 'resourceAccess');
+      for (const item of items?.kind === 'array' ? items.items : []) {
+        const id = attribute(item, 'id');
+        const kind = text(attribute(item, 'type')) === 'Role' ? 'Role' : 'Scope';
+        if (id?.kind === 'string') add(undefined, id.value, kind, id.line, 'bicep');
+      }
+    }
+  }
+  return requested;
+}
+
+function attribute(value: IacValue | undefined, key: string): IacValue | undefined {
+  return value?.kind === 'object' ? value.entries.find((entry) => entry.key === key)?.value : undefined;
+}
+
+function text(value: IacValue | undefined): string | undefined {
+  return value?.kind === 'string' ? value.value : undefined;
+}
+
+/** Graph's app id, or the azuread provider's well-known lookups and service principal data sources for it. */
+function isGraph(value: IacValue | undefined): boolean {
+  if (!value) return false;
+  if (value.kind === 'string') return value.value.toLowerCase() === GRAPH_APP_ID;
+  return value.kind === 'expression' && /MicrosoftGraph|msgraph|microsoft_graph|\bgraph\b/i.test(value.text);
+}

@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ScanResult } from '../../src/engine/types.ts';
+import { GraphPermissionIndex } from '../../src/knowledge/graph/permission-index.ts';
+import { parseIac } from '../../src/sources/formats/iac.ts';
+import { runCli } from '../harness/cli.ts';
+import { lineOf } from '../harness/manifests.ts';
+import { requireSharedData, tempDir, writeTree } from '../harness/paths.ts';
+
+const index = GraphPermissionIndex.load(requireSharedData());
+const scope = (name: string) => index.idOfName('Scope', name)!;
+const role = (name: string) => index.idOfName('Role', name)!;
+
+const terraform = `# App registration of the expense app
+data "azuread_application_published_app_ids" "well_known" {}
+
+data "azuread_service_principal" "msgraph" {
+  client_id = data.azuread_application_published_app_ids.well_known.result.MicrosoftGraph
+}
+
+resource "azuread_application" "expenses" {
+  display_name = "Expenses"
+  required_resource_access {
+    resource_app_id = "00000003-0000-0000-c000-000000000000" # Microsoft Graph
+    resource_access {
+      id   = "${scope('User.Read')}"
+      type = "Scope"
+    }
+    resource_access {
+      id   = data.azuread_service_principal.msgraph.oauth2_permission_scope_ids["Mail.ReadWrite"]
+      type = "Scope"
+    }
+  }
+  required_resource_access {
+    resource_app_id = "00000002-0000-0ff1-ce00-000000000000" # SharePoint, not Graph
+    resource_access {
+      id   = "${scope('User.Read')}"
+      type = "Scope"
+    }
+  }
+}
+
+resource "azuread_application_api_access" "graph" {
+  application_id = azuread_application.expenses.id
+  api_client_id  = data.azuread_application_published_app_ids.well_known.result["MicrosoftGraph"]
+  role_ids = [
+    data.azuread_service_principal.msgraph.app_role_ids["Mail.Send"],
+  ]
+}
+`;
+
+const bicep = `extension microsoftGraphV1
+
+@description('The expense app')
+resource app 'Microsoft.Graph/applications@v1.0' = {
+  uniqueName: 'expenses'
+  displayName: 'Expenses'
+  requiredResourceAccess: [
+    {
+      resourceAppId: '00000003-0000-0000-c000-000000000000'
+      resourceAccess: [
+        { id: '${scope('Calendars.Read')}', type: 'Scope' }
+        {
+          id: '${role('User.Read.All')}'
+          type: 'Role'
+        }
+      ]
+    }
+  ]
+}
+`;
+
+describe('app registrations in Terraform and Bicep', () => {
+  it('reads GUIDs and the azuread provider lookups, ignores other APIs, and judges them against the code', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, {
+      'infra/app.tf': terraform,
+      'infra/graph.bicep': bicep,
+      'src/me.ts': "import { Client } from '@microsoft/microsoft-graph-client';\nexport const me = (graph: Client) => graph.api('/me').get();\n",
+    });
+    const run = await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json', '-q']);
+    const report = JSON.parse(run.stdout) as ScanResult;
+    const requested = report.inventory!.permissionsRequested.map((permission) => `${permission.via} ${permission.type} ${permission.name} ${permission.source.file}:${permission.source.line}`).sort();
+    assert.deepEqual(requested, [
+      `bicep application User.Read.All infra/graph.bicep:${lineOf(bicep, role('User.Read.All'))}`,
+      `bicep delegated Calendars.Read infra/graph.bicep:${lineOf(bicep, scope('Calendars.Read'))}`,
+      `terraform application Mail.Send infra/app.tf:${lineOf(terraform, 'app_role_ids["Mail.Send"]')}`,
+      `terraform delegated Mail.ReadWrite infra/app.tf:${lineOf(terraform, 'oauth2_permission_scope_ids["Mail.ReadWrite"]')}`,
+      `terraform delegated User.Read infra/app.tf:${lineOf(terraform, scope('User.Read'))}`,
+    ]);
+    const unused = report.permissionAnalysis!.excessive.filter((entry) => entry.reason === 'unused').map((entry) => entry.name).sort();
+    assert.ok(unused.includes('Mail.ReadWrite') && unused.includes('Calendars.Read'), JSON.stringify(report.permissionAnalysis!.excessive));
+    assert.ok(!unused.includes('User.Read'), 'GET /me needs User.Read');
+  });
+
+  it('a broken file is reported with its line and the scan goes on', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, { 'infra/app.tf': 'resource "azuread_application" "x" {\n  required_resource_access {\n    resource_app_id = "00000003-0000-0000-c000-000000000000"\n' });
+    const run = await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json', '-q']);
+    const report = JSON.parse(run.stdout) as ScanResult;
+    assert.ok(report.problems.some((problem) => problem.file === 'infra/app.tf' && problem.line === 2 && /could not parse Terraform: the block opened on line 2 is not closed/.test(problem.message)), JSON.stringify(report.problems));
+  });
+
+  it('the reader survives hostile input', () => {
+    assert.throws(() => parseIac('a = '.concat('{ b = '.repeat(200)), 'hcl'), /nesting deeper than 64/);
+    assert.throws(() => parseIac('x = [1, 2', 'hcl'), /not closed/);
+    assert.deepEqual(parseIac('x = [ ) ]\ny = "ok"\n', 'hcl').map((entry) => entry.key), ['x', 'y']);
+    const big = `locals {\n${Array.from({ length: 20_000 }, (_, i) => `  v${i} = "value ${i}"`).join('\n')}\n}\n`;
+    const parsed = parseIac(big, 'hcl');
+    assert.equal(parsed[0]!.value.kind === 'object' ? parsed[0]!.value.entries.length : 0, 20_000);
+    assert.deepEqual(parseIac("param location string = resourceGroup().location\nvar name = 'x'\n", 'bicep').map((entry) => [entry.key, entry.labels.join(' ')]), [['param', 'location string'], ['var', 'name']]);
+  });
+});
