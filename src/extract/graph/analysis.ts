@@ -141,7 +141,7 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
       if (rule.excludes) claims = claims.filter((claim) => !rule.excludes!.test(claim.permission));
       if (rule.alsoRequires) alsoRequired.push(rule.alsoRequires);
     }
-    const ranked = rankClaims(claims);
+    const ranked = rankClaims(claims, match.template);
     if (ranked.length === 0) continue;
     candidatesOf.set(callIndex, new Set(ranked.map((claim) => claim.permission)));
     const least = leastOf(ranked);

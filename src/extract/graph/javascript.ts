@@ -79,6 +79,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   const imports = new Map<string, { specifier: string; name: string }>();
   /** Local name → module it was imported or required from (default, namespace and named imports). */
   const modules = new Map<string, string>();
+  /** The file imports PnPjs's Graph package (often only for its side effects: `import "@pnp/graph/users"`). */
+  let usesPnpGraph = false;
   const functionParams = new Map<Node, string[]>();
   const wrappers = new Map<string, { paramIndex: number; prefix: string; suffix: string; method: string; version?: string; via: string }>();
   const live: Node[] = [];
@@ -103,6 +105,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     }
     if (node.type === 'ImportDeclaration') {
       const specifier = (node.source as Node).value as string;
+      if (specifier.startsWith('@pnp/graph')) usesPnpGraph = true;
       for (const spec of (node.specifiers as Node[]) ?? []) {
         if (spec.type === 'ImportSpecifier') imports.set((spec.local as Node).name as string, { specifier, name: ((spec.imported as Node).name ?? (spec.imported as Node).value) as string });
         modules.set((spec.local as Node).name as string, specifier);
@@ -420,8 +423,9 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (callee.type === 'MemberExpression' && !callee.computed && VERBS[(callee.property as Node).name as string] && (callee.property as Node).name !== 'update') {
       verb = VERBS[(callee.property as Node).name as string];
       chain = callee.object as Node;
-    } else if (callee.type === 'MemberExpression' && !callee.computed && /^(add)$/.test((callee.property as Node).name as string)) {
-      verb = 'POST';
+    } else if (callee.type === 'MemberExpression' && !callee.computed && /^(add|update)$/.test((callee.property as Node).name as string)) {
+      // PnPjs: collection.add(…) is POST, item.update(…) is PATCH (plain `update` calls are left to the root test below).
+      verb = (callee.property as Node).name === 'add' ? 'POST' : 'PATCH';
       chain = callee.object as Node;
       via = 'pnpjs';
     } else if (callee.type === 'MemberExpression' && !/^(by[A-Z]\w*Id|getById|getByEmail|using|withUrl)$/.test((callee.property as Node).name as string)) {
@@ -432,9 +436,16 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     } else return false;
     const segments: string[] = [];
     let node: Node = chain;
+    let fieldRoot: string | undefined;
     for (;;) {
       if (node.type === 'MemberExpression' && !node.computed) {
-        segments.unshift(sdkSegment((node.property as Node).name as string));
+        const property = (node.property as Node).name as string;
+        // A PnPjs graph instance kept on an object (`this._graph`, `SG._graph`) is the root of the chain.
+        if (usesPnpGraph && segments.length && /^_?graph$/i.test(property)) {
+          fieldRoot = 'graph';
+          break;
+        }
+        segments.unshift(sdkSegment(property));
         node = node.object as Node;
       } else if (node.type === 'CallExpression' && (node.callee as Node).type === 'MemberExpression') {
         const name = ((node.callee as Node).property as Node).name as string;
@@ -444,7 +455,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         node = (node.callee as Node).object as Node;
       } else break;
     }
-    const rootName = node.type === 'Identifier' ? (node.name as string) : node.type === 'ThisExpression' ? 'this' : undefined;
+    const rootName = fieldRoot ?? (node.type === 'Identifier' ? (node.name as string) : node.type === 'ThisExpression' ? 'this' : undefined);
     if (!rootName) return false;
     const path = fluentPath(segments);
     if (!path || segments.includes('api')) return false;

@@ -81,6 +81,22 @@ describe('knowledge/graph/permission-index', () => {
     // calendarView is missing from the data; the API reference gives it the permissions of events.
     assert.equal(least('GET', '/me/calendarView', 'DelegatedWork'), 'Calendars.ReadBasic');
     assert.match(index.match('GET', '/me/calendarView')!.adjustment ?? '', /permissions of events/);
+    // An item addressed by path in a special folder (the app folder) is matched as a drive item.
+    const approot = index.match('PUT', '/me/drive/special/approot:/offer/settings.json:/content')!;
+    assert.equal(approot.template, '/me/drive/items/{id}/content');
+    assert.match(approot.adjustment ?? '', /approot:/);
+    // Without the basic-profile permission (a $select beyond it), the User permission beats Intune's and Directory's.
+    const full = index.match('GET', '/users')!.claims.get('DelegatedWork')!.filter((claim) => claim.permission !== 'User.ReadBasic.All');
+    assert.equal(rankClaims(full, '/users')[0]!.permission, 'User.Read.All');
+  });
+
+  it('breaks ties by the resource the path names', () => {
+    const claim = (permission: string) => ({ permission, least: false, alsoRequires: [], methodCount: 1, privilegeLevel: 3, rsc: false });
+    const claims = [claim('DeviceManagementApps.Read.All'), claim('Directory.Read.All'), claim('User.Read.All')];
+    assert.deepEqual(rankClaims(claims).map((entry) => entry.permission), ['DeviceManagementApps.Read.All', 'Directory.Read.All', 'User.Read.All']);
+    assert.deepEqual(rankClaims(claims, '/users/{id}').map((entry) => entry.permission)[0], 'User.Read.All');
+    assert.deepEqual(rankClaims(claims, '/me').map((entry) => entry.permission)[0], 'User.Read.All');
+    assert.deepEqual(rankClaims([claim('Files.Read.All'), claim('Sites.Read.All')], '/sites/{id}/lists').map((entry) => entry.permission)[0], 'Sites.Read.All');
   });
 });
 

@@ -169,6 +169,10 @@ export class GraphPermissionIndex {
     if (last.startsWith('microsoft.graph.') || last.startsWith('graph.')) attempts.unshift([segments.slice(0, -1), `dropped the cast ${last}`]);
     const dollar = segments.findIndex((segment) => segment.startsWith('$'));
     if (dollar > 0) attempts.push([segments.slice(0, dollar), `dropped ${segments.slice(dollar).join('/')}`]);
+    // An item addressed by path inside a special folder (`special/approot:/settings.json:`) is a drive item;
+    // the data lists path addressing only under `root:`.
+    const special = segments.findIndex((segment, position) => segment === 'special' && segments[position + 1]?.endsWith(':') && segments[position + 2] === `${PLACEHOLDER}:`);
+    if (special > 0) attempts.push([[...segments.slice(0, special), 'items', PLACEHOLDER, ...segments.slice(special + 3)], `${segments[special + 1]}/… path addressing matched as a drive item`]);
     // Gaps in the data where Graph's reference documents the same permissions as a sibling path.
     for (const [pattern, replacement, why] of EQUIVALENT_PATHS) {
       const index = segments.findIndex((segment) => pattern === segment);
@@ -292,15 +296,34 @@ function operationRank(permission: string): number {
  * (2) a pathSet with fewer methods first; (3) lower privilegeLevel; (4) ReadBasic < Read < Send/Create <
  * ReadWrite < Manage < FullControl; (5) name.
  */
-export function rankClaims(claims: readonly Claim[]): Claim[] {
+export function rankClaims(claims: readonly Claim[], template?: string): Claim[] {
   const singleMethodExists = claims.some((claim) => claim.methodCount === 1);
   const trusted = (claim: Claim) => claim.least && !(singleMethodExists && claim.methodCount > 1);
+  const stems = template ? pathStems(template) : [];
   return [...claims].sort(
     (a, b) =>
       Number(trusted(b)) - Number(trusted(a)) ||
       a.methodCount - b.methodCount ||
       a.privilegeLevel - b.privilegeLevel ||
       operationRank(a.permission) - operationRank(b.permission) ||
+      affinity(a.permission, stems) - affinity(b.permission, stems) ||
       a.permission.localeCompare(b.permission),
   );
+}
+
+/**
+ * The resources a path names (`/users/{id}/calendar/events` → user, calendar, event; `/me` → user). The data
+ * lists, for some paths, permissions of unrelated products (Intune's DeviceManagement* on `/users`); among
+ * otherwise equal candidates, the permission named for the path's own resource is the one to ask for.
+ */
+function pathStems(template: string): string[] {
+  return template
+    .split('/')
+    .filter((segment) => segment && segment !== PLACEHOLDER && !segment.startsWith('$'))
+    .map((segment) => (segment.toLowerCase() === 'me' ? 'user' : segment.toLowerCase().replace(/^microsoft\.graph\./, '').replace(/s$/, '')));
+}
+
+function affinity(permission: string, stems: readonly string[]): number {
+  const resource = permission.split('.')[0]!.toLowerCase().replace(/s$/, '');
+  return stems.some((stem) => stem === resource || stem.startsWith(resource) || resource.startsWith(stem)) ? 0 : 1;
 }
