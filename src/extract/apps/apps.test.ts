@@ -83,5 +83,6 @@ describe('extract/apps', () => {
     assert.equal(appRootOf('news/config/package-solution.json'), 'news');
     assert.equal(appRootOf('manifest.xml'), '.');
     assert.equal(appRootOf('apps/x/appPackage/build/pkg.zip!manifest.json'), 'apps/x');
+    assert.equal(appRootOf('samples/tab-sso/build/aad.manifest.local.json'), 'samples/tab-sso');
   });
 });

@@ -35,7 +35,8 @@ export function extractApps(sources: ProjectSources, schemas: SchemaStore): AppE
   return { manifests, apps: groupApps(manifests), problems };
 }
 
-const PROJECT_FOLDERS = ['appPackage', 'appManifest', 'manifest', 'config', '.fx', 'env', 'infra'];
+// build/ holds the Agents Toolkit's generated manifests (build/aad.manifest.local.json): output of the project above it.
+const PROJECT_FOLDERS = ['appPackage', 'appManifest', 'manifest', 'config', '.fx', 'env', 'infra', 'build'];
 
 /**
  * The project folder a manifest belongs to: the parent of conventional manifest folders (appPackage/, config/
