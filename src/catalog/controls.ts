@@ -145,7 +145,7 @@ export const CONTROLS: Control[] = [
     requirement: 'A secure development standard references OWASP Top 10 or SANS Top 25, developers are trained yearly, every change is reviewed by a second person before merge, repositories need MFA and access control, and production releases are approved.',
     thresholds: ['secure-coding training annually', 'at least one reviewer besides the author'],
     evidence: ['secure development policy', 'branch protection and pull request history', 'training records'],
-    mode: 'manual', sources: ['S1', 'S13', '3P-A'], confidence: 'confirmed',
+    mode: 'partial', sources: ['S1', 'S13', '3P-A'], confidence: 'confirmed',
   },
   {
     id: 'OPS-13', domain: 'operational-security', title: 'Account management',

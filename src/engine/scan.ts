@@ -13,6 +13,7 @@ import { callsFromHar, hostsFromHar } from '../extract/graph/har.ts';
 import { extractGraphFacts } from '../extract/graph/index.ts';
 import { loadParsers, type Grammar } from '../extract/graph/tree-sitter.ts';
 import { extractConnectivity } from '../extract/hosts/index.ts';
+import { findSecrets } from '../extract/secrets/index.ts';
 import { HTML_FILE } from '../extract/hosts/file-hosts.ts';
 import type { HostReference } from '../extract/hosts/types.ts';
 import { parseTarget, probeEndpoints, type EndpointSnapshot, type ProbeOptions, type ProbeTarget } from '../probe/index.ts';
@@ -42,7 +43,7 @@ import {
 } from './types.ts';
 
 /** Version of the JSON report's shape (schemas/report.schema.json). Bump the major on breaking changes. */
-export const REPORT_SCHEMA_VERSION = '1.2.0';
+export const REPORT_SCHEMA_VERSION = '1.3.0';
 
 export interface ScanOptions {
   root: string;
@@ -146,6 +147,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       authFlows: graph.flows,
       hosts: connectivity.hosts,
       publicEndpoints: connectivity.publicEndpoints,
+      secrets: inventory.secrets ?? [],
     },
     connectivity: { pentestRequired: connectivity.pentest.required, reasons: connectivity.pentest.reasons, publisherDomains: connectivity.publisherDomains, malformedUrls: connectivity.malformed },
     permissionAnalysis: graphIndex ? permissionReport(graph.analysis) : undefined,
@@ -188,7 +190,7 @@ export async function buildInventory(root: string, sources: ProjectSources, data
     publisherDomains: config.connectivity.publisherDomains,
     annotations: config.connectivity.hosts,
   });
-  return { root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData, graph, graphIndex, connectivity };
+  return { root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData, graph, graphIndex, connectivity, secrets: findSecrets(sources.files) };
 }
 
 /** Threads for code extraction: one per core, at most four (beyond that the shared-text copy and GC win little). */

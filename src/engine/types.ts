@@ -2,6 +2,7 @@ import type { AppPermissionAnalysis } from '../extract/graph/analysis.ts';
 import type { AuthFlowEvidence, GraphCall, RequestedPermission, UnresolvedGraphCall } from '../extract/graph/types.ts';
 import type { HostEntry, MalformedUrl, PublicEndpoint } from '../extract/hosts/index.ts';
 import type { EndpointSnapshot } from '../probe/index.ts';
+import type { SecretFact } from '../extract/secrets/index.ts';
 
 /**
  * The shared vocabulary of the scanner: locations, findings, check runs, control results and the
@@ -171,6 +172,8 @@ export interface ScanResult {
     authFlows: AuthFlowEvidence[];
     hosts: HostEntry[];
     publicEndpoints: PublicEndpoint[];
+    /** Hard-coded secrets, masked; `fixture` ones were found in test or example files. */
+    secrets: readonly SecretFact[];
   };
   /** The connectivity walkthrough: whether a penetration test is required and why, and what could not be read. */
   connectivity?: ConnectivityReport;

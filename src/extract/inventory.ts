@@ -8,6 +8,7 @@ import type { GraphPermissionIndex } from '../knowledge/graph/permission-index.t
 import type { GraphFacts } from './graph/index.ts';
 import type { ConnectivityFacts } from './hosts/index.ts';
 import type { EndpointSnapshot } from '../probe/index.ts';
+import type { SecretFact } from './secrets/index.ts';
 
 interface ManifestBase {
   kind: AppKind;
@@ -58,6 +59,8 @@ export interface Inventory {
   connectivity?: ConnectivityFacts;
   /** Live endpoint probes (`probe`, `scan --probe`) or snapshots of earlier ones; absent when nothing was probed. */
   probes?: readonly EndpointSnapshot[];
+  /** Hard-coded secrets, masked (the values never reach the inventory). */
+  secrets?: readonly SecretFact[];
 }
 
 
