@@ -23,6 +23,11 @@ export interface SecretFact {
   fixture?: boolean;
 }
 
+/** Every rule's markers in one pattern: a file is read once to learn which rules can match it. */
+// Longest first, and a rule's marker counts as present inside a longer one found (`assword` in `assword=`).
+const MARKERS = [...new Set(SECRET_RULES.flatMap((rule) => rule.markers))].sort((a, b) => b.length - a.length);
+const MARKER_PATTERN = new RegExp(MARKERS.map((marker) => marker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+
 const FIXTURE_PATH = /(^|\/)(test|tests|__tests__|__fixtures__|fixtures?|spec|testdata|examples?|samples?|mocks?)\/|\.(test|spec)\.[a-z]+$|(^|\/)[^/]*\.(example|sample|template)(\.[a-z]+)?$|(^|\/)\.env\.(example|sample|template)$/i;
 const MAX_FINDINGS_PER_FILE = 200;
 
@@ -31,9 +36,13 @@ export function findSecrets(files: readonly SourceFile[]): SecretFact[] {
   for (const file of files) {
     if (file.path.includes('!') || /\.(lock|min\.js|map|svg)$|(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml)$/i.test(file.path)) continue;
     const text = file.text;
+    const present = new Set<string>();
+    MARKER_PATTERN.lastIndex = 0;
+    for (let marker = MARKER_PATTERN.exec(text); marker && present.size < MARKERS.length; marker = MARKER_PATTERN.exec(text)) present.add(marker[0]);
+    if (present.size === 0) continue;
     let count = 0;
     for (const rule of SECRET_RULES) {
-      if (!rule.markers.some((marker) => text.includes(marker))) continue;
+      if (!rule.markers.some((marker) => [...present].some((found) => found.includes(marker)))) continue;
       rule.pattern.lastIndex = 0;
       for (let match = rule.pattern.exec(text); match && count < MAX_FINDINGS_PER_FILE; match = rule.pattern.exec(text)) {
         const secret = match.groups?.secret;

@@ -37,7 +37,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
   // Anthropic API keys.
   { id: 'anthropic-api-key', title: 'Anthropic API key', markers: ['sk-ant-'], pattern: /(?<secret>sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,})/g },
   // Azure OpenAI / Azure AI services keys (32 hex characters) assigned by name.
-  { id: 'azure-ai-key', title: 'Azure OpenAI or Azure AI services key', markers: ['KEY', 'Key', 'key'], pattern: /(?:AZURE_OPENAI_(?:API_)?KEY|OPENAI_API_KEY|COGNITIVE_SERVICES?_KEY|api-key|SubscriptionKey|Ocp-Apim-Subscription-Key)["']?[ \t]*[:=][ \t]*["']?(?<secret>[0-9a-f]{32}|[A-Za-z0-9]{84})(?![0-9A-Za-z])/g },
+  { id: 'azure-ai-key', title: 'Azure OpenAI or Azure AI services key', markers: ['OPENAI', 'COGNITIVE', 'api-key', 'ubscriptionKey', 'ubscription-Key'], pattern: /(?:AZURE_OPENAI_(?:API_)?KEY|OPENAI_API_KEY|COGNITIVE_SERVICES?_KEY|api-key|SubscriptionKey|Ocp-Apim-Subscription-Key)["']?[ \t]*[:=][ \t]*["']?(?<secret>[0-9a-f]{32}|[A-Za-z0-9]{84})(?![0-9A-Za-z])/g },
   // GitHub tokens (classic, fine-grained, OAuth, app).
   { id: 'github-token', title: 'GitHub token', markers: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'], pattern: /(?<secret>gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})/g },
   // npm access tokens.
@@ -59,9 +59,10 @@ export const SECRET_RULES: readonly SecretRule[] = [
 /**
  * Values that are not secrets but stand in for one: placeholders, Key Vault and ARM references, names of
  * environment variables (SECRET_AAD_APP_CLIENT_SECRET) and code references (config.clientSecret),
- * documentation examples and the well-known example credentials vendors publish.
+ * documentation examples and the well-known example credentials vendors publish. Placeholder words count only
+ * at the start or after a separator: inside a random token (`…ahyOURd…`) they are chance.
  */
-export const PLACEHOLDER_VALUE = /^@Microsoft\.KeyVault\(|^\[[a-z]+\(|^(?:x{4,}|\*{3,}|<[^>]*>|\$\{[^}]*\}|\$\{\{[^}]*\}\}|\{\{[^}]*\}\}|%[^%]+%|\$\([^)]*\)|#\{[^}]*\})$|your[-_ ]?|change[-_]?me|replace|placeholder|example|sample|dummy|fake|redacted|insert[-_]|todo|xxxx|00000000|1234567|abcdef|<\w|\benv\b|process\.env/i;
+export const PLACEHOLDER_VALUE = /^@Microsoft\.KeyVault\(|^\[[a-z]+\(|^(?:x{4,}|\*{3,}|<[^>]*>|\$\{[^}]*\}|\$\{\{[^}]*\}\}|\{\{[^}]*\}\}|%[^%]+%|\$\([^)]*\)|#\{[^}]*\})$|(?:^|[^a-z0-9])(?:your|change[-_]?me|replace|placeholder|example|sample|dummy|fake|redacted|insert|todo)|example(?:key)?$|example(?:key)?$|xxxx|00000000|1234567|abcdef|<\w|\benv\b|process\.env/i;
 
 /** Names, not values (case matters: a token may mix cases, an environment variable name does not). */
 export const REFERENCE_VALUE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/;
