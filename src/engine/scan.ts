@@ -14,6 +14,7 @@ import { extractGraphFacts } from '../extract/graph/index.ts';
 import { loadParsers, type Grammar } from '../extract/graph/tree-sitter.ts';
 import { extractConnectivity } from '../extract/hosts/index.ts';
 import { findSecrets } from '../extract/secrets/index.ts';
+import { patternsInSettings } from '../extract/patterns/settings-patterns.ts';
 import { HTML_FILE } from '../extract/hosts/file-hosts.ts';
 import type { HostReference } from '../extract/hosts/types.ts';
 import { parseTarget, probeEndpoints, type EndpointSnapshot, type ProbeOptions, type ProbeTarget } from '../probe/index.ts';
@@ -190,7 +191,8 @@ export async function buildInventory(root: string, sources: ProjectSources, data
     publisherDomains: config.connectivity.publisherDomains,
     annotations: config.connectivity.hosts,
   });
-  return { root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData, graph, graphIndex, connectivity, secrets: findSecrets(sources.files) };
+  const patterns = [...code.flatMap((entry) => entry.facts.patterns), ...patternsInSettings(sources.files)];
+  return { root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData, graph, graphIndex, connectivity, secrets: findSecrets(sources.files), patterns };
 }
 
 /** Threads for code extraction: one per core, at most four (beyond that the shared-text copy and GC win little). */

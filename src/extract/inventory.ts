@@ -9,6 +9,7 @@ import type { GraphFacts } from './graph/index.ts';
 import type { ConnectivityFacts } from './hosts/index.ts';
 import type { EndpointSnapshot } from '../probe/index.ts';
 import type { SecretFact } from './secrets/index.ts';
+import type { InsecurePattern } from './patterns/types.ts';
 
 interface ManifestBase {
   kind: AppKind;
@@ -61,6 +62,8 @@ export interface Inventory {
   probes?: readonly EndpointSnapshot[];
   /** Hard-coded secrets, masked (the values never reach the inventory). */
   secrets?: readonly SecretFact[];
+  /** Insecure code and configuration patterns (TLS verification off, weak hashes, tokens in browser storage, …). */
+  patterns?: readonly InsecurePattern[];
 }
 
 

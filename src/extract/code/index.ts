@@ -23,11 +23,12 @@ const CODE_FILES = /\.((m|c)?(j|t)sx?|cs|py|java|ps1|psm1)$/i;
  */
 const GRAPH_HINT = /graph\.microsoft|microsoftgraph\.|\.api\(|msgraph|graph-client|graph_?client|graphserviceclient|graphfi|acquire_?token|scopes|Credential(Builder)?\b|\$batch|aadHttpClient|msGraphClient|-Mg[A-Z]|\/v1\.0\/|\/beta\//i;
 /**
- * A file with no URL that names none of these makes no outbound request and serves no route the extractors
- * read: an HTTP client, a route definition, or a client library with a default host (the SDK table's
- * modules, in each language's spelling). Case-sensitive: the engine then scans far faster.
+ * A file with no URL that names none of these makes no outbound request, serves no route and holds none of
+ * the insecure patterns the extractors read: an HTTP client, a route definition, a client library with a
+ * default host (the SDK table's modules, in each language's spelling), TLS-verification switches, weak
+ * hashes, browser storage, eval. Case-sensitive: the engine then scans far faster.
  */
-const CONNECTIVITY_HINT = /\bfetch\s*\(|axios|\bgot\b|superagent|\bky\b|WebSocket|EventSource|HttpClient|HttpRequestMessage|RestClient|WebRequest|\brequests\b|httpx|aiohttp|urllib|URI\.create|RestTemplate|WebClient|Invoke-(RestMethod|WebRequest)|\.(get|post|put|patch|delete|del|all|route)\(\s*['"`]\/|\.route\(|app\.http\(|Map(Get|Post|Put|Patch|Delete|Methods)\(|\[(Http(Get|Post|Put|Patch|Delete)|Route)\b|Mapping\b|\b([Oo]pen[Aa][Ii]|[Ss]tripe|[Tt]wilio|[Ss]end[Gg]rid|mailgun|[Oo]ctokit|boto3|[Aa]nthropic|mistralai|cohere|pinecone|[Ss]entry|botbuilder)\b|@slack\/|slack_(sdk|bolt)|aws-sdk|@aws-sdk\/|\bAmazon\.|software\.amazon|googleapis|google[.-](cloud|genai|generativeai)|Google\.(Apis|Cloud)|Microsoft\.Bot\.Builder|com\.microsoft\.bot|@azure\/|\bazure\.|\bAzure\.|com\.azure\./;
+const CONNECTIVITY_HINT = /\bfetch\s*\(|axios|\bgot\b|superagent|\bky\b|WebSocket|EventSource|HttpClient|HttpRequestMessage|RestClient|WebRequest|\brequests\b|httpx|aiohttp|urllib|URI\.create|RestTemplate|WebClient|Invoke-(RestMethod|WebRequest)|\.(get|post|put|patch|delete|del|all|route)\(\s*['"`]\/|\.route\(|app\.http\(|Map(Get|Post|Put|Patch|Delete|Methods)\(|\[(Http(Get|Post|Put|Patch|Delete)|Route)\b|Mapping\b|\b([Oo]pen[Aa][Ii]|[Ss]tripe|[Tt]wilio|[Ss]end[Gg]rid|mailgun|[Oo]ctokit|boto3|[Aa]nthropic|mistralai|cohere|pinecone|[Ss]entry|botbuilder)\b|@slack\/|slack_(sdk|bolt)|aws-sdk|@aws-sdk\/|\bAmazon\.|software\.amazon|googleapis|google[.-](cloud|genai|generativeai)|Google\.(Apis|Cloud)|Microsoft\.Bot\.Builder|com\.microsoft\.bot|@azure\/|\bazure\.|\bAzure\.|com\.azure\.|rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|createHash|createHmac|localStorage|sessionStorage|\beval\(|new Function|verify=False|_create_unverified_context|hashlib|CertificateValidationCallback|CertificateCustomValidationCallback|DangerousAcceptAny|\bMD5\b|\bSHA1\b|MessageDigest/;
 const hinted = new WeakMap<SourceFile, boolean>();
 
 /** Whether a code file is worth parsing; the text tests run once per file and only on code. */

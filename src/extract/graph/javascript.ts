@@ -5,6 +5,8 @@ import { fluentPath, isGraphScopeUrl, sdkSegment } from './sdk-shapes.ts';
 import type { AuthFlow, AuthFlowEvidence, Confidence, GraphCall, SourceRef, UnresolvedGraphCall } from './types.ts';
 import { visitJsClass, visitJsConnectivity, type JsConnectivityContext } from '../hosts/javascript-connectivity.ts';
 import type { CodeConnectivity } from '../hosts/types.ts';
+import { visitJsPatterns } from '../patterns/javascript-patterns.ts';
+import type { InsecurePattern } from '../patterns/types.ts';
 
 /**
  * Finds Microsoft Graph calls in JavaScript and TypeScript with a real parser (oxc): the Graph JS SDK
@@ -32,6 +34,8 @@ export interface CodeGraphFacts {
   exportedConstants: Map<string, string>;
   /** Outbound connections and served routes (read on the same tree; the connectivity inventory uses them). */
   connectivity: CodeConnectivity;
+  /** Insecure code patterns (secure development), read on the same tree. */
+  patterns: InsecurePattern[];
   parseError?: { message: string; line?: number };
 }
 
@@ -40,7 +44,7 @@ export type ImportResolver = (fromFile: string, specifier: string, name: string)
 const VERBS: Record<string, string> = { get: 'GET', getStream: 'GET', post: 'POST', put: 'PUT', putStream: 'PUT', patch: 'PATCH', update: 'PATCH', delete: 'DELETE', del: 'DELETE' };
 const HTTP_CLIENT_VERBS: Record<string, string> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE', head: 'GET', fetch: 'GET' };
 /** The node types the recognisers look at; everything else is only walked through. */
-const INTERESTING = new Set(['CallExpression', 'NewExpression', 'Property', 'ExportNamedDeclaration', 'ClassDeclaration', 'ClassExpression']);
+const INTERESTING = new Set(['CallExpression', 'NewExpression', 'Property', 'ExportNamedDeclaration', 'ClassDeclaration', 'ClassExpression', 'AssignmentExpression']);
 const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 const SCOPE_FUNCTIONS = /^(acquireToken\w*|loginPopup|loginRedirect|ssoSilent|getToken|createMicrosoftGraphClient\w*|login|getAccessToken)$/;
 const FLOW_MARKERS: [RegExp, AuthFlow, string][] = [
@@ -55,7 +59,7 @@ const FLOW_MARKERS: [RegExp, AuthFlow, string][] = [
 ];
 
 export function extractJavaScript(file: SourceFile, resolveImport: ImportResolver): CodeGraphFacts {
-  const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] } };
+  const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] }, patterns: [] };
   let program: Node;
   try {
     // The ESTree shape without type annotations (astType 'js'): the recognisers never read types, and the
@@ -329,6 +333,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   for (const node of live) if (node.type === 'CallExpression') registerWrapper(node);
   for (const node of live) {
     if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') visitJsClass(node, connectivityContext, facts.connectivity);
+    if (node.type === 'CallExpression' || node.type === 'NewExpression' || node.type === 'Property' || node.type === 'AssignmentExpression') visitJsPatterns(node, connectivityContext, facts.patterns);
     if (node.type === 'CallExpression' || node.type === 'NewExpression') {
       visitJsConnectivity(node, connectivityContext, facts.connectivity);
       const callee = node.callee as Node;

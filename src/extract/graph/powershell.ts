@@ -56,7 +56,7 @@ const CMDLETS: Record<string, { method: string; path: string; list?: string; id?
 };
 
 export function extractPowerShell(file: SourceFile): CodeGraphFacts {
-  const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] } };
+  const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] }, patterns: [] };
   let tokens: Token[];
   try {
     tokens = tokenize(file.text);

@@ -6,6 +6,7 @@ import type { TreeLanguage } from './tree-sitter.ts';
 import { fluentPath, isScopeLike, sdkSegment, withoutGraphHost } from './sdk-shapes.ts';
 import type { AuthFlow, Confidence } from './types.ts';
 import { treeConnectivity } from '../hosts/tree-connectivity.ts';
+import { treePatterns } from '../patterns/tree-patterns.ts';
 
 /**
  * Microsoft Graph calls in C#, Python and Java, read from tree-sitter syntax trees:
@@ -145,7 +146,7 @@ const RULES: Record<TreeLanguage, LanguageRules> = { csharp: CSHARP, python: PYT
 const SCOPE_CONTEXT = /scope|AcquireToken|acquire_token|GraphServiceClient|Credential/i;
 
 export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, parser: Parser): CodeGraphFacts {
-  const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] } };
+  const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] }, patterns: [] };
   const rules = RULES[language];
   const tree = parser.parse(file.text);
   if (!tree) {
@@ -241,6 +242,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       }
     }
     treeConnectivity(root, { language, evaluate, where, isDead: (node) => isDead(node, rules) }, facts.connectivity);
+    treePatterns(root, language, where, (node) => isDead(node, rules), facts.patterns);
   } finally {
     tree.delete();
   }

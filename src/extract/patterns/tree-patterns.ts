@@ -1,0 +1,50 @@
+import type { Node as TsNode } from 'web-tree-sitter';
+import type { TreeLanguage } from '../graph/tree-sitter.ts';
+import type { SourceRef } from '../graph/types.ts';
+import type { InsecurePattern } from './types.ts';
+
+/**
+ * Insecure patterns in C#, Python and Java: certificate validation callbacks that accept everything
+ * (`ServerCertificateCustomValidationCallback = (…) => true`, `DangerousAcceptAnyServerCertificateValidator`),
+ * `verify=False` and unverified SSL contexts, and MD5/SHA-1 (`MD5.Create()`, `hashlib.md5`, `MessageDigest.getInstance("MD5")`).
+ */
+export function treePatterns(root: TsNode, language: TreeLanguage, where: (node: TsNode) => SourceRef, isDead: (node: TsNode) => boolean, out: InsecurePattern[]): void {
+  const add = (node: TsNode, rule: InsecurePattern['rule'], detail: string) => {
+    if (!isDead(node)) out.push({ rule, detail, source: where(node) });
+  };
+  if (language === 'python') {
+    for (const call of root.descendantsOfType('call')) {
+      if (!call) continue;
+      const fn = call.childForFieldName('function')?.text ?? '';
+      for (const argument of call.childForFieldName('arguments')?.namedChildren ?? []) {
+        if (argument?.type === 'keyword_argument' && argument.childForFieldName('name')?.text === 'verify' && argument.childForFieldName('value')?.text === 'False') add(call, 'tls-verification-disabled', `${fn}(…, verify=False)`);
+      }
+      if (/(^|\.)_create_unverified_context$/.test(fn)) add(call, 'tls-verification-disabled', `${fn}()`);
+      if (/^hashlib\.(md5|sha1)$/.test(fn) || (/^hashlib\.new$/.test(fn) && /['"](md5|sha1)['"]/i.test(call.childForFieldName('arguments')?.text ?? ''))) add(call, 'weak-hash', fn);
+    }
+    return;
+  }
+  if (language === 'csharp') {
+    for (const assignment of root.descendantsOfType('assignment_expression')) {
+      if (!assignment) continue;
+      const left = assignment.childForFieldName('left')?.text ?? '';
+      const right = assignment.childForFieldName('right');
+      if (!/ServerCertificate(Custom)?ValidationCallback|RemoteCertificateValidationCallback$/.test(left) || !right) continue;
+      const acceptsAll = /DangerousAcceptAnyServerCertificateValidator/.test(right.text) || (right.type === 'lambda_expression' && /^\s*true\s*$/.test(right.childForFieldName('body')?.text ?? ''));
+      if (acceptsAll) add(assignment, 'tls-verification-disabled', `${left.split('.').pop()} accepts every certificate`);
+    }
+    for (const call of root.descendantsOfType('invocation_expression')) {
+      const text = call?.childForFieldName('function')?.text ?? '';
+      if (call && /^(MD5|SHA1)\.(Create|HashData)$/.test(text)) add(call, 'weak-hash', `${text}()`);
+    }
+    for (const creation of root.descendantsOfType('object_creation_expression')) {
+      const type = creation?.childForFieldName('type')?.text ?? '';
+      if (creation && /^(MD5CryptoServiceProvider|SHA1CryptoServiceProvider|SHA1Managed)$/.test(type)) add(creation, 'weak-hash', `new ${type}()`);
+    }
+    return;
+  }
+  for (const call of root.descendantsOfType('method_invocation')) {
+    if (!call || call.childForFieldName('name')?.text !== 'getInstance' || call.childForFieldName('object')?.text !== 'MessageDigest') continue;
+    if (/"(MD5|SHA-?1)"/i.test(call.childForFieldName('arguments')?.text ?? '')) add(call, 'weak-hash', `MessageDigest.getInstance(${call.childForFieldName('arguments')?.text.slice(1, -1)})`);
+  }
+}
