@@ -5,13 +5,13 @@ import { PATTERN_TITLES } from '../../extract/patterns/types.ts';
 export const check = defineCheck({
   meta: {
     id: 'code-no-insecure-patterns',
-    title: 'No weak hashes, tokens in browser storage, eval of computed code, or CORS open to every origin with credentials',
+    title: 'No weak hashes, tokens in browser storage or logs, eval of computed code, or CORS open to every origin with credentials',
     domain: 'code',
     severity: 'medium',
     controls: ['OPS-12'],
     appliesTo: [],
-    description: 'Finds MD5 and SHA-1 hashes (createHash, hashlib, MD5.Create, MessageDigest), tokens and secrets written to localStorage or sessionStorage (readable by any script on the page), eval and new Function of computed strings, and cors() allowing any origin together with credentials.',
-    remediation: 'Use SHA-256 or better (and a password hash such as bcrypt or Argon2 for passwords); keep tokens in memory or let MSAL manage them; parse data instead of evaluating it; allow only the origins the app needs.',
+    description: 'Finds MD5 and SHA-1 hashes (createHash, hashlib, MD5.Create, MessageDigest), tokens and secrets written to localStorage or sessionStorage (readable by any script on the page), eval and new Function of computed strings, cors() allowing any origin together with credentials, and tokens, passwords or secrets passed to console, logger and logging calls.',
+    remediation: 'Use SHA-256 or better (and a password hash such as bcrypt or Argon2 for passwords); keep tokens in memory or let MSAL manage them; parse data instead of evaluating it; allow only the origins the app needs; log that a token was obtained, never the token.',
     references: ['https://owasp.org/Top10/', 'https://learn.microsoft.com/microsoft-365-app-certification/docs/operational-security'],
     messages: {
       pattern: '{{title}}: {{detail}}',

@@ -1,11 +1,11 @@
 import type { JsConnectivityContext, JsNode } from '../hosts/javascript-connectivity.ts';
-import type { InsecurePattern } from './types.ts';
+import { CREDENTIAL_NAME, type InsecurePattern } from './types.ts';
 
 /**
  * Insecure patterns in JavaScript/TypeScript, on the tree the other extractors read: TLS verification off
  * (`rejectUnauthorized: false`, `NODE_TLS_REJECT_UNAUTHORIZED = '0'`), MD5/SHA-1 hashes, tokens written to
- * localStorage/sessionStorage, `eval`/`new Function` of computed strings, and `cors()` allowing any origin
- * together with credentials.
+ * localStorage/sessionStorage, `eval`/`new Function` of computed strings, `cors()` allowing any origin
+ * together with credentials, and tokens or secrets passed to console/logger calls.
  */
 const TOKEN_KEY = /token|jwt|secret|password|credential|session/i;
 
@@ -39,6 +39,10 @@ export function visitJsPatterns(node: JsNode, context: JsConnectivityContext, ou
   }
   if ((name === 'eval' && callee.type === 'Identifier') || (node.type === 'NewExpression' && name === 'Function')) {
     if (args.length && args.some((argument) => context.evaluate(argument) === undefined)) add('dynamic-code-evaluation', `${name === 'eval' ? 'eval' : 'new Function'}(…) of a computed string`);
+  }
+  if (name && /^(log|info|debug|warn|error|trace)$/.test(name) && receiver && /(^|\.)(console|logger|log|logging|context\.log)$/i.test(receiver)) {
+    const leaked = args.find((argument) => (argument.type === 'Identifier' || argument.type === 'MemberExpression') && CREDENTIAL_NAME.test(context.text(argument)));
+    if (leaked) add('secret-in-log', `${receiver}.${name}(${context.text(leaked)})`);
   }
   if (name === 'cors' && callee.type === 'Identifier') {
     const options = context.resolveObject(args[0]);

@@ -1,7 +1,7 @@
 import type { Node as TsNode } from 'web-tree-sitter';
 import type { TreeLanguage } from '../graph/tree-sitter.ts';
 import type { SourceRef } from '../graph/types.ts';
-import type { InsecurePattern } from './types.ts';
+import { CREDENTIAL_NAME, type InsecurePattern } from './types.ts';
 
 /**
  * Insecure patterns in C#, Python and Java: certificate validation callbacks that accept everything
@@ -20,6 +20,10 @@ export function treePatterns(root: TsNode, language: TreeLanguage, where: (node:
         if (argument?.type === 'keyword_argument' && argument.childForFieldName('name')?.text === 'verify' && argument.childForFieldName('value')?.text === 'False') add(call, 'tls-verification-disabled', `${fn}(…, verify=False)`);
       }
       if (/(^|\.)_create_unverified_context$/.test(fn)) add(call, 'tls-verification-disabled', `${fn}()`);
+      if (/^(logging|logger|log|self\.logger)\.(debug|info|warning|warn|error|critical|exception)$|^print$/.test(fn)) {
+        const leaked = (call.childForFieldName('arguments')?.namedChildren ?? []).find((argument) => argument && (argument.type === 'identifier' || argument.type === 'attribute') && CREDENTIAL_NAME.test(argument.text));
+        if (leaked) add(call, 'secret-in-log', `${fn}(${leaked.text})`);
+      }
       if (/^hashlib\.(md5|sha1)$/.test(fn) || (/^hashlib\.new$/.test(fn) && /['"](md5|sha1)['"]/i.test(call.childForFieldName('arguments')?.text ?? ''))) add(call, 'weak-hash', fn);
     }
     return;
