@@ -138,7 +138,7 @@ export const CONTROLS: Control[] = [
     id: 'OPS-11', domain: 'operational-security', title: 'Change control',
     requirement: 'Changes to code, configuration and infrastructure go through documented requests with security impact, back-out plan, testing and approval; development and test are separated from production and hold no production data.',
     thresholds: [], evidence: ['change-control policy', 'sample change tickets or pull requests', 'environment separation'],
-    mode: 'manual', sources: ['S1', 'S12', '3P-A'], confidence: 'confirmed',
+    mode: 'partial', sources: ['S1', 'S12', '3P-A'], confidence: 'confirmed',
   },
   {
     id: 'OPS-12', domain: 'operational-security', title: 'Secure software development and deployment',

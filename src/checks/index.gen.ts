@@ -25,6 +25,9 @@ import { check as manifestPrivacyTermsHttps } from './manifest/manifest-privacy-
 import { check as manifestSchemaValid } from './manifest/manifest-schema-valid.ts';
 import { check as manifestUrlsHttps } from './manifest/manifest-urls-https.ts';
 import { check as manifestValidDomainsSpecific } from './manifest/manifest-valid-domains-specific.ts';
+import { check as repoCodeOwners } from './repo/repo-code-owners.ts';
+import { check as repoDependencyUpdatesAutomated } from './repo/repo-dependency-updates-automated.ts';
+import { check as repoTestsRunInCi } from './repo/repo-tests-run-in-ci.ts';
 import { check as secretsNoneHardcoded } from './secrets/secrets-none-hardcoded.ts';
 import { check as spfxApiPermissionsNotTenantWide } from './spfx/spfx-api-permissions-not-tenant-wide.ts';
 import { check as tlsCertificateStrong } from './tls/tls-certificate-strong.ts';
@@ -63,6 +66,9 @@ export const ALL_CHECKS: readonly Check[] = [
   manifestSchemaValid as unknown as Check,
   manifestUrlsHttps as unknown as Check,
   manifestValidDomainsSpecific as unknown as Check,
+  repoCodeOwners as unknown as Check,
+  repoDependencyUpdatesAutomated as unknown as Check,
+  repoTestsRunInCi as unknown as Check,
   secretsNoneHardcoded as unknown as Check,
   spfxApiPermissionsNotTenantWide as unknown as Check,
   tlsCertificateStrong as unknown as Check,

@@ -14,6 +14,7 @@ import { extractGraphFacts } from '../extract/graph/index.ts';
 import { loadParsers, type Grammar } from '../extract/graph/tree-sitter.ts';
 import { extractConnectivity } from '../extract/hosts/index.ts';
 import { findSecrets } from '../extract/secrets/index.ts';
+import { repositoryEvidence } from '../extract/repository/index.ts';
 import { patternsInSettings } from '../extract/patterns/settings-patterns.ts';
 import { HTML_FILE } from '../extract/hosts/file-hosts.ts';
 import type { HostReference } from '../extract/hosts/types.ts';
@@ -192,7 +193,7 @@ export async function buildInventory(root: string, sources: ProjectSources, data
     annotations: config.connectivity.hosts,
   });
   const patterns = [...code.flatMap((entry) => entry.facts.patterns), ...patternsInSettings(sources.files)];
-  return { root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData, graph, graphIndex, connectivity, secrets: findSecrets(sources.files), patterns };
+  return { root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData, graph, graphIndex, connectivity, secrets: findSecrets(sources.files), patterns, repository: repositoryEvidence(root, sources.files) };
 }
 
 /** Threads for code extraction: one per core, at most four (beyond that the shared-text copy and GC win little). */

@@ -10,6 +10,7 @@ import type { ConnectivityFacts } from './hosts/index.ts';
 import type { EndpointSnapshot } from '../probe/index.ts';
 import type { SecretFact } from './secrets/index.ts';
 import type { InsecurePattern } from './patterns/types.ts';
+import type { RepositoryEvidence } from './repository/index.ts';
 
 interface ManifestBase {
   kind: AppKind;
@@ -64,6 +65,8 @@ export interface Inventory {
   secrets?: readonly SecretFact[];
   /** Insecure code and configuration patterns (TLS verification off, weak hashes, tokens in browser storage, …). */
   patterns?: readonly InsecurePattern[];
+  /** Change-control evidence of the repository, when the scanned folder is a repository root. */
+  repository?: RepositoryEvidence;
 }
 
 
