@@ -8,7 +8,7 @@ import type { ParseResult } from './formats/parse-result.ts';
 import { parseXml, type XmlDocument } from './formats/xml.ts';
 import { parseYaml, type YamlDocument } from './formats/yaml.ts';
 import { SourceFile } from './source-file.ts';
-import { errorCode, formatBytes, walk, type WalkOptions } from './walk.ts';
+import { errorCode, formatBytes, sizeLimitOf, walk, type WalkOptions } from './walk.ts';
 
 /** Text of every file stays in memory for the extractors; past this much, a tree is not one app. */
 export const DEFAULT_MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024;
@@ -127,8 +127,9 @@ export async function loadProject(options: WalkOptions, onProgress?: ProgressLis
       return;
     }
     // Pseudo-files report size 0 and then stream on; the limit is checked on what was really read.
-    if (bytes.length > options.maxFileBytes) {
-      problems.push({ kind: 'skipped', file: entry.path, message: `larger than the ${formatBytes(options.maxFileBytes)} limit once read (${formatBytes(bytes.length)})` });
+    const limit = sizeLimitOf(entry.path, options.maxFileBytes);
+    if (bytes.length > limit) {
+      problems.push({ kind: 'skipped', file: entry.path, message: `larger than the ${formatBytes(limit)} limit once read (${formatBytes(bytes.length)})` });
       filesSkipped++;
       return;
     }

@@ -16,6 +16,15 @@ export interface WalkOptions {
   respectGitignore: boolean;
 }
 
+/** Lockfiles may be far larger than source files: they are read up to this size whatever the per-file limit. */
+export const LOCKFILE_MAX_BYTES = 128 * 1024 * 1024;
+export const LOCKFILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|packages(\.[\w-]+)?\.lock\.json|poetry\.lock|Pipfile\.lock|uv\.lock|go\.sum)$/i;
+
+/** The size limit of one file: the configured one, or the lockfile limit when that is larger. */
+export function sizeLimitOf(relativePath: string, maxFileBytes: number): number {
+  return LOCKFILE.test(relativePath) ? Math.max(maxFileBytes, LOCKFILE_MAX_BYTES) : maxFileBytes;
+}
+
 export interface WalkedFile {
   /** POSIX path relative to the root. */
   path: string;
@@ -107,7 +116,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
     candidates.forEach(({ rel, target }, index) => {
       const size = sizes[index];
       if (typeof size !== 'number') skipped.push({ path: rel, reason: `could not be read: ${errorCode(size)}` });
-      else if (size > options.maxFileBytes) skipped.push({ path: rel, reason: `larger than the ${formatBytes(options.maxFileBytes)} limit (${formatBytes(size)})` });
+      else if (size > sizeLimitOf(rel, options.maxFileBytes)) skipped.push({ path: rel, reason: `larger than the ${formatBytes(sizeLimitOf(rel, options.maxFileBytes))} limit (${formatBytes(size)})` });
       else files.push({ path: rel, absPath: target, size });
     });
     for (const { rel, target } of subfolders) {
