@@ -1,0 +1,226 @@
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { writeFile, rename } from 'node:fs/promises';
+import path from 'node:path';
+import { Unzip, UnzipInflate } from 'fflate';
+import type { Ecosystem } from '../../extract/dependencies/types.ts';
+import { sha256 } from '../../util/hash.ts';
+import { readOsvRecord, packageKey, type AdvisoryProblem, type PackageAdvisory } from './osv.ts';
+
+/**
+ * The advisories of one ecosystem, read from the data directory: `osv/<Ecosystem>/all.zip` (the public OSV
+ * export) and any loose `*.json` OSV records beside it (an offline mirror or advisories written by hand).
+ *
+ * Reading a full export takes seconds, so it is done once: the records are split by package into a records
+ * file with a name → (offset, length) index beside it (`osv/<Ecosystem>/.index/`), rebuilt when the sources
+ * change. A look-up then reads only the packages the app uses.
+ */
+
+export const ADVISORY_FOLDER = 'osv';
+const INDEX_FORMAT = 1;
+const MAX_RECORD_BYTES = 8 * 1024 * 1024;
+
+interface IndexFile {
+  format: number;
+  fingerprint: string;
+  records: number;
+  builtAt: string;
+  names: Record<string, [number, number]>;
+  problems: AdvisoryProblem[];
+}
+
+export interface AdvisorySource {
+  ecosystem: Ecosystem;
+  /** Files the advisories were read from, relative to the data directory. */
+  files: string[];
+  /** OSV records read. */
+  records: number;
+  /** When the index was built (the data's age is the files' age: see `data status`). */
+  builtAt: string;
+  problems: AdvisoryProblem[];
+  lookup(name: string): PackageAdvisory[];
+  close(): void;
+}
+
+export function ecosystemFolder(dataDir: string, ecosystem: Ecosystem): string {
+  return path.join(dataDir, ADVISORY_FOLDER, ecosystem);
+}
+
+/** The source files of an ecosystem's advisories, or none when the data directory has none. */
+function sourceFiles(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && (entry.name === 'all.zip' || entry.name.endsWith('.json')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+function fingerprintOf(folder: string, files: string[]): string {
+  return sha256(Buffer.from(files.map((file) => {
+    const info = statSync(path.join(folder, file));
+    return `${file}:${info.size}:${info.mtimeMs}`;
+  }).join('\n') + `\nformat ${INDEX_FORMAT}`));
+}
+
+/** Whether the data directory holds advisories for the ecosystem. */
+export function hasAdvisories(dataDir: string, ecosystem: Ecosystem): boolean {
+  return sourceFiles(ecosystemFolder(dataDir, ecosystem)).length > 0;
+}
+
+/**
+ * Opens an ecosystem's advisories, building the index when it is missing or stale. Where the data directory
+ * cannot be written, the index is built in memory for this run.
+ */
+export async function openAdvisories(dataDir: string, ecosystem: Ecosystem): Promise<AdvisorySource | undefined> {
+  const folder = ecosystemFolder(dataDir, ecosystem);
+  const files = sourceFiles(folder);
+  if (!files.length) return undefined;
+  const fingerprint = fingerprintOf(folder, files);
+  const indexFolder = path.join(folder, '.index');
+  const indexPath = path.join(indexFolder, 'index.json');
+  const recordsPath = path.join(indexFolder, 'records.ndjson');
+  const relativeFiles = files.map((file) => `${ADVISORY_FOLDER}/${ecosystem}/${file}`);
+  const existing = readIndex(indexPath);
+  if (existing?.fingerprint === fingerprint && existsSync(recordsPath)) return fromIndex(ecosystem, relativeFiles, existing, recordsPath);
+
+  const { byPackage, records, problems } = readSources(folder, files, ecosystem);
+  const lines: string[] = [];
+  const names: IndexFile['names'] = {};
+  let offset = 0;
+  for (const [name, advisories] of byPackage) {
+    const line = `${JSON.stringify(advisories)}\n`;
+    const length = Buffer.byteLength(line);
+    names[name] = [offset, length];
+    offset += length;
+    lines.push(line);
+  }
+  const index: IndexFile = { format: INDEX_FORMAT, fingerprint, records, builtAt: new Date().toISOString(), names, problems: problems.slice(0, 1000) };
+  try {
+    mkdirSync(indexFolder, { recursive: true });
+    await writeAtomic(recordsPath, lines.join(''));
+    await writeAtomic(indexPath, JSON.stringify(index));
+    return fromIndex(ecosystem, relativeFiles, index, recordsPath);
+  } catch {
+    // A read-only data directory: keep this run's index in memory.
+    return {
+      ecosystem, files: relativeFiles, records, builtAt: index.builtAt, problems: index.problems,
+      lookup: (name) => byPackage.get(packageKey(ecosystem, name)) ?? [],
+      close: () => undefined,
+    };
+  }
+}
+
+async function writeAtomic(file: string, data: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, data);
+  await rename(temporary, file);
+}
+
+function readIndex(indexPath: string): IndexFile | undefined {
+  try {
+    const index = JSON.parse(readFileSync(indexPath, 'utf8')) as IndexFile;
+    return index.format === INDEX_FORMAT && index.names && typeof index.names === 'object' ? index : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function fromIndex(ecosystem: Ecosystem, files: string[], index: IndexFile, recordsPath: string): AdvisorySource {
+  let descriptor: number | undefined;
+  return {
+    ecosystem, files, records: index.records, builtAt: index.builtAt, problems: index.problems,
+    lookup(name) {
+      const at = Object.hasOwn(index.names, packageKey(ecosystem, name)) ? index.names[packageKey(ecosystem, name)] : undefined;
+      if (!at) return [];
+      descriptor ??= openSync(recordsPath, 'r');
+      const buffer = Buffer.alloc(at[1]);
+      readSync(descriptor, buffer, 0, at[1], at[0]);
+      return JSON.parse(buffer.toString('utf8')) as PackageAdvisory[];
+    },
+    close() {
+      if (descriptor !== undefined) closeSync(descriptor);
+      descriptor = undefined;
+    },
+  };
+}
+
+function readSources(folder: string, files: string[], ecosystem: Ecosystem): { byPackage: Map<string, PackageAdvisory[]>; records: number; problems: AdvisoryProblem[] } {
+  const byPackage = new Map<string, PackageAdvisory[]>();
+  const problems: AdvisoryProblem[] = [];
+  let records = 0;
+  const addRecord = (text: string, source: string) => {
+    let record: unknown;
+    try {
+      record = JSON.parse(text);
+    } catch (error) {
+      problems.push({ source, message: `not valid JSON: ${(error as Error).message}` });
+      return;
+    }
+    records++;
+    for (const [name, advisory] of readOsvRecord(record, source, ecosystem, problems)) {
+      const list = byPackage.get(name);
+      if (list) list.push(advisory);
+      else byPackage.set(name, [advisory]);
+    }
+  };
+  for (const file of files) {
+    const relative = `${ADVISORY_FOLDER}/${ecosystem}/${file}`;
+    const full = path.join(folder, file);
+    if (file === 'all.zip') {
+      const failure = readZipRecords(full, relative, addRecord, problems);
+      if (failure) problems.push({ source: relative, message: `not a readable zip archive: ${failure}` });
+    } else {
+      if (statSync(full).size > MAX_RECORD_BYTES) {
+        problems.push({ source: relative, message: `larger than ${MAX_RECORD_BYTES} bytes: not an OSV record` });
+        continue;
+      }
+      addRecord(readFileSync(full, 'utf8'), relative);
+    }
+  }
+  return { byPackage, records, problems };
+}
+
+/** Streams a zip archive entry by entry, so a full export never sits in memory whole. */
+function readZipRecords(file: string, relative: string, addRecord: (text: string, source: string) => void, problems: AdvisoryProblem[]): string | undefined {
+  const decoder = new TextDecoder();
+  const unzip = new Unzip((entry) => {
+    if (!entry.name.endsWith('.json')) return;
+    if ((entry.originalSize ?? 0) > MAX_RECORD_BYTES) {
+      problems.push({ source: `${relative}!${entry.name}`, message: `larger than ${MAX_RECORD_BYTES} bytes: not an OSV record` });
+      return;
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    entry.ondata = (error, data, final) => {
+      if (error) return problems.push({ source: `${relative}!${entry.name}`, message: `could not be inflated: ${error.message}` });
+      size += data.length;
+      if (size > MAX_RECORD_BYTES) return;
+      chunks.push(data);
+      if (final) addRecord(decoder.decode(Buffer.concat(chunks)), `${relative}!${entry.name}`);
+    };
+    entry.start();
+  });
+  unzip.register(UnzipInflate);
+  const descriptor = openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(4);
+    readSync(descriptor, header, 0, 4, 0);
+    if (header.readUInt32LE(0) !== 0x04034b50) return 'it does not start with a zip entry header';
+    // A complete archive ends with its central directory; without it the download was cut short.
+    const size = statSync(file).size;
+    const tail = Buffer.alloc(Math.min(size, 65_557));
+    readSync(descriptor, tail, 0, tail.length, size - tail.length);
+    if (tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) === -1) return 'no end-of-archive record (truncated download?)';
+    for (let position = 0; ; ) {
+      // A fresh buffer each time: the inflater may keep a view of what it was given.
+      const chunk = Buffer.allocUnsafe(1024 * 1024);
+      const read = readSync(descriptor, chunk, 0, chunk.length, position);
+      position += read;
+      unzip.push(chunk.subarray(0, read), read === 0);
+      if (read === 0) return undefined;
+    }
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    closeSync(descriptor);
+  }
+}
