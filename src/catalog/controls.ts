@@ -95,7 +95,7 @@ export const CONTROLS: Control[] = [
     requirement: 'New vulnerabilities in vendor software and bespoke code are discovered and risk-ranked, and a policy sets the maximum time to patch critical, high and medium issues.',
     thresholds: ['CVSS bands: critical 9.0-10, high 7.0-8.9, medium 4.0-6.9, low 0-3.9', 'windows defined by the publisher'],
     evidence: ['patch and risk-ranking policy', 'vulnerability feed subscriptions', 'tickets with CVSS scores'],
-    mode: 'manual', hardFail: true, sources: ['S1', '3P-A'], confidence: 'confirmed',
+    mode: 'partial', hardFail: true, sources: ['S1', '3P-A'], confidence: 'confirmed',
   },
   {
     id: 'OPS-5', domain: 'operational-security', title: 'Systems and dependencies patched; no unsupported software',

@@ -7,6 +7,8 @@ import { check as connectivityDeclaredDomainsMatch } from './connectivity/connec
 import { check as connectivityHostOperatorKnown } from './connectivity/connectivity-host-operator-known.ts';
 import { check as connectivityOutboundHttps } from './connectivity/connectivity-outbound-https.ts';
 import { check as connectivityPublisherBackendHttps } from './connectivity/connectivity-publisher-backend-https.ts';
+import { check as depsVulnerabilitiesOpen } from './deps/deps-vulnerabilities-open.ts';
+import { check as depsVulnerabilitiesOverdue } from './deps/deps-vulnerabilities-overdue.ts';
 import { check as entraImplicitGrantDisabled } from './entra/entra-implicit-grant-disabled.ts';
 import { check as graphApiV1Only } from './graph/graph-api-v1-only.ts';
 import { check as graphApplicationPermissionAppOnly } from './graph/graph-application-permission-app-only.ts';
@@ -48,6 +50,8 @@ export const ALL_CHECKS: readonly Check[] = [
   connectivityHostOperatorKnown as unknown as Check,
   connectivityOutboundHttps as unknown as Check,
   connectivityPublisherBackendHttps as unknown as Check,
+  depsVulnerabilitiesOpen as unknown as Check,
+  depsVulnerabilitiesOverdue as unknown as Check,
   entraImplicitGrantDisabled as unknown as Check,
   graphApiV1Only as unknown as Check,
   graphApplicationPermissionAppOnly as unknown as Check,

@@ -4,6 +4,7 @@ import { Ajv } from 'ajv';
 import type { Severity } from '../engine/types.ts';
 import type { HostAnnotation } from '../extract/hosts/index.ts';
 import { ConfigError } from '../engine/errors.ts';
+import { DEFAULT_PATCH_WINDOWS, type PatchWindows } from '../extract/vulnerabilities/index.ts';
 import { parseJson } from '../sources/formats/json.ts';
 import { SourceFile } from '../sources/source-file.ts';
 import { readPackageFile } from '../util/package-files.ts';
@@ -35,6 +36,10 @@ export interface Config {
   permissions: { justifications: Record<string, string> };
   /** The publisher's own domains and notes on hosts m365cert cannot classify (operator, service, purpose). */
   connectivity: { publisherDomains: string[]; hosts: Record<string, HostAnnotation> };
+  /** Days a fix may wait, by severity (the publisher's patch policy; m365cert's defaults otherwise). */
+  patchWindows: PatchWindows;
+  /** Where change-control evidence beyond the tree is: an exported branch-protection file; how much history to read. */
+  repository: { branchProtection?: string; historyCommits: number };
 }
 
 /** Folders of dependencies and build output: never the app's own code, and often huge. */
@@ -52,6 +57,8 @@ export const DEFAULT_CONFIG: Config = {
   suppressions: [],
   permissions: { justifications: {} },
   connectivity: { publisherDomains: [], hosts: {} },
+  patchWindows: DEFAULT_PATCH_WINDOWS,
+  repository: { historyCommits: 200 },
 };
 
 let validateConfig: ReturnType<Ajv['compile']> | undefined;
@@ -90,7 +97,7 @@ export function loadConfig(root: string, explicitPath?: string): Config {
     });
     throw new ConfigError(`invalid configuration:\n  ${messages.join('\n  ')}`);
   }
-  const value = parsed.doc.value as Partial<Config> & { checks?: Partial<Config['checks']>; permissions?: Partial<Config['permissions']>; connectivity?: Partial<Config['connectivity']> };
+  const value = parsed.doc.value as Partial<Config> & { checks?: Partial<Config['checks']>; permissions?: Partial<Config['permissions']>; connectivity?: Partial<Config['connectivity']>; repository?: Partial<Config['repository']> };
   return {
     file: display,
     include: value.include ?? DEFAULT_CONFIG.include,
@@ -104,6 +111,8 @@ export function loadConfig(root: string, explicitPath?: string): Config {
     suppressions: value.suppressions ?? [],
     permissions: { justifications: value.permissions?.justifications ?? {} },
     connectivity: { publisherDomains: value.connectivity?.publisherDomains ?? [], hosts: value.connectivity?.hosts ?? {} },
+    patchWindows: { ...DEFAULT_PATCH_WINDOWS, ...value.patchWindows },
+    repository: { branchProtection: value.repository?.branchProtection, historyCommits: value.repository?.historyCommits ?? DEFAULT_CONFIG.repository.historyCommits },
   };
 }
 

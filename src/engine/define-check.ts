@@ -3,7 +3,7 @@ import { SEVERITIES } from './types.ts';
 import type { Inventory } from '../extract/inventory.ts';
 
 /** Check folders, one per subject. A check's domain equals its folder name. */
-export const CHECK_DOMAINS = ['manifest', 'addin', 'spfx', 'entra', 'graph', 'connectivity', 'tls', 'http', 'secrets', 'code', 'repo'] as const;
+export const CHECK_DOMAINS = ['manifest', 'addin', 'spfx', 'entra', 'graph', 'connectivity', 'tls', 'http', 'secrets', 'code', 'repo', 'deps'] as const;
 export type CheckDomain = (typeof CHECK_DOMAINS)[number];
 
 export interface CheckMeta<M extends string = string> {

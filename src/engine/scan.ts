@@ -15,6 +15,8 @@ import { loadParsers, type Grammar } from '../extract/graph/tree-sitter.ts';
 import { extractConnectivity } from '../extract/hosts/index.ts';
 import { findSecrets } from '../extract/secrets/index.ts';
 import { repositoryEvidence } from '../extract/repository/index.ts';
+import { extractDependencies } from '../extract/dependencies/index.ts';
+import { findVulnerabilities } from '../extract/vulnerabilities/index.ts';
 import { patternsInSettings } from '../extract/patterns/settings-patterns.ts';
 import { HTML_FILE } from '../extract/hosts/file-hosts.ts';
 import type { HostReference } from '../extract/hosts/types.ts';
@@ -94,7 +96,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const inventory = await buildInventory(root, sources, options.dataDir.dir, config, problems, {
     calls: recordings.flatMap((recording) => recording.calls),
     hosts: recordings.flatMap((recording) => recording.hosts),
-  });
+  }, startedAt);
   const probes = [...(options.probeSnapshots ?? [])];
   if (options.probe) {
     const targets = [...options.probe.targets, ...(options.probe.fromInventory ? probeTargetsOf(inventory) : [])];
@@ -159,7 +161,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 }
 
 /** The extractors' work: every fact the checks read, built from sources that were read once. */
-export async function buildInventory(root: string, sources: ProjectSources, dataDir: string, config: Config, problems: ScanProblem[], observed: Recorded = { calls: [], hosts: [] }): Promise<Inventory> {
+export async function buildInventory(root: string, sources: ProjectSources, dataDir: string, config: Config, problems: ScanProblem[], observed: Recorded = { calls: [], hosts: [] }, now: Date = new Date()): Promise<Inventory> {
   const missingData = missingDatasets(dataDir);
   const grammars: Grammar[] = codeLanguagesIn(sources.files);
   if (sources.files.some((file) => HTML_FILE.test(file.path))) grammars.push('html');
@@ -193,7 +195,12 @@ export async function buildInventory(root: string, sources: ProjectSources, data
     annotations: config.connectivity.hosts,
   });
   const patterns = [...code.flatMap((entry) => entry.facts.patterns), ...patternsInSettings(sources.files)];
-  return { root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData, graph, graphIndex, connectivity, secrets: findSecrets(sources.files), patterns, repository: repositoryEvidence(root, sources.files) };
+  const dependencies = extractDependencies(sources.files, problems);
+  const vulnerabilities = await findVulnerabilities(dependencies, dataDir, config.patchWindows, now, problems);
+  return {
+    root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData, graph, graphIndex, connectivity,
+    secrets: findSecrets(sources.files), patterns, repository: repositoryEvidence(root, sources.files), dependencies, vulnerabilities,
+  };
 }
 
 /** Threads for code extraction: one per core, at most four (beyond that the shared-text copy and GC win little). */
@@ -297,6 +304,8 @@ function readBaseline(file: string): { findings: BaselineFinding[] } {
 function missingDatasets(dir: string): Map<string, string> {
   const missing = new Map<string, string>();
   for (const dataset of DATASETS) {
+    // Advisory datasets are judged per ecosystem in use (the vulnerability facts), not as a whole.
+    if (dataset.optional) continue;
     if (!dataset.files.some((file) => existsSync(path.join(dir, file.path)))) missing.set(dataset.id, `${dataset.title} not found in ${dir}`);
   }
   return missing;

@@ -11,6 +11,8 @@ import type { EndpointSnapshot } from '../probe/index.ts';
 import type { SecretFact } from './secrets/index.ts';
 import type { InsecurePattern } from './patterns/types.ts';
 import type { RepositoryEvidence } from './repository/index.ts';
+import type { Dependency } from './dependencies/index.ts';
+import type { VulnerabilityFacts } from './vulnerabilities/index.ts';
 
 interface ManifestBase {
   kind: AppKind;
@@ -67,6 +69,10 @@ export interface Inventory {
   patterns?: readonly InsecurePattern[];
   /** Change-control evidence of the repository, when the scanned folder is a repository root. */
   repository?: RepositoryEvidence;
+  /** Packages the lockfiles and manifests declare, with file:line. */
+  dependencies?: readonly Dependency[];
+  /** Known vulnerabilities of those packages and their patch-window status; which ecosystems had advisory data. */
+  vulnerabilities?: VulnerabilityFacts;
 }
 
 

@@ -1,3 +1,5 @@
+import type { Ecosystem } from '../extract/dependencies/types.ts';
+
 /**
  * The knowledge files m365cert reads from its data directory, with the public upstream each is fetched from.
  * Paths inside the data directory mirror the upstream layout, so an offline mirror is a plain copy.
@@ -7,6 +9,7 @@
  *   Explorer and Dev Proxy use, plus provisioning data and consent descriptions.
  * - merill/microsoft-info: daily export of the Microsoft Graph service principal's scopes and app roles.
  * - microsoft/json-schemas: the Teams / Microsoft 365 app, Copilot and SPFx manifest schemas.
+ * - OSV (osv.dev, CC-BY 4.0 and per-source licences): vulnerability advisories per package ecosystem.
  * Files compiled by hand (RSC table, add-in permission levels, the Graph endpoint list derived from Dev
  * Proxy's database) have no downloadable upstream: they come with an offline mirror (`data import`).
  */
@@ -16,12 +19,16 @@ export interface DatasetFile {
   path: string;
   /** Public upstream URL; absent for compiled files that only an import provides. */
   url?: string;
+  /** Download size limit when larger than the default (full advisory exports). */
+  maxBytes?: number;
 }
 
 export interface Dataset {
   id: string;
   title: string;
   files: DatasetFile[];
+  /** Fetched only when asked for (`--only`, `--advisories`): large, and needed only for the ecosystems an app uses. */
+  optional?: boolean;
 }
 
 const DEVX = 'https://raw.githubusercontent.com/microsoftgraph/microsoft-graph-devx-content/master/permissions';
@@ -51,6 +58,14 @@ function schemaFile(path: string): DatasetFile {
   return { path, url: `${SCHEMAS}/${path.slice('schemas/'.length)}` };
 }
 
+/** Public OSV exports, one zip of OSV records per ecosystem (https://google.github.io/osv.dev/data/). */
+const OSV = 'https://osv-vulnerabilities.storage.googleapis.com';
+export const ADVISORY_ECOSYSTEMS: readonly Ecosystem[] = ['npm', 'NuGet', 'PyPI', 'Maven', 'Go'];
+
+export function advisoryDatasetId(ecosystem: Ecosystem): string {
+  return `osv-${ecosystem.toLowerCase()}`;
+}
+
 export const DATASETS: Dataset[] = [
   { id: 'graph-permissions', title: 'Microsoft Graph permissions (paths, schemes, least privilege)', files: [{ path: 'graph/permissions.json', url: `${DEVX}/new/permissions.json` }] },
   { id: 'graph-provisioning', title: 'Microsoft Graph permission provisioning info', files: [{ path: 'graph/provisioningInfo.json', url: `${DEVX}/new/provisioningInfo.json` }] },
@@ -70,5 +85,11 @@ export const DATASETS: Dataset[] = [
   { id: 'schemas-declarative-agent', title: 'Copilot declarative agent manifest schemas', files: DECLARATIVE_AGENT_VERSIONS.map((v) => schemaFile(declarativeAgentSchemaPath(v))) },
   { id: 'schemas-api-plugin', title: 'Copilot API plugin manifest schemas', files: API_PLUGIN_VERSIONS.map((v) => schemaFile(apiPluginSchemaPath(v))) },
   { id: 'schemas-spfx', title: 'SharePoint Framework package-solution.json schema', files: [schemaFile(SPFX_PACKAGE_SOLUTION_SCHEMA_PATH)] },
+  ...ADVISORY_ECOSYSTEMS.map((ecosystem) => ({
+    id: advisoryDatasetId(ecosystem),
+    title: `OSV vulnerability advisories: ${ecosystem}`,
+    optional: true,
+    files: [{ path: `osv/${ecosystem}/all.zip`, url: `${OSV}/${ecosystem}/all.zip`, maxBytes: 2 * 1024 * 1024 * 1024 }],
+  })),
 ];
 

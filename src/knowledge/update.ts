@@ -1,7 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256 } from '../util/hash.ts';
-import { DATASETS, type DatasetFile } from './datasets.ts';
+import { ADVISORY_ECOSYSTEMS, DATASETS, type DatasetFile } from './datasets.ts';
 import { readRecords, writeFileAtomic, writeRecords, type FileRecord } from './data-dir.ts';
 
 export interface UpdateOptions {
@@ -33,7 +33,7 @@ const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 export async function updateData(dir: string, options: UpdateOptions = {}): Promise<FileOutcome[]> {
   const records = readRecords(dir);
   const now = options.now ?? (() => new Date());
-  const targets = DATASETS.filter((dataset) => !options.only || options.only.includes(dataset.id))
+  const targets = DATASETS.filter((dataset) => (options.only ? options.only.includes(dataset.id) : !dataset.optional))
     .flatMap((dataset) => dataset.files)
     .filter((file): file is Required<DatasetFile> => Boolean(file.url));
   const outcomes: FileOutcome[] = [];
@@ -43,7 +43,7 @@ export async function updateData(dir: string, options: UpdateOptions = {}): Prom
       const file = targets[next++]!;
       const url = options.mirror ? `${options.mirror.replace(/\/+$/, '')}/${file.path}` : file.url;
       try {
-        const bytes = await download(url, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.maxBytes ?? DEFAULT_MAX_BYTES);
+        const bytes = await download(url, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.maxBytes ?? file.maxBytes ?? DEFAULT_MAX_BYTES);
         assertUsable(file.path, bytes);
         await writeFileAtomic(path.join(dir, file.path), bytes);
         const record: FileRecord = { sha256: sha256(bytes), bytes: bytes.length, source: url, retrievedAt: now().toISOString() };
@@ -78,6 +78,7 @@ async function download(url: string, timeoutMs: number, maxBytes: number): Promi
 /** A truncated or wrong download must never replace a good file. */
 function assertUsable(filePath: string, bytes: Uint8Array): void {
   if (bytes.length === 0) throw new Error('empty file');
+  if (filePath.endsWith('.zip') && !(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) throw new Error('not a zip archive; the previous copy, if any, is kept');
   if (filePath.endsWith('.json')) {
     try {
       JSON.parse(Buffer.from(bytes).toString('utf8').replace(/^\uFEFF/, ''));
@@ -118,7 +119,30 @@ export async function importData(from: string, dir: string, now: () => Date = ()
       outcomes.push({ path: file.path, ok: false, message: (error as Error).message });
     }
   }
+  outcomes.push(...(await importLooseAdvisories(source, dir, records, sourceRecords, now)));
   if (outcomes.length === 0) throw new Error(`${from}: no m365cert data files found (expected a folder laid out like the data directory, e.g. graph/permissions.json)`);
   await writeRecords(dir, records);
+  return outcomes;
+}
+
+/** OSV records kept as loose JSON files in a mirror (`osv/<Ecosystem>/*.json`): advisories written or fetched one by one. */
+async function importLooseAdvisories(source: string, dir: string, records: ReturnType<typeof readRecords>, sourceRecords: ReturnType<typeof readRecords>, now: () => Date): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = [];
+  for (const ecosystem of ADVISORY_ECOSYSTEMS) {
+    const folder = path.join(source, 'osv', ecosystem);
+    const names = await readdir(folder).catch(() => [] as string[]);
+    for (const name of names.filter((entry) => entry.endsWith('.json'))) {
+      const relative = `osv/${ecosystem}/${name}`;
+      try {
+        const bytes = await readFile(path.join(folder, name));
+        assertUsable(relative, bytes);
+        await writeFileAtomic(path.join(dir, relative), bytes);
+        records.files[relative] = { sha256: sha256(bytes), bytes: bytes.length, source: `import:${source}`, retrievedAt: sourceRecords.files[relative]?.retrievedAt ?? now().toISOString() };
+        outcomes.push({ path: relative, ok: true, message: `${bytes.length} bytes`, record: records.files[relative] });
+      } catch (error) {
+        outcomes.push({ path: relative, ok: false, message: (error as Error).message });
+      }
+    }
+  }
   return outcomes;
 }

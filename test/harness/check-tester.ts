@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readdirSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Check } from '../../src/engine/define-check.ts';
 import { metaProblems } from '../../src/engine/define-check.ts';
@@ -21,6 +23,10 @@ interface Case {
   files: Record<string, string | Uint8Array>;
   /** Endpoint probe snapshots (the input of the tls and http checks), evaluated offline. */
   probes?: EndpointSnapshot[];
+  /** Files added to a data directory beside the shared one (OSV advisories written for the case), by path inside it. */
+  data?: Record<string, string | Uint8Array>;
+  /** The scan's clock (patch windows are measured against it). */
+  now?: string;
 }
 
 export interface CheckCases {
@@ -33,11 +39,11 @@ export interface CheckCases {
 }
 
 /** Runs one check over a real tree written to disk, through the real sources and extractors. */
-export async function runCheckOnFiles(check: Check, t: { after: (fn: () => void) => void }, files: Record<string, string | Uint8Array>, probes?: EndpointSnapshot[]): Promise<{ findings: Finding[]; run: CheckRun }> {
+export async function runCheckOnFiles(check: Check, t: { after: (fn: () => void) => void }, files: Record<string, string | Uint8Array>, probes?: EndpointSnapshot[], data?: Record<string, string | Uint8Array>, now?: string): Promise<{ findings: Finding[]; run: CheckRun }> {
   const root = tempDir(t);
   writeTree(root, files);
   const sources = await loadProject({ root, include: [], exclude: [], maxFileBytes: 5 * 1024 * 1024, respectGitignore: true });
-  const inventory = await buildInventory(root, sources, requireSharedData(), loadConfig(root), []);
+  const inventory = await buildInventory(root, sources, data ? dataDirWith(t, data) : requireSharedData(), loadConfig(root), [], undefined, now ? new Date(now) : undefined);
   if (probes) inventory.probes = probes;
   const outcome = runChecks([check], inventory);
   return { findings: outcome.findings, run: outcome.runs[0]! };
@@ -58,14 +64,14 @@ export function checkTester(check: Check, cases: CheckCases): void {
     });
     for (const valid of cases.valid) {
       it(`valid: ${valid.name}`, async (t) => {
-        const { findings, run } = await runCheckOnFiles(check, t, valid.files, valid.probes);
+        const { findings, run } = await runCheckOnFiles(check, t, valid.files, valid.probes, valid.data, valid.now);
         assert.deepEqual(findings.map((f) => `${f.messageId} ${f.location?.file}:${f.location?.line} ${f.message}`), []);
         assert.equal(run.status, 'pass', run.reason);
       });
     }
     for (const invalid of cases.invalid) {
       it(`invalid: ${invalid.name}`, async (t) => {
-        const { findings, run } = await runCheckOnFiles(check, t, invalid.files, invalid.probes);
+        const { findings, run } = await runCheckOnFiles(check, t, invalid.files, invalid.probes, invalid.data, invalid.now);
         const actual = findings.map((f) => ({ messageId: f.messageId, file: f.location?.file ?? '', line: f.location?.line ?? 0 }));
         const sort = (list: ExpectedFinding[]) => [...list].sort((a, b) => `${a.file}:${a.line}:${a.messageId}`.localeCompare(`${b.file}:${b.line}:${b.messageId}`));
         assert.deepEqual(sort(actual), sort(invalid.findings), findings.map((f) => f.message).join('\n'));
@@ -75,7 +81,7 @@ export function checkTester(check: Check, cases: CheckCases): void {
     }
     for (const unassessed of cases.notAssessed ?? []) {
       it(`not assessed: ${unassessed.name}`, async (t) => {
-        const { findings, run } = await runCheckOnFiles(check, t, unassessed.files, unassessed.probes);
+        const { findings, run } = await runCheckOnFiles(check, t, unassessed.files, unassessed.probes, unassessed.data, unassessed.now);
         assert.equal(findings.length, 0);
         assert.equal(run.status, 'not-assessed');
         assert.ok(run.reason?.includes(unassessed.reason), `reason "${run.reason}" should mention "${unassessed.reason}"`);
@@ -90,3 +96,12 @@ export function checkTester(check: Check, cases: CheckCases): void {
   });
 }
 
+
+/** A data directory holding the shared data (linked, never copied) plus the case's own files. */
+function dataDirWith(t: { after: (fn: () => void) => void }, files: Record<string, string | Uint8Array>): string {
+  const dir = tempDir(t);
+  const shared = requireSharedData();
+  for (const entry of readdirSync(shared)) symlinkSync(path.join(shared, entry), path.join(dir, entry));
+  writeTree(dir, files);
+  return dir;
+}

@@ -1,6 +1,9 @@
 import { UsageError } from '../../engine/errors.ts';
 import { datasetStatus, resolveDataDir } from '../../knowledge/data-dir.ts';
-import { DATASETS } from '../../knowledge/datasets.ts';
+import { advisoryDatasetId, DATASETS } from '../../knowledge/datasets.ts';
+import { DEFAULT_CONFIG, DEFAULT_EXCLUDES } from '../../config/config.ts';
+import { extractDependencies, type Ecosystem } from '../../extract/dependencies/index.ts';
+import { loadProject } from '../../sources/project.ts';
 import { importData, updateData, type FileOutcome } from '../../knowledge/update.ts';
 import type { CliIo } from '../io.ts';
 
@@ -17,6 +20,8 @@ Options:
       --data-dir <dir>   the data directory
       --mirror <url>     (update) fetch <url>/<path> instead of each upstream location
       --only <ids>       (update) only these dataset ids, separated by commas
+      --advisories <dir> (update) also the OSV advisories of the package ecosystems the app in <dir>
+                         uses (npm, NuGet, PyPI, Maven, Go; large: fetched only when asked)
       --json             (status) machine-readable output
   -h, --help             this help`;
 
@@ -24,6 +29,7 @@ export interface DataFlags {
   'data-dir'?: string;
   mirror?: string;
   only?: string;
+  advisories?: string;
   json?: boolean;
 }
 
@@ -34,7 +40,13 @@ export async function runData(positionals: string[], flags: DataFlags, io: CliIo
     case 'status':
       return status(dataDir.dir, dataDir.source, flags.json ?? false, io, now);
     case 'update': {
-      const only = flags.only?.split(',').map((id) => id.trim()).filter(Boolean);
+      let only = flags.only?.split(',').map((id) => id.trim()).filter(Boolean);
+      if (flags.advisories !== undefined) {
+        const ecosystems = await ecosystemsIn(flags.advisories);
+        io.stderr.write(ecosystems.length ? `package ecosystems in ${flags.advisories}: ${ecosystems.join(', ')}\n` : `no lockfile or package manifest found in ${flags.advisories}: no advisories to fetch\n`);
+        const base = only ?? DATASETS.filter((dataset) => !dataset.optional).map((dataset) => dataset.id);
+        only = [...new Set([...base, ...ecosystems.map(advisoryDatasetId)])];
+      }
       const unknown = (only ?? []).filter((id) => !DATASETS.some((dataset) => dataset.id === id));
       if (unknown.length) throw new UsageError(`unknown dataset id(s) ${unknown.join(', ')}; known: ${DATASETS.map((d) => d.id).join(', ')}`);
       io.stderr.write(`updating ${dataDir.dir}${flags.mirror ? ` from ${flags.mirror}` : ''}\n`);
@@ -75,4 +87,12 @@ function printOutcomes(outcomes: FileOutcome[], io: CliIo): number {
   const failed = outcomes.filter((outcome) => !outcome.ok).length;
   io.stdout.write(`${outcomes.length - failed} file(s) written, ${failed} failed\n`);
   return failed ? 2 : 0;
+}
+
+/** The package ecosystems a tree's lockfiles and manifests use. */
+async function ecosystemsIn(root: string): Promise<Ecosystem[]> {
+  const sources = await loadProject({ root, include: [], exclude: DEFAULT_EXCLUDES, maxFileBytes: DEFAULT_CONFIG.maxFileBytes, respectGitignore: true }).catch((error: Error) => {
+    throw new UsageError(`--advisories ${root}: ${error.message}`);
+  });
+  return [...new Set(extractDependencies(sources.files, []).map((dependency) => dependency.ecosystem))].sort();
 }
