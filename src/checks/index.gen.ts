@@ -7,6 +7,8 @@ import { check as connectivityDeclaredDomainsMatch } from './connectivity/connec
 import { check as connectivityHostOperatorKnown } from './connectivity/connectivity-host-operator-known.ts';
 import { check as connectivityOutboundHttps } from './connectivity/connectivity-outbound-https.ts';
 import { check as connectivityPublisherBackendHttps } from './connectivity/connectivity-publisher-backend-https.ts';
+import { check as depsRuntimesSupported } from './deps/deps-runtimes-supported.ts';
+import { check as depsVersionsLocked } from './deps/deps-versions-locked.ts';
 import { check as depsVulnerabilitiesOpen } from './deps/deps-vulnerabilities-open.ts';
 import { check as depsVulnerabilitiesOverdue } from './deps/deps-vulnerabilities-overdue.ts';
 import { check as entraImplicitGrantDisabled } from './entra/entra-implicit-grant-disabled.ts';
@@ -50,6 +52,8 @@ export const ALL_CHECKS: readonly Check[] = [
   connectivityHostOperatorKnown as unknown as Check,
   connectivityOutboundHttps as unknown as Check,
   connectivityPublisherBackendHttps as unknown as Check,
+  depsRuntimesSupported as unknown as Check,
+  depsVersionsLocked as unknown as Check,
   depsVulnerabilitiesOpen as unknown as Check,
   depsVulnerabilitiesOverdue as unknown as Check,
   entraImplicitGrantDisabled as unknown as Check,

@@ -17,6 +17,7 @@ import { findSecrets } from '../extract/secrets/index.ts';
 import { repositoryEvidence } from '../extract/repository/index.ts';
 import { extractDependencies } from '../extract/dependencies/index.ts';
 import { findVulnerabilities } from '../extract/vulnerabilities/index.ts';
+import { findRuntimes } from '../extract/runtimes/index.ts';
 import { patternsInSettings } from '../extract/patterns/settings-patterns.ts';
 import { HTML_FILE } from '../extract/hosts/file-hosts.ts';
 import type { HostReference } from '../extract/hosts/types.ts';
@@ -200,6 +201,7 @@ export async function buildInventory(root: string, sources: ProjectSources, data
   return {
     root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData, graph, graphIndex, connectivity,
     secrets: findSecrets(sources.files), patterns, repository: repositoryEvidence(root, sources.files), dependencies, vulnerabilities,
+    runtimes: findRuntimes(sources.files, now),
   };
 }
 

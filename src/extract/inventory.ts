@@ -13,6 +13,7 @@ import type { InsecurePattern } from './patterns/types.ts';
 import type { RepositoryEvidence } from './repository/index.ts';
 import type { Dependency } from './dependencies/index.ts';
 import type { VulnerabilityFacts } from './vulnerabilities/index.ts';
+import type { RuntimeUse } from './runtimes/index.ts';
 
 interface ManifestBase {
   kind: AppKind;
@@ -73,6 +74,8 @@ export interface Inventory {
   dependencies?: readonly Dependency[];
   /** Known vulnerabilities of those packages and their patch-window status; which ecosystems had advisory data. */
   vulnerabilities?: VulnerabilityFacts;
+  /** Runtimes, frameworks and base images declared in the tree, with their support status at scan time. */
+  runtimes?: readonly RuntimeUse[];
 }
 
 
