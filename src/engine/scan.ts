@@ -45,10 +45,11 @@ import {
   type ScanProblem,
   type ScanResult,
   type Severity,
+  type VulnerabilityReport,
 } from './types.ts';
 
 /** Version of the JSON report's shape (schemas/report.schema.json). Bump the major on breaking changes. */
-export const REPORT_SCHEMA_VERSION = '1.3.0';
+export const REPORT_SCHEMA_VERSION = '1.4.0';
 
 export interface ScanOptions {
   root: string;
@@ -153,7 +154,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       hosts: connectivity.hosts,
       publicEndpoints: connectivity.publicEndpoints,
       secrets: inventory.secrets ?? [],
+      dependencies: inventory.dependencies ?? [],
+      runtimes: inventory.runtimes ?? [],
     },
+    vulnerabilities: vulnerabilityReport(inventory),
     connectivity: { pentestRequired: connectivity.pentest.required, reasons: connectivity.pentest.reasons, publisherDomains: connectivity.publisherDomains, malformedUrls: connectivity.malformed },
     permissionAnalysis: graphIndex ? permissionReport(graph.analysis) : undefined,
     ...(probes.length ? { probes } : {}),
@@ -376,4 +380,10 @@ function summarize(
     bytesScanned,
     durationMs: Math.round(durationMs),
   };
+}
+
+function vulnerabilityReport(inventory: Inventory): VulnerabilityReport | undefined {
+  if (!inventory.vulnerabilities) return undefined;
+  const { vulnerabilities, ...rest } = inventory.vulnerabilities;
+  return { ...rest, items: vulnerabilities };
 }

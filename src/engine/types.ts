@@ -1,3 +1,6 @@
+import type { Dependency } from '../extract/dependencies/index.ts';
+import type { RuntimeUse } from '../extract/runtimes/index.ts';
+import type { Vulnerability, VulnerabilityFacts } from '../extract/vulnerabilities/index.ts';
 import type { AppPermissionAnalysis } from '../extract/graph/analysis.ts';
 import type { AuthFlowEvidence, GraphCall, RequestedPermission, UnresolvedGraphCall } from '../extract/graph/types.ts';
 import type { HostEntry, MalformedUrl, PublicEndpoint } from '../extract/hosts/index.ts';
@@ -174,7 +177,13 @@ export interface ScanResult {
     publicEndpoints: PublicEndpoint[];
     /** Hard-coded secrets, masked; `fixture` ones were found in test or example files. */
     secrets: readonly SecretFact[];
+    /** Packages the lockfiles and manifests declare (absent in reports older than 1.4.0). */
+    dependencies?: readonly Dependency[];
+    /** Runtimes, frameworks and base images with their support status. */
+    runtimes?: readonly RuntimeUse[];
   };
+  /** Known vulnerabilities of the dependencies and their patch-window status. */
+  vulnerabilities?: VulnerabilityReport;
   /** The connectivity walkthrough: whether a penetration test is required and why, and what could not be read. */
   connectivity?: ConnectivityReport;
   /** Least-privilege verdicts; `calls` are indexes into inventory.graphCalls. */
@@ -182,6 +191,10 @@ export interface ScanResult {
   /** Endpoint probe snapshots (probe, scan --probe, or loaded with --snapshot-in). */
   probes?: EndpointSnapshot[];
   summary: ScanSummary;
+}
+
+export interface VulnerabilityReport extends Omit<VulnerabilityFacts, 'vulnerabilities'> {
+  items: Vulnerability[];
 }
 
 export interface ConnectivityReport {

@@ -1,4 +1,5 @@
 import type { ScanResult } from '../engine/types.ts';
+import { renderCycloneDx } from './cyclonedx.ts';
 import { renderHtml } from './html.ts';
 import { renderJson } from './json.ts';
 import { renderJunit } from './junit.ts';
@@ -6,7 +7,7 @@ import { renderMarkdown } from './markdown.ts';
 import { renderSarif } from './sarif.ts';
 import { renderTerminal, type TerminalOptions } from './terminal.ts';
 
-export const FORMATS = ['terminal', 'json', 'sarif', 'html', 'md', 'junit'] as const;
+export const FORMATS = ['terminal', 'json', 'sarif', 'html', 'md', 'junit', 'cyclonedx'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** File name each format gets when several formats are written into one folder. */
@@ -17,6 +18,7 @@ export const FILE_NAMES: Record<Format, string> = {
   html: 'm365cert-report.html',
   md: 'm365cert-report.md',
   junit: 'm365cert-report.junit.xml',
+  cyclonedx: 'm365cert-sbom.cdx.json',
 };
 
 export function render(format: Format, result: ScanResult, terminal: TerminalOptions = { color: false }): string {
@@ -33,5 +35,7 @@ export function render(format: Format, result: ScanResult, terminal: TerminalOpt
       return renderMarkdown(result);
     case 'junit':
       return renderJunit(result);
+    case 'cyclonedx':
+      return renderCycloneDx(result);
   }
 }

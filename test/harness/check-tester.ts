@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { readdirSync, symlinkSync } from 'node:fs';
-import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Check } from '../../src/engine/define-check.ts';
 import { metaProblems } from '../../src/engine/define-check.ts';
@@ -10,7 +8,7 @@ import type { EndpointSnapshot } from '../../src/probe/index.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { buildInventory } from '../../src/engine/scan.ts';
 import { loadProject } from '../../src/sources/project.ts';
-import { requireSharedData, tempDir, writeTree } from './paths.ts';
+import { dataDirWith, requireSharedData, tempDir, writeTree } from './paths.ts';
 
 export interface ExpectedFinding {
   messageId: string;
@@ -97,11 +95,3 @@ export function checkTester(check: Check, cases: CheckCases): void {
 }
 
 
-/** A data directory holding the shared data (linked, never copied) plus the case's own files. */
-function dataDirWith(t: { after: (fn: () => void) => void }, files: Record<string, string | Uint8Array>): string {
-  const dir = tempDir(t);
-  const shared = requireSharedData();
-  for (const entry of readdirSync(shared)) symlinkSync(path.join(shared, entry), path.join(dir, entry));
-  writeTree(dir, files);
-  return dir;
-}

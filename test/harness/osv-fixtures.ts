@@ -10,9 +10,10 @@ export function osvRecord(id: string, ecosystem: string, name: string, events: R
   });
 }
 
-/** A package-lock.json (v3) with the given top-level packages, all direct. */
-export function packageLock(packages: Record<string, string>): string {
-  const entries: Record<string, unknown> = { '': { name: 'app', version: '1.0.0', dependencies: Object.fromEntries(Object.keys(packages).map((name) => [name, '*'])) } };
-  for (const [name, version] of Object.entries(packages)) entries[`node_modules/${name}`] = { version };
+/** A package-lock.json (v3) with the given top-level packages, all direct; `development` ones are devDependencies. */
+export function packageLock(packages: Record<string, string>, development: string[] = []): string {
+  const declared = (dev: boolean) => Object.fromEntries(Object.keys(packages).filter((name) => development.includes(name) === dev).map((name) => [name, '*']));
+  const entries: Record<string, unknown> = { '': { name: 'app', version: '1.0.0', dependencies: declared(false), devDependencies: declared(true) } };
+  for (const [name, version] of Object.entries(packages)) entries[`node_modules/${name}`] = development.includes(name) ? { version, dev: true } : { version };
   return `${JSON.stringify({ name: 'app', version: '1.0.0', lockfileVersion: 3, requires: true, packages: entries }, null, 2)}\n`;
 }

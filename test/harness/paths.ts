@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,4 +29,13 @@ export function writeTree(dir: string, files: Record<string, string | Uint8Array
     mkdirSync(path.dirname(full), { recursive: true });
     writeFileSync(full, content);
   }
+}
+
+/** A data directory holding the shared data (linked, never copied) plus a test's own files (OSV records written for it). */
+export function dataDirWith(t: { after: (fn: () => void) => void }, files: Record<string, string | Uint8Array>): string {
+  const dir = tempDir(t, 'm365cert-data-');
+  const shared = requireSharedData();
+  for (const entry of readdirSync(shared)) symlinkSync(path.join(shared, entry), path.join(dir, entry));
+  writeTree(dir, files);
+  return dir;
 }

@@ -19,7 +19,7 @@ checkTester(check, {
       files: { 'package-lock.json': packageLock({ 'left-pad-fixture': '1.3.0', 'no-fix-fixture': '1.0.0' }) },
       data: ADVISORIES,
       now: NOW,
-      findings: [{ messageId: 'overdue', file: 'package-lock.json', line: 15 }, { messageId: 'noFix', file: 'package-lock.json', line: 18 }],
+      findings: [{ messageId: 'overdue', file: 'package-lock.json', line: 16 }, { messageId: 'noFix', file: 'package-lock.json', line: 19 }],
     },
   ],
   notAssessed: [{ name: 'no advisories in the data directory', files: { 'package-lock.json': packageLock({ 'left-pad-fixture': '1.3.0' }) }, reason: 'm365cert data update --advisories .' }],

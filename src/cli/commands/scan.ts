@@ -21,7 +21,8 @@ Scans the app in <folder> (default: the current folder): finds its manifests, ru
 shows the Microsoft 365 Certification controls with their status.
 
 Options:
-  -f, --format <list>       terminal (default), json, sarif, html, md, junit; several separated by commas
+  -f, --format <list>       terminal (default), json, sarif, html, md, junit, cyclonedx (SBOM);
+                            several separated by commas
   -o, --output <path>       write to this file (one format) or into this folder (several formats)
   -c, --config <file>       configuration file (default: <folder>/m365cert.config.json)
       --data-dir <dir>      knowledge data directory (default: $M365CERT_DATA_DIR, then the user cache)
