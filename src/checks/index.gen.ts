@@ -29,8 +29,11 @@ import { check as manifestPrivacyTermsHttps } from './manifest/manifest-privacy-
 import { check as manifestSchemaValid } from './manifest/manifest-schema-valid.ts';
 import { check as manifestUrlsHttps } from './manifest/manifest-urls-https.ts';
 import { check as manifestValidDomainsSpecific } from './manifest/manifest-valid-domains-specific.ts';
+import { check as repoBranchProtection } from './repo/repo-branch-protection.ts';
+import { check as repoChangesReviewed } from './repo/repo-changes-reviewed.ts';
 import { check as repoCodeOwners } from './repo/repo-code-owners.ts';
 import { check as repoDependencyUpdatesAutomated } from './repo/repo-dependency-updates-automated.ts';
+import { check as repoEnvironmentsSeparated } from './repo/repo-environments-separated.ts';
 import { check as repoTestsRunInCi } from './repo/repo-tests-run-in-ci.ts';
 import { check as secretsNoneHardcoded } from './secrets/secrets-none-hardcoded.ts';
 import { check as spfxApiPermissionsNotTenantWide } from './spfx/spfx-api-permissions-not-tenant-wide.ts';
@@ -74,8 +77,11 @@ export const ALL_CHECKS: readonly Check[] = [
   manifestSchemaValid as unknown as Check,
   manifestUrlsHttps as unknown as Check,
   manifestValidDomainsSpecific as unknown as Check,
+  repoBranchProtection as unknown as Check,
+  repoChangesReviewed as unknown as Check,
   repoCodeOwners as unknown as Check,
   repoDependencyUpdatesAutomated as unknown as Check,
+  repoEnvironmentsSeparated as unknown as Check,
   repoTestsRunInCi as unknown as Check,
   secretsNoneHardcoded as unknown as Check,
   spfxApiPermissionsNotTenantWide as unknown as Check,

@@ -204,7 +204,7 @@ export async function buildInventory(root: string, sources: ProjectSources, data
   const vulnerabilities = await findVulnerabilities(dependencies, dataDir, config.patchWindows, now, problems);
   return {
     root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData, graph, graphIndex, connectivity,
-    secrets: findSecrets(sources.files), patterns, repository: repositoryEvidence(root, sources.files), dependencies, vulnerabilities,
+    secrets: findSecrets(sources.files), patterns, repository: await repositoryEvidence(root, sources.files, config.repository), dependencies, vulnerabilities,
     runtimes: findRuntimes(sources.files, now),
   };
 }

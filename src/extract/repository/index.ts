@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SourceFile } from '../../sources/source-file.ts';
 import type { SourceRef } from '../graph/types.ts';
+import { parseBranchProtection, type BranchProtection } from './branch-protection.ts';
+import { readHistory, type HistoryEvidence } from './history.ts';
 
 /**
  * What the repository itself shows about change control and secure development: CI pipelines that run
@@ -13,6 +15,16 @@ export interface RepositoryEvidence {
   testRuns: (SourceRef & { pipeline: string; command: string })[];
   dependencyUpdates: { tool: 'Dependabot' | 'Renovate'; file: string }[];
   codeOwners?: string;
+  /** The main line's recent history, or why it could not be read. */
+  history: HistoryEvidence | { error: string };
+  /** Branch protection from an exported settings file (config repository.branchProtection) or .github/settings.yml. */
+  branchProtection?: BranchProtection | { error: string; file: string };
+}
+
+export interface RepositoryOptions {
+  /** Exported branch protection, relative to the scanned folder. */
+  branchProtection?: string;
+  historyCommits: number;
 }
 
 const PIPELINE = /(^|\/)(\.github\/workflows\/[^/]+\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|\.gitlab-ci\.yml|\.azure-pipelines\/[^/]+\.ya?ml|bitbucket-pipelines\.yml)$/i;
@@ -21,9 +33,10 @@ const TEST_COMMAND = /\b(npm (run )?test|npm run test:\w+|yarn test|pnpm (run )?
 const RENOVATE = /(^|\/)(renovate\.json5?|\.renovaterc(\.json5?)?|\.github\/renovate\.json5?|\.gitlab\/renovate\.json5?)$/i;
 const CODEOWNERS = /^(CODEOWNERS|\.github\/CODEOWNERS|docs\/CODEOWNERS|\.gitlab\/CODEOWNERS)$/;
 
-export function repositoryEvidence(root: string, files: readonly SourceFile[]): RepositoryEvidence | undefined {
+export async function repositoryEvidence(root: string, files: readonly SourceFile[], options: RepositoryOptions): Promise<RepositoryEvidence | undefined> {
   if (!existsSync(path.join(root, '.git'))) return undefined;
-  const evidence: RepositoryEvidence = { testRuns: [], dependencyUpdates: [] };
+  const evidence: RepositoryEvidence = { testRuns: [], dependencyUpdates: [], history: await readHistory(root, options.historyCommits) };
+  evidence.branchProtection = readBranchProtection(root, files, options.branchProtection);
   for (const file of files) {
     if (PIPELINE.test(file.path)) {
       file.text.split('\n').forEach((line, index) => {
@@ -36,4 +49,23 @@ export function repositoryEvidence(root: string, files: readonly SourceFile[]): 
     if (CODEOWNERS.test(file.path) && /^[^#\s].*\s@/m.test(file.text)) evidence.codeOwners = file.path;
   }
   return evidence;
+}
+
+/** The configured export wins; otherwise settings-as-code in the tree, when it protects a branch. */
+function readBranchProtection(root: string, files: readonly SourceFile[], configured: string | undefined): RepositoryEvidence['branchProtection'] {
+  if (configured) {
+    const file = path.resolve(root, configured);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      return { error: `could not be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, file: configured };
+    }
+    const parsed = parseBranchProtection(text, configured);
+    return 'error' in parsed ? { ...parsed, file: configured } : parsed;
+  }
+  const settings = files.find((file) => file.path === '.github/settings.yml' || file.path === '.github/settings.yaml');
+  if (!settings || !/protection:/.test(settings.text)) return undefined;
+  const parsed = parseBranchProtection(settings.text, settings.path);
+  return 'error' in parsed ? { ...parsed, file: settings.path } : parsed;
 }
