@@ -124,7 +124,7 @@ describe('cli', () => {
   it('lists checks and controls and explains both', async () => {
     const checks = await runCli(['checks']);
     assert.match(checks.stdout, /manifest-valid-domains-specific\s+high/);
-    assert.equal(JSON.parse((await runCli(['checks', '--json'])).stdout).length, 39);
+    assert.equal(JSON.parse((await runCli(['checks', '--json'])).stdout).length, 46);
     const explain = await runCli(['explain', 'spfx-api-permissions-not-tenant-wide']);
     assert.match(explain.stdout, /Fix: Set skipFeatureDeployment to false/);
     const control = await runCli(['explain', 'data-3']);

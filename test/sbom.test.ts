@@ -67,6 +67,22 @@ describe('CycloneDX SBOM (--format cyclonedx)', () => {
     assert.equal(bom.dependencies[0].dependsOn.length, 5, 'the app depends directly on every declared package');
     assert.match(bom.serialNumber, /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     assert.equal(JSON.parse(render('cyclonedx', await run())).serialNumber, bom.serialNumber, 'an unchanged tree keeps its serial number');
+
+    // The same inventory in the reports people read.
+    const terminal = render('terminal', result);
+    assert.match(terminal, /Dependencies: 5 package version\(s\) \(Maven 1, npm 3, PyPI 1\) from 3 file\(s\); advisories not checked for Maven \(run m365cert data update --advisories \.\); 2 known vulnerabilities in PyPI, npm \(2 past the patch window\)/);
+    const markdown = render('md', result);
+    assert.match(markdown, /\| fixture-lodash 4\.17\.20 \| GHSA-sbom-0001, CVE-2026-1111 \| critical 9\.8 \| 4\.17\.21 \| 88 d \/ 14 d \| overdue \| `package-lock\.json:\d+` \|/);
+    assert.match(render('html', result), /<td>fixture-django 3\.2\.1<\/td><td>PYSEC-SBOM-1<\/td><td>critical 9\.3<\/td>/);
+  });
+
+  it('without advisory data the reports say which ecosystems were not checked and how to fix it', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, { 'package-lock.json': packageLock({ express: '4.18.2' }) });
+    const result = await scan({ root, config: loadConfig(root), dataDir: { dir: dataDirWith(t, {}), source: '--data-dir' } });
+    assert.match(render('terminal', result), /Dependencies: 1 package version\(s\) \(npm 1\) from 1 file\(s\); advisories not checked for npm \(run m365cert data update --advisories \.\)/);
+    const run = result.checkRuns.find((entry) => entry.checkId === 'deps-vulnerabilities-overdue')!;
+    assert.equal(run.status, 'not-assessed');
   });
 
   it('an empty tree gives a valid SBOM with no components', async (t) => {

@@ -4,6 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { strToU8, zipSync } from 'fflate';
+import { osvRecord } from '../../test/harness/osv-fixtures.ts';
 import { runCli } from '../../test/harness/cli.ts';
 import { requireSharedData, tempDir } from '../../test/harness/paths.ts';
 import { sha256 } from '../util/hash.ts';
@@ -16,6 +18,11 @@ let server: Server;
 let mirror: string;
 const requests: string[] = [];
 const FIXED_NOW = () => new Date('2026-11-28T10:00:00.000Z');
+/** OSV exports the mirror serves: a real zip of OSV records for npm, an HTML error page where PyPI's should be. */
+const OSV_EXPORTS = new Map<string, Uint8Array>([
+  ['/good/osv/npm/all.zip', zipSync({ 'GHSA-data-0001.json': strToU8(osvRecord('GHSA-data-0001', 'npm', 'fixture-pkg', [{ introduced: '0' }, { fixed: '1.0.1' }])) })],
+  ['/good/osv/PyPI/all.zip', strToU8('<html>Access denied</html>')],
+]);
 
 before(async () => {
   const shared = requireSharedData();
@@ -29,6 +36,8 @@ before(async () => {
       response.end(readFileSync(file).subarray(0, 1000));
       return;
     }
+    const osv = OSV_EXPORTS.get(url.pathname);
+    if (osv) return void response.writeHead(200, { 'content-type': 'application/zip' }).end(osv);
     if (!relative.startsWith('graph/') && !relative.startsWith('schemas/')) return void response.writeHead(404).end();
     if (!existsSync(file)) return void response.writeHead(404).end('not found');
     response.writeHead(200, { 'content-type': 'application/json' });
@@ -50,7 +59,7 @@ describe('knowledge/data', () => {
     const dir = tempDir(t);
     const outcomes = await updateData(dir, { mirror: `${mirror}/good`, now: FIXED_NOW });
     const shared = requireSharedData();
-    const downloadable = DATASETS.flatMap((d) => d.files).filter((f) => f.url);
+    const downloadable = DATASETS.filter((d) => !d.optional).flatMap((d) => d.files).filter((f) => f.url);
     assert.equal(outcomes.length, downloadable.length);
     for (const outcome of outcomes) {
       const source = path.join(shared, outcome.path);
@@ -67,6 +76,21 @@ describe('knowledge/data', () => {
     assert.equal(records.files['graph/permissions.json']?.source, `${mirror}/good/graph/permissions.json`);
     assert.equal(records.files['graph/permissions.json']?.retrievedAt, '2026-11-28T10:00:00.000Z');
     assert.ok(requests.includes('/good/schemas/teams/v1.17/MicrosoftTeams.schema.json'));
+  });
+
+  it('fetches OSV exports only when asked, for the ecosystems a tree uses, and refuses what is not a zip', async (t) => {
+    const dir = tempDir(t);
+    const tree = tempDir(t);
+    writeFileSync(path.join(tree, 'package-lock.json'), JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/fixture-pkg': { version: '1.0.0' } } }));
+    writeFileSync(path.join(tree, 'requirements.txt'), 'flask==2.0.0\n');
+    const run = await runCli(['data', 'update', '--data-dir', dir, '--mirror', `${mirror}/good`, '--advisories', tree, '--only', 'schemas-spfx']);
+    assert.match(run.stderr, /package ecosystems in .*: PyPI, npm/);
+    assert.match(run.stdout, /ok {5}osv\/npm\/all\.zip/);
+    assert.match(run.stdout, /FAILED osv\/PyPI\/all\.zip: .*not a zip archive/);
+    assert.equal(run.code, 2);
+    assert.ok(!requests.some((request) => request.includes('/osv/Maven/')), 'ecosystems the tree does not use are not fetched');
+    const plain = await updateData(tempDir(t), { mirror: `${mirror}/good`, now: FIXED_NOW });
+    assert.ok(!plain.some((outcome) => outcome.path.startsWith('osv/')), 'a plain update leaves the large advisory exports out');
   });
 
   it('keeps the previous copy when a download is truncated', async (t) => {
@@ -97,7 +121,8 @@ describe('knowledge/data', () => {
     const outcomes = await importData(requireSharedData(), dir, FIXED_NOW);
     assert.ok(outcomes.every((o) => o.ok));
     const status = datasetStatus(dir);
-    assert.ok(status.every((s) => s.present > 0), status.filter((s) => s.present === 0).map((s) => s.dataset.id).join(', '));
+    const required = status.filter((s) => !s.dataset.optional);
+    assert.ok(required.every((s) => s.present > 0), required.filter((s) => s.present === 0).map((s) => s.dataset.id).join(', '));
     assert.match(status[0]!.sources[0]!, /^imported from /);
     await assert.rejects(importData(tempDir(t), dir), /no m365cert data files found/);
   });

@@ -62,6 +62,9 @@ function schemaFile(path: string): DatasetFile {
 const OSV = 'https://osv-vulnerabilities.storage.googleapis.com';
 export const ADVISORY_ECOSYSTEMS: readonly Ecosystem[] = ['npm', 'NuGet', 'PyPI', 'Maven', 'Go'];
 
+/** The command that fetches the advisories a tree needs, named wherever advisories were not checked. */
+export const ADVISORY_FIX_COMMAND = 'm365cert data update --advisories .';
+
 export function advisoryDatasetId(ecosystem: Ecosystem): string {
   return `osv-${ecosystem.toLowerCase()}`;
 }

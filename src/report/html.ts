@@ -1,4 +1,5 @@
 import { hostRows, pentestLine } from './connectivity.ts';
+import { dependencyLine, runtimeRows, vulnerabilityRows } from './dependencies.ts';
 import type { ControlStatus, ScanResult } from '../engine/types.ts';
 import { CONTROL_STATUS_LABEL, appLine, controlsByDomain, formatLocation, openFindings, summaryLine } from './common.ts';
 
@@ -73,6 +74,16 @@ export function renderHtml(result: ScanResult): string {
         )}</details>`,
       );
     }
+  }
+
+  const dependencies = dependencyLine(result);
+  const runtimes = runtimeRows(result);
+  if (dependencies || runtimes.length) {
+    sections.push(`<h2>Dependencies and runtimes</h2>`);
+    if (dependencies) sections.push(`<p>${esc(dependencies)}</p>`);
+    const vulnerabilities = vulnerabilityRows(result);
+    if (vulnerabilities.length) sections.push(table(['Package', 'Advisory', 'Severity', 'Fixed in', 'Available / window', 'Status', 'Where'], vulnerabilities.map((row) => [esc(row.package), esc(row.ids), esc(row.severity), esc(row.fixedIn), esc(row.age), esc(row.status), `<code>${esc(row.where)}</code>`])));
+    if (runtimes.length) sections.push(table(['Runtime', 'Declared', 'Support', 'Where'], runtimes.map((row) => [esc(row.runtime), `<code>${esc(row.declared)}</code>`, esc(row.support), `<code>${esc(row.where)}</code>`])));
   }
 
   sections.push(`<h2>Certification controls</h2>`);

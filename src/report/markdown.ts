@@ -1,6 +1,7 @@
 import type { ScanResult } from '../engine/types.ts';
 import { CONTROL_STATUS_LABEL, appLine, controlsByDomain, formatLocation, openFindings, summaryLine } from './common.ts';
 import { hostRows, pentestLine } from './connectivity.ts';
+import { dependencyLine, runtimeRows, vulnerabilityRows } from './dependencies.ts';
 
 /** Markdown for pull-request comments: the summary first, details folded. */
 export function renderMarkdown(result: ScanResult): string {
@@ -31,6 +32,24 @@ export function renderMarkdown(result: ScanResult): string {
       for (const row of hosts) out.push(`| ${cell(row.host)} | ${row.owner} | ${cell(row.service)} | ${cell(row.purpose)} | \`${cell(row.where)}\` |`);
       out.push('', '</details>', '');
     }
+  }
+
+  const dependencies = dependencyLine(result);
+  if (dependencies) {
+    out.push('### Dependencies and runtimes', '', cell(dependencies), '');
+    const vulnerabilities = vulnerabilityRows(result);
+    if (vulnerabilities.length) {
+      out.push('| Package | Advisory | Severity | Fixed in | Available / window | Status | Where |', '| --- | --- | --- | --- | --- | --- | --- |');
+      for (const row of vulnerabilities) out.push(`| ${cell(row.package)} | ${cell(row.ids)} | ${row.severity} | ${cell(row.fixedIn)} | ${row.age} | ${row.status} | \`${cell(row.where)}\` |`);
+      out.push('');
+    }
+  }
+  const runtimes = runtimeRows(result);
+  if (runtimes.length) {
+    if (!dependencies) out.push('### Dependencies and runtimes', '');
+    out.push('| Runtime | Declared | Support | Where |', '| --- | --- | --- | --- |');
+    for (const row of runtimes) out.push(`| ${row.runtime} | ${cell(row.declared)} | ${row.support} | \`${cell(row.where)}\` |`);
+    out.push('');
   }
 
   out.push('### Controls', '');

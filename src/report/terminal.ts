@@ -1,5 +1,6 @@
 import { styleText } from 'node:util';
 import { pentestLine } from './connectivity.ts';
+import { dependencyLine } from './dependencies.ts';
 import type { ControlStatus, ScanResult, Severity } from '../engine/types.ts';
 import { CONTROL_STATUS_LABEL, appLine, controlsByDomain, formatLocation, openFindings, summaryLine } from './common.ts';
 
@@ -86,6 +87,8 @@ export function renderTerminal(result: ScanResult, options: TerminalOptions): st
     }
     const pentest = pentestLine(result);
     if (pentest && result.command !== 'connectivity') lines.push(pentest, '');
+    const dependencies = dependencyLine(result);
+    if (dependencies && result.command === 'scan') lines.push(dependencies, '');
     if (result.baseline) lines.push(`Baseline ${result.baseline.file}: ${result.findings.filter((f) => f.baselineState === 'new').length} new, ${result.baseline.fixed.length} fixed`, '');
   }
   lines.push(`${paint('bold', 'Summary:')} ${summaryLine(result)}`);

@@ -1,7 +1,6 @@
 import type { Inventory } from '../../extract/inventory.ts';
 
-/** The command that fetches the advisories a tree needs, named in every "not assessed" reason. */
-export const ADVISORY_FIX_COMMAND = 'm365cert data update --advisories .';
+import { ADVISORY_FIX_COMMAND } from '../../knowledge/datasets.ts';
 
 /**
  * Calls `notAssessed` for the ecosystems without advisory data, or `notApplicable` when the tree has no
