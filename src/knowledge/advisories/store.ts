@@ -1,8 +1,8 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { Unzip, UnzipInflate } from 'fflate';
 import type { Ecosystem } from '../../extract/dependencies/types.ts';
+import { forEachZipEntry } from '../../sources/zip-stream.ts';
 import { sha256 } from '../../util/hash.ts';
 import { readOsvRecord, packageKey, type AdvisoryProblem, type PackageAdvisory } from './osv.ts';
 
@@ -179,48 +179,18 @@ function readSources(folder: string, files: string[], ecosystem: Ecosystem): { b
   return { byPackage, records, problems };
 }
 
-/** Streams a zip archive entry by entry, so a full export never sits in memory whole. */
+/** Reads the export entry by entry (see sources/zip-stream.ts); a broken archive is one located problem. */
 function readZipRecords(file: string, relative: string, addRecord: (text: string, source: string) => void, problems: AdvisoryProblem[]): string | undefined {
   const decoder = new TextDecoder();
-  const unzip = new Unzip((entry) => {
-    if (!entry.name.endsWith('.json')) return;
-    if ((entry.originalSize ?? 0) > MAX_RECORD_BYTES) {
-      problems.push({ source: `${relative}!${entry.name}`, message: `larger than ${MAX_RECORD_BYTES} bytes: not an OSV record` });
-      return;
-    }
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    entry.ondata = (error, data, final) => {
-      if (error) return problems.push({ source: `${relative}!${entry.name}`, message: `could not be inflated: ${error.message}` });
-      size += data.length;
-      if (size > MAX_RECORD_BYTES) return;
-      chunks.push(data);
-      if (final) addRecord(decoder.decode(Buffer.concat(chunks)), `${relative}!${entry.name}`);
-    };
-    entry.start();
-  });
-  unzip.register(UnzipInflate);
-  const descriptor = openSync(file, 'r');
   try {
-    const header = Buffer.alloc(4);
-    readSync(descriptor, header, 0, 4, 0);
-    if (header.readUInt32LE(0) !== 0x04034b50) return 'it does not start with a zip entry header';
-    // A complete archive ends with its central directory; without it the download was cut short.
-    const size = statSync(file).size;
-    const tail = Buffer.alloc(Math.min(size, 65_557));
-    readSync(descriptor, tail, 0, tail.length, size - tail.length);
-    if (tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) === -1) return 'no end-of-archive record (truncated download?)';
-    for (let position = 0; ; ) {
-      // A fresh buffer each time: the inflater may keep a view of what it was given.
-      const chunk = Buffer.allocUnsafe(1024 * 1024);
-      const read = readSync(descriptor, chunk, 0, chunk.length, position);
-      position += read;
-      unzip.push(chunk.subarray(0, read), read === 0);
-      if (read === 0) return undefined;
-    }
+    forEachZipEntry(file, MAX_RECORD_BYTES, (entry) => {
+      if (!entry.name.endsWith('.json')) return;
+      const bytes = entry.read();
+      if ('error' in bytes) problems.push({ source: `${relative}!${entry.name}`, message: `not read: ${bytes.error}` });
+      else addRecord(decoder.decode(bytes), `${relative}!${entry.name}`);
+    });
+    return undefined;
   } catch (error) {
     return (error as Error).message;
-  } finally {
-    closeSync(descriptor);
   }
 }
