@@ -1,7 +1,6 @@
 // Patch management (OPS-5 [S1]): known vulnerabilities still inside their window are tracked until fixed; the list is the assessor's patch report.
 import { defineCheck } from '../../engine/define-check.ts';
-import { advisoryCoverage } from '../_shared/advisory-coverage.ts';
-import { describeVulnerability } from '../_shared/describe-vulnerability.ts';
+import { advisoryCoverage, isPastDue, vulnerabilityReport } from '../_shared/advisory-coverage.ts';
 
 export const check = defineCheck({
   meta: {
@@ -23,16 +22,9 @@ export const check = defineCheck({
   run(inventory, context) {
     if (!advisoryCoverage(inventory, context)) return;
     for (const vulnerability of inventory.vulnerabilities!.vulnerabilities) {
-      const { status, windowDays, daysAvailable, severity } = vulnerability;
-      const pastWindow = windowDays !== undefined && daysAvailable !== undefined && daysAvailable > windowDays;
-      if (status === 'overdue' || (status === 'no-fix' && (severity.band === 'critical' || severity.band === 'high') && pastWindow)) continue;
-      const at = vulnerability.locations[0]!;
-      context.report({
-        messageId: status === 'within-window' ? 'withinWindow' : status === 'no-window' ? 'noWindow' : 'noFixYet',
-        data: { vulnerability: describeVulnerability(vulnerability), fixedIn: vulnerability.fixedIn ?? '', days: daysAvailable ?? 0, window: windowDays ?? 0 },
-        at: { file: at.file, line: at.line },
-        key: `${vulnerability.purl}|${vulnerability.id}`,
-      });
+      if (isPastDue(vulnerability)) continue;
+      const messageId = vulnerability.status === 'within-window' ? 'withinWindow' : vulnerability.status === 'no-window' ? 'noWindow' : 'noFixYet';
+      context.report({ messageId, ...vulnerabilityReport(vulnerability) });
     }
   },
 });

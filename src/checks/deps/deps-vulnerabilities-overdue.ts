@@ -1,7 +1,6 @@
 // Patch management (OPS-4/OPS-5 [S1]): third-party dependencies are patched within the publisher's windows, measured from the fix's release.
 import { defineCheck } from '../../engine/define-check.ts';
-import { advisoryCoverage } from '../_shared/advisory-coverage.ts';
-import { describeVulnerability } from '../_shared/describe-vulnerability.ts';
+import { advisoryCoverage, isPastDue, vulnerabilityReport } from '../_shared/advisory-coverage.ts';
 
 export const check = defineCheck({
   meta: {
@@ -22,16 +21,10 @@ export const check = defineCheck({
   run(inventory, context) {
     if (!advisoryCoverage(inventory, context)) return;
     for (const vulnerability of inventory.vulnerabilities!.vulnerabilities) {
-      const { status, windowDays, daysAvailable, severity } = vulnerability;
-      const pastWindow = windowDays !== undefined && daysAvailable !== undefined && daysAvailable > windowDays;
-      const serious = severity.band === 'critical' || severity.band === 'high';
-      if (status !== 'overdue' && !(status === 'no-fix' && serious && pastWindow)) continue;
-      const at = vulnerability.locations[0]!;
+      if (!isPastDue(vulnerability)) continue;
       context.report({
-        messageId: status === 'overdue' ? 'overdue' : 'noFix',
-        data: { vulnerability: describeVulnerability(vulnerability), fixedIn: vulnerability.fixedIn ?? '', days: daysAvailable ?? 0, window: windowDays ?? 0 },
-        at: { file: at.file, line: at.line },
-        key: `${vulnerability.purl}|${vulnerability.id}`,
+        messageId: vulnerability.status === 'overdue' ? 'overdue' : 'noFix',
+        ...vulnerabilityReport(vulnerability),
         evidence: vulnerability.locations.slice(1).map((location) => ({ label: 'also declared in', value: `${location.file}:${location.line}` })),
       });
     }

@@ -1,7 +1,7 @@
 import path from 'node:path/posix';
 import { parse as parseYamlText } from 'yaml';
 import type { SourceFile } from '../../sources/source-file.ts';
-import { LineCounter, purlOf, type Dependency, type DependencyReader, type ReaderContext } from './types.ts';
+import { LineCounter, purlOf, readJsonObject, type Dependency, type DependencyReader, type ReaderContext } from './types.ts';
 
 /**
  * npm-family lockfiles: package-lock.json / npm-shrinkwrap.json (lockfileVersion 1–3), yarn.lock (classic v1
@@ -60,17 +60,8 @@ function nameFromInstallPath(installPath: string): string | undefined {
 export const packageLockReader: DependencyReader = {
   matches: (filePath) => NPM_LOCK.test(filePath),
   read(file, context) {
-    let lock: Record<string, unknown>;
-    try {
-      lock = JSON.parse(file.text) as Record<string, unknown>;
-    } catch (error) {
-      context.problem(`not valid JSON: ${(error as Error).message}`);
-      return [];
-    }
-    if (!lock || typeof lock !== 'object' || Array.isArray(lock)) {
-      context.problem('not a package-lock object');
-      return [];
-    }
+    const lock = readJsonObject(file, context, 'a package lock');
+    if (!lock) return [];
     const version = lock.lockfileVersion;
     if (version !== undefined && version !== 1 && version !== 2 && version !== 3) context.problem(`lockfileVersion ${JSON.stringify(version)} is not one m365cert knows (1–3); read as version 3`);
     const lines = new LineCounter(file.text);
@@ -262,13 +253,8 @@ function keyLines(text: string, section: string): Map<string, number> {
 export const packageJsonReader: DependencyReader = {
   matches: (filePath) => /(^|\/)package\.json$/.test(filePath),
   read(file, context) {
-    let manifest: Record<string, unknown>;
-    try {
-      manifest = JSON.parse(file.text) as Record<string, unknown>;
-    } catch (error) {
-      context.problem(`not valid JSON: ${(error as Error).message}`);
-      return [];
-    }
+    const manifest = readJsonObject(file, context, 'a package manifest');
+    if (!manifest) return [];
     const found: Dependency[] = [];
     const lines = file.text.split('\n');
     for (const key of ['dependencies', 'optionalDependencies', 'devDependencies'] as const) {

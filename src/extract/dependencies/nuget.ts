@@ -2,7 +2,7 @@ import path from 'node:path/posix';
 import type { XmlElement } from '../../sources/formats/xml.ts';
 import { parseXml } from '../../sources/formats/xml.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
-import { LineCounter, purlOf, type Dependency, type DependencyReader, type ReaderContext } from './types.ts';
+import { LineCounter, purlOf, readJsonObject, type Dependency, type DependencyReader, type ReaderContext } from './types.ts';
 
 /** NuGet: packages.lock.json (v1, v2), SDK-style project PackageReference (with central versions), packages.config. */
 
@@ -16,13 +16,8 @@ function nugetDependency(name: string, version: string | undefined, file: string
 export const packagesLockReader: DependencyReader = {
   matches: (filePath) => /(^|\/)packages(\.[\w-]+)?\.lock\.json$/i.test(filePath),
   read(file, context) {
-    let lock: { version?: unknown; dependencies?: Record<string, Record<string, { type?: string; resolved?: string; requested?: string }>> };
-    try {
-      lock = JSON.parse(file.text.replace(/^\uFEFF/, ''));
-    } catch (error) {
-      context.problem(`not valid JSON: ${(error as Error).message}`);
-      return [];
-    }
+    const lock = readJsonObject(file, context, 'a NuGet lock file') as { version?: unknown; dependencies?: Record<string, Record<string, { type?: string; resolved?: string; requested?: string }>> } | undefined;
+    if (!lock) return [];
     if (lock?.version !== 1 && lock?.version !== 2) context.problem(`lock file version ${JSON.stringify(lock?.version ?? null)} is not one m365cert knows (1, 2); read as version 2`);
     const found = new Map<string, Dependency>();
     const lines = new LineCounter(file.text);

@@ -1,7 +1,7 @@
 import path from 'node:path/posix';
 import { parse as parseToml } from 'smol-toml';
 import type { SourceFile } from '../../sources/source-file.ts';
-import { normalizePythonName, purlOf, type Dependency, type DependencyReader, type ReaderContext } from './types.ts';
+import { normalizePythonName, purlOf, readJsonObject, type Dependency, type DependencyReader, type ReaderContext } from './types.ts';
 
 /** Python: requirements*.txt, poetry.lock, Pipfile.lock, uv.lock. */
 
@@ -153,13 +153,8 @@ export const uvLockReader = lockReader(/(^|\/)uv\.lock$/, 'uv.lock', (entry) => 
 export const pipfileLockReader: DependencyReader = {
   matches: (filePath) => /(^|\/)Pipfile\.lock$/.test(filePath),
   read(file, context) {
-    let lock: Record<string, Record<string, { version?: unknown }>>;
-    try {
-      lock = JSON.parse(file.text);
-    } catch (error) {
-      context.problem(`not valid JSON: ${(error as Error).message}`);
-      return [];
-    }
+    const lock = readJsonObject(file, context, 'a Pipfile.lock') as Record<string, Record<string, { version?: unknown }>> | undefined;
+    if (!lock) return [];
     const found: Dependency[] = [];
     const lines = file.text.split('\n');
     for (const [section, development] of [['default', false], ['develop', true]] as const) {

@@ -85,3 +85,19 @@ export class LineCounter {
     return this.#line;
   }
 }
+
+/** The JSON object of a lockfile or manifest, or undefined after recording why it is not one. */
+export function readJsonObject(file: import('../../sources/source-file.ts').SourceFile, context: ReaderContext, what: string): Record<string, any> | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(file.text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    context.problem(`not valid JSON: ${(error as Error).message}`);
+    return undefined;
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    context.problem(`not ${what} (expected a JSON object)`);
+    return undefined;
+  }
+  return value as Record<string, any>;
+}
