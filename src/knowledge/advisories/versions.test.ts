@@ -40,4 +40,15 @@ describe('version ordering per ecosystem', () => {
   it('Maven ComparableVersion: qualifiers, release aliases, trailing zeros', () => {
     assertOrder('Maven', ['1.0-alpha-1', ['1.0-beta-1', '1.0-b1'], '1.0-milestone-1', ['1.0-rc-1', '1.0-cr-1', '1.0-RC1'], '1.0-SNAPSHOT', ['1', '1.0', '1.0.0', '1.0-ga', '1.0.RELEASE', '1.0-final'], '1.0-sp-1', '1.0.1', '1.0.10', '2.13.0', '2.13.4.1', '5.3.18', '5.3.20']);
   });
+
+  it('hostile version text is refused or ordered without crashing, in every scheme', () => {
+    const huge = ['1'.repeat(100_000), `${'1.'.repeat(50_000)}x`, `1.0-${'a'.repeat(100_000)}`, '\u0000', '', '💥'];
+    for (const ecosystem of ['npm', 'Go', 'NuGet', 'PyPI', 'Maven'] as const) {
+      const scheme = versionScheme(ecosystem);
+      for (const text of huge) {
+        if (!scheme.valid(text)) assert.throws(() => scheme.compare(text, '1.0.0'), /is not a/);
+        else assert.equal(typeof scheme.compare(text, '1.0.0'), 'number');
+      }
+    }
+  });
 });
