@@ -70,7 +70,7 @@ describe('CycloneDX SBOM (--format cyclonedx)', () => {
 
     // The same inventory in the reports people read.
     const terminal = render('terminal', result);
-    assert.match(terminal, /Dependencies: 5 package version\(s\) \(Maven 1, npm 3, PyPI 1\) from 3 file\(s\); advisories not checked for Maven \(run m365cert data update --advisories \.\); 2 known vulnerabilities in PyPI, npm \(2 past the patch window\)/);
+    assert.match(terminal, /Dependencies: 5 package version\(s\) \(Maven 1, npm 3, PyPI 1\) from 3 file\(s\); advisories not checked for Maven \(run m365cert data update --for \.\); 2 known vulnerabilities in PyPI, npm \(2 past the patch window\)/);
     const markdown = render('md', result);
     assert.match(markdown, /\| fixture-lodash 4\.17\.20 \| GHSA-sbom-0001, CVE-2026-1111 \| critical 9\.8 \| 4\.17\.21 \| 88 d \/ 14 d \| overdue \| `package-lock\.json:\d+` \|/);
     assert.match(render('html', result), /<td>fixture-django 3\.2\.1<\/td><td>PYSEC-SBOM-1<\/td><td>critical 9\.3<\/td>/);
@@ -80,7 +80,7 @@ describe('CycloneDX SBOM (--format cyclonedx)', () => {
     const root = tempDir(t);
     writeTree(root, { 'package-lock.json': packageLock({ express: '4.18.2' }) });
     const result = await scan({ root, config: loadConfig(root), dataDir: { dir: dataDirWith(t, {}), source: '--data-dir' } });
-    assert.match(render('terminal', result), /Dependencies: 1 package version\(s\) \(npm 1\) from 1 file\(s\); advisories not checked for npm \(run m365cert data update --advisories \.\)/);
+    assert.match(render('terminal', result), /Dependencies: 1 package version\(s\) \(npm 1\) from 1 file\(s\); advisories not checked for npm \(run m365cert data update --for \.\)/);
     const run = result.checkRuns.find((entry) => entry.checkId === 'deps-vulnerabilities-overdue')!;
     assert.equal(run.status, 'not-assessed');
   });

@@ -55,7 +55,7 @@ const OPTIONS = {
   probe: { type: 'boolean' },
   'probe-target': { type: 'string', multiple: true },
   only: { type: 'string' },
-  advisories: { type: 'string' },
+  for: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;

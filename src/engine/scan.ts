@@ -24,6 +24,7 @@ import type { HostReference } from '../extract/hosts/types.ts';
 import { parseTarget, probeEndpoints, type EndpointSnapshot, type ProbeOptions, type ProbeTarget } from '../probe/index.ts';
 import type { GraphCall } from '../extract/graph/types.ts';
 import { GraphPermissionIndex } from '../knowledge/graph/permission-index.ts';
+import { PowerShellCommandMap } from '../knowledge/graph/powershell-commands.ts';
 import type { Inventory } from '../extract/inventory.ts';
 import { readRecords, type DataDir } from '../knowledge/data-dir.ts';
 import { DATASETS } from '../knowledge/datasets.ts';
@@ -178,6 +179,7 @@ export async function buildInventory(root: string, sources: ProjectSources, data
   const code = await extractCodeInParallel({ files: sources.files, apps: apps.apps, problems, parsers }, extractionThreads());
   const graph = extractGraphFacts({
     code,
+    powershellCommands: code.some((entry) => entry.facts.cmdlets?.length) ? loadPowerShellCommands(dataDir, problems) : undefined,
     files: sources.files,
     manifests: apps.manifests,
     apps: apps.apps,
@@ -207,6 +209,16 @@ export async function buildInventory(root: string, sources: ProjectSources, data
     secrets: findSecrets(sources.files), patterns, repository: await repositoryEvidence(root, sources.files, config.repository), dependencies, vulnerabilities,
     runtimes: findRuntimes(sources.files, now),
   };
+}
+
+/** The Graph PowerShell SDK's command map, when the data directory has it; an unusable file is a problem, not a crash. */
+function loadPowerShellCommands(dataDir: string, problems: ScanProblem[]): PowerShellCommandMap | undefined {
+  const map = PowerShellCommandMap.load(dataDir);
+  if (map instanceof Error) {
+    problems.push({ kind: 'read-error', message: `${map.message}; PowerShell cmdlets are matched through m365cert's curated table instead` });
+    return undefined;
+  }
+  return map;
 }
 
 /** Threads for code extraction: one per core, at most four (beyond that the shared-text copy and GC win little). */

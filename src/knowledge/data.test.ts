@@ -83,8 +83,8 @@ describe('knowledge/data', () => {
     const tree = tempDir(t);
     writeFileSync(path.join(tree, 'package-lock.json'), JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/fixture-pkg': { version: '1.0.0' } } }));
     writeFileSync(path.join(tree, 'requirements.txt'), 'flask==2.0.0\n');
-    const run = await runCli(['data', 'update', '--data-dir', dir, '--mirror', `${mirror}/good`, '--advisories', tree, '--only', 'schemas-spfx']);
-    assert.match(run.stderr, /package ecosystems in .*: PyPI, npm/);
+    const run = await runCli(['data', 'update', '--data-dir', dir, '--mirror', `${mirror}/good`, '--for', tree, '--only', 'schemas-spfx']);
+    assert.match(run.stderr, /optional data for .*: osv-npm, osv-pypi\n/);
     assert.match(run.stdout, /ok {5}osv\/npm\/all\.zip/);
     assert.match(run.stdout, /FAILED osv\/PyPI\/all\.zip: .*not a zip archive/);
     assert.equal(run.code, 2);

@@ -10,6 +10,7 @@ import type { Ecosystem } from '../extract/dependencies/types.ts';
  * - merill/microsoft-info: daily export of the Microsoft Graph service principal's scopes and app roles.
  * - microsoft/json-schemas: the Teams / Microsoft 365 app, Copilot and SPFx manifest schemas.
  * - OSV (osv.dev, CC-BY 4.0 and per-source licences): vulnerability advisories per package ecosystem.
+ * - microsoftgraph/msgraph-sdk-powershell (MIT): the SDK's command map behind Find-MgGraphCommand.
  * Files compiled by hand (RSC table, add-in permission levels, the Graph endpoint list derived from Dev
  * Proxy's database) have no downloadable upstream: they come with an offline mirror (`data import`).
  */
@@ -27,7 +28,7 @@ export interface Dataset {
   id: string;
   title: string;
   files: DatasetFile[];
-  /** Fetched only when asked for (`--only`, `--advisories`): large, and needed only for the ecosystems an app uses. */
+  /** Fetched only when asked for (`--only`, `--for <dir>`): large, and needed only by trees that use them. */
   optional?: boolean;
 }
 
@@ -63,7 +64,9 @@ const OSV = 'https://osv-vulnerabilities.storage.googleapis.com';
 export const ADVISORY_ECOSYSTEMS: readonly Ecosystem[] = ['npm', 'NuGet', 'PyPI', 'Maven', 'Go'];
 
 /** The command that fetches the advisories a tree needs, named wherever advisories were not checked. */
-export const ADVISORY_FIX_COMMAND = 'm365cert data update --advisories .';
+export const ADVISORY_FIX_COMMAND = 'm365cert data update --for .';
+
+export const POWERSHELL_COMMANDS_DATASET = 'graph-powershell-commands';
 
 export function advisoryDatasetId(ecosystem: Ecosystem): string {
   return `osv-${ecosystem.toLowerCase()}`;
@@ -88,6 +91,12 @@ export const DATASETS: Dataset[] = [
   { id: 'schemas-declarative-agent', title: 'Copilot declarative agent manifest schemas', files: DECLARATIVE_AGENT_VERSIONS.map((v) => schemaFile(declarativeAgentSchemaPath(v))) },
   { id: 'schemas-api-plugin', title: 'Copilot API plugin manifest schemas', files: API_PLUGIN_VERSIONS.map((v) => schemaFile(apiPluginSchemaPath(v))) },
   { id: 'schemas-spfx', title: 'SharePoint Framework package-solution.json schema', files: [schemaFile(SPFX_PACKAGE_SOLUTION_SCHEMA_PATH)] },
+  {
+    id: POWERSHELL_COMMANDS_DATASET,
+    title: 'Microsoft Graph PowerShell SDK command map (cmdlet → method and URI)',
+    optional: true,
+    files: [{ path: 'graph/MgCommandMetadata.json', url: 'https://raw.githubusercontent.com/microsoftgraph/msgraph-sdk-powershell/dev/src/Authentication/Authentication/custom/common/MgCommandMetadata.json', maxBytes: 256 * 1024 * 1024 }],
+  },
   ...ADVISORY_ECOSYSTEMS.map((ecosystem) => ({
     id: advisoryDatasetId(ecosystem),
     title: `OSV vulnerability advisories: ${ecosystem}`,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { extractPowerShell } from '../../src/extract/graph/powershell.ts';
+import { extractPowerShell, resolveCmdlet } from '../../src/extract/graph/powershell.ts';
+import { PowerShellCommandMap } from '../../src/knowledge/graph/powershell-commands.ts';
 import { extractTreeLanguage } from '../../src/extract/graph/tree-languages.ts';
 import { loadParsers, type TreeParsers, type TreeLanguage } from '../../src/extract/graph/tree-sitter.ts';
 import { SourceFile } from '../../src/sources/source-file.ts';
@@ -17,6 +18,16 @@ const wrap: Record<TreeLanguage | 'powershell', (body: string) => string> = {
   java: (body) => `import com.microsoft.graph.serviceclient.GraphServiceClient;\nclass Service {\n  static final String BASE = "https://graph.microsoft.com/v1.0";\n  void run(GraphServiceClient graphClient, String id) {\n${body}\n  }\n}\n`,
   powershell: (body) => body,
 };
+
+/** Cmdlet uses matched through the curated table, as a scan without the SDK's command map does. */
+function withCmdletsResolved<T extends ReturnType<typeof extractPowerShell>>(facts: T): T {
+  for (const use of facts.cmdlets ?? []) {
+    const call = resolveCmdlet(use, undefined);
+    if (call) facts.calls.push(call);
+  }
+  facts.calls.sort((a, b) => a.source.line - b.source.line);
+  return facts;
+}
 
 const CASES: { language: TreeLanguage | 'powershell'; name: string; code: string; calls: Expected[] }[] = [
   { language: 'csharp', name: 'v5 property chain', code: 'var me = await graphClient.Me.GetAsync();', calls: [['GET', '/Me']] },
@@ -51,7 +62,7 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     it(`${testCase.language}: ${testCase.name}`, () => {
       const extension = { csharp: 'cs', python: 'py', java: 'java', powershell: 'ps1' }[testCase.language];
       const file = new SourceFile(`src/case.${extension}`, wrap[testCase.language](testCase.code));
-      const facts = testCase.language === 'powershell' ? extractPowerShell(file) : extractTreeLanguage(file, testCase.language, parsers[testCase.language]!);
+      const facts = testCase.language === 'powershell' ? withCmdletsResolved(extractPowerShell(file)) : extractTreeLanguage(file, testCase.language, parsers[testCase.language]!);
       assert.equal(facts.parseError, undefined);
       assert.deepEqual(facts.calls.map((call) => [call.method, call.path, call.apiVersion]), testCase.calls.map(([method, path, version]) => [method, path, version ?? 'v1.0']));
     });
@@ -76,13 +87,48 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
 
   it('reports what it cannot resolve, and survives broken and hostile files', () => {
     const unknown = extractPowerShell(new SourceFile('a.ps1', 'Get-MgSomethingNew -Id 1\nInvoke-MgGraphRequest -Uri $computed'));
-    assert.equal(unknown.unresolved.length, 1);
-    assert.match(unknown.unresolved[0]!.reason, /not in m365cert's cmdlet table/);
+    assert.deepEqual(unknown.cmdlets?.map((use) => use.name), ['Get-MgSomethingNew']);
+    assert.equal(resolveCmdlet(unknown.cmdlets![0]!, undefined), undefined, 'neither the curated table nor a command map knows it');
     const garbage = extractTreeLanguage(new SourceFile('a.cs', '}}}{{{ @@@ ### \u0000 not C#'), 'csharp', parsers.csharp!);
     assert.ok(garbage.parseError);
     const deep = extractTreeLanguage(new SourceFile('deep.py', `x = ${'('.repeat(3000)}1${')'.repeat(3000)}\n`), 'python', parsers.python!);
     assert.deepEqual(deep.calls, []);
     const unterminated = extractPowerShell(new SourceFile('u.ps1', "Get-MgUser -UserId 'never closed\nGet-MgGroup"));
     assert.ok(Array.isArray(unterminated.calls));
+  });
+
+  it('with the Graph PowerShell SDK command map, every cmdlet resolves: list and single parameter sets, beta, positional ids', () => {
+    // A few entries in the map's published shape (Command, Variants, Method, Uri, ApiVersion), written for this test.
+    const map = PowerShellCommandMap.fromJson(JSON.stringify([
+      { Command: 'Get-MgUserMailFolderMessage', Variants: ['List'], Method: 'GET', Uri: '/users/{user-id}/mailFolders/{mailFolder-id}/messages', ApiVersion: 'v1.0', Module: 'Mail' },
+      { Command: 'Get-MgUserMailFolderMessage', Variants: ['Get', 'GetViaIdentity'], Method: 'GET', Uri: '/users/{user-id}/mailFolders/{mailFolder-id}/messages/{message-id}', ApiVersion: 'v1.0', Module: 'Mail' },
+      { Command: 'Get-MgBetaSecurityAlertV2', Variants: ['List'], Method: 'GET', Uri: '/security/alerts_v2', ApiVersion: 'beta', Module: 'Beta.Security' },
+      { Command: 'Remove-MgGroupMemberDirectoryObjectByRef', Variants: ['Delete'], Method: 'DELETE', Uri: '/groups/{group-id}/members/{directoryObject-id}/$ref', ApiVersion: 'v1.0', Module: 'Groups' },
+      { Command: 'Get-MgUser', Variants: ['List'], Method: 'GET', Uri: '/users', ApiVersion: 'v1.0' },
+      { Command: 'Get-MgUser', Variants: ['Get', 'GetViaIdentity'], Method: 'GET', Uri: '/users/{user-id}', ApiVersion: 'v1.0' },
+    ]));
+    const facts = extractPowerShell(new SourceFile('m.ps1', [
+      'Get-MgUserMailFolderMessage -UserId $u -MailFolderId inbox -Top 10',
+      'Get-MgUserMailFolderMessage -UserId $u -MailFolderId inbox -MessageId $m',
+      'Get-MgBetaSecurityAlertV2 -All',
+      'Remove-MgGroupMemberDirectoryObjectByRef -GroupId $g -DirectoryObjectId $d',
+      'Get-MgUser $someone',
+      'Get-MgUnknownThing',
+    ].join('\n')));
+    const resolved = facts.cmdlets!.map((use) => resolveCmdlet(use, map)).map((call) => (call ? `${call.method} ${call.path} ${call.apiVersion}` : 'unresolved'));
+    assert.deepEqual(resolved, [
+      'GET /users/{id}/mailFolders/{id}/messages v1.0',
+      'GET /users/{id}/mailFolders/{id}/messages/{id} v1.0',
+      'GET /security/alerts_v2 beta',
+      'DELETE /groups/{id}/members/{id}/$ref v1.0',
+      'GET /users/{id} v1.0',
+      'unresolved',
+    ]);
+  });
+
+  it('a command map that is not one is refused with the reason', () => {
+    assert.throws(() => PowerShellCommandMap.fromJson('{"Command": "x"}'), /expected a JSON array/);
+    assert.throws(() => PowerShellCommandMap.fromJson('[{"Command": "Get-MgUser"}]'), /no command with a method and URI/);
+    assert.throws(() => PowerShellCommandMap.fromJson('[{"Command": '), SyntaxError);
   });
 });

@@ -31,11 +31,22 @@ export function writeTree(dir: string, files: Record<string, string | Uint8Array
   }
 }
 
-/** A data directory holding the shared data (linked, never copied) plus a test's own files (OSV records written for it). */
+/**
+ * A data directory holding the shared data plus a test's own files (OSV records, a command map written for
+ * it). Folders are made anew and only files are linked, so a test's files can never land in the shared data.
+ */
 export function dataDirWith(t: { after: (fn: () => void) => void }, files: Record<string, string | Uint8Array>): string {
   const dir = tempDir(t, 'm365cert-data-');
-  const shared = requireSharedData();
-  for (const entry of readdirSync(shared)) symlinkSync(path.join(shared, entry), path.join(dir, entry));
+  const mirror = (from: string, to: string) => {
+    for (const entry of readdirSync(from, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        mkdirSync(path.join(to, entry.name), { recursive: true });
+        mirror(path.join(from, entry.name), path.join(to, entry.name));
+      } else symlinkSync(path.join(from, entry.name), path.join(to, entry.name));
+    }
+  };
+  mirror(requireSharedData(), dir);
+  for (const relative of Object.keys(files)) rmSync(path.join(dir, relative), { force: true });
   writeTree(dir, files);
   return dir;
 }

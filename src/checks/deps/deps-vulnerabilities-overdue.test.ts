@@ -22,6 +22,6 @@ checkTester(check, {
       findings: [{ messageId: 'overdue', file: 'package-lock.json', line: 16 }, { messageId: 'noFix', file: 'package-lock.json', line: 19 }],
     },
   ],
-  notAssessed: [{ name: 'no advisories in the data directory', files: { 'package-lock.json': packageLock({ 'left-pad-fixture': '1.3.0' }) }, reason: 'm365cert data update --advisories .' }],
+  notAssessed: [{ name: 'no advisories in the data directory', files: { 'package-lock.json': packageLock({ 'left-pad-fixture': '1.3.0' }) }, reason: 'm365cert data update --for .' }],
   notApplicable: [{ name: 'no lockfile', files: { 'src/index.js': 'console.log(1);\n' } }],
 });

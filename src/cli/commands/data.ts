@@ -1,6 +1,6 @@
 import { UsageError } from '../../engine/errors.ts';
 import { datasetStatus, resolveDataDir } from '../../knowledge/data-dir.ts';
-import { advisoryDatasetId, DATASETS } from '../../knowledge/datasets.ts';
+import { advisoryDatasetId, DATASETS, POWERSHELL_COMMANDS_DATASET } from '../../knowledge/datasets.ts';
 import { DEFAULT_CONFIG, DEFAULT_EXCLUDES } from '../../config/config.ts';
 import { extractDependencies, type Ecosystem } from '../../extract/dependencies/index.ts';
 import { loadProject } from '../../sources/project.ts';
@@ -20,8 +20,9 @@ Options:
       --data-dir <dir>   the data directory
       --mirror <url>     (update) fetch <url>/<path> instead of each upstream location
       --only <ids>       (update) only these dataset ids, separated by commas
-      --advisories <dir> (update) also the OSV advisories of the package ecosystems the app in <dir>
-                         uses (npm, NuGet, PyPI, Maven, Go; large: fetched only when asked)
+      --for <dir>        (update) also the optional data the app in <dir> needs: the OSV advisories of
+                         its package ecosystems (npm, NuGet, PyPI, Maven, Go), the Graph PowerShell
+                         SDK command map when it has PowerShell scripts (large: fetched only when asked)
       --json             (status) machine-readable output
   -h, --help             this help`;
 
@@ -29,7 +30,7 @@ export interface DataFlags {
   'data-dir'?: string;
   mirror?: string;
   only?: string;
-  advisories?: string;
+  for?: string;
   json?: boolean;
 }
 
@@ -41,11 +42,11 @@ export async function runData(positionals: string[], flags: DataFlags, io: CliIo
       return status(dataDir.dir, dataDir.source, flags.json ?? false, io, now);
     case 'update': {
       let only = flags.only?.split(',').map((id) => id.trim()).filter(Boolean);
-      if (flags.advisories !== undefined) {
-        const ecosystems = await ecosystemsIn(flags.advisories);
-        io.stderr.write(ecosystems.length ? `package ecosystems in ${flags.advisories}: ${ecosystems.join(', ')}\n` : `no lockfile or package manifest found in ${flags.advisories}: no advisories to fetch\n`);
+      if (flags.for !== undefined) {
+        const needed = await optionalDataFor(flags.for);
+        io.stderr.write(needed.length ? `optional data for ${flags.for}: ${needed.join(', ')}\n` : `${flags.for} needs no optional data (no lockfile, package manifest or PowerShell script)\n`);
         const base = only ?? DATASETS.filter((dataset) => !dataset.optional).map((dataset) => dataset.id);
-        only = [...new Set([...base, ...ecosystems.map(advisoryDatasetId)])];
+        only = [...new Set([...base, ...needed])];
       }
       const unknown = (only ?? []).filter((id) => !DATASETS.some((dataset) => dataset.id === id));
       if (unknown.length) throw new UsageError(`unknown dataset id(s) ${unknown.join(', ')}; known: ${DATASETS.map((d) => d.id).join(', ')}`);
@@ -89,10 +90,12 @@ function printOutcomes(outcomes: FileOutcome[], io: CliIo): number {
   return failed ? 2 : 0;
 }
 
-/** The package ecosystems a tree's lockfiles and manifests use. */
-async function ecosystemsIn(root: string): Promise<Ecosystem[]> {
+/** The optional datasets a tree needs: advisories of the ecosystems its lockfiles use, the cmdlet map for PowerShell. */
+async function optionalDataFor(root: string): Promise<string[]> {
   const sources = await loadProject({ root, include: [], exclude: DEFAULT_EXCLUDES, maxFileBytes: DEFAULT_CONFIG.maxFileBytes, respectGitignore: true }).catch((error: Error) => {
-    throw new UsageError(`--advisories ${root}: ${error.message}`);
+    throw new UsageError(`--for ${root}: ${error.message}`);
   });
-  return [...new Set(extractDependencies(sources.files, []).map((dependency) => dependency.ecosystem))].sort();
+  const ecosystems: Ecosystem[] = [...new Set(extractDependencies(sources.files, []).map((dependency) => dependency.ecosystem))];
+  const powershell = sources.files.some((file) => /\.psm?1$/i.test(file.path) && /\b\w+-Mg\w+/.test(file.text)) ? [POWERSHELL_COMMANDS_DATASET] : [];
+  return [...ecosystems.map(advisoryDatasetId), ...powershell].sort();
 }

@@ -8,6 +8,8 @@ import { analyzePermissions, type AppPermissionAnalysis } from './analysis.ts';
 import { isScopeConfigFile, scopesFromConfig } from './config-scopes.ts';
 import type { TreeParsers } from './tree-sitter.ts';
 import { extractCode, rootResolver, type FileCodeFacts } from '../code/index.ts';
+import type { PowerShellCommandMap } from '../../knowledge/graph/powershell-commands.ts';
+import { resolveCmdlet } from './powershell.ts';
 import { requestedFromArmTemplate, requestedFromManifests } from './requested.ts';
 import { IAC_REGISTRATION_HINT, requestedFromIac } from './requested-iac.ts';
 import { withoutGraphHost } from './sdk-shapes.ts';
@@ -39,6 +41,8 @@ export interface GraphExtractionInput {
   parse?: (path: string) => StructuredDoc | undefined;
   /** The code extractors' results; extracted here when not given. */
   code?: readonly FileCodeFacts[];
+  /** The Graph PowerShell SDK's command map, when the data directory has it (else the curated cmdlet table). */
+  powershellCommands?: PowerShellCommandMap;
 }
 
 export function extractGraphFacts(input: GraphExtractionInput): GraphFacts {
@@ -72,6 +76,11 @@ export function extractGraphFacts(input: GraphExtractionInput): GraphFacts {
     for (const item of result.unresolved) unresolved.push({ ...item, appRoot });
     for (const flow of result.flows) flows.push({ ...flow, appRoot });
     for (const scope of result.scopes) addScope(scope, 'code-scopes', appRoot);
+    for (const use of result.cmdlets ?? []) {
+      const call = resolveCmdlet(use, input.powershellCommands);
+      if (call) calls.push({ ...call, appRoot });
+      else unresolved.push({ via: 'powershell', reason: input.powershellCommands ? `${use.name} is not a Microsoft Graph PowerShell SDK cmdlet` : `${use.name} is not in m365cert's curated cmdlet table (the SDK's full command map: m365cert data update --for .)`, source: use.source, appRoot });
+    }
   }
   for (const file of files) {
     if (!/\.json$/i.test(file.path) || file.path.includes('!') || !file.text.includes('Microsoft.Graph/applications')) continue;

@@ -1,4 +1,5 @@
 import { parseSync } from 'oxc-parser';
+import type { CmdletUse } from './powershell.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { PLACEHOLDER, parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
 import { fluentPath, isGraphScopeUrl, sdkSegment } from './sdk-shapes.ts';
@@ -36,6 +37,8 @@ export interface CodeGraphFacts {
   connectivity: CodeConnectivity;
   /** Insecure code patterns (secure development), read on the same tree. */
   patterns: InsecurePattern[];
+  /** PowerShell `*-Mg*` cmdlet uses, matched to calls once the SDK's command map is loaded. */
+  cmdlets?: CmdletUse[];
   parseError?: { message: string; line?: number };
 }
 

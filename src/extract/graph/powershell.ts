@@ -1,13 +1,16 @@
 import { PLACEHOLDER, parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import type { CodeGraphFacts } from './javascript.ts';
+import { CURATED_CMDLETS, type CmdletTarget } from '../../knowledge/graph/powershell-commands.ts';
+import type { GraphCall } from './types.ts';
 
 /**
  * Microsoft Graph use in PowerShell scripts. No tree-sitter grammar exists for PowerShell, so this is a
  * tokenizer that knows the language's comments (`#`, `<# #>`), quoting (single, double with `$var` and
  * `$(…)` expansion, here-strings), backtick continuations and statement separators, and recognisers over
  * the commands: `Invoke-MgGraphRequest`, `Invoke-RestMethod`/`Invoke-WebRequest` with Graph URLs,
- * `Connect-MgGraph` (scopes and auth flow), and the common `*-Mg*` cmdlets from a curated table.
+ * `Connect-MgGraph` (scopes and auth flow), and `*-Mg*` cmdlet uses, resolved later against the Graph
+ * PowerShell SDK's command map or m365cert's curated table (`resolveCmdlet`).
  */
 
 interface Token {
@@ -18,42 +21,6 @@ interface Token {
   line: number;
 }
 
-/** Cmdlet → (method, path with `{id}` where the id parameter goes, id parameter). Beta cmdlets carry "Beta" after "Mg". */
-const CMDLETS: Record<string, { method: string; path: string; list?: string; id?: string }> = {
-  'Get-MgUser': { method: 'GET', path: '/users/{id}', list: '/users', id: 'UserId' },
-  'New-MgUser': { method: 'POST', path: '/users' },
-  'Update-MgUser': { method: 'PATCH', path: '/users/{id}' },
-  'Remove-MgUser': { method: 'DELETE', path: '/users/{id}' },
-  'Get-MgUserManager': { method: 'GET', path: '/users/{id}/manager' },
-  'Get-MgUserMemberOf': { method: 'GET', path: '/users/{id}/memberOf' },
-  'Get-MgUserMessage': { method: 'GET', path: '/users/{id}/messages/{id}', list: '/users/{id}/messages', id: 'MessageId' },
-  'Send-MgUserMail': { method: 'POST', path: '/users/{id}/sendMail' },
-  'Get-MgUserEvent': { method: 'GET', path: '/users/{id}/events/{id}', list: '/users/{id}/events', id: 'EventId' },
-  'New-MgUserEvent': { method: 'POST', path: '/users/{id}/events' },
-  'Get-MgUserCalendarEvent': { method: 'GET', path: '/users/{id}/calendar/events' },
-  'Get-MgUserLicenseDetail': { method: 'GET', path: '/users/{id}/licenseDetails' },
-  'Get-MgUserDrive': { method: 'GET', path: '/users/{id}/drive' },
-  'Get-MgGroup': { method: 'GET', path: '/groups/{id}', list: '/groups', id: 'GroupId' },
-  'New-MgGroup': { method: 'POST', path: '/groups' },
-  'Get-MgGroupMember': { method: 'GET', path: '/groups/{id}/members' },
-  'Get-MgGroupOwner': { method: 'GET', path: '/groups/{id}/owners' },
-  'Get-MgApplication': { method: 'GET', path: '/applications/{id}', list: '/applications', id: 'ApplicationId' },
-  'Get-MgServicePrincipal': { method: 'GET', path: '/servicePrincipals/{id}', list: '/servicePrincipals', id: 'ServicePrincipalId' },
-  'Get-MgOrganization': { method: 'GET', path: '/organization' },
-  'Get-MgSubscribedSku': { method: 'GET', path: '/subscribedSkus' },
-  'Get-MgDirectoryRole': { method: 'GET', path: '/directoryRoles' },
-  'Get-MgAuditLogSignIn': { method: 'GET', path: '/auditLogs/signIns' },
-  'Get-MgSite': { method: 'GET', path: '/sites/{id}', list: '/sites', id: 'SiteId' },
-  'Get-MgSiteList': { method: 'GET', path: '/sites/{id}/lists' },
-  'Get-MgSiteListItem': { method: 'GET', path: '/sites/{id}/lists/{id}/items' },
-  'Get-MgDrive': { method: 'GET', path: '/drives/{id}', list: '/drives', id: 'DriveId' },
-  'Get-MgDriveItem': { method: 'GET', path: '/drives/{id}/items/{id}' },
-  'Get-MgTeam': { method: 'GET', path: '/teams/{id}', list: '/teams', id: 'TeamId' },
-  'Get-MgTeamChannel': { method: 'GET', path: '/teams/{id}/channels' },
-  'New-MgTeamChannelMessage': { method: 'POST', path: '/teams/{id}/channels/{id}/messages' },
-  'Get-MgChat': { method: 'GET', path: '/chats/{id}', list: '/chats', id: 'ChatId' },
-  'New-MgChatMessage': { method: 'POST', path: '/chats/{id}/messages' },
-};
 
 export function extractPowerShell(file: SourceFile): CodeGraphFacts {
   const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] }, patterns: [] };
@@ -105,16 +72,10 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
       facts.calls.push({ method, path: target.path, apiVersion: target.version === 'beta' ? 'beta' : 'v1.0', via: sdk ? 'powershell-invoke' : 'powershell-http', confidence: 'high', source: where(command) });
       continue;
     }
-    const cmdlet = /^(\w+)-Mg(Beta)?(\w+)$/i.exec(name);
-    if (cmdlet) {
-      const key = `${cmdlet[1]}-Mg${cmdlet[3]}`;
-      const entry = Object.entries(CMDLETS).find(([known]) => known.toLowerCase() === key.toLowerCase())?.[1];
-      if (!entry) {
-        facts.unresolved.push({ via: 'powershell', reason: `${name} is not in m365cert's cmdlet table`, source: where(command) });
-        continue;
-      }
-      const path = entry.list && entry.id && !has(entry.id) ? entry.list : entry.path;
-      facts.calls.push({ method: entry.method, path, apiVersion: cmdlet[2] ? 'beta' : 'v1.0', via: 'powershell-cmdlet', confidence: 'high', source: where(command) });
+    if (/^\w+-Mg\w+$/i.test(name)) {
+      // Resolved against the SDK's command map (or the curated table) once every file is read: see graph/index.ts.
+      const positionalValue = args.some((token, index) => (token.kind === 'string' || token.kind === 'variable') && args[index - 1]?.kind !== 'parameter');
+      (facts.cmdlets ??= []).push({ name, parameters: args.filter((token) => token.kind === 'parameter').map((token) => token.text.slice(1).toLowerCase()), positional: positionalValue, source: where(command) });
     }
   }
   return facts;
@@ -301,4 +262,24 @@ function countLines(text: string): number {
   let count = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
   return count;
+}
+
+/** A `*-Mg*` cmdlet invocation, before it is matched to a method and path. */
+export interface CmdletUse {
+  name: string;
+  /** Parameter names given, lower case, without the dash. */
+  parameters: string[];
+  /** A value given without a parameter name (the first positional parameter is the id in Get cmdlets). */
+  positional: boolean;
+  source: { file: string; line: number };
+}
+
+/** The Graph call a cmdlet use makes, from the SDK's command map when present, else the curated table. */
+export function resolveCmdlet(use: CmdletUse, map: { resolve(name: string): CmdletTarget | undefined } | undefined): Omit<GraphCall, 'appRoot'> | undefined {
+  const beta = /^\w+-MgBeta/i.test(use.name);
+  const target = map?.resolve(use.name) ?? Object.entries(CURATED_CMDLETS).find(([known]) => known.toLowerCase() === use.name.replace(/-MgBeta/i, '-Mg').toLowerCase())?.[1];
+  if (!target) return undefined;
+  const selectsOne = target.id ? use.parameters.includes(target.id.toLowerCase()) || use.positional : true;
+  const path = target.list && !selectsOne ? target.list : target.path;
+  return { method: target.method, path, apiVersion: target.apiVersion ?? (beta ? 'beta' : 'v1.0'), via: 'powershell-cmdlet', confidence: 'high', source: use.source };
 }
