@@ -20,7 +20,7 @@ const BATCH = 32;
  * A thread's heap holds one file's syntax tree at a time plus the facts of its batch; a cap makes V8 collect
  * instead of growing (peak memory), and a thread that still runs out fails over to the main thread.
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 256 };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 };
 const RELATIVE_IMPORT = /\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|\brequire\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 
 export async function extractCodeInParallel(input: CodeExtractionInput, threads: number, limits: ResourceLimits = WORKER_LIMITS): Promise<FileCodeFacts[]> {
