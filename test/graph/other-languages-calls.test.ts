@@ -53,6 +53,10 @@ const CASES: { language: TreeLanguage | 'powershell'; name: string; code: string
   { language: 'powershell', name: 'beta cmdlet', code: 'Send-MgBetaUserMail -UserId $id -BodyParameter $p', calls: [['POST', '/users/{id}/sendMail', 'beta']] },
   { language: 'powershell', name: 'Invoke-MgGraphRequest', code: "Invoke-MgGraphRequest -Method GET -Uri 'v1.0/me/messages'\nInvoke-MgGraphRequest -Uri \"beta/users/$id/presence\"", calls: [['GET', '/me/messages'], ['GET', '/users/{id}/presence', 'beta']] },
   { language: 'powershell', name: 'Invoke-RestMethod with a base variable and a continuation', code: "$base = 'https://graph.microsoft.com/v1.0'\n$r = Invoke-RestMethod -Uri \"$base/sites/root/lists\" `\n  -Headers $h -Method Post", calls: [['POST', '/sites/root/lists']] },
+  // Shapes from public admin scripts: a filter given as a bracketed expression is not an id, session commands are not calls.
+  { language: 'powershell', name: 'a bracketed -Filter value selects the list; session commands call nothing', code: "$ctx = Get-MgContext -ErrorAction Stop\n$app = Get-MgApplication -Filter (\"appId eq '\" + $AppId + \"'\") -ErrorAction Stop\nUpdate-MgApplication -ApplicationId $app.Id -RequiredResourceAccess `\n @{ ResourceAppId = $g; ResourceAccess = $r } -ErrorAction Stop\nDisconnect-MgGraph", calls: [['GET', '/applications'], ['PATCH', '/applications/{id}']] },
+  { language: 'powershell', name: 'a URI chosen by a conditional assignment gives each branch', code: '$uri = if ($inAzure) { "https://graph.microsoft.com/v1.0/users/$sender/sendMail" } else { "https://graph.microsoft.com/v1.0/me/sendMail" }\nInvoke-MgGraphRequest -Method POST -Uri $uri -Body $b', calls: [['POST', '/users/{id}/sendMail'], ['POST', '/me/sendMail']] },
+  { language: 'powershell', name: 'a reassigned URI variable keeps the value it had at each call', code: "$URI = \"https://graph.microsoft.com/v1.0/deviceManagement/reports/exportJobs\"\n$r = (Invoke-MgGraphRequest -Method POST -Uri $URI -Body $b)\n$URI = \"https://graph.microsoft.com/v1.0/deviceManagement/reports/exportJobs('$id')\"\n$r = (Invoke-MgGraphRequest -Method GET -Uri $URI)", calls: [['POST', '/deviceManagement/reports/exportJobs'], ['GET', "/deviceManagement/reports/exportJobs('{id}')"]] },
   { language: 'powershell', name: 'comments are not calls', code: "# Get-MgUser -All\n<#\nGet-MgGroup\n#>\nGet-MgOrganization", calls: [['GET', '/organization']] },
 ];
 
@@ -88,6 +92,10 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
   it('reports what it cannot resolve, and survives broken and hostile files', () => {
     const unknown = extractPowerShell(new SourceFile('a.ps1', 'Get-MgSomethingNew -Id 1\nInvoke-MgGraphRequest -Uri $computed'));
     assert.deepEqual(unknown.cmdlets?.map((use) => use.name), ['Get-MgSomethingNew']);
+    const runtime = extractPowerShell(new SourceFile('r.ps1', 'Invoke-MgGraphRequest -Method POST -Uri $computedElsewhere'));
+    assert.match(runtime.unresolved[0]?.reason ?? '', /URI known only at run time \(\$computedElsewhere\)/, 'an SDK request to an unknown URI is reported, never dropped');
+    const device = extractPowerShell(new SourceFile('d.ps1', "Connect-MgGraph -Scopes 'User.Read' -UseDeviceAuthentication"));
+    assert.deepEqual(device.flows.map((flow) => flow.kind), ['device-code']);
     assert.equal(resolveCmdlet(unknown.cmdlets![0]!, undefined), undefined, 'neither the curated table nor a command map knows it');
     const garbage = extractTreeLanguage(new SourceFile('a.cs', '}}}{{{ @@@ ### \u0000 not C#'), 'csharp', parsers.csharp!);
     assert.ok(garbage.parseError);

@@ -32,12 +32,35 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
     return facts;
   }
   const variables = new Map<string, string>();
+  /** Variables given one of several strings by a conditional assignment. */
+  const alternatives = new Map<string, string[]>();
+  let conditional: { name: string; branches: string[] } | undefined;
   const where = (token: Token) => ({ file: file.path, line: token.line });
   for (const statement of statements(tokens)) {
     const [first, second, third] = statement;
     // $Base = 'https://graph.microsoft.com/v1.0' — a constant for later strings.
     if (first?.kind === 'variable' && second?.text === '=' && third?.kind === 'string' && statement.length === 3) {
       variables.set(first.text.toLowerCase(), third.value ?? '');
+      alternatives.delete(first.text.toLowerCase());
+      continue;
+    }
+    // $uri = if ($x) { 'https://…/a' } else { 'https://…/b' } — every branch's string is a possible value. Braces
+    // end statements, so the branches arrive as the statements that follow: lone strings, `else`, `elseif (…)`.
+    if (conditional) {
+      if (statement.length === 1 && first?.kind === 'string') {
+        conditional.branches.push(first.value ?? '');
+        continue;
+      }
+      if (first?.kind === 'word' && /^else(if)?$/i.test(first.text)) continue;
+      if (conditional.branches.length) {
+        variables.set(conditional.name, conditional.branches[0]!);
+        alternatives.set(conditional.name, conditional.branches);
+      }
+      conditional = undefined;
+    }
+    if (first?.kind === 'variable' && second?.text === '=' && third?.kind === 'word' && /^if$/i.test(third.text)) {
+      conditional = { name: first.text.toLowerCase(), branches: [] };
+      variables.delete(conditional.name);
       continue;
     }
     const command = statement.find((token) => token.kind === 'word');
@@ -53,7 +76,7 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
           if (token.kind === 'parameter') break;
           if (token.kind === 'string' || token.kind === 'word') for (const scope of (token.value ?? token.text).split(/[,\s]+/).filter(Boolean)) facts.scopes.push({ name: scope, source: where(token) });
         }
-        facts.flows.push({ flow: 'delegated', kind: 'auth-code', source: where(command) });
+        facts.flows.push({ flow: 'delegated', kind: has('UseDeviceAuthentication') || has('UseDeviceCode') ? 'device-code' : 'auth-code', source: where(command) });
       } else if (has('Identity')) facts.flows.push({ flow: 'application', kind: 'managed-identity', source: where(command) });
       else if (has('ClientId') || has('CertificateThumbprint') || has('ClientSecretCredential') || has('Certificate') || has('AppId')) facts.flows.push({ flow: 'application', kind: 'client-credentials', source: where(command) });
       continue;
@@ -61,21 +84,28 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
     if (/^Invoke-MgGraphRequest$/i.test(name) || /^Invoke-(RestMethod|WebRequest)$/i.test(name)) {
       const uri = parameter('Uri') ?? positional(args, variables);
       const method = (parameter('Method') ?? 'GET').toUpperCase();
-      if (!/^Invoke-MgGraphRequest$/i.test(name)) recordConnection(facts, name, uri, args, where(command));
-      if (!uri) continue;
-      const target = parseGraphUrl(uri);
       const sdk = /^Invoke-MgGraphRequest$/i.test(name);
-      if (!target || (!sdk && !target.host) || target.path === '/') {
-        if (sdk) facts.unresolved.push({ via: 'powershell', reason: `Invoke-MgGraphRequest with a URI built at run time (${uri})`, source: where(command) });
+      if (!sdk) recordConnection(facts, name, uri, args, where(command));
+      if (!uri) {
+        const given = args[args.findIndex((token) => token.kind === 'parameter' && /^-uri:?$/i.test(token.text)) + 1];
+        if (sdk && given) facts.unresolved.push({ via: 'powershell', reason: `Invoke-MgGraphRequest with a URI known only at run time (${given.text})`, source: where(command) });
         continue;
       }
-      facts.calls.push({ method, path: target.path, apiVersion: target.version === 'beta' ? 'beta' : 'v1.0', via: sdk ? 'powershell-invoke' : 'powershell-http', confidence: 'high', source: where(command) });
+      const uriToken = args[args.findIndex((token) => token.kind === 'parameter' && /^-uri:?$/i.test(token.text)) + 1];
+      const candidates = (uriToken?.kind === 'variable' && alternatives.get(uriToken.text.toLowerCase())) || [uri];
+      for (const candidate of candidates) {
+        const target = parseGraphUrl(candidate);
+        if (!target || (!sdk && !target.host) || target.path === '/') {
+          if (sdk) facts.unresolved.push({ via: 'powershell', reason: `Invoke-MgGraphRequest with a URI built at run time (${candidate})`, source: where(command) });
+          continue;
+        }
+        facts.calls.push({ method, path: target.path, apiVersion: target.version === 'beta' ? 'beta' : 'v1.0', via: sdk ? 'powershell-invoke' : 'powershell-http', confidence: 'high', source: where(command) });
+      }
       continue;
     }
-    if (/^\w+-Mg\w+$/i.test(name)) {
+    if (/^\w+-Mg\w+$/i.test(name) && !SDK_SESSION_COMMANDS.has(name.toLowerCase())) {
       // Resolved against the SDK's command map (or the curated table) once every file is read: see graph/index.ts.
-      const positionalValue = args.some((token, index) => (token.kind === 'string' || token.kind === 'variable') && args[index - 1]?.kind !== 'parameter');
-      (facts.cmdlets ??= []).push({ name, parameters: args.filter((token) => token.kind === 'parameter').map((token) => token.text.slice(1).toLowerCase()), positional: positionalValue, source: where(command) });
+      (facts.cmdlets ??= []).push({ name, ...cmdletArguments(args), source: where(command) });
     }
   }
   return facts;
@@ -263,6 +293,42 @@ function countLines(text: string): number {
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
   return count;
 }
+
+/**
+ * The parameter names of a cmdlet call, and whether a value is given by position. A parameter's value may be a
+ * string, a variable (with `.Property` after it) or a bracketed expression (`("appId eq '" + $id + "'")`,
+ * `@{ … }`); only a value outside any parameter is positional.
+ */
+function cmdletArguments(args: Token[]): { parameters: string[]; positional: boolean } {
+  const parameters: string[] = [];
+  let positional = false;
+  let depth = 0;
+  let expectValue = false;
+  for (const token of args) {
+    if (token.kind === 'other' && '([{'.includes(token.text)) {
+      if (depth === 0 && !expectValue) positional = true;
+      depth++;
+      continue;
+    }
+    if (token.kind === 'other' && ')]}'.includes(token.text)) {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) expectValue = false;
+      continue;
+    }
+    if (depth > 0) continue;
+    if (token.kind === 'parameter') {
+      parameters.push(token.text.slice(1).replace(/:$/, '').toLowerCase());
+      expectValue = true;
+    } else if (token.kind === 'string' || token.kind === 'variable' || token.kind === 'word') {
+      if (expectValue) expectValue = false;
+      else if (token.kind !== 'word') positional = true;
+    }
+  }
+  return { parameters, positional };
+}
+
+/** Commands of the SDK's Authentication module that manage the session locally and call no Graph API. */
+const SDK_SESSION_COMMANDS = new Set(['connect-mggraph', 'disconnect-mggraph', 'get-mgcontext', 'get-mggraphoption', 'set-mggraphoption', 'select-mgprofile', 'get-mgprofile', 'find-mggraphcommand', 'find-mggraphpermission', 'get-mgenvironment', 'add-mgenvironment', 'set-mgenvironment', 'remove-mgenvironment', 'get-mgrequestcontext', 'set-mgrequestcontext', 'invoke-mggraphrequest']);
 
 /** A `*-Mg*` cmdlet invocation, before it is matched to a method and path. */
 export interface CmdletUse {

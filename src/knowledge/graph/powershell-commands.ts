@@ -131,4 +131,10 @@ export const CURATED_CMDLETS: Record<string, CmdletTarget> = {
   'New-MgTeamChannelMessage': { method: 'POST', path: '/teams/{id}/channels/{id}/messages' },
   'Get-MgChat': { method: 'GET', path: '/chats/{id}', list: '/chats', id: 'ChatId' },
   'New-MgChatMessage': { method: 'POST', path: '/chats/{id}/messages' },
+  'New-MgGroupMember': { method: 'POST', path: '/groups/{id}/members/$ref' },
+  'Update-MgApplication': { method: 'PATCH', path: '/applications/{id}' },
+  'Add-MgApplicationPassword': { method: 'POST', path: '/applications/{id}/addPassword' },
+  'New-MgServicePrincipalAppRoleAssignment': { method: 'POST', path: '/servicePrincipals/{id}/appRoleAssignments' },
+  'Get-MgUserMailFolder': { method: 'GET', path: '/users/{id}/mailFolders/{id}', list: '/users/{id}/mailFolders', id: 'MailFolderId' },
+  'Get-MgUserMailFolderMessage': { method: 'GET', path: '/users/{id}/mailFolders/{id}/messages/{id}', list: '/users/{id}/mailFolders/{id}/messages', id: 'MessageId' },
 };
