@@ -38,8 +38,8 @@ export const requirementsReader: DependencyReader = {
       const requirement = parseRequirement(line.replace(/\s--hash=\S+/g, ''));
       if (!requirement) continue;
       found.push(pythonDependency(requirement.name, requirement.exact, file.path, start + 1, {
-        // pip-compile output lists transitive pins too ("# via" says who asked); a hand-written file lists what the app asks for.
-        direct: compiled ? undefined : true,
+        // pip-compile output lists transitive pins too; its "# via" block says who asked, and "-r <input>" is the app itself.
+        direct: compiled ? viaInput(lines, index + 1) : true,
         requested: requirement.exact ? undefined : requirement.specifier || '*',
         development: development || undefined,
       }));
@@ -47,6 +47,16 @@ export const requirementsReader: DependencyReader = {
     return found;
   },
 };
+
+/** In pip-compile output, whether the "# via" lines after a pin name a requirements input (`-r requirements.in`). */
+function viaInput(lines: string[], from: number): boolean {
+  for (let index = from; index < lines.length; index++) {
+    const line = lines[index]!.trim();
+    if (!line.startsWith('#')) return false;
+    if (/^#\s+(via\s+)?-r\s/.test(line)) return true;
+  }
+  return false;
+}
 
 interface LockPackage {
   name?: unknown;
