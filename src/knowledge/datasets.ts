@@ -63,8 +63,8 @@ function schemaFile(path: string): DatasetFile {
 const OSV = 'https://osv-vulnerabilities.storage.googleapis.com';
 export const ADVISORY_ECOSYSTEMS: readonly Ecosystem[] = ['npm', 'NuGet', 'PyPI', 'Maven', 'Go'];
 
-/** The command that fetches the advisories a tree needs, named wherever advisories were not checked. */
-export const ADVISORY_FIX_COMMAND = 'm365cert data update --for .';
+/** The command that fetches the optional data a tree needs (advisories, the PowerShell command map), named wherever it was missing. */
+export const OPTIONAL_DATA_COMMAND = 'm365cert data update --for .';
 
 export const POWERSHELL_COMMANDS_DATASET = 'graph-powershell-commands';
 

@@ -1,5 +1,5 @@
 import type { ScanResult } from '../engine/types.ts';
-import { ADVISORY_FIX_COMMAND } from '../knowledge/datasets.ts';
+import { OPTIONAL_DATA_COMMAND } from '../knowledge/datasets.ts';
 import { PRODUCT_NAMES } from '../knowledge/eol/lifecycles.ts';
 
 /**
@@ -25,7 +25,7 @@ export function dependencyLine(result: ScanResult): string | undefined {
   const unpinned = report?.unpinned ? `, ${report.unpinned} declared without an exact version` : '';
   const parts = [`Dependencies: ${total} package version(s) (${[...versions].sort(([a], [b]) => a.localeCompare(b)).map(([ecosystem, set]) => `${ecosystem} ${set.size}`).join(', ') || 'none pinned'}) from ${files} file(s)${unpinned}`];
   if (report) {
-    if (report.notAssessed.length) parts.push(`advisories not checked for ${report.notAssessed.join(', ')} (run ${ADVISORY_FIX_COMMAND})`);
+    if (report.notAssessed.length) parts.push(`advisories not checked for ${report.notAssessed.join(', ')} (run ${OPTIONAL_DATA_COMMAND})`);
     if (report.assessed.length) {
       const overdue = report.items.filter((item) => item.status === 'overdue').length;
       parts.push(`${report.items.length} known vulnerabilit${report.items.length === 1 ? 'y' : 'ies'} in ${report.assessed.map((entry) => entry.ecosystem).join(', ')}${overdue ? ` (${overdue} past the patch window)` : ''}`);

@@ -2,7 +2,7 @@ import type { Inventory } from '../../extract/inventory.ts';
 import type { Vulnerability } from '../../extract/vulnerabilities/index.ts';
 import { describeVulnerability } from './describe-vulnerability.ts';
 
-import { ADVISORY_FIX_COMMAND } from '../../knowledge/datasets.ts';
+import { OPTIONAL_DATA_COMMAND } from '../../knowledge/datasets.ts';
 
 /**
  * Calls `notAssessed` for the ecosystems without advisory data, or `notApplicable` when the tree has no
@@ -14,7 +14,7 @@ export function advisoryCoverage(inventory: Inventory, context: { notAssessed(re
     context.notApplicable('no lockfile or manifest pins a dependency version');
     return false;
   }
-  if (facts.notAssessed.length) context.notAssessed(`no OSV advisories for ${facts.notAssessed.join(', ')} in the data directory (run ${ADVISORY_FIX_COMMAND})`);
+  if (facts.notAssessed.length) context.notAssessed(`no OSV advisories for ${facts.notAssessed.join(', ')} in the data directory (run ${OPTIONAL_DATA_COMMAND})`);
   return facts.assessed.length > 0;
 }
 

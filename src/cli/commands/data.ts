@@ -1,6 +1,6 @@
 import { UsageError } from '../../engine/errors.ts';
 import { datasetStatus, resolveDataDir } from '../../knowledge/data-dir.ts';
-import { advisoryDatasetId, DATASETS, POWERSHELL_COMMANDS_DATASET } from '../../knowledge/datasets.ts';
+import { OPTIONAL_DATA_COMMAND, advisoryDatasetId, DATASETS, POWERSHELL_COMMANDS_DATASET } from '../../knowledge/datasets.ts';
 import { DEFAULT_CONFIG, DEFAULT_EXCLUDES } from '../../config/config.ts';
 import { extractDependencies, type Ecosystem } from '../../extract/dependencies/index.ts';
 import { loadProject } from '../../sources/project.ts';
@@ -75,11 +75,12 @@ function status(dir: string, source: string, json: boolean, io: CliIo, now: () =
   io.stdout.write(`Data directory: ${dir} (${source})\n\n`);
   for (const entry of statuses) {
     const age = entry.oldest ? `${Math.floor((now().getTime() - entry.oldest.getTime()) / 86_400_000)} days old` : '';
-    const state = entry.present === 0 ? 'MISSING' : entry.present < entry.total ? `${entry.present}/${entry.total} files` : 'present';
+    const state = entry.present === 0 ? (entry.dataset.optional ? 'optional' : 'MISSING') : entry.present < entry.total ? `${entry.present}/${entry.total} files` : 'present';
     io.stdout.write(`  ${entry.dataset.id.padEnd(30)} ${state.padEnd(12)} ${[age, entry.sources.join('; ')].filter(Boolean).join(', ')}\n`);
   }
-  const missing = statuses.filter((entry) => entry.present === 0);
-  io.stdout.write(missing.length ? `\n${missing.length} dataset(s) missing: run m365cert data update (or data import <mirror>).\n` : '\nAll datasets present.\n');
+  const missing = statuses.filter((entry) => entry.present === 0 && !entry.dataset.optional);
+  io.stdout.write(missing.length ? `\n${missing.length} dataset(s) missing: run m365cert data update (or data import <mirror>).\n` : '\nAll required datasets present.\n');
+  if (statuses.some((entry) => entry.present === 0 && entry.dataset.optional)) io.stdout.write(`Optional data (advisories, the PowerShell command map) is fetched for a tree with ${OPTIONAL_DATA_COMMAND}.\n`);
   return 0;
 }
 
