@@ -77,6 +77,13 @@ describe('npm lockfiles', () => {
     assert.deepEqual(summary(dependencies), ['npm express@4.18.2 direct pnpm-lock.yaml:17', 'npm typescript@5.4.5 direct dev pnpm-lock.yaml:20', 'npm @types/qs@6.9.7 transitive pnpm-lock.yaml:23']);
   });
 
+  it('pnpm-lock 9.0: local folders and git checkouts are not registry packages, and not problems', () => {
+    const lock = `lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      left-pad:\n        specifier: ^1.3.0\n        version: 1.3.0\n    devDependencies:\n      local-tool:\n        specifier: file:../tool\n        version: file:../tool\npackages:\n  left-pad@1.3.0:\n    dependencies:\n      repeat-string: 1.6.1\n  repeat-string@1.6.1: {}\n  "local-tool@file:../tool": {}\n  forked@git+https://github.com/org/forked.git#abc: {}\n`;
+    const { dependencies, problems } = read({ 'pnpm-lock.yaml': lock });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(summary(dependencies), ['npm left-pad@1.3.0 direct pnpm-lock.yaml:13', 'npm repeat-string@1.6.1 transitive pnpm-lock.yaml:16']);
+  });
+
   it('package.json alone: declared ranges, exact pins become versions; covered by a lockfile it is not read', () => {
     const alone = read({ 'web/package.json': PACKAGE_JSON });
     assert.deepEqual(summary(alone.dependencies), ['npm express@(^4.18.0) direct web/package.json:4', 'npm @azure/msal-node@(^2.0.0) direct web/package.json:5', 'npm typescript@5.4.5 direct dev web/package.json:8']);

@@ -224,6 +224,8 @@ export const pnpmLockReader: DependencyReader = {
       const parsed = parsePnpmKey(key);
       const version = typeof entry?.version === 'string' && /^\d/.test(entry.version) ? entry.version : parsed?.version;
       const name = typeof entry?.name === 'string' ? entry.name : parsed?.name;
+      // Local folders, links, tarballs and git checkouts are the publisher's or a fork's code, not registry versions.
+      if (parsed?.version && /^(file|link|workspace|portal|git\+?\w*|https?|github):/.test(parsed.version)) continue;
       if (!name || !version || !/^\d/.test(version)) {
         context.problem(`package key ${JSON.stringify(key)} names no registry version`, lineOfKey.get(key));
         continue;
