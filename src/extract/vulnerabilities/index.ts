@@ -84,11 +84,17 @@ export async function findVulnerabilities(dependencies: readonly Dependency[], d
       facts.notAssessed.push(ecosystem);
       continue;
     }
-    facts.assessed.push({ ecosystem, files: source.files, records: source.records, indexedAt: source.builtAt });
     for (const problem of source.problems.slice(0, 20)) problems.push({ kind: 'parse-error', file: `<data>/${problem.source}`, message: `advisory: ${problem.message}` });
     if (source.problems.length > 20) problems.push({ kind: 'parse-error', message: `advisories for ${ecosystem}: ${source.problems.length - 20} more problem(s) not listed` });
+    const found: Vulnerability[] = [];
     try {
-      for (const entry of packages.filter((item) => item.ecosystem === ecosystem)) facts.vulnerabilities.push(...vulnerabilitiesOf(entry, source.lookup(entry.name), windows, now));
+      for (const entry of packages.filter((item) => item.ecosystem === ecosystem)) found.push(...vulnerabilitiesOf(entry, source.lookup(entry.name), windows, now));
+      facts.assessed.push({ ecosystem, files: source.files, records: source.records, indexedAt: source.builtAt });
+      facts.vulnerabilities.push(...found);
+    } catch (error) {
+      // A damaged index (edited or half-written by hand) must not pass the tree: this ecosystem is not assessed.
+      problems.push({ kind: 'read-error', message: `advisories for ${ecosystem} could not be read (${(error as Error).message}); delete ${ecosystem}'s .index folder in the data directory to rebuild it` });
+      facts.notAssessed.push(ecosystem);
     } finally {
       source.close();
     }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -123,5 +123,20 @@ describe('vulnerabilities of the inventory', () => {
     const facts = await findVulnerabilities([dependency('npm', 'a', '1.0.0')], broken, DEFAULT_PATCH_WINDOWS, NOW, problems);
     assert.equal(facts.vulnerabilities.length, 1);
     assert.match(problems.map((problem) => `${problem.file}: ${problem.message}`).join('\n'), /osv\/npm\/all\.zip: advisory: not a readable zip archive[\s\S]*osv\/npm\/bad\.json: advisory: not valid JSON/);
+  });
+
+  it('a damaged index is rebuilt when its size is wrong, and never passes the tree when its content is', async () => {
+    const dir = dataDir({ 'osv/npm/GHSA-1.json': osv('GHSA-1', 'npm', 'a', [{ introduced: '0' }, { fixed: '2.0.0' }]) });
+    (await openAdvisories(dir, 'npm'))!.close();
+    const records = path.join(dir, 'osv/npm/.index/records.ndjson');
+    writeFileSync(records, '[{"trunc');
+    const rebuilt = await findVulnerabilities([dependency('npm', 'a', '1.0.0')], dir, DEFAULT_PATCH_WINDOWS, NOW, []);
+    assert.equal(rebuilt.vulnerabilities.length, 1, 'a records file of the wrong size is rebuilt');
+    const size = readFileSync(records).length;
+    writeFileSync(records, 'x'.repeat(size));
+    const problems: ScanProblem[] = [];
+    const damaged = await findVulnerabilities([dependency('npm', 'a', '1.0.0')], dir, DEFAULT_PATCH_WINDOWS, NOW, problems);
+    assert.deepEqual([damaged.notAssessed, damaged.assessed, damaged.vulnerabilities], [['npm'], [], []]);
+    assert.match(problems[0]!.message, /advisories for npm could not be read .* delete npm's \.index folder/);
   });
 });

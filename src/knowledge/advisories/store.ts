@@ -16,12 +16,14 @@ import { readOsvRecord, packageKey, type AdvisoryProblem, type PackageAdvisory }
  */
 
 export const ADVISORY_FOLDER = 'osv';
-const INDEX_FORMAT = 1;
+const INDEX_FORMAT = 2;
 const MAX_RECORD_BYTES = 8 * 1024 * 1024;
 
 interface IndexFile {
   format: number;
   fingerprint: string;
+  /** Size of the records file it indexes: a records file of another size is stale or truncated. */
+  recordsBytes: number;
   records: number;
   builtAt: string;
   names: Record<string, [number, number]>;
@@ -80,7 +82,7 @@ export async function openAdvisories(dataDir: string, ecosystem: Ecosystem): Pro
   const recordsPath = path.join(indexFolder, 'records.ndjson');
   const relativeFiles = files.map((file) => `${ADVISORY_FOLDER}/${ecosystem}/${file}`);
   const existing = readIndex(indexPath);
-  if (existing?.fingerprint === fingerprint && existsSync(recordsPath)) return fromIndex(ecosystem, relativeFiles, existing, recordsPath);
+  if (existing?.fingerprint === fingerprint && existsSync(recordsPath) && statSync(recordsPath).size === existing.recordsBytes) return fromIndex(ecosystem, relativeFiles, existing, recordsPath);
 
   const { byPackage, records, problems } = readSources(folder, files, ecosystem);
   const lines: string[] = [];
@@ -93,7 +95,7 @@ export async function openAdvisories(dataDir: string, ecosystem: Ecosystem): Pro
     offset += length;
     lines.push(line);
   }
-  const index: IndexFile = { format: INDEX_FORMAT, fingerprint, records, builtAt: new Date().toISOString(), names, problems: problems.slice(0, 1000) };
+  const index: IndexFile = { format: INDEX_FORMAT, fingerprint, recordsBytes: offset, records, builtAt: new Date().toISOString(), names, problems: problems.slice(0, 1000) };
   try {
     mkdirSync(indexFolder, { recursive: true });
     await writeAtomic(recordsPath, lines.join(''));
