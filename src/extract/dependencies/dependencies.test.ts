@@ -48,6 +48,9 @@ describe('npm lockfiles', () => {
     const lock = { name: 'app', lockfileVersion: 1, dependencies: { express: { version: '4.17.1', dependencies: { debug: { version: '2.6.9' } } }, qs: { version: '6.7.0' }, typescript: { version: '5.4.5', dev: true } } };
     const { dependencies } = read({ 'package-lock.json': JSON.stringify(lock, null, 2), 'package.json': PACKAGE_JSON });
     assert.deepEqual(summary(dependencies).map((line) => line.replace(/ package-lock.json:\d+/, '')), ['npm express@4.17.1 direct', 'npm debug@2.6.9 transitive', 'npm qs@6.7.0 transitive', 'npm typescript@5.4.5 direct dev']);
+    // Minified, with a `requires` map naming a package before its own entry: lines still point at the entries.
+    const minified = '{"lockfileVersion":1,\n"dependencies":{\n"express":{"version":"4.17.1","requires":{"qs":"6.7.0"}},\n"qs":{"version":"6.7.0"}}}';
+    assert.deepEqual(read({ 'package-lock.json': minified }).dependencies.map((d) => `${d.name}:${d.line}`), ['express:3', 'qs:4']);
   });
 
   it('yarn classic and berry: specs merged, aliases resolved, workspaces left out', () => {

@@ -93,7 +93,11 @@ export const packageLockReader: DependencyReader = {
       if (!tree || typeof tree !== 'object') return;
       for (const [name, entry] of Object.entries(tree as Record<string, Record<string, unknown>>)) {
         if (!entry || typeof entry !== 'object') continue;
-        const at = file.text.indexOf(`${JSON.stringify(name)}: {`, cursor);
+        // The entry's key opens an object (`"name": {` pretty, `"name":{` minified); `requires` maps names to strings.
+        const key = JSON.stringify(name);
+        const pretty = file.text.indexOf(`${key}: {`, cursor);
+        const minified = file.text.indexOf(`${key}:{`, cursor);
+        const at = pretty === -1 ? minified : minified === -1 ? pretty : Math.min(pretty, minified);
         if (at !== -1) cursor = at;
         if (typeof entry.version === 'string' && !/^(file|link|git\+?\w*):/.test(entry.version)) {
           const dependency = npmDependency(name, entry.version, file.path, at === -1 ? 1 : lines.lineAt(at), depth === 0 ? declared : undefined, entry.dev === true);
