@@ -47,6 +47,12 @@ describe('OSV matching', () => {
     assert.equal(matchAdvisory(a, 'npm', '5.0.3'), undefined);
   });
 
+  it('a range with no introduced event affects everything below its end, never passes silently', () => {
+    const a = advisory([{ fixed: '2.0.0' }]);
+    assert.deepEqual(matchAdvisory(a, 'npm', '1.9.9'), { fixedIn: '2.0.0' });
+    assert.equal(matchAdvisory(a, 'npm', '2.0.0'), undefined);
+  });
+
   it('last_affected includes its version and names no fix; explicit versions lists match exactly', () => {
     const a = advisory([{ introduced: '1.0' }, { last_affected: '1.4' }], 'PyPI');
     assert.deepEqual(matchAdvisory(a, 'PyPI', '1.4.0'), { fixedIn: undefined });

@@ -136,7 +136,9 @@ export function matchAdvisory(advisory: PackageAdvisory, ecosystem: Ecosystem, v
   for (const entry of advisory.affected) {
     if (entry.versions.some((listed) => same(listed, version) || (scheme.valid(listed) && compare(listed, version) === 0))) affected = true;
     for (const range of entry.ranges) {
-      const sorted = [...range.events].sort((a, b) => compareEvent(a, b, compare));
+      // A range without an `introduced` event (invalid, but published) affects everything before its end: never a silent clean.
+      const events = range.events.some((event) => event.introduced !== undefined) ? range.events : [{ introduced: '0' }, ...range.events];
+      const sorted = [...events].sort((a, b) => compareEvent(a, b, compare));
       let inRange = false;
       for (const event of sorted) {
         if (event.introduced !== undefined && (event.introduced === '0' || compare(version, event.introduced) >= 0)) inRange = true;
