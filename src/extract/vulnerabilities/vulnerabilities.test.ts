@@ -53,6 +53,12 @@ describe('OSV matching', () => {
     assert.equal(matchAdvisory(a, 'npm', '2.0.0'), undefined);
   });
 
+  it("an older GitHub export's last_known_affected_version_range closes an open range", () => {
+    const read = readOsvRecord({ id: 'GHSA-old', affected: [{ package: { ecosystem: 'npm', name: 'p' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }] }], database_specific: { last_known_affected_version_range: '<= 1.4.2' } }] }, 'x.json', 'npm', []).get('p')!;
+    assert.ok(matchAdvisory(read, 'npm', '1.4.2'));
+    assert.equal(matchAdvisory(read, 'npm', '1.4.3'), undefined);
+  });
+
   it('last_affected includes its version and names no fix; explicit versions lists match exactly', () => {
     const a = advisory([{ introduced: '1.0' }, { last_affected: '1.4' }], 'PyPI');
     assert.deepEqual(matchAdvisory(a, 'PyPI', '1.4.0'), { fixedIn: undefined });

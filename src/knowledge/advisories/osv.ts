@@ -99,6 +99,9 @@ export function readOsvRecord(record: unknown, source: string, ecosystem: Ecosys
         }
         events.push({ [kind!]: value });
       }
+      // Older GitHub exports put an inclusive upper bound beside the events instead of a last_affected event.
+      const upper = /^\s*(<=?)\s*(\S+)\s*$/.exec(String(entry.database_specific?.last_known_affected_version_range ?? ''));
+      if (valid && upper && scheme.valid(upper[2]!) && !events.some((event) => event.fixed !== undefined || event.last_affected !== undefined)) events.push(upper[1] === '<=' ? { last_affected: upper[2]! } : { fixed: upper[2]! });
       if (valid && events.length) ranges.push({ type: String(range.type), events });
     }
     const versions = Array.isArray(entry.versions) ? entry.versions.filter((version: unknown): version is string => typeof version === 'string') : [];
