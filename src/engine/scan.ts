@@ -347,7 +347,7 @@ function dataUsed(dataDir: DataDir): DataUsed {
         : present.length === 1 ? fileDigest(present[0]!)
         : sha256(present.map((file) => `${file.path}\u0000${fileDigest(file)}`).join('\n'));
       const retrieved = recorded.every(Boolean) ? recorded.map((record) => record!.retrievedAt).sort()[0] : undefined;
-      return { id: dataset.id, present: present.length > 0, sha256: digest, retrievedAt: retrieved };
+      return { id: dataset.id, present: present.length > 0, ...(dataset.optional ? { optional: true } : {}), sha256: digest, retrievedAt: retrieved };
     }),
   };
 }

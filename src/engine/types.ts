@@ -136,7 +136,8 @@ export interface CheckMetaSummary {
 export interface DataUsed {
   dir: string;
   source: string;
-  datasets: { id: string; present: boolean; sha256?: string; retrievedAt?: string }[];
+  /** `optional`: fetched only for trees that need it (advisories, the PowerShell command map). */
+  datasets: { id: string; present: boolean; optional?: boolean; sha256?: string; retrievedAt?: string }[];
 }
 
 export interface ScanSummary {

@@ -124,7 +124,7 @@ export function renderHtml(result: ScanResult): string {
   sections.push(
     table(
       ['Dataset', 'Present', 'sha-256', 'Retrieved'],
-      result.data.datasets.map((d) => [esc(d.id), d.present ? 'yes' : '<b>no</b>', d.sha256 ? `<code>${esc(d.sha256.slice(0, 16))}…</code>` : '', esc(d.retrievedAt ?? '')]),
+      result.data.datasets.map((d) => [esc(d.id), d.present ? 'yes' : d.optional ? 'not fetched (optional)' : '<b>no</b>', d.sha256 ? `<code>${esc(d.sha256.slice(0, 16))}…</code>` : '', esc(d.retrievedAt ?? '')]),
     ),
   );
 
