@@ -74,6 +74,34 @@ describe('bad input: every hostile file gets a located entry and the scan goes o
     assert.ok(report.checkRuns.every((run) => run.status !== 'error'));
   });
 
+  it('hostile lockfiles, manifests and runtime declarations: located entries, no crash, big lockfiles still read', (t) => {
+    const root = tempDir(t);
+    const bigLock: Record<string, unknown> = { '': { name: 'app', dependencies: { 'pkg-0': '*' } } };
+    for (let i = 0; i < 70_000; i++) bigLock[`node_modules/pkg-${i}`] = { version: '1.0.0', resolved: `https://registry.npmjs.org/pkg-${i}/-/pkg-${i}-1.0.0.tgz`, integrity: `sha512-${'A'.repeat(86)}==` };
+    writeTree(root, {
+      'web/package-lock.json': JSON.stringify({ lockfileVersion: 3, packages: bigLock }, null, 2),
+      'a/package-lock.json': '{"lockfileVersion": 3, "packages": {"node_modules/x": ',
+      'b/yarn.lock': 'this is not a lockfile at all\n',
+      'c/pnpm-lock.yaml': "lockfileVersion: '9.0'\npackages:\n  a: &a [*a]\n",
+      'd/poetry.lock': '[[package]]\nname = "x"\nversion = ',
+      'e/pom.xml': billionLaughs.replace(/OfficeApp/g, 'project'),
+      'f/go.mod': `module m\nrequire (\n${'\tgithub.com/a/b\n'.repeat(1000)})\n`,
+      'g/Dockerfile': `FROM ${'x'.repeat(100_000)}:${'9'.repeat(10_000)}\nFROM --platform=$BUILDPLATFORM\n`,
+      'h/Api.csproj': '<Project><ItemGroup><PackageReference Include="A" Version="[1.0,"/></ItemGroup>',
+      'i/requirements.txt': `${'-r other.txt\n'.repeat(1000)}${'a'.repeat(100_000)}==${'1'.repeat(100_000)}\n`,
+    });
+    const { report, stderr } = scanJson(root);
+    const entries = report.problems.map((p) => `${p.kind} ${p.file ?? ''}`);
+    for (const expected of ['parse-error a/package-lock.json', 'parse-error b/yarn.lock', 'parse-error c/pnpm-lock.yaml', 'parse-error d/poetry.lock', 'parse-error e/pom.xml', 'parse-error f/go.mod', 'parse-error h/Api.csproj']) {
+      assert.ok(entries.some((entry) => entry === expected), `missing "${expected}" in:\n${entries.join('\n')}\n${stderr}`);
+    }
+    assert.equal(entries.filter((entry) => entry === 'parse-error f/go.mod').length, 11, 'ten located entries and a count, not a thousand');
+    // A lockfile over the 5 MiB per-file limit is still read whole: lockfiles have their own limit.
+    assert.ok(!entries.includes('skipped web/package-lock.json'));
+    assert.equal(report.inventory!.dependencies!.filter((d) => d.file === 'web/package-lock.json').length, 70_000);
+    assert.ok(report.checkRuns.every((run) => run.status !== 'error'), JSON.stringify(report.checkRuns.filter((run) => run.status === 'error')));
+  });
+
   it('an unreadable file is reported as not read', (t) => {
     const root = tempDir(t);
     writeTree(root, { 'appPackage/manifest.json': json(teamsManifest()), 'secret.json': '{"a":1}' });

@@ -17,6 +17,8 @@ const READERS: DependencyReader[] = [
   pomReader, goModReader,
 ];
 
+const PROBLEMS_PER_FILE = 10;
+
 /** Every package the tree's lockfiles and manifests declare, with file:line; unreadable files become problems. */
 export function extractDependencies(files: readonly SourceFile[], problems: ScanProblem[]): Dependency[] {
   const byPath = new Map(files.map((file) => [file.path, file]));
@@ -27,8 +29,12 @@ export function extractDependencies(files: readonly SourceFile[], problems: Scan
     const reader = READERS.find((candidate) => candidate.matches(file.path));
     if (!reader) continue;
     if (reader === packageJsonReader && coveredByLockfile(file.path, lockedFolders)) continue;
+    // A file broken on every line is a handful of located entries and a count, not thousands of entries.
+    let reported = 0;
     const context: ReaderContext = {
-      problem: (message, line) => problems.push({ kind: 'parse-error', file: file.path, line, message: `dependencies: ${message}` }),
+      problem: (message, line) => {
+        if (++reported <= PROBLEMS_PER_FILE) problems.push({ kind: 'parse-error', file: file.path, line, message: `dependencies: ${message}` });
+      },
       sibling: (sibling) => byPath.get(sibling),
     };
     try {
@@ -36,6 +42,7 @@ export function extractDependencies(files: readonly SourceFile[], problems: Scan
     } catch (error) {
       context.problem(`could not be read: ${(error as Error).message}`);
     }
+    if (reported > PROBLEMS_PER_FILE) problems.push({ kind: 'parse-error', file: file.path, message: `dependencies: ${reported - PROBLEMS_PER_FILE} more problem(s) in this file not listed` });
   }
   return dependencies;
 }
