@@ -42,7 +42,14 @@ export function renderPermissionsTable(result: ScanResult, paint: (style: 'bold'
     }
     if (rows.length) lines.push(...table(['permission', 'type', 'declared at', 'via', 'verdict'], rows).map((line) => `  ${line}`));
     else lines.push('  no permission is declared in the tree for this app');
-    for (const missing of app.missing) lines.push(paint('red', `  missing: ${missing.anyOf.join(' or ')} (${missing.type}) for ${missing.calls.map(callText).join('; ')}`));
+    for (const missing of app.missing) {
+      // A call whose own least permission is lower is named with it: the suggestion covers it only because other calls need it.
+      const describe = (call: number) => {
+        const covered = missing.coveredCalls?.find((entry) => entry.call === call);
+        return covered ? `${callText(call)} (its least: ${covered.least.join(' or ')})` : callText(call);
+      };
+      lines.push(paint('red', `  missing: ${missing.anyOf.join(' or ')} (${missing.type}) for ${missing.calls.map(describe).join('; ')}`));
+    }
     for (const unmatched of app.unmatchedCalls) lines.push(paint('yellow', `  no permission data: ${callText(unmatched.call)} — ${unmatched.reason}`));
     const calls = inventory.graphCalls.filter((call) => call.appRoot === app.appRoot);
     lines.push(`  Graph calls found: ${calls.length}${app.unresolvedCalls ? `, ${app.unresolvedCalls} not resolvable statically` : ''}${app.usesDefaultScope ? '; the code asks for /.default (the registration decides)' : ''}`);

@@ -36,6 +36,23 @@ describe('m365cert permissions', () => {
     assert.ok(validate(report), JSON.stringify(validate.errors?.slice(0, 3)));
   });
 
+  it('a missing permission that also covers a lower-need call says so: the call keeps its own least permission', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, {
+      'appPackage/aad.manifest.json': aadManifest([['User.Read', 'Scope']]),
+      'src/reports.ts': oboBackend("  await graph.api('/deviceManagement/reports/exportJobs').post({ reportName: 'Devices' });\n  await graph.api('/users').get();"),
+    });
+    const run = await runCli(['permissions', root, ...DATA, '-f', 'json']);
+    const report = JSON.parse(run.stdout) as ScanResult;
+    const missing = report.permissionAnalysis!.missing.find((entry) => entry.name === 'DeviceManagementConfiguration.ReadWrite.All')!;
+    const users = report.inventory!.graphCalls.findIndex((call) => call.path === '/users');
+    assert.deepEqual(missing.coveredCalls, [{ call: users, least: ['User.ReadBasic.All'] }]);
+    const finding = report.findings.find((entry) => entry.checkId === 'graph-permission-requested' && entry.message.startsWith('GET /users'));
+    assert.match(finding!.message, /^GET \/users needs User\.ReadBasic\.All \(delegated\); DeviceManagementConfiguration\.ReadWrite\.All, which other calls need anyway, also allows it/);
+    const text = await runCli(['permissions', root, ...DATA]);
+    assert.match(text.stdout, /GET \/users at src\/reports\.ts:\d+ \(its least: User\.ReadBasic\.All\)/);
+  });
+
   it('reads justifications from the configuration', async (t) => {
     const root = tempDir(t);
     writeTree(root, {

@@ -15,6 +15,7 @@ export const check = defineCheck({
     references: ['https://learn.microsoft.com/graph/permissions-reference'],
     messages: {
       missing: '{{method}} {{path}} needs {{permission}} ({{type}}), which the app does not request{{more}}',
+      missingCovered: '{{method}} {{path}} needs {{least}} ({{type}}); {{permission}}, which other calls need anyway, also allows it, so adding that one covers this call too — the app requests neither{{more}}',
     },
   },
   run(inventory, context) {
@@ -32,9 +33,10 @@ export const check = defineCheck({
         }
         for (const [operation, [first, ...others]] of byOperation) {
           if (!first) continue;
+          const covered = missing.coveredCalls?.find((entry) => inventory.graph?.calls[entry.call] === first);
           context.report({
-            messageId: 'missing',
-            data: { method: first.method, path: first.path, permission: missing.anyOf.join(' or '), type: missing.type, more: others.length ? ` (${others.length} more call site(s))` : '' },
+            messageId: covered ? 'missingCovered' : 'missing',
+            data: { method: first.method, path: first.path, permission: missing.anyOf.join(' or '), least: covered?.least.join(' or ') ?? '', type: missing.type, more: others.length ? ` (${others.length} more call site(s))` : '' },
             at: locationOf(first.source),
             key: `${operation}|${missing.name}`,
             evidence: others.slice(0, 20).map((call) => ({ label: 'also called at', value: `${call.source.file}:${call.source.line}` })),

@@ -25,12 +25,21 @@ export interface HighRiskPermission {
   justification?: string;
 }
 
+/**
+ * A permission the app should add. `coveredCalls` are calls whose own least-privileged permission is a lower
+ * one, allowed here because this permission is needed for other calls anyway (adding both would grant more).
+ */
+export interface MissingPermission extends NeededPermission {
+  anyOf: string[];
+  coveredCalls?: { call: number; least: string[] }[];
+}
+
 export interface AppPermissionAnalysis {
   appRoot: string;
   flows: { delegated: boolean; application: boolean; assumed: boolean; evidence: string[] };
   needed: NeededPermission[];
   excessive: ExcessivePermission[];
-  missing: (NeededPermission & { anyOf: string[] })[];
+  missing: MissingPermission[];
   highRisk: HighRiskPermission[];
   /** Application permissions requested by an app whose code only signs users in. */
   applicationInDelegatedApp: string[];
@@ -112,7 +121,7 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
 
   const needed = new Map<string, NeededPermission>();
   const higher = new Map<string, { type: 'delegated' | 'application'; calls: number[]; lower: Set<string> }>();
-  const missing = new Map<string, NeededPermission & { anyOf: string[] }>();
+  const missing = new Map<string, MissingPermission>();
   const unmatchedCalls: AppPermissionAnalysis['unmatchedCalls'] = [];
   /** Every permission that allows each call, for merging suggestions (set cover). */
   const candidatesOf = new Map<number, Set<string>>();
@@ -181,7 +190,10 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
     if (cover) {
       missing.delete(name);
       const target = missing.get(cover);
-      if (target) target.calls = [...new Set([...target.calls, ...entry.calls])];
+      if (target) {
+        target.calls = [...new Set([...target.calls, ...entry.calls])];
+        target.coveredCalls = [...(target.coveredCalls ?? []), ...(entry.coveredCalls ?? []), ...entry.calls.filter((call) => !entry.coveredCalls?.some((covered) => covered.call === call)).map((call) => ({ call, least: entry.anyOf }))];
+      }
     }
   }
 
