@@ -133,6 +133,18 @@ describe('sample apps: expected least-privilege verdicts', () => {
 });
 
 describe('scopes declared in configuration', () => {
+  it('reads scopes from INI files as Python configparser does (as in the public msgraph-training-python sample)', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, {
+      'graphtutorial/config.cfg': '[azure]\nclientId = YOUR_CLIENT_ID_HERE\ntenantId = common\n; graphUserScopes = Mail.ReadWrite\ngraphUserScopes = User.Read Mail.Read\n  Mail.Send\n',
+      'graphtutorial/graph.py': "from msgraph import GraphServiceClient\nclass Graph:\n    async def me(self):\n        return await self.user_client.me.get()\n    async def send(self, body):\n        await self.user_client.me.send_mail.post(body=body)\n",
+    });
+    const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+    const declared = report.inventory!.permissionsRequested.filter((entry) => entry.via === 'config-scopes').map((entry) => `${entry.source.file}:${entry.source.line} ${entry.name}`);
+    assert.deepEqual(declared.sort(), ['graphtutorial/config.cfg:5 Mail.Read', 'graphtutorial/config.cfg:5 Mail.Send', 'graphtutorial/config.cfg:5 User.Read']);
+    assert.deepEqual(report.permissionAnalysis!.excessive.map((entry) => `${entry.name} ${entry.reason}`), ['Mail.Read unused']);
+  });
+
   it('reads .env, appsettings.json and YAML settings, and requests/httpx params feed the property rules', async (t) => {
     const root = tempDir(t);
     writeTree(root, {

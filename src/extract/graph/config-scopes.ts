@@ -7,7 +7,8 @@ import type { SourceRef } from './types.ts';
 /**
  * Scopes declared in configuration rather than code: `.env` files (OAUTH_SCOPES=user.read,mail.read),
  * appsettings*.json / local.settings.json (Microsoft.Identity.Web "DownstreamApi": { "Scopes": "…" },
- * "GraphScopes": [...]) and YAML settings (oauth_settings.yml `scopes: …`). Values are split on spaces and
+ * "GraphScopes": [...]), YAML settings (oauth_settings.yml `scopes: …`) and INI files (config.cfg, as Python's
+ * configparser reads them: `graphUserScopes = User.Read Mail.Read`). Values are split on spaces and
  * commas; the caller keeps only names Microsoft Graph knows.
  */
 export interface ConfigScope {
@@ -18,9 +19,28 @@ export interface ConfigScope {
 const JSON_CONFIG = /(^|\/)(appsettings[\w.-]*\.json|local\.settings\.json|[\w.-]*settings[\w.-]*\.json|config(\.[\w-]+)?\.json)$/i;
 const YAML_CONFIG = /(^|\/)[\w.-]*(settings|config|oauth)[\w.-]*\.ya?ml$/i;
 const SCOPE_KEY = /scope/i;
+/** INI files as Python's configparser reads them (config.cfg `graphUserScopes = User.Read Mail.Read`). */
+const INI_CONFIG = /(^|\/)[\w.-]+\.(cfg|ini)$/i;
 
 export function isScopeConfigFile(path: string): boolean {
-  return DOTENV_FILE.test(path) || JSON_CONFIG.test(path) || YAML_CONFIG.test(path);
+  return DOTENV_FILE.test(path) || JSON_CONFIG.test(path) || YAML_CONFIG.test(path) || INI_CONFIG.test(path);
+}
+
+/** `key = value` / `key: value` entries of an INI file; indented lines continue the value above (configparser). */
+function iniEntries(file: SourceFile): { key: string; value: string; line: number }[] {
+  const entries: { key: string; value: string; line: number }[] = [];
+  file.text.split('\n').forEach((raw, index) => {
+    const line = raw.replace(/\r$/, '');
+    if (!line.trim() || /^\s*[#;]/.test(line) || /^\s*\[/.test(line)) return;
+    const last = entries[entries.length - 1];
+    if (/^\s/.test(line) && last) {
+      last.value += ` ${line.trim()}`;
+      return;
+    }
+    const match = /^([^=:\s][^=:]*?)\s*[=:]\s*(.*)$/.exec(line);
+    if (match) entries.push({ key: match[1]!, value: match[2]!, line: index + 1 });
+  });
+  return entries;
 }
 
 /** `document` is the file already parsed (the project's cache); without it the file is parsed here. */
@@ -35,6 +55,10 @@ export function scopesFromConfig(file: SourceFile, document?: JsonDocument | Yam
   };
   if (DOTENV_FILE.test(file.path)) {
     for (const entry of dotenvEntries(file)) if (SCOPE_KEY.test(entry.key)) add(entry.value, entry.line);
+    return { scopes };
+  }
+  if (INI_CONFIG.test(file.path)) {
+    for (const entry of iniEntries(file)) if (SCOPE_KEY.test(entry.key)) add(entry.value, entry.line);
     return { scopes };
   }
   const parsed = document ? { ok: true as const, doc: document } : JSON_CONFIG.test(file.path) ? parseJson(file) : parseYaml(file);
