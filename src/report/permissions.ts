@@ -35,7 +35,7 @@ export function renderPermissionsTable(result: ScanResult, paint: (style: 'bold'
       else if (/^(openid|profile|email|offline_access)$/i.test(permission.name)) verdict = paint('gray', 'sign-in (OpenID Connect)');
       else if (needed) verdict = paint('green', `needed: ${needed.calls.slice(0, 2).map(callText).join('; ')}${needed.calls.length > 2 ? ` (+${needed.calls.length - 2})` : ''}`);
       else if (excessive?.reason === 'reducible') verdict = paint('red', `reducible to ${(excessive.lowerAlternative ?? []).join(' + ')}`);
-      else if (excessive?.reason === 'unused') verdict = paint('red', 'unused');
+      else if (excessive?.reason === 'unused') verdict = paint('red', excessive.redundantWith ? `not needed: ${excessive.redundantWith.join(', ')} already allows its calls` : 'unused');
       else verdict = '';
       if (risk) verdict += risk.justification ? paint('gray', ` [high risk, justified: ${risk.justification}]`) : paint('yellow', ` [high risk: ${risk.why}; no justification]`);
       rows.push([permission.name, permission.type, `${permission.source.file}:${permission.source.line}`, permission.via, verdict]);

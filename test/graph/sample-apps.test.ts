@@ -133,6 +133,30 @@ describe('sample apps: expected least-privilege verdicts', () => {
 });
 
 describe('scopes declared in configuration', () => {
+  it('permissions that are least only together (AlsoRequires): both needed, a missing partner named, a redundant one said so', async (t) => {
+    const call = oboBackend("  await graph.api(`/servicePrincipals/${sp}/appRoleAssignments`).post({ principalId: sp, resourceId: graphSp, appRoleId: role });");
+    const verdicts = async (requested: [string, 'Scope'][]) => {
+      const root = tempDir(t);
+      writeTree(root, { 'appPackage/aad.manifest.json': aadManifest(requested), 'src/consent.ts': call });
+      const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+      const analysis = report.permissionAnalysis!;
+      return {
+        needed: analysis.needed.map((entry) => entry.name).sort(),
+        missing: analysis.missing.map((entry) => entry.name).sort(),
+        excessive: analysis.excessive.map((entry) => `${entry.name} ${entry.reason}${entry.redundantWith ? ` (${entry.redundantWith.join(', ')})` : ''}${entry.lowerAlternative ? ` -> ${entry.lowerAlternative.join(' + ')}` : ''}`),
+      };
+    };
+    assert.deepEqual(await verdicts([['AppRoleAssignment.ReadWrite.All', 'Scope'], ['Application.Read.All', 'Scope']]), { needed: ['AppRoleAssignment.ReadWrite.All', 'Application.Read.All'], missing: [], excessive: [] });
+    const alone = await verdicts([['AppRoleAssignment.ReadWrite.All', 'Scope']]);
+    assert.deepEqual([alone.needed, alone.excessive], [['AppRoleAssignment.ReadWrite.All'], []]);
+    assert.deepEqual(alone.missing, ['Application.Read.All'], 'the partner it needs is named');
+    assert.deepEqual(await verdicts([['Application.ReadWrite.All', 'Scope'], ['AppRoleAssignment.ReadWrite.All', 'Scope']]), {
+      needed: [],
+      missing: [],
+      excessive: ['Application.ReadWrite.All reducible -> Application.Read.All + AppRoleAssignment.ReadWrite.All', 'AppRoleAssignment.ReadWrite.All unused (Application.ReadWrite.All)'],
+    });
+  });
+
   it('reads scopes from INI files as Python configparser does (as in the public msgraph-training-python sample)', async (t) => {
     const root = tempDir(t);
     writeTree(root, {

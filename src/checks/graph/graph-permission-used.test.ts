@@ -3,6 +3,7 @@ import { checkTester } from '../../../test/harness/check-tester.ts';
 import { aadManifest, json, lineOf, oboBackend, spfxSolution } from '../../../test/harness/manifests.ts';
 
 const calendars = aadManifest([['User.Read', 'Scope'], ['Calendars.Read', 'Scope']]);
+const admin = aadManifest([['Application.ReadWrite.All', 'Scope'], ['AppRoleAssignment.ReadWrite.All', 'Scope']]);
 const spfx = json(spfxSolution({ webApiPermissionRequests: [{ resource: 'Microsoft Graph', scope: 'Mail.Send' }] }));
 const registration = json({
   appId: '0b6f5f47-8c4b-4d59-9b0a-7e0d2a3c1f90',
@@ -24,6 +25,11 @@ checkTester(check, {
       name: 'a permission declared by GUID in an Entra registration',
       files: { 'registration/app.json': registration, 'registration/src/profile.ts': oboBackend("  await graph.api('/me').select('displayName').get();") },
       findings: [{ messageId: 'unused', file: 'registration/app.json', line: lineOf(registration, '570282fd') }],
+    },
+    {
+      name: 'a permission another requested one already covers (Application.ReadWrite.All allows the app-role assignment)',
+      files: { 'appPackage/aad.manifest.json': admin, 'src/setup.ts': oboBackend("  await graph.api(`/applications/${app}`).patch({ requiredResourceAccess: access });\n  await graph.api(`/servicePrincipals/${sp}/appRoleAssignments`).post(assignment);") },
+      findings: [{ messageId: 'redundant', file: 'appPackage/aad.manifest.json', line: lineOf(admin, 'AppRoleAssignment.ReadWrite.All') }],
     },
   ],
   notApplicable: [{ name: 'no Graph use at all', files: { 'src/index.ts': 'export const answer = 42;\n' } }],

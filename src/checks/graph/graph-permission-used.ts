@@ -14,6 +14,7 @@ export const check = defineCheck({
     references: ['https://learn.microsoft.com/entra/identity-platform/secure-least-privileged-access', 'https://learn.microsoft.com/security/zero-trust/develop/overprivileged-permissions'],
     messages: {
       unused: '{{type}} permission {{name}} is requested but no Graph call in the code needs it{{caveat}}',
+      redundant: '{{type}} permission {{name}} adds nothing: {{others}}, also requested, already allows every call it could serve{{caveat}}',
     },
   },
   run(inventory, context) {
@@ -23,8 +24,8 @@ export const check = defineCheck({
         const [first, ...others] = declarations(inventory, analysis.appRoot, permission.name, permission.type);
         if (!first) continue;
         context.report({
-          messageId: 'unused',
-          data: { type: permission.type, name: permission.name, caveat },
+          messageId: permission.redundantWith ? 'redundant' : 'unused',
+          data: { type: permission.type, name: permission.name, others: (permission.redundantWith ?? []).join(', '), caveat },
           at: locationOf(first.source),
           key: `${analysis.appRoot}|${permission.type}|${permission.name}`,
           evidence: others.map((other) => ({ label: 'also declared', value: `${other.source.file}:${other.source.line} (${other.via})` })),

@@ -16,6 +16,8 @@ export interface ExcessivePermission {
   /** For reducible: the least-privileged permissions that cover every call this one is used for. */
   lowerAlternative?: string[];
   calls?: number[];
+  /** For unused: requested permissions that already allow the calls this one could serve (it adds nothing). */
+  redundantWith?: string[];
 }
 
 export interface HighRiskPermission {
@@ -128,6 +130,10 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
   /** Permissions needed in addition to the path's (property rules): never folded into another. */
   const additional = new Set<string>();
   const betaCalls: AppPermissionAnalysis['betaCalls'] = [];
+  /** Every permission that takes part in allowing each call, alone or with a partner. */
+  const claimantsOf = new Map<number, Set<string>>();
+  /** For calls allowed only by a higher requested permission: which one. */
+  const coveringOf = new Map<number, string>();
 
   for (const { call, index: callIndex } of input.calls) {
     const flow = flows.flowOf(call);
@@ -152,22 +158,35 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
     }
     const ranked = rankClaims(claims, match.template);
     if (ranked.length === 0) continue;
-    candidatesOf.set(callIndex, new Set(ranked.map((claim) => claim.permission)));
+    // Only a permission that allows the call on its own can stand in for another in the set cover below.
+    candidatesOf.set(callIndex, new Set(ranked.filter((claim) => claim.alsoRequires.length === 0).map((claim) => claim.permission)));
+    claimantsOf.set(callIndex, new Set(ranked.map((claim) => claim.permission)));
     const least = leastOf(ranked);
     const requestedHere = requestedNames[type];
-    const coveredBy = ranked.filter((claim) => requestedHere.has(claim.permission));
+    // A claim marked AlsoRequires allows the call only together with one of the permissions it names
+    // (POST /servicePrincipals/{id}/appRoleAssignments: AppRoleAssignment.ReadWrite.All + Application.Read.All).
+    const partnerOf = (claim: Claim) => claim.alsoRequires.map((other) => index.canonicalName(other)).find((other) => requestedHere.has(other));
+    const coveredBy = ranked.filter((claim) => requestedHere.has(claim.permission) && (claim.alsoRequires.length === 0 || partnerOf(claim) !== undefined));
     const leastRequested = coveredBy.find((claim) => least.some((candidate) => candidate.permission === claim.permission));
-    if (leastRequested) addCall(needed, leastRequested.permission, type, callIndex);
-    else if (coveredBy.length) {
+    const leastOption = [least[0]!.permission, ...least[0]!.alsoRequires.slice(0, 1).map((other) => index.canonicalName(other))];
+    if (leastRequested) {
+      addCall(needed, leastRequested.permission, type, callIndex);
+      const partner = partnerOf(leastRequested);
+      if (partner) addCall(needed, partner, type, callIndex);
+    } else if (coveredBy.length) {
       const entry = higher.get(coveredBy[0]!.permission) ?? { type, calls: [], lower: new Set<string>() };
       entry.calls.push(callIndex);
-      entry.lower.add(least[0]!.permission);
+      for (const name of leastOption) entry.lower.add(name);
       higher.set(coveredBy[0]!.permission, entry);
+      coveringOf.set(callIndex, coveredBy[0]!.permission);
     } else {
       const name = least[0]!.permission;
       const entry = missing.get(name) ?? { name, type, calls: [], anyOf: least.map((claim) => claim.permission) };
       entry.calls.push(callIndex);
       missing.set(name, entry);
+      // The least option's partner is suggested too, unless the app already has it; a pair is never folded away.
+      for (const partner of leastOption.slice(1)) alsoRequired.push(partner);
+      if (leastOption.length > 1) additional.add(name);
     }
     for (const extra of alsoRequired) {
       additional.add(extra);
@@ -205,7 +224,11 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
     if (used && used.type === permission.type) {
       const lower = [...used.lower].filter((candidate) => candidate !== name);
       excessive.push({ name, type: permission.type as 'delegated' | 'application', reason: 'reducible', lowerAlternative: lower, calls: used.calls });
-    } else excessive.push({ name, type: permission.type as 'delegated' | 'application', reason: 'unused' });
+    } else {
+      // Requested, able to serve some calls, but they are already allowed by another requested permission.
+      const redundantWith = [...new Set([...claimantsOf].filter(([, claimants]) => claimants.has(name)).map(([call]) => coveringOf.get(call) ?? [...needed.values()].find((item) => item.type === permission.type && item.calls.includes(call))?.name).filter((other): other is string => Boolean(other) && other !== name))];
+      excessive.push({ name, type: permission.type as 'delegated' | 'application', reason: 'unused', ...(redundantWith.length ? { redundantWith } : {}) });
+    }
   }
   const highRisk: HighRiskPermission[] = [];
   for (const permission of dedupe(graphRequested, index)) {
