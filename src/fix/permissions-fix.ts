@@ -41,7 +41,11 @@ export function planPermissionFixes(inventory: Inventory, analyses: readonly App
   for (const analysis of analyses) {
     const declarationsOf = (name: string, type: string) => requested.filter((entry) => entry.appRoot === analysis.appRoot && entry.type === type && entry.name.toLowerCase() === name.toLowerCase());
     const isRequested = (name: string, type: string) => declarationsOf(name, type).length > 0;
-    for (const excessive of analysis.excessive) {
+    // Calls that could not be resolved may be exactly the ones that need a permission: such an app is not edited.
+    if (analysis.unresolvedCalls) {
+      for (const excessive of analysis.excessive) reported.push(`${analysis.appRoot}: ${excessive.name} (${excessive.type}) looks ${excessive.reason}, but ${analysis.unresolvedCalls} Graph call(s) could not be resolved statically — not edited; check those calls first`);
+    }
+    for (const excessive of analysis.unresolvedCalls ? [] : analysis.excessive) {
       const lower = (excessive.lowerAlternative ?? []).filter((name) => !isRequested(name, excessive.type));
       for (const declaration of declarationsOf(excessive.name, excessive.type)) {
         if (excessive.reason === 'unused') plan(declaration, undefined, `remove unused ${excessive.type} permission ${excessive.name}`);

@@ -27,6 +27,15 @@ describe('m365cert permissions --fix', () => {
     assert.deepEqual(JSON.parse(again.stdout).permissionAnalysis.excessive, []);
   });
 
+  it('does not edit an app whose code has Graph calls it could not resolve: they may need the permission', async (t) => {
+    const root = tempDir(t);
+    const manifest = aadManifest([['User.Read', 'Scope'], ['Mail.Read', 'Scope']]);
+    writeTree(root, { 'appPackage/aad.manifest.json': manifest, 'src/api.ts': oboBackend("  await graph.api('/me').get();\n  await graph.api(buildPathAtRunTime(kind)).get();") });
+    const run = await runCli(['permissions', root, ...DATA, '--fix', '--quiet']);
+    assert.match(run.stdout, /Mail\.Read \(delegated\) looks unused, but 1 Graph call\(s\) could not be resolved statically — not edited/);
+    assert.equal(readFileSync(path.join(root, 'appPackage', 'aad.manifest.json'), 'utf8'), manifest);
+  });
+
   it('replaces a reducible permission by the lower one, by GUID in an Entra manifest', async (t) => {
     const index = GraphPermissionIndex.load(requireSharedData());
     const readWrite = index.idOfName('Scope', 'Mail.ReadWrite')!;
