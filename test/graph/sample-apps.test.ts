@@ -169,6 +169,22 @@ describe('scopes declared in configuration', () => {
     assert.deepEqual(report.permissionAnalysis!.excessive.map((entry) => `${entry.name} ${entry.reason}`), ['Mail.Read unused']);
   });
 
+  it('reads Spring Boot scopes from application.yml and application.properties', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, {
+      'web/src/main/resources/application.yml': 'spring:\n  cloud:\n    azure:\n      active-directory:\n        authorization-clients:\n          graph:\n            scopes:\n              - https://graph.microsoft.com/User.Read\n              - https://graph.microsoft.com/Calendars.Read\n',
+      'api/src/main/resources/application.properties': '# Graph for the API\nspring.cloud.azure.active-directory.authorization-clients.graph.scopes=https://graph.microsoft.com/User.Read, \\\n  https://graph.microsoft.com/Mail.Read\n! commented=Mail.Send\n',
+    });
+    const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+    const declared = report.inventory!.permissionsRequested.filter((entry) => entry.via === 'config-scopes').map((entry) => `${entry.source.file}:${entry.source.line} ${entry.name}`);
+    assert.deepEqual(declared.sort(), [
+      'api/src/main/resources/application.properties:2 Mail.Read',
+      'api/src/main/resources/application.properties:2 User.Read',
+      'web/src/main/resources/application.yml:8 Calendars.Read',
+      'web/src/main/resources/application.yml:8 User.Read',
+    ]);
+  });
+
   it('reads .env, appsettings.json and YAML settings, and requests/httpx params feed the property rules', async (t) => {
     const root = tempDir(t);
     writeTree(root, {

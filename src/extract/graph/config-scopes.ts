@@ -17,13 +17,30 @@ export interface ConfigScope {
 }
 
 const JSON_CONFIG = /(^|\/)(appsettings[\w.-]*\.json|local\.settings\.json|[\w.-]*settings[\w.-]*\.json|config(\.[\w-]+)?\.json)$/i;
-const YAML_CONFIG = /(^|\/)[\w.-]*(settings|config|oauth)[\w.-]*\.ya?ml$/i;
+const YAML_CONFIG = /(^|\/)([\w.-]*(settings|config|oauth)[\w.-]*|application[\w.-]*)\.ya?ml$/i;
 const SCOPE_KEY = /scope/i;
 /** INI files as Python's configparser reads them (config.cfg `graphUserScopes = User.Read Mail.Read`). */
 const INI_CONFIG = /(^|\/)[\w.-]+\.(cfg|ini)$/i;
+/** Java properties (Spring Boot: spring.cloud.azure.active-directory.authorization-clients.graph.scopes=…). */
+const PROPERTIES_CONFIG = /(^|\/)[\w.-]+\.properties$/i;
 
 export function isScopeConfigFile(path: string): boolean {
-  return DOTENV_FILE.test(path) || JSON_CONFIG.test(path) || YAML_CONFIG.test(path) || INI_CONFIG.test(path);
+  return DOTENV_FILE.test(path) || JSON_CONFIG.test(path) || YAML_CONFIG.test(path) || INI_CONFIG.test(path) || PROPERTIES_CONFIG.test(path);
+}
+
+/** `key=value` / `key: value` entries of a Java properties file; a trailing backslash continues the value. */
+function propertiesEntries(file: SourceFile): { key: string; value: string; line: number }[] {
+  const entries: { key: string; value: string; line: number }[] = [];
+  const lines = file.text.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const start = index;
+    let line = lines[index]!.replace(/\r$/, '').trimStart();
+    if (!line || line.startsWith('#') || line.startsWith('!')) continue;
+    while (line.endsWith('\\') && index + 1 < lines.length) line = line.slice(0, -1) + lines[++index]!.replace(/\r$/, '').trimStart();
+    const match = /^((?:\\.|[^=:\s])+)\s*[=:\s]\s*(.*)$/.exec(line);
+    if (match) entries.push({ key: match[1]!, value: match[2]!, line: start + 1 });
+  }
+  return entries;
 }
 
 /** `key = value` / `key: value` entries of an INI file; indented lines continue the value above (configparser). */
@@ -59,6 +76,10 @@ export function scopesFromConfig(file: SourceFile, document?: JsonDocument | Yam
   }
   if (INI_CONFIG.test(file.path)) {
     for (const entry of iniEntries(file)) if (SCOPE_KEY.test(entry.key)) add(entry.value, entry.line);
+    return { scopes };
+  }
+  if (PROPERTIES_CONFIG.test(file.path)) {
+    for (const entry of propertiesEntries(file)) if (SCOPE_KEY.test(entry.key)) add(entry.value, entry.line);
     return { scopes };
   }
   const parsed = document ? { ok: true as const, doc: document } : JSON_CONFIG.test(file.path) ? parseJson(file) : parseYaml(file);
