@@ -50,7 +50,7 @@ function component(entry: PackageVersion) {
     name,
     version: entry.version,
     purl: entry.purl,
-    scope: entry.development ? 'excluded' : 'required',
+    scope: entry.development ? 'excluded' : entry.optional ? 'optional' : 'required',
     properties: [
       { name: 'm365cert:ecosystem', value: entry.ecosystem },
       { name: 'm365cert:direct', value: String(entry.direct) },

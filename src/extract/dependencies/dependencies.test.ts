@@ -28,6 +28,7 @@ describe('npm lockfiles', () => {
         'node_modules/typescript': { version: '5.4.5', dev: true },
         'node_modules/express/node_modules/debug': { version: '2.6.9' },
         'node_modules/qs': { version: '6.11.0' },
+        'node_modules/@esbuild/win32-x64': { version: '0.28.2', optional: true, os: ['win32'], cpu: ['x64'] },
         'packages/local': { version: '1.0.0' },
         'node_modules/local': { resolved: 'packages/local', link: true },
       },
@@ -40,8 +41,10 @@ describe('npm lockfiles', () => {
       'npm typescript@5.4.5 direct dev package-lock.json:22',
       'npm debug@2.6.9 transitive package-lock.json:26',
       'npm qs@6.11.0 transitive package-lock.json:29',
+      'npm @esbuild/win32-x64@0.28.2 transitive package-lock.json:32',
     ]);
     assert.equal(dependencies[1]!.purl, 'pkg:npm/%40azure/msal-node@2.6.0');
+    assert.deepEqual(dependencies.filter((d) => d.optional).map((d) => d.name), ['@esbuild/win32-x64'], 'platform packages are marked optional');
   });
 
   it('package-lock v1: the nested tree, direct from the package.json beside it', () => {

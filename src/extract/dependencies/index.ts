@@ -64,6 +64,8 @@ export interface PackageVersion {
   direct: boolean;
   /** Only ever installed for development. */
   development: boolean;
+  /** Only ever an optional install (platform-specific packages that may never be installed). */
+  optional: boolean;
   occurrences: Dependency[];
 }
 
@@ -77,8 +79,9 @@ export function uniquePackages(dependencies: readonly Dependency[]): PackageVers
       entry.occurrences.push(dependency);
       entry.direct ||= dependency.direct === true;
       entry.development &&= dependency.development === true;
+      entry.optional &&= dependency.optional === true;
     } else {
-      byKey.set(key, { ecosystem: dependency.ecosystem, name: dependency.name, version: dependency.version, purl: dependency.purl, direct: dependency.direct === true, development: dependency.development === true, occurrences: [dependency] });
+      byKey.set(key, { ecosystem: dependency.ecosystem, name: dependency.name, version: dependency.version, purl: dependency.purl, direct: dependency.direct === true, development: dependency.development === true, optional: dependency.optional === true, occurrences: [dependency] });
     }
   }
   return [...byKey.values()];

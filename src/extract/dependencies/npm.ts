@@ -81,6 +81,7 @@ export const packageLockReader: DependencyReader = {
         const dependency = npmDependency(name, entry.version, file.path, at === -1 ? 1 : lines.lineAt(at), topLevel ? declared : undefined, entry.dev === true ? true : undefined);
         if (!topLevel) dependency.direct = declared ? false : undefined;
         if (dependency.development === undefined && declared) dependency.development = entry.dev === true;
+        if (entry.optional === true || entry.devOptional === true) dependency.optional = true;
         found.push(dependency);
       }
       return found;
@@ -234,7 +235,9 @@ export const pnpmLockReader: DependencyReader = {
         context.problem(`package key ${JSON.stringify(key)} names no registry version`, lineOfKey.get(key));
         continue;
       }
-      found.push(npmDependency(name, version, file.path, lineOfKey.get(key) ?? 1, root, entry?.dev === true ? true : entry?.dev === false ? false : undefined));
+      const dependency = npmDependency(name, version, file.path, lineOfKey.get(key) ?? 1, root, entry?.dev === true ? true : entry?.dev === false ? false : undefined);
+      if (entry?.optional === true) dependency.optional = true;
+      found.push(dependency);
     }
     return found;
   },

@@ -15,6 +15,8 @@ export interface Dependency {
   direct?: boolean;
   /** Development-only (devDependencies, dev groups, test scope): still shipped in the inventory, marked. */
   development?: boolean;
+  /** Optional: installed only where it can be (platform-specific binaries, optionalDependencies). */
+  optional?: boolean;
   file: string;
   line: number;
   /** Package URL (purl) of the exact version, for the SBOM and advisory look-ups. */

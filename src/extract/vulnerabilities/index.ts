@@ -42,6 +42,8 @@ export interface Vulnerability {
   purl: string;
   direct: boolean;
   development: boolean;
+  /** Only an optional install (a platform-specific package that may never be installed). */
+  optional: boolean;
   /** Where the vulnerable version is declared (first few places). */
   locations: { file: string; line: number }[];
   severity: Severity;
@@ -129,6 +131,7 @@ function vulnerabilitiesOf(entry: PackageVersion, advisories: PackageAdvisory[],
       purl: entry.purl,
       direct: entry.direct,
       development: entry.development,
+      optional: entry.optional,
       locations: entry.occurrences.slice(0, 5).map(({ file, line }) => ({ file, line })),
       severity,
       published,
