@@ -33,7 +33,7 @@ export function renderPermissionsTable(result: ScanResult, paint: (style: 'bold'
       if (permission.unresolved) verdict = paint('yellow', 'unknown id (not in the Graph service principal data)');
       else if (permission.type !== 'delegated' && permission.type !== 'application') verdict = paint('gray', `${permission.type}: not a Graph scope; listed for the inventory`);
       else if (/^(openid|profile|email|offline_access)$/i.test(permission.name)) verdict = paint('gray', 'sign-in (OpenID Connect)');
-      else if (needed) verdict = paint('green', `needed: ${needed.calls.slice(0, 2).map(callText).join('; ')}${needed.calls.length > 2 ? ` (+${needed.calls.length - 2})` : ''}`);
+      else if (needed) verdict = paint('green', `needed: ${needed.calls.slice(0, 2).map(callText).join('; ')}${needed.calls.length > 2 ? ` (+${needed.calls.length - 2})` : ''}${needed.alsoServes?.length ? `; also serves ${needed.alsoServes.length} call(s) a lower permission would cover` : ''}`);
       else if (excessive?.reason === 'reducible') verdict = paint('red', `reducible to ${(excessive.lowerAlternative ?? []).join(' + ')}`);
       else if (excessive?.reason === 'unused') verdict = paint('red', excessive.redundantWith ? `not needed: ${excessive.redundantWith.join(', ')} already allows its calls` : 'unused');
       else verdict = '';

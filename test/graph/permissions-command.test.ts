@@ -53,6 +53,19 @@ describe('m365cert permissions', () => {
     assert.match(text.stdout, /GET \/users at src\/reports\.ts:\d+ \(its least: User\.ReadBasic\.All\)/);
   });
 
+  it('a needed higher permission also serves the calls a lower one would cover: they are part of its justification', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, {
+      'appPackage/aad.manifest.json': aadManifest([['Application.ReadWrite.All', 'Scope']]),
+      'src/apps.ts': oboBackend("  await graph.api(`/applications/${id}`).patch({ displayName: name });\n  await graph.api('/applications').get();"),
+    });
+    const report = JSON.parse((await runCli(['permissions', root, ...DATA, '-f', 'json'])).stdout) as ScanResult;
+    const calls = report.inventory!.graphCalls.map((call) => `${call.method} ${call.path}`);
+    const entry = report.permissionAnalysis!.needed.find((item) => item.name === 'Application.ReadWrite.All')!;
+    assert.deepEqual([entry.calls.map((call) => calls[call]), entry.alsoServes?.map((call) => calls[call])], [['PATCH /applications/{id}'], ['GET /applications']]);
+    assert.deepEqual(report.permissionAnalysis!.excessive, [], 'adding Application.Read.All would only add privilege');
+  });
+
   it('reads justifications from the configuration', async (t) => {
     const root = tempDir(t);
     writeTree(root, {

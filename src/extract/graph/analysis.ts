@@ -7,6 +7,8 @@ export interface NeededPermission {
   type: 'delegated' | 'application';
   /** Indexes into inventory.graphCalls: the calls that need this permission (the justification). */
   calls: number[];
+  /** Calls whose own least permission is lower, served by this one because it is needed anyway. */
+  alsoServes?: number[];
 }
 
 export interface ExcessivePermission {
@@ -214,6 +216,12 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
         target.coveredCalls = [...(target.coveredCalls ?? []), ...(entry.coveredCalls ?? []), ...entry.calls.filter((call) => !entry.coveredCalls?.some((covered) => covered.call === call)).map((call) => ({ call, least: entry.anyOf }))];
       }
     }
+  }
+
+  // A higher permission the app needs anyway also serves the calls it covers: they belong to its justification.
+  for (const [name, entry] of higher) {
+    const kept = needed.get(`${entry.type}:${name}`);
+    if (kept) kept.alsoServes = [...new Set([...(kept.alsoServes ?? []), ...entry.calls])].filter((call) => !kept.calls.includes(call));
   }
 
   const excessive: ExcessivePermission[] = [];
