@@ -93,7 +93,7 @@ export function schemeOf(flow: AuthFlow): Scheme {
 }
 
 /** Decides each call's flow: the file's own evidence, else the app's single flow, else delegated (assumed). */
-export function resolveFlows(kinds: readonly AppKind[], calls: readonly GraphCall[], flows: readonly AuthFlowEvidence[]): AppPermissionAnalysis['flows'] & { flowOf: (call: GraphCall) => AuthFlow } {
+export function resolveFlows(kinds: readonly AppKind[], flows: readonly AuthFlowEvidence[]): AppPermissionAnalysis['flows'] & { flowOf: (call: GraphCall) => AuthFlow } {
   const delegated = flows.some((flow) => flow.flow === 'delegated');
   const application = flows.some((flow) => flow.flow === 'application');
   const userFacing = kinds.some((kind) => kind === 'spfx-solution' || kind === 'office-addin-xml' || kind === 'office-addin-unified');
@@ -117,8 +117,7 @@ export function resolveFlows(kinds: readonly AppKind[], calls: readonly GraphCal
 }
 
 export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisInput): AppPermissionAnalysis {
-  const calls = input.calls.map(({ call }) => call);
-  const flows = resolveFlows(input.kinds, calls, input.flows);
+  const flows = resolveFlows(input.kinds, input.flows);
   const graphRequested = input.requested.filter((permission) => permission.resource === 'Microsoft Graph' && (permission.type === 'delegated' || permission.type === 'application') && !isOidcScope(permission.name) && !permission.unresolved && !permission.name.endsWith('.default'));
   const requestedNames = { delegated: new Set<string>(), application: new Set<string>() };
   for (const permission of graphRequested) requestedNames[permission.type as 'delegated' | 'application'].add(index.canonicalName(permission.name));
