@@ -93,6 +93,29 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     assert.ok(broken.parseError);
   });
 
+  it('a client built on a credential carries its flow to the calls made through it, scope by scope (as in the Graph training samples)', () => {
+    const code = [
+      "let _userClient; let _appClient; let _cred; let _appCred;",
+      "function initUser(settings) {",
+      "  _cred = new azure.DeviceCodeCredential({ clientId: settings.clientId });",
+      "  const authProvider = new TokenCredentialAuthenticationProvider(_cred, { scopes: settings.graphUserScopes });",
+      "  _userClient = graph.Client.initWithMiddleware({ authProvider: authProvider });",
+      "}",
+      "function initApp(settings) {",
+      "  _appCred = new azure.ClientSecretCredential(settings.tenantId, settings.clientId, settings.clientSecret);",
+      "  const authProvider = new TokenCredentialAuthenticationProvider(_appCred, { scopes: ['https://graph.microsoft.com/.default'] });",
+      "  _appClient = graph.Client.initWithMiddleware({ authProvider });",
+      "}",
+      "class Service { constructor(credential) { this.graph = Client.initWithMiddleware({ authProvider: new TokenCredentialAuthenticationProvider(new ManagedIdentityCredential(), {}) }); }",
+      "  async groups() { return this.graph.api('/groups').get(); } }",
+      "export const me = () => _userClient.api('/me').get();",
+      "export const users = () => _appClient?.api('/users').top(25).get();",
+      "export const other = () => someClient.api('/organization').get();",
+    ].join('\n');
+    const facts = extractJavaScript(new SourceFile('graphHelper.js', code), () => undefined);
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.flow ?? 'unknown'}`).sort(), ['GET /groups application', 'GET /me delegated', 'GET /organization unknown', 'GET /users application']);
+  });
+
   it('survives a gigantic string concatenation and deep nesting without crashing', () => {
     const big = `const p = ${Array.from({ length: 5000 }, (_, i) => `'/s${i}'`).join(' + ')};\nawait client.api(p).get();`;
     const facts = extractJavaScript(new SourceFile('big.ts', big), () => undefined);

@@ -91,6 +91,10 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   const functionParams = new Map<Node, string[]>();
   const wrappers = new Map<string, { paramIndex: number; prefix: string; suffix: string; method: string; version?: string; via: string }>();
   const live: Node[] = [];
+  /** Every `name = value` (declarations and assignments, `this.x` included): which client carries which credential. */
+  const assignedValues: [string, Node][] = [];
+  // Only files that build a credential can tie a client to a flow: the others skip the bookkeeping.
+  const tracksFlows = /Credential\b/.test(file.text);
   const where = (node: Node): SourceRef => {
     const at = file.locOf(node.start);
     return { file: file.path, line: at.line, column: at.column };
@@ -109,6 +113,11 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (node.type === 'VariableDeclarator' && (node.id as Node).type === 'Identifier') {
       const name = (node.id as Node).name as string;
       if (parent && parent.kind === 'const' && node.init) constants.set(name, constants.has(name) ? null : (node.init as Node));
+      if (tracksFlows && node.init) assignedValues.push([scopedName(node, name), node.init as Node]);
+    }
+    if (tracksFlows && node.type === 'AssignmentExpression' && node.operator === '=') {
+      const target = assignmentTarget(node.left as Node);
+      if (target) assignedValues.push([target.startsWith('this.') ? target : scopedName(node, target), node.right as Node]);
     }
     if (node.type === 'ImportDeclaration') {
       const specifier = (node.source as Node).value as string;
@@ -207,10 +216,6 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     }
   };
 
-  const enclosingFunction = (node: Node): Node | undefined => {
-    for (let current = parents.get(node); current; current = parents.get(current)) if (functionParams.has(current)) return current;
-    return undefined;
-  };
   const functionName = (fn: Node): string | undefined => {
     if (fn.id && (fn.id as Node).name) return (fn.id as Node).name as string;
     const parent = parents.get(fn);
@@ -265,7 +270,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     return node.type === 'BinaryExpression' && node.operator === '+' && (node.right as Node).type === 'Identifier';
   };
 
-  const addCall = (node: Node, method: string, url: string, via: string, confidence: Confidence, extra: { version?: string; select?: string[]; expand?: string[] } = {}) => {
+  const addCall = (node: Node, method: string, url: string, via: string, confidence: Confidence, extra: { version?: string; select?: string[]; expand?: string[]; flow?: AuthFlow } = {}) => {
     const parsed = parseGraphUrl(url);
     if (!parsed || parsed.path === '/' || isGraphScopeUrl(url)) return;
     const version = (extra.version ?? parsed.version ?? 'v1.0').toLowerCase() === 'beta' ? 'beta' : 'v1.0';
@@ -273,7 +278,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     const select = extra.select ?? splitList(query?.get('$select'));
     const expand = extra.expand ?? splitList(query?.get('$expand'));
     if (parsed.path.replace(/\//g, '') === '$batch') return addBatchBody(node, version);
-    facts.calls.push({ method, path: parsed.path, apiVersion: version, via, confidence, source: where(node), ...(select?.length ? { select } : {}), ...(expand?.length ? { expand } : {}) });
+    facts.calls.push({ method, path: parsed.path, apiVersion: version, via, confidence, source: where(node), ...(select?.length ? { select } : {}), ...(expand?.length ? { expand } : {}), ...(extra.flow ? { flow: extra.flow } : {}) });
   };
 
   /** `$batch`: each inner request of a literal body is a call of its own. */
@@ -331,6 +336,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     moduleOf: (name) => modules.get(name),
     text: (node) => file.text.slice(node.start, node.end),
   };
+
+  const clientFlows = tracksFlows ? flowsOfClients(assignedValues) : new Map<string, AuthFlow | null>();
 
   // Pass 2: wrapper functions first (a wrapper may be declared after its callers), then the calls.
   for (const node of live) if (node.type === 'CallExpression') registerWrapper(node);
@@ -396,7 +403,9 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     const confidence: Confidence = method ? 'high' : 'medium';
     const path = evaluate(argument);
     if (path !== undefined && !path.startsWith(PLACEHOLDER)) {
-      addCall(call, method ?? 'GET', path, 'graph-client', confidence, { version, select: select.length ? select : undefined, expand: expand.length ? expand : undefined });
+      const receiver = rootOf(((call.callee as Node).object as Node | undefined) ?? call);
+      const receiverFlow = receiver ? (receiver.startsWith('this.') ? clientFlows.get(receiver) : clientFlows.get(scopedName(call, receiver))) : undefined;
+      addCall(call, method ?? 'GET', path, 'graph-client', confidence, { version, select: select.length ? select : undefined, expand: expand.length ? expand : undefined, flow: receiverFlow ?? undefined });
       return;
     }
     facts.unresolved.push({ via: 'graph-client', reason: 'the path passed to .api() is computed at run time', source: where(call) });
@@ -547,9 +556,10 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     return false;
   }
 
-  // Scope arrays on objects handed to any call (e.g. `{ scopes: ['Mail.Read'] }` for MSAL or Azure Identity).
+  // Scope arrays on objects handed to any call (e.g. `{ scopes: ['Mail.Read'] }` for MSAL or Azure Identity), and
+  // in settings objects (`graphUserScopes: ['user.read', 'mail.read']`, as the Microsoft Graph training samples keep them).
   for (const node of live) {
-    if (node.type === 'Property' && /^scopes$/i.test(((node.key as Node)?.name ?? (node.key as Node)?.value) as string) && (node.value as Node).type === 'ArrayExpression') {
+    if (node.type === 'Property' && /scopes$/i.test(((node.key as Node)?.name ?? (node.key as Node)?.value) as string) && (node.value as Node).type === 'ArrayExpression') {
       const inCall = findCall(node);
       const calleeName = inCall && ((inCall.callee as Node).type === 'Identifier' ? (inCall.callee as Node).name : ((inCall.callee as Node).property as Node)?.name);
       if (!calleeName || !SCOPE_FUNCTIONS.test(calleeName as string)) collectScopes(node.value as Node);
@@ -563,6 +573,108 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   }
   facts.scopes = dedupeScopes(facts.scopes);
   return facts;
+}
+
+/** The nearest function around a node (undefined at module level). */
+function enclosingFunction(node: Node): Node | undefined {
+  for (let current = node.$parent as Node | undefined; current; current = current.$parent as Node | undefined) if (FUNCTIONS.has(current.type)) return current;
+  return undefined;
+}
+
+/** Functions and the names declared in them (parameters and declarations), found on first use. */
+const declaredNames = new WeakMap<Node, Set<string>>();
+function namesDeclaredIn(fn: Node): Set<string> {
+  let names = declaredNames.get(fn);
+  if (names) return names;
+  names = new Set(((fn.params as Node[]) ?? []).flatMap((param) => (param.type === 'Identifier' ? [param.name as string] : [])));
+  const stack = [fn.body as Node];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
+    if (node.type === 'VariableDeclarator' && (node.id as Node).type === 'Identifier') names.add((node.id as Node).name as string);
+    if (FUNCTIONS.has(node.type)) continue;
+    for (const key in node) {
+      if (key === '$parent') continue;
+      const child = node[key] as Node | Node[] | undefined;
+      if (Array.isArray(child)) stack.push(...child);
+      else if (child && typeof child === 'object' && typeof (child as Node).type === 'string') stack.push(child);
+    }
+  }
+  declaredNames.set(fn, names);
+  return names;
+}
+
+/** A variable's key for flow tracking: local to the function that declares it, else the module's. */
+function scopedName(at: Node, name: string): string {
+  for (let fn = enclosingFunction(at); fn; fn = enclosingFunction(fn)) if (namesDeclaredIn(fn).has(name)) return `${fn.start}:${name}`;
+  return name;
+}
+
+/** `x` or `this.x` as an assignment target's name; anything else (destructuring, computed members) is not followed. */
+function assignmentTarget(node: Node): string | undefined {
+  if (node.type === 'Identifier') return node.name as string;
+  if (node.type === 'MemberExpression' && !node.computed && (node.object as Node).type === 'ThisExpression') return `this.${(node.property as Node).name as string}`;
+  return undefined;
+}
+
+/** The variable a call chain starts from: `_appClient?.api('/users').get()` → `_appClient`, `this.graph.api(…)` → `this.graph`. */
+function rootOf(node: Node): string | undefined {
+  let current: Node | undefined = node;
+  for (let depth = 0; current && depth < 64; depth++) {
+    const target = assignmentTarget(current);
+    if (target) return target;
+    current = (current.type === 'CallExpression' ? current.callee : current.type === 'MemberExpression' ? current.object : current.type === 'ChainExpression' || current.type === 'AwaitExpression' ? (current.expression ?? current.argument) : undefined) as Node | undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Which auth flow each client variable carries: a variable assigned a credential (new ClientSecretCredential,
+ * DeviceCodeCredential, …), and a variable whose value refers to such a credential, directly or through other
+ * variables (authProvider → credential). Followed to a fixed point; a variable given two flows carries none.
+ */
+function flowsOfClients(assigned: readonly [string, Node][]): Map<string, AuthFlow | null> {
+  const flows = new Map<string, AuthFlow | null>();
+  const set = (name: string, flow: AuthFlow) => {
+    const known = flows.get(name);
+    if (known === undefined) flows.set(name, flow);
+    else if (known !== flow) flows.set(name, null);
+  };
+  /** Flows an expression names: credential constructors, and variables already known to carry one. */
+  const flowsIn = (root: Node): Set<AuthFlow> => {
+    const found = new Set<AuthFlow>();
+    const stack = [root];
+    let visited = 0;
+    while (stack.length && visited++ < 2_000) {
+      const node = stack.pop()!;
+      if (!node || typeof node !== 'object') continue;
+      if (node.type === 'NewExpression' || node.type === 'CallExpression') {
+        const callee = node.callee as Node;
+        const name = callee.type === 'Identifier' ? (callee.name as string) : callee.type === 'MemberExpression' && !callee.computed ? ((callee.property as Node).name as string) : undefined;
+        const marker = name ? FLOW_MARKERS.find(([pattern]) => pattern.test(name)) : undefined;
+        if (marker && /Credential$/.test(name!)) found.add(marker[1]);
+      }
+      const target = assignmentTarget(node);
+      const flow = target ? flows.get(target.startsWith('this.') ? target : scopedName(node, target)) : undefined;
+      if (flow) found.add(flow);
+      for (const key of ['callee', 'object', 'arguments', 'properties', 'value', 'expression', 'argument', 'elements'] as const) {
+        const child = node[key] as Node | Node[] | undefined;
+        if (Array.isArray(child)) stack.push(...child);
+        else if (child && typeof child === 'object') stack.push(child);
+      }
+    }
+    return found;
+  };
+  for (let round = 0; round < 4; round++) {
+    const before = JSON.stringify([...flows]);
+    for (const [name, value] of assigned) {
+      const found = flowsIn(value);
+      if (found.size === 1) set(name, [...found][0]!);
+      else if (found.size > 1) flows.set(name, null);
+    }
+    if (JSON.stringify([...flows]) === before) break;
+  }
+  return flows;
 }
 
 function objectProperty(object: Node, name: string): Node | undefined {
