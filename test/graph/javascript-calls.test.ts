@@ -22,6 +22,8 @@ const CASES: { name: string; code: string; calls: Expected[] }[] = [
   { name: 'template literal with id', code: "await client.api(`/users/${userId}/manager`).get();", calls: [['GET', '/users/{id}/manager']] },
   { name: 'concatenation', code: "await client.api('/groups/' + groupId + '/members').get();", calls: [['GET', '/groups/{id}/members']] },
   { name: 'file constant', code: "const PATH = '/me/calendars';\nawait client.api(PATH).get();", calls: [['GET', '/me/calendars']] },
+  // As in a public Teams bot sample: `let` given once is a constant; one reassigned later is not.
+  { name: 'let given once is a constant, a reassigned one is not', code: "let photoEndpoint = 'https://graph.microsoft.com/v1.0/me/photos/240x240/$value';\nlet response = await fetch(photoEndpoint, params);\nlet url = '/me';\nif (admin) url = buildAdminPath();\nawait client.api(url).get();\nfor (let i = 0; i < 3; i++) await client.api('/me/events').get();", calls: [['GET', '/me/photos/240x240/$value'], ['GET', '/me/events']] },
   { name: 'constant built from constants', code: "const BASE = '/teams';\nconst CHANNELS = `${BASE}/${teamId}/channels`;\nawait client.api(CHANNELS).get();", calls: [['GET', '/teams/{id}/channels']] },
   { name: 'encodeURIComponent keeps a segment', code: "await client.api(`/users/${encodeURIComponent(upn)}/photo`).get();", calls: [['GET', '/users/{id}/photo']] },
   { name: 'wrapper function taking a path', code: "async function g(path) { return client.api(path).get(); }\nawait g('/me/joinedTeams');\nawait g(`/teams/${id}/members`);", calls: [['GET', '/me/joinedTeams'], ['GET', '/teams/{id}/members']] },

@@ -93,6 +93,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   const live: Node[] = [];
   /** Every `name = value` (declarations and assignments, `this.x` included): which client carries which credential. */
   const assignedValues: [string, Node][] = [];
+  const variableInits = new Map<string, Node | null>();
+  const reassigned = new Set<string>();
   // Only files that build a credential can tie a client to a flow: the others skip the bookkeeping.
   const tracksFlows = /Credential\b/.test(file.text);
   const where = (node: Node): SourceRef => {
@@ -113,8 +115,12 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (node.type === 'VariableDeclarator' && (node.id as Node).type === 'Identifier') {
       const name = (node.id as Node).name as string;
       if (parent && parent.kind === 'const' && node.init) constants.set(name, constants.has(name) ? null : (node.init as Node));
+      // `let`/`var` given once and never reassigned is a constant too (`let endpoint = 'https://graph…'`): decided after the walk.
+      else if (parent && node.init) variableInits.set(name, variableInits.has(name) ? null : (node.init as Node));
       if (tracksFlows && node.init) assignedValues.push([scopedName(node, name), node.init as Node]);
     }
+    if (node.type === 'AssignmentExpression' && (node.left as Node).type === 'Identifier') reassigned.add((node.left as Node).name as string);
+    if (node.type === 'UpdateExpression' && (node.argument as Node).type === 'Identifier') reassigned.add((node.argument as Node).name as string);
     if (tracksFlows && node.type === 'AssignmentExpression' && node.operator === '=') {
       const target = assignmentTarget(node.left as Node);
       if (target) assignedValues.push([target.startsWith('this.') ? target : scopedName(node, target), node.right as Node]);
@@ -337,6 +343,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     text: (node) => file.text.slice(node.start, node.end),
   };
 
+  for (const [name, init] of variableInits) if (init && !reassigned.has(name) && !constants.has(name)) constants.set(name, init);
   const clientFlows = tracksFlows ? flowsOfClients(assignedValues) : new Map<string, AuthFlow | null>();
 
   // Pass 2: wrapper functions first (a wrapper may be declared after its callers), then the calls.
