@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractJavaScript } from '../../src/extract/graph/javascript.ts';
+import { tokenRequestFlows } from '../../src/extract/code/extractor.ts';
 import { extractGraphFacts } from '../../src/extract/graph/index.ts';
 import { SourceFile } from '../../src/sources/source-file.ts';
 
@@ -116,6 +117,15 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     ].join('\n');
     const facts = extractJavaScript(new SourceFile('graphHelper.js', code), () => undefined);
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.flow ?? 'unknown'}`).sort(), ['GET /groups application', 'GET /me delegated', 'GET /organization unknown', 'GET /users application']);
+  });
+
+  it('hand-written token requests name their flow by grant type, in any language', () => {
+    const flows = (path: string, text: string) => tokenRequestFlows(new SourceFile(path, text)).map((flow) => `${flow.flow} ${flow.kind} ${flow.source.line}`);
+    assert.deepEqual(flows('a.py', 'data = {\n  "grant_type": "client_credentials",\n}'), ['application client-credentials 2']);
+    assert.deepEqual(flows('b.js', "const body = new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', requested_token_use: 'on_behalf_of' });"), ['delegated on-behalf-of 1']);
+    assert.deepEqual(flows('c.cs', 'new KeyValuePair<string, string>("grant_type", "authorization_code")'), ['delegated auth-code 1']);
+    assert.deepEqual(flows('d.sh', 'curl -d "grant_type=client_credentials&client_id=$ID"'), ['application client-credentials 1']);
+    assert.deepEqual(flows('e.py', '# the grant_type is chosen below\ngrant = "refresh"'), []);
   });
 
   it('survives a gigantic string concatenation and deep nesting without crashing', () => {

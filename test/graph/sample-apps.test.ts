@@ -157,6 +157,26 @@ describe('scopes declared in configuration', () => {
     });
   });
 
+  it('a daemon posting its own client-credentials token request: app-only, and no resource-specific consent suggested outside a Teams app', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, {
+      'reader/teams_reader.py': [
+        'import requests',
+        'def get_token():',
+        '    r = requests.post(f"https://login.microsoftonline.com/{TENANT}/oauth2/v2.0/token", data={"grant_type": "client_credentials", "client_id": CID, "client_secret": SECRET, "scope": "https://graph.microsoft.com/.default"})',
+        '    return r.json()["access_token"]',
+        'def messages(team_id, channel_id):',
+        '    url = (f"https://graph.microsoft.com/v1.0/teams/{team_id}"',
+        '           f"/channels/{channel_id}/messages?$top=50")',
+        '    return requests.get(url, headers={"Authorization": f"Bearer {get_token()}"}).json()',
+        '',
+      ].join('\n'),
+    });
+    const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+    assert.deepEqual(report.inventory!.authFlows.map((flow) => `${flow.flow} ${flow.kind}`), ['application client-credentials']);
+    assert.deepEqual(report.permissionAnalysis!.missing.map((entry) => `${entry.name} ${entry.type}`), ['ChannelMessage.Read.All application']);
+  });
+
   it('reads scopes from INI files as Python configparser does (as in the public msgraph-training-python sample)', async (t) => {
     const root = tempDir(t);
     writeTree(root, {

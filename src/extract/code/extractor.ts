@@ -36,7 +36,10 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
   }
   return (file) => {
     const facts = extractFile(file);
-    if (facts) facts.connectivity.references = compactReferences(facts.connectivity.references);
+    if (facts) {
+      facts.connectivity.references = compactReferences(facts.connectivity.references);
+      facts.flows.push(...tokenRequestFlows(file));
+    }
     return facts;
   };
   function extractFile(file: SourceFile): CodeGraphFacts | undefined {
@@ -51,6 +54,29 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
     if (/^(ps1|psm1)$/.test(extension)) return extractPowerShell(file);
     return undefined;
   }
+}
+
+/**
+ * OAuth token requests written by hand (`grant_type: 'client_credentials'` posted to the token endpoint, in a
+ * dict, an object, form fields or a query string): the grant says the flow when no SDK names it.
+ */
+const GRANT_TYPE = /grant_type["']?\s*(?:[:=,]|=>)\s*["']?(client_credentials|urn:ietf:params:oauth:grant-type:jwt-bearer|authorization_code|urn:ietf:params:oauth:grant-type:device_code|password)\b/g;
+const GRANT_FLOWS: Record<string, { flow: 'application' | 'delegated'; kind: string }> = {
+  client_credentials: { flow: 'application', kind: 'client-credentials' },
+  'urn:ietf:params:oauth:grant-type:jwt-bearer': { flow: 'delegated', kind: 'on-behalf-of' },
+  authorization_code: { flow: 'delegated', kind: 'auth-code' },
+  'urn:ietf:params:oauth:grant-type:device_code': { flow: 'delegated', kind: 'device-code' },
+  password: { flow: 'delegated', kind: 'password' },
+};
+
+export function tokenRequestFlows(file: SourceFile): CodeGraphFacts['flows'] {
+  if (!file.text.includes('grant_type')) return [];
+  return [...file.text.matchAll(GRANT_TYPE)].flatMap((match) => {
+    const grant = GRANT_FLOWS[match[1]!];
+    if (!grant) return [];
+    const at = file.locOf(match.index!);
+    return [{ flow: grant.flow, kind: grant.kind, source: { file: file.path, line: at.line, column: at.column } }];
+  });
 }
 
 /** The JavaScript/TypeScript files a relative import may name, in resolution order. */

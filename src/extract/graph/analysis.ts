@@ -118,6 +118,7 @@ export function resolveFlows(kinds: readonly AppKind[], flows: readonly AuthFlow
 
 export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisInput): AppPermissionAnalysis {
   const flows = resolveFlows(input.kinds, input.flows);
+  const teamsApp = input.kinds.some((kind) => kind === 'teams-app' || kind === 'office-addin-unified');
   const graphRequested = input.requested.filter((permission) => permission.resource === 'Microsoft Graph' && (permission.type === 'delegated' || permission.type === 'application') && !isOidcScope(permission.name) && !permission.unresolved && !permission.name.endsWith('.default'));
   const requestedNames = { delegated: new Set<string>(), application: new Set<string>() };
   for (const permission of graphRequested) requestedNames[permission.type as 'delegated' | 'application'].add(index.canonicalName(permission.name));
@@ -145,7 +146,9 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
       unmatchedCalls.push({ call: callIndex, reason: `no permission data for ${call.method} ${call.path}` });
       continue;
     }
-    let claims = match.claims.get(schemeOf(flow)) ?? [];
+    // Resource-specific consent (ChannelMessage.Read.Group, …) exists only for Teams apps that declare it in their
+    // manifest; for any other app it is never the least-privileged choice, because it cannot be granted at all.
+    let claims = (match.claims.get(schemeOf(flow)) ?? []).filter((claim) => !claim.rsc || teamsApp);
     if (claims.length === 0) {
       unmatchedCalls.push({ call: callIndex, reason: flow === 'application' && /^\/me(\/|$)/i.test(call.path) ? '/me cannot be called without a signed-in user (app-only)' : `${call.method} ${match.template} has no ${schemeOf(flow)} permission` });
       continue;

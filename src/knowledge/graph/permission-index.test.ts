@@ -91,7 +91,7 @@ describe('knowledge/graph/permission-index', () => {
   });
 
   it('breaks ties by the resource the path names', () => {
-    const claim = (permission: string) => ({ permission, least: false, alsoRequires: [], methodCount: 1, privilegeLevel: 3, rsc: false });
+    const claim = (permission: string) => ({ permission, least: false, alsoRequires: [], methodCount: 1, privilegeLevel: 3, rsc: false, leastElsewhere: false });
     const claims = [claim('DeviceManagementApps.Read.All'), claim('Directory.Read.All'), claim('User.Read.All')];
     assert.deepEqual(rankClaims(claims).map((entry) => entry.permission), ['DeviceManagementApps.Read.All', 'Directory.Read.All', 'User.Read.All']);
     assert.deepEqual(rankClaims(claims, '/users/{id}').map((entry) => entry.permission)[0], 'User.Read.All');

@@ -21,6 +21,8 @@ export interface Claim {
   methodCount: number;
   privilegeLevel: number;
   rsc: boolean;
+  /** Marked least for this path in another scheme only (ChannelMessage.Read.All: least delegated, not app-only). */
+  leastElsewhere: boolean;
 }
 
 export interface PermissionInfo {
@@ -98,7 +100,7 @@ export class GraphPermissionIndex {
           const node = index.#insert(template);
           for (const method of methods) {
             for (const scheme of schemeKeys) {
-              const claim: Claim = { permission: name, least: least.includes(scheme), alsoRequires, methodCount: methods.length, privilegeLevel: info.schemes[scheme]?.privilegeLevel ?? 3, rsc };
+              const claim: Claim = { permission: name, least: least.includes(scheme), alsoRequires, methodCount: methods.length, privilegeLevel: info.schemes[scheme]?.privilegeLevel ?? 3, rsc, leastElsewhere: least.length > 0 && !least.includes(scheme) };
               node.claims ??= new Map();
               let byScheme = node.claims.get(method);
               if (!byScheme) node.claims.set(method, (byScheme = new Map()));
@@ -300,9 +302,13 @@ export function rankClaims(claims: readonly Claim[], template?: string): Claim[]
   const singleMethodExists = claims.some((claim) => claim.methodCount === 1);
   const trusted = (claim: Claim) => claim.least && !(singleMethodExists && claim.methodCount > 1);
   const stems = template ? pathStems(template) : [];
+  // With no least mark in this scheme (an RSC-only least set aside, say), the permission the data marks least for
+  // the same operation in another scheme is the operation's own permission, before broader ones (Group.Read.All).
+  const anyTrusted = claims.some(trusted);
   return [...claims].sort(
     (a, b) =>
       Number(trusted(b)) - Number(trusted(a)) ||
+      (anyTrusted ? 0 : Number(b.leastElsewhere) - Number(a.leastElsewhere)) ||
       a.methodCount - b.methodCount ||
       a.privilegeLevel - b.privilegeLevel ||
       operationRank(a.permission) - operationRank(b.permission) ||
