@@ -177,6 +177,26 @@ describe('scopes declared in configuration', () => {
     assert.deepEqual(report.permissionAnalysis!.missing.map((entry) => `${entry.name} ${entry.type}`), ['ChannelMessage.Read.All application']);
   });
 
+  it('C# SDK selects (v4 lambdas and strings, v5 QueryParameters) feed the property rules', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, {
+      'appsettings.json': json({ DownstreamApi: { BaseUrl: 'https://graph.microsoft.com/v1.0', Scopes: 'user.read calendars.read mailboxsettings.read' } }),
+      'Graph/Calendar.cs': [
+        'using Microsoft.Graph;',
+        'class Calendar {',
+        '  async Task Run(GraphServiceClient _graphServiceClient) {',
+        '    var events = await _graphServiceClient.Me.CalendarView.Request(options).Select(evt => new { evt.Subject, evt.Body }).GetAsync();',
+        '    var me = await _graphServiceClient.Me.Request().Select(u => new { u.MailboxSettings }).GetAsync();',
+        '  }',
+        '}',
+      ].join('\n'),
+    });
+    const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+    assert.deepEqual(report.inventory!.graphCalls.map((call) => call.select), [['Subject', 'Body'], ['MailboxSettings']]);
+    assert.deepEqual(report.permissionAnalysis!.needed.map((entry) => entry.name).sort(), ['Calendars.Read', 'MailboxSettings.Read', 'User.Read'], 'the event body keeps Calendars.Read; mailboxSettings needs MailboxSettings.Read');
+    assert.deepEqual(report.permissionAnalysis!.excessive, []);
+  });
+
   it('reads scopes from INI files as Python configparser does (as in the public msgraph-training-python sample)', async (t) => {
     const root = tempDir(t);
     writeTree(root, {

@@ -71,6 +71,7 @@ const HIGH_RISK_PATTERNS: [RegExp, string][] = [
 /** Curated rules where $select/$expand raise the need above what the path data says (the data has no property-level detail). */
 const PROPERTY_RULES: { path: RegExp; properties: RegExp; excludes?: RegExp; alsoRequires?: string; why: string }[] = [
   { path: /\/messages(\/|$)/i, properties: /^(body|uniquebody|attachments|bodypreview|singlevalueextendedproperties|multivalueextendedproperties)$/i, excludes: /^Mail\.ReadBasic/, why: 'ReadBasic excludes body, preview, attachments and extended properties' },
+  { path: /\/(events|calendarview)(\/|$)/i, properties: /^(body|bodypreview|attachments|singlevalueextendedproperties|multivalueextendedproperties)$/i, excludes: /^Calendars\.ReadBasic/, why: 'Calendars.ReadBasic excludes body, preview, attachments and extended properties' },
   { path: /^\/(users(\/\{id\})?|me)$/i, properties: /^(?!(id|displayname|givenname|surname|mail|userprincipalname|photo|businessphones|jobtitle|mobilephone|officelocation|preferredlanguage)$).+$/i, excludes: /^User\.ReadBasic\.All$/, why: 'User.ReadBasic.All returns only basic profile properties' },
   { path: /^\/(users|me)/i, properties: /^signinactivity$/i, alsoRequires: 'AuditLog.Read.All', why: 'signInActivity also needs AuditLog.Read.All' },
   { path: /^\/(users|me)/i, properties: /^mailboxsettings$/i, alsoRequires: 'MailboxSettings.Read', why: 'mailboxSettings needs MailboxSettings.Read' },

@@ -186,7 +186,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       if (!chain) continue;
       const path = fluentPath(chain.segments);
       if (!path || !/graph|client|this|self/i.test(chain.root)) continue;
-      addCall(call, verb, path, beta ? 'beta' : undefined, 'sdk', 'high');
+      addCall(call, verb, path, beta ? 'beta' : undefined, 'sdk', 'high', selectedProperties(call.text));
     }
 
     // HttpRequestMessage(HttpMethod.Post, url) in C#.
@@ -279,6 +279,20 @@ function queryOptions(query: string | undefined): { select?: string[]; expand?: 
   if (!query) return {};
   const search = new URLSearchParams(query);
   return { select: search.get('$select')?.split(','), expand: search.get('$expand')?.split(',') };
+}
+
+/**
+ * Properties an SDK call selects, read from the call's own text (its parsed node): v4 `.Select("a,b")` and
+ * `.Select(u => new { u.A, u.B })`, v5 `QueryParameters.Select = new[] { "a", "b" }`, Java `.select("a,b")`,
+ * Python `select=['a', 'b']`. They feed the property rules ($select of mailboxSettings needs MailboxSettings.Read).
+ */
+export function selectedProperties(text: string): { select?: string[] } {
+  const found: string[] = [];
+  for (const match of text.matchAll(/\.(?:Select|select)\(\s*"([^"]*)"\s*\)/g)) found.push(...match[1]!.split(','));
+  for (const match of text.matchAll(/\.Select\(\s*(\w+)\s*=>\s*new\s*\{([^}]*)\}/g)) found.push(...[...match[2]!.matchAll(new RegExp(`\\b${match[1]}\\.(\\w+)`, 'g'))].map((property) => property[1]!));
+  for (const match of text.matchAll(/\b(?:Select|select)\s*=\s*(?:new\s*(?:string|String)?\s*\[\s*\]\s*|\[)\s*\{?([^}\]]*)[}\]]/g)) found.push(...[...match[1]!.matchAll(/["']([^"']+)["']/g)].map((item) => item[1]!));
+  const properties = [...new Set(found.map((item) => item.trim()).filter(Boolean))];
+  return properties.length ? { select: properties } : {};
 }
 
 function walkChain(start: TsNode | null, rules: LanguageRules): { root: string; segments: string[] } | undefined {
