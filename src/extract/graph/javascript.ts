@@ -288,6 +288,10 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   };
 
   /** `$batch`: each inner request of a literal body is a call of its own. */
+  /** Objects already read as inner requests of a `$batch` body (not read again as loose batch steps). */
+  const batchSteps = new Set<Node>();
+  /** `{ id, method, url: '/me' }` objects: JSON-batch steps handed to a batching helper of the app's own. */
+  const looseBatchSteps: Node[] = [];
   const addBatchBody = (node: Node, version: 'v1.0' | 'beta') => {
     // The body sits in this call (fetch(url, {body})) or in a call further up the chain (.api('/$batch').post(body)).
     let body: Node | undefined;
@@ -307,6 +311,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     for (const element of requests.elements as Node[]) {
       const request = resolveObject(element);
       if (!request) continue;
+      batchSteps.add(request);
       const url = evaluate(objectProperty(request, 'url'));
       const method = (evaluate(objectProperty(request, 'method')) ?? 'GET').toUpperCase();
       if (url) addCall(element, method, url.startsWith('/') ? url : `/${url}`, 'batch', 'high', { version });
@@ -415,6 +420,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       addCall(call, method ?? 'GET', path, 'graph-client', confidence, { version, select: select.length ? select : undefined, expand: expand.length ? expand : undefined, flow: receiverFlow ?? undefined });
       return;
     }
+    // Paging (`.api(page['@odata.nextLink'])`) continues a request already counted: not a new, unknown call.
+    if (/(next|delta)Link|nextPage/i.test(file.text.slice(argument.start, argument.end))) return;
     facts.unresolved.push({ via: 'graph-client', reason: 'the path passed to .api() is computed at run time', source: where(call) });
   }
 
@@ -561,6 +568,22 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       node = (node.type === 'CallExpression' ? node.callee : node.object) as Node;
     }
     return false;
+  }
+
+  // JSON-batch steps outside a literal `$batch` body (a helper of the app's own sends them): `{ id, method, url }`
+  // with a verb and a relative Graph path; the id makes the shape specific to Graph's JSON batching.
+  for (const node of live) {
+    if (node.type !== 'Property' || ((node.key as Node)?.name ?? (node.key as Node)?.value) !== 'url') continue;
+    const object = parents.get(node);
+    if (!object || object.type !== 'ObjectExpression' || !objectProperty(object, 'id') || !objectProperty(object, 'method')) continue;
+    looseBatchSteps.push(object);
+  }
+  for (const object of looseBatchSteps) {
+    if (batchSteps.has(object)) continue;
+    const url = evaluate(objectProperty(object, 'url'));
+    const method = evaluate(objectProperty(object, 'method'))?.toUpperCase();
+    if (!url || !method || !/^(GET|POST|PATCH|PUT|DELETE)$/.test(method) || !/^\/?(me|users|groups|teams|chats|sites|drives|applications|servicePrincipals|organization|subscriptions|planner|solutions|communications|security|reports|deviceManagement|identity|policies|directory|auditLogs|search|admin|education|print|external|storage|employeeExperience|copilot|appCatalogs|contacts|places|shares|agreements|invitations|oauth2PermissionGrants|roleManagement|domains|subscribedSkus|$batch)(\/|\?|$)/i.test(url)) continue;
+    addCall(object, method, url.startsWith('/') ? url : `/${url}`, 'batch-step', 'medium');
   }
 
   // Scope arrays on objects handed to any call (e.g. `{ scopes: ['Mail.Read'] }` for MSAL or Azure Identity), and
