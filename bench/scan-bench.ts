@@ -148,6 +148,8 @@ interface Measurement {
   problems: number;
   /** Structured files parsed and their size. */
   parsed?: { files: number; bytes: number };
+  /** Seconds per inventory stage (full scans). */
+  stages?: Record<string, number>;
 }
 
 /** Child mode: one measurement in a fresh process. */
@@ -186,9 +188,10 @@ async function child(mode: Mode, target: string): Promise<void> {
     return;
   }
   const dataDir = mode === 'scan' ? ADVISORY_DATA : existsSync(SHARED_DATA) ? SHARED_DATA : path.join(ROOT, '.bench', 'no-data');
-  const result = await scan({ root: target, config: { ...DEFAULT_CONFIG }, dataDir: { dir: dataDir, source: '--data-dir' } });
+  const stages: Record<string, number> = {};
+  const result = await scan({ root: target, config: { ...DEFAULT_CONFIG }, dataDir: { dir: dataDir, source: '--data-dir' }, onStage: (stage, ms) => (stages[stage] = ms / 1000) });
   const seconds = (performance.now() - started) / 1000;
-  report({ label: mode === 'scan' ? 'full scan' : 'full scan, no advisories', files: result.summary.filesScanned, bytes: result.summary.bytesScanned, seconds, peakRssMiB: process.resourceUsage().maxRSS / 1024, findings: result.findings.length, problems: result.problems.length });
+  report({ label: mode === 'scan' ? 'full scan' : 'full scan, no advisories', files: result.summary.filesScanned, bytes: result.summary.bytesScanned, seconds, peakRssMiB: process.resourceUsage().maxRSS / 1024, findings: result.findings.length, problems: result.problems.length, stages });
 }
 
 function report(measurement: Measurement): void {
@@ -237,6 +240,8 @@ async function parent(): Promise<void> {
   const index = existsSync(SHARED_DATA) ? measure('index', SHARED_DATA) : undefined;
   console.log(`\nm365cert benchmark (${process.version}, ${process.platform}/${process.arch})\n`);
   for (const [name, m] of results) console.log(row(name, m));
+  const stages = results[1]![1].stages ?? {};
+  console.log(`\nfull scan by stage: ${Object.entries(stages).map(([stage, seconds]) => `${stage} ${seconds.toFixed(2)} s`).join(', ')}`);
   const load = results[0]![1];
   const full = results[1]![1];
   const throughput = load.bytes / 1e6 / load.seconds;

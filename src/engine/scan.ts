@@ -67,6 +67,8 @@ export interface ScanOptions {
   /** Receives the inventory, for commands that act on it after the scan (permissions --fix). */
   onInventory?: (inventory: Inventory) => void;
   onProgress?: ProgressListener;
+  /** How long each inventory stage took (diagnostics: `--timing`, the bench). */
+  onStage?: StageListener;
   now?: () => Date;
   /** The probe command: endpoints only, no tree to read. */
   skipTree?: boolean;
@@ -99,7 +101,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const inventory = await buildInventory(root, sources, options.dataDir.dir, config, problems, {
     calls: recordings.flatMap((recording) => recording.calls),
     hosts: recordings.flatMap((recording) => recording.hosts),
-  }, startedAt);
+  }, startedAt, options.onStage);
   const probes = [...(options.probeSnapshots ?? [])];
   if (options.probe) {
     const targets = [...options.probe.targets, ...(options.probe.fromInventory ? probeTargetsOf(inventory) : [])];
@@ -166,17 +168,26 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   };
 }
 
+/** Receives how long each stage of building the inventory took (the bench and `--timing` read it). */
+export type StageListener = (stage: InventoryStage, milliseconds: number) => void;
+export type InventoryStage = 'grammars' | 'apps' | 'graph-index' | 'code' | 'graph' | 'connectivity' | 'patterns' | 'dependencies' | 'vulnerabilities' | 'secrets' | 'repository' | 'runtimes';
+
 /** The extractors' work: every fact the checks read, built from sources that were read once. */
-export async function buildInventory(root: string, sources: ProjectSources, dataDir: string, config: Config, problems: ScanProblem[], observed: Recorded = { calls: [], hosts: [] }, now: Date = new Date()): Promise<Inventory> {
+export async function buildInventory(root: string, sources: ProjectSources, dataDir: string, config: Config, problems: ScanProblem[], observed: Recorded = { calls: [], hosts: [] }, now: Date = new Date(), onStage?: StageListener): Promise<Inventory> {
+  const stage = stageTimer(onStage);
   const missingData = missingDatasets(dataDir);
   const grammars: Grammar[] = codeLanguagesIn(sources.files);
   if (sources.files.some((file) => HTML_FILE.test(file.path))) grammars.push('html');
   const { parsers, errors } = await loadParsers(grammars);
   for (const error of errors) problems.push({ kind: 'read-error', message: error });
+  stage('grammars');
   const apps = extractApps(sources, new SchemaStore(dataDir));
   problems.push(...apps.problems);
+  stage('apps');
   const graphIndex = loadGraphKnowledge(dataDir, missingData);
+  stage('graph-index');
   const code = await extractCodeInParallel({ files: sources.files, apps: apps.apps, problems, parsers }, extractionThreads());
+  stage('code');
   const graph = extractGraphFacts({
     code,
     powershellCommands: code.some((entry) => entry.facts.cmdlets?.length) ? loadPowerShellCommands(dataDir, problems) : undefined,
@@ -190,6 +201,7 @@ export async function buildInventory(root: string, sources: ProjectSources, data
     parsers,
     parse: sources.parse,
   });
+  stage('graph');
   const connectivity = extractConnectivity({
     files: sources.files,
     manifests: apps.manifests,
@@ -201,13 +213,30 @@ export async function buildInventory(root: string, sources: ProjectSources, data
     publisherDomains: config.connectivity.publisherDomains,
     annotations: config.connectivity.hosts,
   });
+  stage('connectivity');
   const patterns = [...code.flatMap((entry) => entry.facts.patterns), ...patternsInSettings(sources.files)];
+  stage('patterns');
   const dependencies = extractDependencies(sources.files, problems);
+  stage('dependencies');
   const vulnerabilities = await findVulnerabilities(dependencies, dataDir, config.patchWindows, now, problems);
-  return {
-    root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData, graph, graphIndex, connectivity,
-    secrets: findSecrets(sources.files), patterns, repository: await repositoryEvidence(root, sources.files, config.repository), dependencies, vulnerabilities,
-    runtimes: findRuntimes(sources.files, now),
+  stage('vulnerabilities');
+  const secrets = findSecrets(sources.files);
+  stage('secrets');
+  const repository = await repositoryEvidence(root, sources.files, config.repository);
+  stage('repository');
+  const runtimes = findRuntimes(sources.files, now);
+  stage('runtimes');
+  return { root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData, graph, graphIndex, connectivity, secrets, patterns, repository, dependencies, vulnerabilities, runtimes };
+}
+
+/** Calls the listener with the time since the previous stage ended; free when nobody listens. */
+function stageTimer(onStage: StageListener | undefined): (stage: InventoryStage) => void {
+  if (!onStage) return () => {};
+  let last = performance.now();
+  return (stage) => {
+    const at = performance.now();
+    onStage(stage, at - last);
+    last = at;
   };
 }
 
