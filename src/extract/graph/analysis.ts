@@ -129,44 +129,31 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
   const missing = new Map<string, MissingPermission>();
   const unmatchedCalls: AppPermissionAnalysis['unmatchedCalls'] = [];
   /** Every permission that allows each call, for merging suggestions (set cover). */
-  const candidatesOf = new Map<number, Set<string>>();
+  const candidatesOf = new Map<number, ReadonlySet<string>>();
   /** Permissions needed in addition to the path's (property rules): never folded into another. */
   const additional = new Set<string>();
   const betaCalls: AppPermissionAnalysis['betaCalls'] = [];
   /** Every permission that takes part in allowing each call, alone or with a partner. */
-  const claimantsOf = new Map<number, Set<string>>();
+  const claimantsOf = new Map<number, ReadonlySet<string>>();
   /** For calls allowed only by a higher requested permission: which one. */
   const coveringOf = new Map<number, string>();
 
+  const requirementOf = requirementCache(index, teamsApp);
   for (const { call, index: callIndex } of input.calls) {
     const flow = flows.flowOf(call);
     const type = flow === 'application' ? 'application' : 'delegated';
-    if (call.apiVersion === 'beta') betaCalls.push({ call: callIndex, inV1: call.method === 'GET' ? index.versionsOf(call.path)?.v1 : undefined });
-    const match = index.match(call.method, call.path);
-    if (!match) {
-      unmatchedCalls.push({ call: callIndex, reason: `no permission data for ${call.method} ${call.path}` });
+    if (call.apiVersion === 'beta') betaCalls.push({ call: callIndex, inV1: call.method === 'GET' ? requirementOf.versions(call.path)?.v1 : undefined });
+    const requirement = requirementOf(call, flow);
+    if ('unmatched' in requirement) {
+      unmatchedCalls.push({ call: callIndex, reason: requirement.unmatched });
       continue;
     }
-    // Resource-specific consent (ChannelMessage.Read.Group, …) exists only for Teams apps that declare it in their
-    // manifest; for any other app it is never the least-privileged choice, because it cannot be granted at all.
-    let claims = (match.claims.get(schemeOf(flow)) ?? []).filter((claim) => !claim.rsc || teamsApp);
-    if (claims.length === 0) {
-      unmatchedCalls.push({ call: callIndex, reason: flow === 'application' && /^\/me(\/|$)/i.test(call.path) ? '/me cannot be called without a signed-in user (app-only)' : `${call.method} ${match.template} has no ${schemeOf(flow)} permission` });
-      continue;
-    }
-    const alsoRequired: string[] = [];
-    for (const rule of PROPERTY_RULES) {
-      const properties = [...(call.select ?? []), ...(call.expand ?? [])];
-      if (!rule.path.test(call.path) || !properties.some((property) => rule.properties.test(property))) continue;
-      if (rule.excludes) claims = claims.filter((claim) => !rule.excludes!.test(claim.permission));
-      if (rule.alsoRequires) alsoRequired.push(rule.alsoRequires);
-    }
-    const ranked = rankClaims(claims, match.template);
+    const { ranked, least } = requirement;
+    const alsoRequired = [...requirement.alsoRequired];
     if (ranked.length === 0) continue;
     // Only a permission that allows the call on its own can stand in for another in the set cover below.
-    candidatesOf.set(callIndex, new Set(ranked.filter((claim) => claim.alsoRequires.length === 0).map((claim) => claim.permission)));
-    claimantsOf.set(callIndex, new Set(ranked.map((claim) => claim.permission)));
-    const least = leastOf(ranked);
+    candidatesOf.set(callIndex, requirement.standalone);
+    claimantsOf.set(callIndex, requirement.claimants);
     const requestedHere = requestedNames[type];
     // A claim marked AlsoRequires allows the call only together with one of the permissions it names
     // (POST /servicePrincipals/{id}/appRoleAssignments: AppRoleAssignment.ReadWrite.All + Application.Read.All).
@@ -262,6 +249,54 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
     betaCalls,
     usesDefaultScope: input.usesDefaultScope,
     unresolvedCalls: input.unresolvedCalls,
+  };
+}
+
+/** What one call needs under one flow: the ranked claims, the least of them and the permissions property rules add. */
+type Requirement = { ranked: Claim[]; least: Claim[]; alsoRequired: readonly string[]; standalone: ReadonlySet<string>; claimants: ReadonlySet<string> } | { unmatched: string };
+
+/**
+ * What a call needs depends only on its method, path, selected properties and flow (and whether the app is a
+ * Teams app), so it is worked out once per distinct call: apps repeat the same calls from many places.
+ */
+function requirementCache(index: GraphPermissionIndex, teamsApp: boolean): ((call: GraphCall, flow: AuthFlow) => Requirement) & { versions: (path: string) => { v1: boolean; beta: boolean } | undefined } {
+  const requirements = new Map<string, Requirement>();
+  const versions = new Map<string, { v1: boolean; beta: boolean } | undefined>();
+  const requirementOf = (call: GraphCall, flow: AuthFlow): Requirement => {
+    const key = `${flow} ${call.method} ${call.path} ${call.select?.join(',') ?? ''} ${call.expand?.join(',') ?? ''}`;
+    let requirement = requirements.get(key);
+    if (!requirement) requirements.set(key, (requirement = requirementFor(index, teamsApp, call, flow)));
+    return requirement;
+  };
+  return Object.assign(requirementOf, {
+    versions(path: string) {
+      if (!versions.has(path)) versions.set(path, index.versionsOf(path));
+      return versions.get(path);
+    },
+  });
+}
+
+function requirementFor(index: GraphPermissionIndex, teamsApp: boolean, call: GraphCall, flow: AuthFlow): Requirement {
+  const match = index.match(call.method, call.path);
+  if (!match) return { unmatched: `no permission data for ${call.method} ${call.path}` };
+  // Resource-specific consent (ChannelMessage.Read.Group, …) exists only for Teams apps that declare it in their
+  // manifest; for any other app it is never the least-privileged choice, because it cannot be granted at all.
+  let claims = (match.claims.get(schemeOf(flow)) ?? []).filter((claim) => !claim.rsc || teamsApp);
+  if (claims.length === 0) return { unmatched: flow === 'application' && /^\/me(\/|$)/i.test(call.path) ? '/me cannot be called without a signed-in user (app-only)' : `${call.method} ${match.template} has no ${schemeOf(flow)} permission` };
+  const alsoRequired: string[] = [];
+  const properties = [...(call.select ?? []), ...(call.expand ?? [])];
+  for (const rule of PROPERTY_RULES) {
+    if (!rule.path.test(call.path) || !properties.some((property) => rule.properties.test(property))) continue;
+    if (rule.excludes) claims = claims.filter((claim) => !rule.excludes!.test(claim.permission));
+    if (rule.alsoRequires) alsoRequired.push(rule.alsoRequires);
+  }
+  const ranked = rankClaims(claims, match.template);
+  return {
+    ranked,
+    least: ranked.length ? leastOf(ranked) : [],
+    alsoRequired,
+    standalone: new Set(ranked.filter((claim) => claim.alsoRequires.length === 0).map((claim) => claim.permission)),
+    claimants: new Set(ranked.map((claim) => claim.permission)),
   };
 }
 
