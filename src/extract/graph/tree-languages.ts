@@ -2,11 +2,11 @@ import type { Node as TsNode, Parser } from 'web-tree-sitter';
 import { PLACEHOLDER, parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import type { CodeGraphFacts } from './javascript.ts';
-import type { TreeLanguage } from './tree-sitter.ts';
+import { indexNodes, type NodesOf, type TreeLanguage } from './tree-sitter.ts';
 import { fluentPath, isScopeLike, sdkSegment, withoutGraphHost } from './sdk-shapes.ts';
 import type { AuthFlow, Confidence } from './types.ts';
-import { treeConnectivity } from '../hosts/tree-connectivity.ts';
-import { treePatterns } from '../patterns/tree-patterns.ts';
+import { CONNECTIVITY_NODE_TYPES, treeConnectivity } from '../hosts/tree-connectivity.ts';
+import { PATTERN_NODE_TYPES, treePatterns } from '../patterns/tree-patterns.ts';
 
 /**
  * Microsoft Graph calls in C#, Python and Java, read from tree-sitter syntax trees:
@@ -22,13 +22,15 @@ import { treePatterns } from '../patterns/tree-patterns.ts';
 interface LanguageRules {
   call: string;
   /** The callee of a call node and the receiver/name of a member call. */
-  member(node: TsNode): { object: TsNode | null; name: string; args: TsNode[] } | undefined;
+  /** `args` is read on demand: most calls of a file are not Graph calls, and reading arguments crosses into WebAssembly. */
+  member(node: TsNode): { object: TsNode | null; name: string; args: () => TsNode[] } | undefined;
   /** Steps of a fluent chain below a call's receiver. */
   step(node: TsNode): { kind: 'segment'; name: string; next: TsNode | null; id?: boolean } | { kind: 'id'; next: TsNode | null } | { kind: 'skip'; next: TsNode | null } | { kind: 'root'; name: string } | undefined;
   sdkVerbs: Record<string, string>;
   httpVerbs: Record<string, string>;
   strings: Set<string>;
-  constants(root: TsNode): Assignments;
+  /** The node type that assigns a name, and how to read it. */
+  declaration: { type: string; name(node: TsNode): string | undefined; value(node: TsNode): TsNode | null };
   betaMarker: RegExp;
   dead: { block: Set<string>; exits: Set<string>; ifType: string };
   flows: [RegExp, AuthFlow, string][];
@@ -39,7 +41,7 @@ const CSHARP: LanguageRules = {
   member(node) {
     const fn = node.childForFieldName('function');
     if (fn?.type !== 'member_access_expression') return undefined;
-    return { object: fn.childForFieldName('expression'), name: fn.childForFieldName('name')?.text ?? '', args: argumentsOf(node.childForFieldName('arguments')) };
+    return { object: fn.childForFieldName('expression'), name: fn.childForFieldName('name')?.text ?? '', args: lazyArguments(node) };
   },
   step(node) {
     if (node.type === 'member_access_expression') return { kind: 'segment', name: node.childForFieldName('name')?.text ?? '', next: node.childForFieldName('expression') };
@@ -58,7 +60,7 @@ const CSHARP: LanguageRules = {
   sdkVerbs: { GetAsync: 'GET', PostAsync: 'POST', PatchAsync: 'PATCH', PutAsync: 'PUT', DeleteAsync: 'DELETE', AddAsync: 'POST', UpdateAsync: 'PATCH' },
   httpVerbs: { GetAsync: 'GET', GetStringAsync: 'GET', GetStreamAsync: 'GET', GetByteArrayAsync: 'GET', GetFromJsonAsync: 'GET', PostAsync: 'POST', PostAsJsonAsync: 'POST', PutAsync: 'PUT', PutAsJsonAsync: 'PUT', PatchAsync: 'PATCH', DeleteAsync: 'DELETE' },
   strings: new Set(['string_literal', 'verbatim_string_literal', 'interpolated_string_expression', 'raw_string_literal']),
-  constants: (root) => declarators(root, 'variable_declarator', (node) => node.namedChildren.find((child) => child?.type === 'identifier')?.text, (node) => lastNamed(node)),
+  declaration: { type: 'variable_declarator', name: (node) => node.namedChildren.find((child) => child?.type === 'identifier')?.text, value: (node) => lastNamed(node) },
   betaMarker: /using\s+Microsoft\.Graph\.Beta\b/,
   dead: { block: new Set(['block']), exits: new Set(['return_statement', 'throw_statement']), ifType: 'if_statement' },
   flows: [
@@ -76,7 +78,7 @@ const PYTHON: LanguageRules = {
   member(node) {
     const fn = node.childForFieldName('function');
     if (fn?.type !== 'attribute') return undefined;
-    return { object: fn.childForFieldName('object'), name: fn.childForFieldName('attribute')?.text ?? '', args: argumentsOf(node.childForFieldName('arguments')) };
+    return { object: fn.childForFieldName('object'), name: fn.childForFieldName('attribute')?.text ?? '', args: lazyArguments(node) };
   },
   step(node) {
     if (node.type === 'attribute') return { kind: 'segment', name: node.childForFieldName('attribute')?.text ?? '', next: node.childForFieldName('object') };
@@ -92,7 +94,7 @@ const PYTHON: LanguageRules = {
   sdkVerbs: { get: 'GET', post: 'POST', patch: 'PATCH', put: 'PUT', delete: 'DELETE' },
   httpVerbs: { get: 'GET', post: 'POST', patch: 'PATCH', put: 'PUT', delete: 'DELETE' },
   strings: new Set(['string', 'concatenated_string']),
-  constants: (root) => declarators(root, 'assignment', (node) => (node.childForFieldName('left')?.type === 'identifier' ? node.childForFieldName('left')?.text : undefined), (node) => node.childForFieldName('right')),
+  declaration: { type: 'assignment', name: (node) => (node.childForFieldName('left')?.type === 'identifier' ? node.childForFieldName('left')?.text : undefined), value: (node) => node.childForFieldName('right') },
   betaMarker: /\bmsgraph_beta\b/,
   dead: { block: new Set(['block', 'module']), exits: new Set(['return_statement', 'raise_statement']), ifType: 'if_statement' },
   flows: [
@@ -110,7 +112,7 @@ const JAVA: LanguageRules = {
   member(node) {
     const object = node.childForFieldName('object');
     if (!object) return undefined;
-    return { object, name: node.childForFieldName('name')?.text ?? '', args: argumentsOf(node.childForFieldName('arguments')) };
+    return { object, name: node.childForFieldName('name')?.text ?? '', args: lazyArguments(node) };
   },
   step(node) {
     if (node.type === 'method_invocation') {
@@ -129,7 +131,7 @@ const JAVA: LanguageRules = {
   sdkVerbs: { get: 'GET', post: 'POST', patch: 'PATCH', put: 'PUT', delete: 'DELETE' },
   httpVerbs: {},
   strings: new Set(['string_literal']),
-  constants: (root) => declarators(root, 'variable_declarator', (node) => node.childForFieldName('name')?.text, (node) => node.childForFieldName('value')),
+  declaration: { type: 'variable_declarator', name: (node) => node.childForFieldName('name')?.text, value: (node) => node.childForFieldName('value') },
   betaMarker: /import\s+com\.microsoft\.graph\.beta\./,
   dead: { block: new Set(['block']), exits: new Set(['return_statement', 'throw_statement']), ifType: 'if_statement' },
   flows: [
@@ -154,34 +156,38 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     return facts;
   }
   const root = tree.rootNode;
-  firstExitCache.delete(rules);
-  const constants = rules.constants(root);
+  const nodes = indexNodes(root, [rules.call, ...rules.strings, rules.declaration.type, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES]);
+  const constants = declarators(nodes(rules.declaration.type), rules.declaration);
   const evaluate = (node: TsNode | null | undefined, depth = 0): string | undefined => evaluateString(node, rules, constants, depth);
   try {
-    if (root.hasError && !root.descendantsOfType(rules.call).length) {
+    if (root.hasError && !nodes(rules.call).length) {
       facts.parseError = { message: 'syntax errors throughout the file', line: firstError(root) };
       return facts;
     }
+    const isDead = unreachableTest(nodes, rules);
     const beta = rules.betaMarker.test(file.text);
     const where = (node: TsNode) => ({ file: file.path, line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
 
-    for (const call of root.descendantsOfType(rules.call)) {
-      if (!call || isDead(call, rules)) continue;
+    for (const call of nodes(rules.call)) {
+      if (!call || isDead(call)) continue;
       const member = rules.member(call);
       const calleeName = member?.name ?? call.childForFieldName('function')?.text ?? '';
       for (const [pattern, flow, kind] of rules.flows) if (pattern.test(calleeName)) facts.flows.push({ flow, kind, source: where(call) });
       if (!member) continue;
-      const verb = rules.sdkVerbs[member.name];
+      const verb = verbOf(rules.sdkVerbs, member.name);
+      // Neither an SDK verb nor an HTTP method: not a request, whatever its receiver.
+      if (!verb && !verbOf(rules.httpVerbs, member.name) && member.name !== 'request') continue;
+      const args = member.args();
       // requests.request("PATCH", url): the method comes first, the URL second.
-      const generic = member.name === 'request' && member.args.length >= 2;
-      const url = member.args[generic ? 1 : 0] ? evaluate(firstValue(member.args[generic ? 1 : 0]!)) : undefined;
+      const generic = member.name === 'request' && args.length >= 2;
+      const url = args[generic ? 1 : 0] ? evaluate(firstValue(args[generic ? 1 : 0]!)) : undefined;
       const target = url ? parseGraphUrl(url) : undefined;
-      const httpVerb = generic ? evaluate(firstValue(member.args[0]!))?.toUpperCase() : rules.httpVerbs[member.name];
+      const httpVerb = generic ? evaluate(firstValue(args[0]!))?.toUpperCase() : verbOf(rules.httpVerbs, member.name);
       if (target?.host && target.host !== PLACEHOLDER && (httpVerb || verb)) {
-        addCall(call, (httpVerb ?? verb)!, target.path, target.version, 'http', 'high', { ...queryOptions(target.query), ...keywordQuery(member.args) });
+        addCall(call, (httpVerb ?? verb)!, target.path, target.version, 'http', 'high', { ...queryOptions(target.query), ...keywordQuery(args) });
         continue;
       }
-      if (!verb || member.args.some((arg) => stringValue(arg, rules))) continue;
+      if (!verb || args.some((arg) => stringValue(arg, rules))) continue;
       const chain = walkChain(member.object, rules);
       if (!chain) continue;
       const path = fluentPath(chain.segments);
@@ -191,11 +197,11 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
 
     // HttpRequestMessage(HttpMethod.Post, url) in C#.
     if (language === 'csharp') {
-      for (const creation of root.descendantsOfType('object_creation_expression')) {
+      for (const creation of nodes('object_creation_expression')) {
         if (!creation) continue;
         const type = creation.childForFieldName('type')?.text ?? '';
         for (const [pattern, flow, kind] of rules.flows) if (pattern.test(type)) facts.flows.push({ flow, kind, source: where(creation) });
-        if (/RequestBuilder$/.test(type) && !isDead(creation, rules)) {
+        if (/RequestBuilder$/.test(type) && !isDead(creation)) {
           // new MessageItemRequestBuilder(url, adapter): a request builder for a URL, often one from a notification.
           const url = evaluate(firstValue(argumentsOf(creation.childForFieldName('arguments'))[0] ?? creation));
           const target = url ? parseGraphUrl(url) : undefined;
@@ -203,7 +209,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
           else if (target?.host) facts.unresolved.push({ via: `${language}-sdk-builder`, reason: `${type} created for a URL known only at run time (${url})`, source: where(creation) });
           continue;
         }
-        if (type !== 'HttpRequestMessage' || isDead(creation, rules)) continue;
+        if (type !== 'HttpRequestMessage' || isDead(creation)) continue;
         const args = argumentsOf(creation.childForFieldName('arguments'));
         const method = /HttpMethod\.(\w+)/.exec(args[0]?.text ?? '')?.[1]?.toUpperCase();
         const url = args[1] ? evaluate(firstValue(args[1])) : undefined;
@@ -212,23 +218,23 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       }
     }
     if (language === 'java') {
-      for (const creation of root.descendantsOfType('object_creation_expression')) {
+      for (const creation of nodes('object_creation_expression')) {
         const type = creation?.childForFieldName('type')?.text ?? '';
         for (const [pattern, flow, kind] of rules.flows) if (creation && pattern.test(type)) facts.flows.push({ flow, kind, source: where(creation) });
       }
-      for (const call of root.descendantsOfType('method_invocation')) {
+      for (const call of nodes('method_invocation')) {
         // java.net.http: HttpRequest.newBuilder(URI.create(url)) … .GET() / .POST(…)
         if (!call || call.childForFieldName('name')?.text !== 'create' || call.childForFieldName('object')?.text !== 'URI') continue;
         const url = evaluate(firstValue(argumentsOf(call.childForFieldName('arguments'))[0]!));
         const target = url ? parseGraphUrl(url) : undefined;
-        if (!target?.host || isDead(call, rules)) continue;
+        if (!target?.host || isDead(call)) continue;
         const statement = enclosingStatement(call);
         const method = /\.(GET|POST|PUT|DELETE)\s*\(/.exec(statement?.text ?? '')?.[1] ?? (/method\(\s*"(PATCH)"/.exec(statement?.text ?? '')?.[1] ?? 'GET');
         addCall(call, method, target.path, target.version, 'http', 'medium');
       }
     }
 
-    for (const literal of root.descendantsOfType([...rules.strings])) {
+    for (const literal of nodes(...rules.strings)) {
       if (!literal) continue;
       const value = stringValue(literal, rules);
       if (!value || !isScopeLike(withoutGraphHost(value))) continue;
@@ -241,8 +247,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
         }
       }
     }
-    treeConnectivity(root, { language, evaluate, where, isDead: (node) => isDead(node, rules) }, facts.connectivity);
-    treePatterns(root, language, where, (node) => isDead(node, rules), facts.patterns);
+    treeConnectivity(nodes, { language, evaluate, where, isDead }, facts.connectivity);
+    treePatterns(nodes, language, where, isDead, facts.patterns);
   } finally {
     tree.delete();
   }
@@ -361,6 +367,16 @@ function firstValue(argument: TsNode): TsNode {
   return argument;
 }
 
+/** A method name's HTTP verb in a verb table (own keys only: `constructor` or `toString` are not verbs). */
+function verbOf(table: Record<string, string>, name: string): string | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
+function lazyArguments(call: TsNode): () => TsNode[] {
+  let list: TsNode[] | undefined;
+  return () => (list ??= argumentsOf(call.childForFieldName('arguments')));
+}
+
 function argumentsOf(list: TsNode | null): TsNode[] {
   return list ? list.namedChildren.filter((child): child is TsNode => Boolean(child) && child!.type !== 'comment') : [];
 }
@@ -374,12 +390,11 @@ function lastNamed(node: TsNode): TsNode | null {
 /** Every assignment of each name, in source order. */
 type Assignments = Map<string, TsNode[]>;
 
-function declarators(root: TsNode, type: string, nameOf: (node: TsNode) => string | undefined, valueOf: (node: TsNode) => TsNode | null): Assignments {
+function declarators(declarations: readonly TsNode[], reader: LanguageRules['declaration']): Assignments {
   const map: Assignments = new Map();
-  for (const node of root.descendantsOfType(type)) {
-    if (!node) continue;
-    const name = nameOf(node);
-    const value = valueOf(node);
+  for (const node of declarations) {
+    const name = reader.name(node);
+    const value = reader.value(node);
     if (!name || !value) continue;
     const list = map.get(name);
     if (list) list.push(value);
@@ -408,29 +423,31 @@ function valueAt(assignments: Assignments, use: TsNode): TsNode | undefined {
   return found;
 }
 
-/** Where each block's first return/throw starts, per block node: computed once, not per call. */
-const firstExitCache = new WeakMap<LanguageRules, Map<number, number>>();
-
-function isDead(node: TsNode, rules: LanguageRules): boolean {
-  let cache = firstExitCache.get(rules);
-  if (!cache) firstExitCache.set(rules, (cache = new Map()));
-  for (let current: TsNode | null = node; current?.parent; current = current.parent) {
-    const parent = current.parent;
-    if (rules.dead.block.has(parent.type)) {
-      let firstExit = cache.get(parent.id);
-      if (firstExit === undefined) {
-        firstExit = parent.namedChildren.find((sibling) => sibling && rules.dead.exits.has(sibling.type))?.startIndex ?? Number.POSITIVE_INFINITY;
-        cache.set(parent.id, firstExit);
-      }
-      if (firstExit < current.startIndex) return true;
+/**
+ * Code that never runs: statements after a return/throw in the same block, and the body of `if false`. The
+ * ranges are found in one pass per file, so testing a node is a range lookup rather than a climb through its
+ * ancestors (each parent step crosses into the parser's WebAssembly and walks down from the root).
+ */
+function unreachableTest(nodes: NodesOf, rules: LanguageRules): (node: TsNode) => boolean {
+  const ranges: [number, number][] = [];
+  for (const node of nodes(...rules.dead.block, rules.dead.ifType)) {
+    if (node.type === rules.dead.ifType) {
+      const condition = node.childForFieldName('condition');
+      const consequence = node.childForFieldName('consequence');
+      if (condition && consequence && /^\(?\s*(false|False)\s*\)?$/.test(condition.text)) ranges.push([consequence.startIndex, consequence.endIndex]);
+      continue;
     }
-    if (parent.type === rules.dead.ifType) {
-      const condition = parent.childForFieldName('condition');
-      const consequence = parent.childForFieldName('consequence');
-      if (condition && consequence?.id === current.id && /^\(?\s*(false|False)\s*\)?$/.test(condition.text)) return true;
+    const cursor = node.walk();
+    try {
+      if (!cursor.gotoFirstChild()) continue;
+      while (!rules.dead.exits.has(cursor.nodeType)) if (!cursor.gotoNextSibling()) break;
+      // What starts after the first exit statement, up to the end of its block, never runs.
+      if (rules.dead.exits.has(cursor.nodeType) && cursor.gotoNextSibling()) ranges.push([cursor.startIndex, node.endIndex]);
+    } finally {
+      cursor.delete();
     }
   }
-  return false;
+  return (node) => ranges.some(([start, end]) => node.startIndex >= start && node.startIndex < end);
 }
 
 function enclosingStatement(node: TsNode): TsNode | null {

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Language, Parser } from 'web-tree-sitter';
+import { Language, Parser, type Node as TsNode } from 'web-tree-sitter';
 
 /**
  * tree-sitter parsers for the non-JavaScript languages, from the prebuilt grammars of `tree-sitter-wasms`
@@ -53,4 +53,22 @@ function parserFor(language: Grammar): Promise<Parser> {
     cache.set(language, pending);
   }
   return pending;
+}
+
+/** Nodes of the given types, in source order per type. */
+export type NodesOf = (...types: string[]) => TsNode[];
+
+/**
+ * Every node of the given types, from one traversal of the tree: each traversal crosses into WebAssembly and
+ * copies its nodes out, so the extractors share one rather than walking the tree once per node type.
+ */
+export function indexNodes(root: TsNode, types: Iterable<string>): NodesOf {
+  const byType = new Map<string, TsNode[]>();
+  for (const node of root.descendantsOfType([...new Set(types)])) {
+    if (!node) continue;
+    const list = byType.get(node.type);
+    if (list) list.push(node);
+    else byType.set(node.type, [node]);
+  }
+  return (...wanted) => (wanted.length === 1 ? (byType.get(wanted[0]!) ?? []) : wanted.flatMap((type) => byType.get(type) ?? []));
 }

@@ -1,7 +1,7 @@
 import type { Node as TsNode } from 'web-tree-sitter';
 import { PLACEHOLDER } from '../../knowledge/graph/graph-path.ts';
 import { AZURE_CLIENT_TYPES, AZURE_SDK_MODULES, SDK_HOSTS, type SdkLanguage } from '../../knowledge/hosts/sdk-hosts.ts';
-import type { TreeLanguage } from '../graph/tree-sitter.ts';
+import type { NodesOf, TreeLanguage } from '../graph/tree-sitter.ts';
 import type { SourceRef } from '../graph/types.ts';
 import { hostFromConnectionString, isConnectionString } from './connection-string.ts';
 import type { CodeConnectivity, HostReference } from './types.ts';
@@ -59,21 +59,10 @@ const CLIENTS: Record<TreeLanguage, ClientRules> = {
   },
 };
 
-/** The node types the recognisers read: collected in one traversal of the tree rather than one per type. */
-const NODE_TYPES = ['call', 'invocation_expression', 'method_invocation', 'object_creation_expression', 'class_declaration', 'method_declaration', 'decorator', 'using_directive', 'import_statement', 'import_from_statement', 'import_declaration'];
+/** The node types the recognisers read (the caller indexes them with the other extractors' in one traversal). */
+export const CONNECTIVITY_NODE_TYPES = ['call', 'invocation_expression', 'method_invocation', 'object_creation_expression', 'class_declaration', 'method_declaration', 'decorator', 'using_directive', 'import_statement', 'import_from_statement', 'import_declaration'];
 
-/** Nodes of the given types, in source order per type. */
-type NodesOf = (...types: string[]) => TsNode[];
-
-export function treeConnectivity(tree: TsNode, context: TreeConnectivityContext, out: CodeConnectivity): void {
-  const byType = new Map<string, TsNode[]>();
-  for (const node of tree.descendantsOfType(NODE_TYPES)) {
-    if (!node) continue;
-    const list = byType.get(node.type);
-    if (list) list.push(node);
-    else byType.set(node.type, [node]);
-  }
-  const nodes: NodesOf = (...types) => types.flatMap((type) => byType.get(type) ?? []);
+export function treeConnectivity(nodes: NodesOf, context: TreeConnectivityContext, out: CodeConnectivity): void {
   const rules = CLIENTS[context.language];
   const imports = rules.imports(nodes);
   const moduleOfName = new Map<string, string>();
@@ -109,25 +98,28 @@ export function treeConnectivity(tree: TsNode, context: TreeConnectivityContext,
 
   for (const call of nodes(callType)) {
     if (!call) continue;
-    const { name, receiver, args } = callParts(call, context.language);
+    const { name, receiver } = calleeOf(call, context.language);
     if (!name) continue;
+    // Arguments are read only for calls whose name matters: most calls of a file are not requests.
+    let argumentList: TsNode[] | undefined;
+    const args = () => (argumentList ??= callArguments(call));
     // Azure SDK clients: Python `BlobServiceClient(account_url=…)` / `.from_connection_string(cs)`, Java builders `.endpoint(url)`.
     const azureType = name === 'from_connection_string' || name === 'fromConnectionString' ? receiver : name;
     if (azureType && AZURE_CLIENT_TYPES.test(azureType) && (context.language !== 'python' || usesModule(AZURE_SDK_MODULES.python) || usesModule(/^openai$/))) {
-      const keyword = args.find((arg) => arg.type === 'keyword_argument' && /^(account_url|vault_url|endpoint|azure_endpoint|base_url|url|fully_qualified_namespace|conn_str|connection_string)$/.test(arg.childForFieldName('name')?.text ?? ''));
-      reference(call, azureType, keyword ? keyword.childForFieldName('value') ?? undefined : args[0], `Azure SDK client (${azureType})`);
+      const keyword = args().find((arg) => arg.type === 'keyword_argument' && /^(account_url|vault_url|endpoint|azure_endpoint|base_url|url|fully_qualified_namespace|conn_str|connection_string)$/.test(arg.childForFieldName('name')?.text ?? ''));
+      reference(call, azureType, keyword ? keyword.childForFieldName('value') ?? undefined : args()[0], `Azure SDK client (${azureType})`);
       continue;
     }
     if (context.language === 'java' && name === 'endpoint' && /Builder/.test(call.text)) {
-      reference(call, 'Azure SDK builder .endpoint()', args[0], 'Azure SDK client');
+      reference(call, 'Azure SDK builder .endpoint()', args()[0], 'Azure SDK client');
       continue;
     }
     if (context.language === 'python' && name === 'client' && receiver === 'boto3') {
-      out.references.push({ direction: 'outbound', kind: 'code', via: 'boto3.client', host: '*.amazonaws.com', purpose: `Amazon Web Services (${context.evaluate(args[0]) ?? 'service'})`, source: context.where(call) });
+      out.references.push({ direction: 'outbound', kind: 'code', via: 'boto3.client', host: '*.amazonaws.com', purpose: `Amazon Web Services (${context.evaluate(args()[0]) ?? 'service'})`, source: context.where(call) });
       continue;
     }
     if (context.language === 'python' && /^(Client|AsyncClient)$/.test(name) && /httpx/.test(receiver ?? moduleOfName.get(name) ?? '')) {
-      const base = args.find((arg) => arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'base_url');
+      const base = args().find((arg) => arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'base_url');
       if (base) reference(call, 'httpx base_url', base.childForFieldName('value') ?? undefined, 'HTTP client base URL');
       continue;
     }
@@ -135,7 +127,7 @@ export function treeConnectivity(tree: TsNode, context: TreeConnectivityContext,
     if (receiver !== undefined && !rules.receivers.test(receiver)) continue;
     if (receiver === undefined && !(context.language === 'python' && moduleOfName.has(name) && /^(requests|httpx|urllib|aiohttp)/.test(moduleOfName.get(name)!))) continue;
     // requests.request("GET", url) / SendAsync(new HttpRequestMessage(…)): the URL is not always first.
-    const urlArgument = name === 'request' && args.length >= 2 ? args[1] : args.find((arg) => arg.type !== 'keyword_argument' || /^(url|uri)$/.test(arg.childForFieldName('name')?.text ?? ''));
+    const urlArgument = name === 'request' && args().length >= 2 ? args()[1] : args().find((arg) => arg.type !== 'keyword_argument' || /^(url|uri)$/.test(arg.childForFieldName('name')?.text ?? ''));
     if (!urlArgument || /object_creation_expression/.test(valueOf(urlArgument).type)) continue;
     reference(call, `${receiver ? `${receiver}.` : ''}${name}`, valueOf(urlArgument));
   }
@@ -165,15 +157,18 @@ export function treeConnectivity(tree: TsNode, context: TreeConnectivityContext,
   if (context.language === 'python') pythonRoutes(nodes, context, out);
 }
 
-function callParts(call: TsNode, language: TreeLanguage): { name?: string; receiver?: string; args: TsNode[] } {
-  const args = call.childForFieldName('arguments')?.namedChildren.filter((child): child is TsNode => Boolean(child) && child!.type !== 'comment') ?? [];
-  if (language === 'java') return { name: call.childForFieldName('name')?.text, receiver: call.childForFieldName('object')?.text, args };
+function calleeOf(call: TsNode, language: TreeLanguage): { name?: string; receiver?: string } {
+  if (language === 'java') return { name: call.childForFieldName('name')?.text, receiver: call.childForFieldName('object')?.text };
   const fn = call.childForFieldName('function');
-  if (!fn) return { args };
-  if (fn.type === 'identifier') return { name: fn.text, args };
-  if (fn.type === 'attribute') return { name: fn.childForFieldName('attribute')?.text, receiver: lastPart(fn.childForFieldName('object')), args };
-  if (fn.type === 'member_access_expression') return { name: fn.childForFieldName('name')?.text, receiver: lastPart(fn.childForFieldName('expression')), args };
-  return { args };
+  if (!fn) return {};
+  if (fn.type === 'identifier') return { name: fn.text };
+  if (fn.type === 'attribute') return { name: fn.childForFieldName('attribute')?.text, receiver: lastPart(fn.childForFieldName('object')) };
+  if (fn.type === 'member_access_expression') return { name: fn.childForFieldName('name')?.text, receiver: lastPart(fn.childForFieldName('expression')) };
+  return {};
+}
+
+function callArguments(call: TsNode): TsNode[] {
+  return call.childForFieldName('arguments')?.namedChildren.filter((child): child is TsNode => Boolean(child) && child!.type !== 'comment') ?? [];
 }
 
 /** `self.session` stays whole (a known receiver shape); `a.b.client` → `client`; `foo()` → `foo()`. */

@@ -1,5 +1,5 @@
 import type { Node as TsNode } from 'web-tree-sitter';
-import type { TreeLanguage } from '../graph/tree-sitter.ts';
+import type { NodesOf, TreeLanguage } from '../graph/tree-sitter.ts';
 import type { SourceRef } from '../graph/types.ts';
 import { CREDENTIAL_NAME, type InsecurePattern } from './types.ts';
 
@@ -8,12 +8,15 @@ import { CREDENTIAL_NAME, type InsecurePattern } from './types.ts';
  * (`ServerCertificateCustomValidationCallback = (…) => true`, `DangerousAcceptAnyServerCertificateValidator`),
  * `verify=False` and unverified SSL contexts, and MD5/SHA-1 (`MD5.Create()`, `hashlib.md5`, `MessageDigest.getInstance("MD5")`).
  */
-export function treePatterns(root: TsNode, language: TreeLanguage, where: (node: TsNode) => SourceRef, isDead: (node: TsNode) => boolean, out: InsecurePattern[]): void {
+/** The node types the recognisers read. */
+export const PATTERN_NODE_TYPES = ['call', 'assignment_expression', 'invocation_expression', 'object_creation_expression', 'method_invocation'];
+
+export function treePatterns(nodes: NodesOf, language: TreeLanguage, where: (node: TsNode) => SourceRef, isDead: (node: TsNode) => boolean, out: InsecurePattern[]): void {
   const add = (node: TsNode, rule: InsecurePattern['rule'], detail: string) => {
     if (!isDead(node)) out.push({ rule, detail, source: where(node) });
   };
   if (language === 'python') {
-    for (const call of root.descendantsOfType('call')) {
+    for (const call of nodes('call')) {
       if (!call) continue;
       const fn = call.childForFieldName('function')?.text ?? '';
       for (const argument of call.childForFieldName('arguments')?.namedChildren ?? []) {
@@ -29,7 +32,7 @@ export function treePatterns(root: TsNode, language: TreeLanguage, where: (node:
     return;
   }
   if (language === 'csharp') {
-    for (const assignment of root.descendantsOfType('assignment_expression')) {
+    for (const assignment of nodes('assignment_expression')) {
       if (!assignment) continue;
       const left = assignment.childForFieldName('left')?.text ?? '';
       const right = assignment.childForFieldName('right');
@@ -37,17 +40,17 @@ export function treePatterns(root: TsNode, language: TreeLanguage, where: (node:
       const acceptsAll = /DangerousAcceptAnyServerCertificateValidator/.test(right.text) || (right.type === 'lambda_expression' && /^\s*true\s*$/.test(right.childForFieldName('body')?.text ?? ''));
       if (acceptsAll) add(assignment, 'tls-verification-disabled', `${left.split('.').pop()} accepts every certificate`);
     }
-    for (const call of root.descendantsOfType('invocation_expression')) {
+    for (const call of nodes('invocation_expression')) {
       const text = call?.childForFieldName('function')?.text ?? '';
       if (call && /^(MD5|SHA1)\.(Create|HashData)$/.test(text)) add(call, 'weak-hash', `${text}()`);
     }
-    for (const creation of root.descendantsOfType('object_creation_expression')) {
+    for (const creation of nodes('object_creation_expression')) {
       const type = creation?.childForFieldName('type')?.text ?? '';
       if (creation && /^(MD5CryptoServiceProvider|SHA1CryptoServiceProvider|SHA1Managed)$/.test(type)) add(creation, 'weak-hash', `new ${type}()`);
     }
     return;
   }
-  for (const call of root.descendantsOfType('method_invocation')) {
+  for (const call of nodes('method_invocation')) {
     if (!call || call.childForFieldName('name')?.text !== 'getInstance' || call.childForFieldName('object')?.text !== 'MessageDigest') continue;
     if (/"(MD5|SHA-?1)"/i.test(call.childForFieldName('arguments')?.text ?? '')) add(call, 'weak-hash', `MessageDigest.getInstance(${call.childForFieldName('arguments')?.text.slice(1, -1)})`);
   }
