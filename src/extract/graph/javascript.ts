@@ -416,7 +416,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     const path = evaluate(argument);
     if (path !== undefined && !path.startsWith(PLACEHOLDER)) {
       const receiver = rootOf(((call.callee as Node).object as Node | undefined) ?? call);
-      const receiverFlow = receiver ? (receiver.startsWith('this.') ? clientFlows.get(receiver) : clientFlows.get(scopedName(call, receiver))) : undefined;
+      // Scoping the receiver's name costs a walk of its functions: only worth it when some client carries a flow.
+      const receiverFlow = receiver && clientFlows.size ? (receiver.startsWith('this.') ? clientFlows.get(receiver) : clientFlows.get(scopedName(call, receiver))) : undefined;
       addCall(call, method ?? 'GET', path, 'graph-client', confidence, { version, select: select.length ? select : undefined, expand: expand.length ? expand : undefined, flow: receiverFlow ?? undefined });
       return;
     }
