@@ -170,7 +170,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
 /** Receives how long each stage of building the inventory took (the bench and `--timing` read it). */
 export type StageListener = (stage: InventoryStage, milliseconds: number) => void;
-export type InventoryStage = 'grammars' | 'apps' | 'graph-index' | 'code' | 'graph' | 'connectivity' | 'patterns' | 'dependencies' | 'vulnerabilities' | 'secrets' | 'repository' | 'runtimes';
+/** In order; `code` is the wait for the parsing threads, which run from `apps` to `code`. */
+export type InventoryStage = 'grammars' | 'apps' | 'graph-index' | 'secrets' | 'dependencies' | 'vulnerabilities' | 'repository' | 'runtimes' | 'code' | 'graph' | 'connectivity' | 'patterns';
 
 /** The extractors' work: every fact the checks read, built from sources that were read once. */
 export async function buildInventory(root: string, sources: ProjectSources, dataDir: string, config: Config, problems: ScanProblem[], observed: Recorded = { calls: [], hosts: [] }, now: Date = new Date(), onStage?: StageListener): Promise<Inventory> {
@@ -184,9 +185,24 @@ export async function buildInventory(root: string, sources: ProjectSources, data
   const apps = extractApps(sources, new SchemaStore(dataDir));
   problems.push(...apps.problems);
   stage('apps');
+  // Code is parsed on other threads while this one does the work that does not read it; the threads' problems
+  // join the others' when they are awaited, so the report's order stays fixed.
+  const codeProblems: ScanProblem[] = [];
+  const extraction = extractCodeInParallel({ files: sources.files, apps: apps.apps, problems: codeProblems, parsers }, extractionThreads());
   const graphIndex = loadGraphKnowledge(dataDir, missingData);
   stage('graph-index');
-  const code = await extractCodeInParallel({ files: sources.files, apps: apps.apps, problems, parsers }, extractionThreads());
+  const secrets = findSecrets(sources.files);
+  stage('secrets');
+  const dependencies = extractDependencies(sources.files, problems);
+  stage('dependencies');
+  const vulnerabilities = await findVulnerabilities(dependencies, dataDir, config.patchWindows, now, problems);
+  stage('vulnerabilities');
+  const repository = await repositoryEvidence(root, sources.files, config.repository);
+  stage('repository');
+  const runtimes = findRuntimes(sources.files, now);
+  stage('runtimes');
+  const code = await extraction;
+  problems.push(...codeProblems);
   stage('code');
   const graph = extractGraphFacts({
     code,
@@ -216,16 +232,6 @@ export async function buildInventory(root: string, sources: ProjectSources, data
   stage('connectivity');
   const patterns = [...code.flatMap((entry) => entry.facts.patterns), ...patternsInSettings(sources.files)];
   stage('patterns');
-  const dependencies = extractDependencies(sources.files, problems);
-  stage('dependencies');
-  const vulnerabilities = await findVulnerabilities(dependencies, dataDir, config.patchWindows, now, problems);
-  stage('vulnerabilities');
-  const secrets = findSecrets(sources.files);
-  stage('secrets');
-  const repository = await repositoryEvidence(root, sources.files, config.repository);
-  stage('repository');
-  const runtimes = findRuntimes(sources.files, now);
-  stage('runtimes');
   return { root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData, graph, graphIndex, connectivity, secrets, patterns, repository, dependencies, vulnerabilities, runtimes };
 }
 

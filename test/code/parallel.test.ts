@@ -39,6 +39,18 @@ describe('code extraction on threads', () => {
     assert.equal(calls.filter((path) => path === '/users/{id}/messages').length, 90);
     assert.equal(parallelProblems.filter((problem) => problem.file === 'src/broken.ts').length, 1);
 
+    // The caller may keep the main thread busy meanwhile: threads take their batches from a shared counter,
+    // and problems arrive only when the promise settles (in file order, whatever the caller did in between).
+    const busyProblems: ScanProblem[] = [];
+    const pending = extractCodeInParallel({ files: sources.files, apps: [], problems: busyProblems, parsers }, 2);
+    const until = Date.now() + 300;
+    while (Date.now() < until) {
+      // busy, as a scan reading secrets and lockfiles is
+    }
+    assert.equal(busyProblems.length, 0);
+    assert.deepEqual(await pending, sequential);
+    assert.deepEqual(busyProblems, sequentialProblems);
+
     // Threads that run out of memory hand their files back: same facts, and the report says what happened.
     const starvedProblems: ScanProblem[] = [];
     const starved = await extractCodeInParallel({ files: sources.files, apps: [], problems: starvedProblems, parsers }, 2, { maxOldGenerationSizeMb: 2, maxYoungGenerationSizeMb: 1 });

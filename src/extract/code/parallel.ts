@@ -6,14 +6,15 @@ import { LANGUAGE_OF_EXTENSION, type Grammar } from '../graph/tree-sitter.ts';
 import { createFileExtractor, importCandidates, JS_FILES } from './extractor.ts';
 import { extractCode, rootResolver, worthParsing, type CodeExtractionInput, type FileCodeFacts } from './index.ts';
 import { packTexts } from './shared-texts.ts';
-import type { WorkerInput, WorkerReply, WorkerRequest } from './worker.ts';
+import type { WorkerInput, WorkerReply } from './worker.ts';
 
 /**
  * Code extraction on several threads. Parsing dominates a scan (oxc hands its tree to JavaScript as JSON on
  * Node 20), and files are independent except for constants imported across JavaScript modules, so each
  * thread reads every file it may need — the files to extract and the modules they import — from one
- * shared copy of their texts. Batches are handed out as threads finish, results are put back in file
- * order, so the outcome equals the single-threaded extraction.
+ * shared copy of their texts. Threads take batches from a shared counter, so they never wait for the main
+ * thread, which meanwhile does the scan's other work; results are put back in file order, so the outcome
+ * equals the single-threaded extraction.
  */
 const BATCH = 32;
 /**
@@ -23,6 +24,10 @@ const BATCH = 32;
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 };
 const RELATIVE_IMPORT = /\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|\brequire\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 
+/**
+ * Starts the threads at once and resolves when every file is extracted. Problems go to `input.problems` only
+ * when the promise settles, so a caller doing other work meanwhile gets them in a fixed order.
+ */
 export async function extractCodeInParallel(input: CodeExtractionInput, threads: number, limits: ResourceLimits = WORKER_LIMITS): Promise<FileCodeFacts[]> {
   const worthy = input.files.filter(worthParsing);
   if (threads < 2 || worthy.length < BATCH * 2) return extractCode(input);
@@ -33,8 +38,10 @@ export async function extractCodeInParallel(input: CodeExtractionInput, threads:
   const done = new Uint8Array(worthy.length);
   const problems = new Map<string, ScanProblem>();
   const addProblem = (problem: ScanProblem) => problems.set(`${problem.file}|${problem.message}`, problem);
+  const work: WorkerInput = { texts, grammars, next: new SharedArrayBuffer(4), total: worthy.length, batch: BATCH };
+  let failure: Error | undefined;
   try {
-    await runWorkers(Math.min(threads, Math.ceil(worthy.length / BATCH)), { texts, grammars }, limits, worthy.length, (reply) => {
+    await runWorkers(Math.min(threads, Math.ceil(worthy.length / BATCH)), work, limits, (reply) => {
       for (const { index, facts } of reply.results) {
         results[index] = facts;
         done[index] = 1;
@@ -42,14 +49,17 @@ export async function extractCodeInParallel(input: CodeExtractionInput, threads:
       for (const problem of reply.problems) addProblem(problem);
     });
   } catch (error) {
-    // Threads are an optimisation: what they did not finish (a thread out of memory on a huge file, a thread
-    // that could not start) is extracted here, so the result is the same.
+    failure = error as Error;
+  }
+  // Threads are an optimisation: what they did not finish (a thread out of memory on a huge file, a thread
+  // that could not start) is extracted here, so the result is the same.
+  const missing = worthy.flatMap((_, index) => (done[index] ? [] : [index]));
+  if (missing.length) {
     const byPath = new Map(input.files.map((file) => [file.path, file]));
     const extract = createFileExtractor((path) => byPath.get(path), input.parsers ?? {}, addProblem);
-    const missing = worthy.flatMap((_, index) => (done[index] ? [] : [index]));
     for (const index of missing) results[index] = extract(worthy[index]!);
-    input.problems.push({ kind: 'read-error', message: `code extraction threads stopped (${(error as Error).message}); ${missing.length} file(s) were extracted on the main thread instead` });
   }
+  if (failure) input.problems.push({ kind: 'read-error', message: `code extraction threads stopped (${failure.message}); ${missing.length} file(s) were extracted on the main thread instead` });
   const order = new Map(input.files.map((file, index) => [file.path, index]));
   for (const problem of [...problems.values()].sort((a, b) => (order.get(a.file ?? '') ?? 0) - (order.get(b.file ?? '') ?? 0))) input.problems.push(problem);
   const appRootOf = rootResolver(input.apps);
@@ -76,10 +86,10 @@ function withImportedModules(worthy: readonly SourceFile[], all: readonly Source
   return [...included.values()];
 }
 
-function runWorkers(count: number, data: WorkerInput, limits: ResourceLimits, total: number, onReply: (reply: Extract<WorkerReply, { results: unknown }>) => void): Promise<void> {
+/** Resolves when every thread has exited normally; rejects (and stops the others) when one fails. */
+function runWorkers(count: number, data: WorkerInput, limits: ResourceLimits, onReply: (reply: WorkerReply) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    let next = 0;
-    let finished = 0;
+    let exited = 0;
     let failed = false;
     const workers: Worker[] = [];
     const fail = (error: Error) => {
@@ -88,27 +98,16 @@ function runWorkers(count: number, data: WorkerInput, limits: ResourceLimits, to
       for (const worker of workers) void worker.terminate();
       reject(error);
     };
-    const feed = (worker: Worker) => {
-      if (next < total) {
-        const batch = Array.from({ length: Math.min(BATCH, total - next) }, (_, offset) => next + offset);
-        next += batch.length;
-        worker.postMessage({ batch } satisfies WorkerRequest);
-      } else {
-        worker.postMessage({ stop: true } satisfies WorkerRequest);
-        if (++finished === workers.length) resolve();
-      }
-    };
     for (let i = 0; i < count; i++) {
       const worker = startWorker(data, limits);
       workers.push(worker);
       worker.on('message', (reply: WorkerReply) => {
-        if (failed) return;
-        if (!('ready' in reply)) onReply(reply);
-        feed(worker);
+        if (!failed) onReply(reply);
       });
       worker.on('error', fail);
       worker.on('exit', (code) => {
         if (code !== 0) fail(new Error(`a thread exited with code ${code}`));
+        else if (++exited === workers.length && !failed) resolve();
       });
     }
   });

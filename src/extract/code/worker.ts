@@ -6,29 +6,31 @@ import { createFileExtractor } from './extractor.ts';
 import { sharedFileLookup, type SharedTexts } from './shared-texts.ts';
 
 /**
- * An extraction thread: reads files from the shared texts, extracts the batches the main thread sends,
- * and answers with the facts and problems of each batch. Imports are followed within the shared texts.
+ * An extraction thread: takes batches of file indexes from the shared counter until none are left, extracts
+ * them from the shared texts and posts the facts and problems of each batch, then ends. Imports are
+ * followed within the shared texts.
  */
 export interface WorkerInput {
   texts: SharedTexts;
   grammars: Grammar[];
+  /** An Int32 counter shared by the threads: the index of the next file nobody has taken. */
+  next: SharedArrayBuffer;
+  /** Files to extract: indexes 0 … total-1 of the shared texts (the imported modules follow them). */
+  total: number;
+  batch: number;
 }
-export type WorkerRequest = { batch: number[] } | { stop: true };
-export type WorkerReply = { ready: true } | { results: { index: number; facts: CodeGraphFacts | undefined }[]; problems: ScanProblem[] };
+export type WorkerReply = { results: { index: number; facts: CodeGraphFacts | undefined }[]; problems: ScanProblem[] };
 
-const { texts, grammars } = workerData as WorkerInput;
+const { texts, grammars, next, total, batch } = workerData as WorkerInput;
 const files = sharedFileLookup(texts);
 // Grammar errors were already reported by the main thread, which loaded the same grammars first.
 const { parsers } = await loadParsers(grammars);
 let problems: ScanProblem[] = [];
 const extract = createFileExtractor(files.byPath, parsers, (problem) => problems.push(problem));
-parentPort!.postMessage({ ready: true } satisfies WorkerReply);
-parentPort!.on('message', (request: WorkerRequest) => {
-  if ('stop' in request) {
-    parentPort!.close();
-    return;
-  }
-  const results = request.batch.map((index) => ({ index, facts: extract(files.byIndex(index)) }));
+const counter = new Int32Array(next);
+for (let start = Atomics.add(counter, 0, batch); start < total; start = Atomics.add(counter, 0, batch)) {
+  const results: WorkerReply['results'] = [];
+  for (let index = start; index < Math.min(start + batch, total); index++) results.push({ index, facts: extract(files.byIndex(index)) });
   parentPort!.postMessage({ results, problems } satisfies WorkerReply);
   problems = [];
-});
+}
