@@ -7,11 +7,10 @@ import { ALL_CHECKS } from '../checks/index.gen.ts';
 import { DEFAULT_EXCLUDES, type Config } from '../config/config.ts';
 import { extractApps } from '../extract/apps/index.ts';
 import type { AppPermissionAnalysis } from '../extract/graph/analysis.ts';
-import { codeLanguagesIn } from '../extract/code/index.ts';
 import { extractCodeInParallel } from '../extract/code/parallel.ts';
 import { callsFromHar, hostsFromHar } from '../extract/graph/har.ts';
 import { extractGraphFacts } from '../extract/graph/index.ts';
-import { loadParsers, type Grammar } from '../extract/graph/tree-sitter.ts';
+import { loadParsers } from '../extract/graph/tree-sitter.ts';
 import { extractConnectivity } from '../extract/hosts/index.ts';
 import { findSecrets } from '../extract/secrets/index.ts';
 import { repositoryEvidence } from '../extract/repository/index.ts';
@@ -177,9 +176,8 @@ export type InventoryStage = 'grammars' | 'apps' | 'graph-index' | 'secrets' | '
 export async function buildInventory(root: string, sources: ProjectSources, dataDir: string, config: Config, problems: ScanProblem[], observed: Recorded = { calls: [], hosts: [] }, now: Date = new Date(), onStage?: StageListener): Promise<Inventory> {
   const stage = stageTimer(onStage);
   const missingData = missingDatasets(dataDir);
-  const grammars: Grammar[] = codeLanguagesIn(sources.files);
-  if (sources.files.some((file) => HTML_FILE.test(file.path))) grammars.push('html');
-  const { parsers, errors } = await loadParsers(grammars);
+  // The code grammars are loaded by the extraction threads; this thread needs HTML's, for served pages.
+  const { parsers, errors } = await loadParsers(sources.files.some((file) => HTML_FILE.test(file.path)) ? ['html'] : []);
   for (const error of errors) problems.push({ kind: 'read-error', message: error });
   stage('grammars');
   const apps = extractApps(sources, new SchemaStore(dataDir));
@@ -188,7 +186,7 @@ export async function buildInventory(root: string, sources: ProjectSources, data
   // Code is parsed on other threads while this one does the work that does not read it; the threads' problems
   // join the others' when they are awaited, so the report's order stays fixed.
   const codeProblems: ScanProblem[] = [];
-  const extraction = extractCodeInParallel({ files: sources.files, apps: apps.apps, problems: codeProblems, parsers }, extractionThreads());
+  const extraction = extractCodeInParallel({ files: sources.files, apps: apps.apps, problems: codeProblems }, extractionThreads());
   const graphIndex = loadGraphKnowledge(dataDir, missingData);
   stage('graph-index');
   const secrets = findSecrets(sources.files);
@@ -214,7 +212,6 @@ export async function buildInventory(root: string, sources: ProjectSources, data
     justifications: config.permissions.justifications,
     problems,
     observed: observed.calls,
-    parsers,
     parse: sources.parse,
   });
   stage('graph');

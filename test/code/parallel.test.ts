@@ -30,7 +30,7 @@ describe('code extraction on threads', () => {
     const sequentialProblems: ScanProblem[] = [];
     const sequential = extractCode({ files: sources.files, apps: [], problems: sequentialProblems, parsers });
     const parallelProblems: ScanProblem[] = [];
-    const parallel = await extractCodeInParallel({ files: sources.files, apps: [], problems: parallelProblems, parsers }, 2);
+    const parallel = await extractCodeInParallel({ files: sources.files, apps: [], problems: parallelProblems }, 2);
     assert.ok(!parallelProblems.some((problem) => /threads failed/.test(problem.message)), JSON.stringify(parallelProblems));
     assert.deepEqual(parallel, sequential);
     assert.deepEqual(parallelProblems, sequentialProblems);
@@ -42,7 +42,7 @@ describe('code extraction on threads', () => {
     // The caller may keep the main thread busy meanwhile: threads take their batches from a shared counter,
     // and problems arrive only when the promise settles (in file order, whatever the caller did in between).
     const busyProblems: ScanProblem[] = [];
-    const pending = extractCodeInParallel({ files: sources.files, apps: [], problems: busyProblems, parsers }, 2);
+    const pending = extractCodeInParallel({ files: sources.files, apps: [], problems: busyProblems }, 2);
     const until = Date.now() + 300;
     while (Date.now() < until) {
       // busy, as a scan reading secrets and lockfiles is
@@ -53,7 +53,7 @@ describe('code extraction on threads', () => {
 
     // Threads that run out of memory hand their files back: same facts, and the report says what happened.
     const starvedProblems: ScanProblem[] = [];
-    const starved = await extractCodeInParallel({ files: sources.files, apps: [], problems: starvedProblems, parsers }, 2, { maxOldGenerationSizeMb: 2, maxYoungGenerationSizeMb: 1 });
+    const starved = await extractCodeInParallel({ files: sources.files, apps: [], problems: starvedProblems }, 2, { maxOldGenerationSizeMb: 2, maxYoungGenerationSizeMb: 1 });
     assert.deepEqual(starved, sequential);
     assert.match(starvedProblems.map((problem) => problem.message).join('\n'), /threads stopped .*file\(s\) were extracted on the main thread/);
     assert.deepEqual(starvedProblems.filter((problem) => problem.kind === 'parse-error'), sequentialProblems);

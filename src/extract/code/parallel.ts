@@ -2,9 +2,9 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { ScanProblem } from '../../engine/types.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import type { CodeGraphFacts } from '../graph/javascript.ts';
-import { LANGUAGE_OF_EXTENSION, type Grammar } from '../graph/tree-sitter.ts';
+import { loadParsers, type TreeLanguage, type TreeParsers } from '../graph/tree-sitter.ts';
 import { createFileExtractor, importCandidates, JS_FILES } from './extractor.ts';
-import { extractCode, rootResolver, worthParsing, type CodeExtractionInput, type FileCodeFacts } from './index.ts';
+import { codeLanguagesIn, extractCode, rootResolver, worthParsing, type CodeExtractionInput, type FileCodeFacts } from './index.ts';
 import { packTexts } from './shared-texts.ts';
 import type { WorkerInput, WorkerReply } from './worker.ts';
 
@@ -24,16 +24,26 @@ const BATCH = 32;
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 };
 const RELATIVE_IMPORT = /\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|\brequire\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 
+/** The grammars are loaded where the code is parsed: by each thread, and here only when this thread parses. */
+export type ParallelExtractionInput = Omit<CodeExtractionInput, 'parsers'>;
+
+/** Parsers for extraction on this thread; a grammar that cannot be loaded is a problem, and its files are skipped. */
+async function mainThreadParsers(grammars: TreeLanguage[], problems: ScanProblem[]): Promise<TreeParsers> {
+  const { parsers, errors } = await loadParsers(grammars);
+  for (const error of errors) problems.push({ kind: 'read-error', message: error });
+  return parsers;
+}
+
 /**
  * Starts the threads at once and resolves when every file is extracted. Problems go to `input.problems` only
  * when the promise settles, so a caller doing other work meanwhile gets them in a fixed order.
  */
-export async function extractCodeInParallel(input: CodeExtractionInput, threads: number, limits: ResourceLimits = WORKER_LIMITS): Promise<FileCodeFacts[]> {
+export async function extractCodeInParallel(input: ParallelExtractionInput, threads: number, limits: ResourceLimits = WORKER_LIMITS): Promise<FileCodeFacts[]> {
   const worthy = input.files.filter(worthParsing);
-  if (threads < 2 || worthy.length < BATCH * 2) return extractCode(input);
+  const grammars = codeLanguagesIn(worthy);
+  if (threads < 2 || worthy.length < BATCH * 2) return extractCode({ ...input, parsers: await mainThreadParsers(grammars, input.problems) });
   const shared = withImportedModules(worthy, input.files);
   const texts = packTexts(shared);
-  const grammars = [...new Set(worthy.map((file) => LANGUAGE_OF_EXTENSION[/\.(\w+)$/.exec(file.path)?.[1]?.toLowerCase() ?? '']).filter((language): language is NonNullable<typeof language> => Boolean(language)))] as Grammar[];
   const results = new Array<CodeGraphFacts | undefined>(worthy.length);
   const done = new Uint8Array(worthy.length);
   const problems = new Map<string, ScanProblem>();
@@ -55,8 +65,10 @@ export async function extractCodeInParallel(input: CodeExtractionInput, threads:
   // that could not start) is extracted here, so the result is the same.
   const missing = worthy.flatMap((_, index) => (done[index] ? [] : [index]));
   if (missing.length) {
+    const fallbackProblems: ScanProblem[] = [];
     const byPath = new Map(input.files.map((file) => [file.path, file]));
-    const extract = createFileExtractor((path) => byPath.get(path), input.parsers ?? {}, addProblem);
+    const extract = createFileExtractor((path) => byPath.get(path), await mainThreadParsers(grammars, fallbackProblems), addProblem);
+    for (const problem of fallbackProblems) addProblem(problem);
     for (const index of missing) results[index] = extract(worthy[index]!);
   }
   if (failure) input.problems.push({ kind: 'read-error', message: `code extraction threads stopped (${failure.message}); ${missing.length} file(s) were extracted on the main thread instead` });

@@ -23,9 +23,10 @@ export type WorkerReply = { results: { index: number; facts: CodeGraphFacts | un
 
 const { texts, grammars, next, total, batch } = workerData as WorkerInput;
 const files = sharedFileLookup(texts);
-// Grammar errors were already reported by the main thread, which loaded the same grammars first.
-const { parsers } = await loadParsers(grammars);
-let problems: ScanProblem[] = [];
+const loaded = await loadParsers(grammars);
+const { parsers } = loaded;
+// Every thread meets the same grammar errors: the main thread keeps one of each.
+let problems: ScanProblem[] = loaded.errors.map((message) => ({ kind: 'read-error', message }));
 const extract = createFileExtractor(files.byPath, parsers, (problem) => problems.push(problem));
 const counter = new Int32Array(next);
 for (let start = Atomics.add(counter, 0, batch); start < total; start = Atomics.add(counter, 0, batch)) {
