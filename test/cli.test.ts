@@ -91,6 +91,19 @@ describe('cli', () => {
     assert.equal((await runCli(['scan', root, ...DATA, '--quiet'], { tty: true, env: {} })).stderr, '');
   });
 
+  it('prints the time of each stage and the slowest checks with --timing, on stderr only', async (t) => {
+    const root = cleanApp(t);
+    const timed = await runCli(['scan', root, ...DATA, '--timing']);
+    const plain = await runCli(['scan', root, ...DATA]);
+    assert.equal(timed.code, plain.code);
+    assert.equal(plain.stderr, '');
+    const rows = new Map([...timed.stderr.matchAll(/^ {2}(\S+) +(\d+\.\d\d)$/gm)].map((match) => [match[1]!, Number(match[2])]));
+    for (const stage of ['apps', 'graph-index', 'secrets', 'code', 'graph', 'connectivity', 'checks', 'total']) assert.ok(rows.has(stage), `${stage} missing from:\n${timed.stderr}`);
+    assert.ok([...rows.values()].every((value) => value >= 0 && value <= rows.get('total')! + 0.01));
+    assert.match(timed.stderr, /^ {4}[a-z0-9-]+ +\d+\.\d\d$/m);
+    assert.doesNotMatch(timed.stdout, /Timing/);
+  });
+
   it('writes several formats into a folder, or one format to a file', async (t) => {
     const out = tempDir(t);
     const many = await runCli(['scan', GOLDEN_APP, ...DATA, '--format', 'json,sarif,html,md,junit', '--output', path.join(out, 'reports')]);

@@ -41,6 +41,7 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   'fail-on-not-assessed': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  timing: { type: 'boolean' },
   json: { type: 'boolean' },
   mirror: { type: 'string' },
   fix: { type: 'boolean' },

@@ -24,6 +24,7 @@ Options:
       --har <file>          recorded traffic (HAR): every request is an observed connection
       --fail-on <severity>  exit 1 for findings at or above it (default high)
   -q, --quiet               no progress
+      --timing              after the scan, print on stderr the time of each stage and the slowest checks
   -h, --help                this help`;
 
 export function runConnectivity(positionals: string[], flags: ScanFlags & { scope?: string[] }, io: CliIo): Promise<number> {

@@ -30,6 +30,7 @@ Options:
                             Scope lists in code and missing permissions are reported, never edited.
       --dry-run             with --fix: show the diff, write nothing
   -q, --quiet               no progress
+      --timing              after the scan, print on stderr the time of each stage and the slowest checks
   -h, --help                this help`;
 
 export function runPermissions(positionals: string[], flags: ScanFlags, io: CliIo): Promise<number> {
