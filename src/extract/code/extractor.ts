@@ -15,22 +15,35 @@ export const JS_FILES = /\.(m|c)?(j|t)sx?$/i;
  * `lookup` finds a file of the tree by path; problems (parse errors) go to `onProblem`, once per file.
  */
 export function createFileExtractor(lookup: (path: string) => SourceFile | undefined, parsers: TreeParsers, onProblem: (problem: ScanProblem) => void): (file: SourceFile) => CodeGraphFacts | undefined {
-  const jsFacts = new Map<string, CodeGraphFacts>();
+  // A thread extracts thousands of files: only their exported constants are kept for the modules importing
+  // them, and the whole facts only of a module extracted for an import before its own turn (it is used once).
+  const exportsOf = new Map<string, Map<string, string>>();
+  const extractedForImport = new Map<string, CodeGraphFacts>();
   const inProgress = new Set<string>();
   const extractJs = (file: SourceFile): CodeGraphFacts => {
-    const known = jsFacts.get(file.path);
-    if (known) return known;
     inProgress.add(file.path);
     const result = extractJavaScript(file, resolveImport);
     inProgress.delete(file.path);
-    jsFacts.set(file.path, result);
+    exportsOf.set(file.path, result.exportedConstants);
     if (result.parseError) onProblem({ kind: 'parse-error', file: file.path, line: result.parseError.line, message: `could not parse JavaScript/TypeScript: ${result.parseError.message}` });
     return result;
+  };
+  const extractJsFile = (file: SourceFile): CodeGraphFacts => {
+    const early = extractedForImport.get(file.path);
+    extractedForImport.delete(file.path);
+    return early ?? extractJs(file);
   };
   function resolveImport(fromFile: string, specifier: string, name: string): string | undefined {
     for (const candidate of importCandidates(fromFile, specifier)) {
       const file = lookup(candidate);
-      if (file && !inProgress.has(candidate)) return extractJs(file).exportedConstants.get(name);
+      if (!file || inProgress.has(candidate)) continue;
+      let exported = exportsOf.get(candidate);
+      if (!exported) {
+        const facts = extractJs(file);
+        extractedForImport.set(candidate, facts);
+        exported = facts.exportedConstants;
+      }
+      return exported.get(name);
     }
     return undefined;
   }
@@ -45,7 +58,7 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
   function extractFile(file: SourceFile): CodeGraphFacts | undefined {
     const extension = /\.(\w+)$/.exec(file.path)?.[1]?.toLowerCase() ?? '';
     const treeLanguage = LANGUAGE_OF_EXTENSION[extension];
-    if (JS_FILES.test(file.path)) return extractJs(file);
+    if (JS_FILES.test(file.path)) return extractJsFile(file);
     if (treeLanguage && parsers[treeLanguage]) {
       const facts = extractTreeLanguage(file, treeLanguage, parsers[treeLanguage]!);
       if (facts.parseError) onProblem({ kind: 'parse-error', file: file.path, line: facts.parseError.line, message: `could not parse ${treeLanguage}: ${facts.parseError.message}` });
