@@ -25,6 +25,8 @@ const CASES: { name: string; code: string; calls: Expected[] }[] = [
   { name: 'file constant', code: "const PATH = '/me/calendars';\nawait client.api(PATH).get();", calls: [['GET', '/me/calendars']] },
   // As in a public Teams bot sample: `let` given once is a constant; one reassigned later is not.
   { name: 'let given once is a constant, a reassigned one is not', code: "let photoEndpoint = 'https://graph.microsoft.com/v1.0/me/photos/240x240/$value';\nlet response = await fetch(photoEndpoint, params);\nlet url = '/me';\nif (admin) url = buildAdminPath();\nawait client.api(url).get();\nfor (let i = 0; i < 3; i++) await client.api('/me/events').get();", calls: [['GET', '/me/photos/240x240/$value'], ['GET', '/me/events']] },
+  // As in a public MCP server for Outlook: a condition chooses the path; each branch is a call the code can make.
+  { name: 'a path chosen by a condition gives each branch', code: "const endpoint = replyAll ? `/me/messages/${id}/createReplyAll` : `/me/messages/${id}/createReply`;\nawait graph(token).api(endpoint).post({});\nawait fetch(draft ? 'https://graph.microsoft.com/v1.0/me/messages' : (urgent ? 'https://graph.microsoft.com/v1.0/me/sendMail' : 'https://graph.microsoft.com/v1.0/me/messages'), { method: 'POST' });", calls: [['POST', '/me/messages/{id}/createReplyAll'], ['POST', '/me/messages/{id}/createReply'], ['POST', '/me/messages'], ['POST', '/me/sendMail']] },
   { name: 'constant built from constants', code: "const BASE = '/teams';\nconst CHANNELS = `${BASE}/${teamId}/channels`;\nawait client.api(CHANNELS).get();", calls: [['GET', '/teams/{id}/channels']] },
   { name: 'encodeURIComponent keeps a segment', code: "await client.api(`/users/${encodeURIComponent(upn)}/photo`).get();", calls: [['GET', '/users/{id}/photo']] },
   { name: 'wrapper function taking a path', code: "async function g(path) { return client.api(path).get(); }\nawait g('/me/joinedTeams');\nawait g(`/teams/${id}/members`);", calls: [['GET', '/me/joinedTeams'], ['GET', '/teams/{id}/members']] },
@@ -75,10 +77,10 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
   }
 
   it('reports a path computed at run time as unresolved instead of guessing', () => {
-    const facts = extractJavaScript(new SourceFile('x.ts', "await client.api(buildPath(kind)).get();"), () => undefined);
-    assert.deepEqual(facts.calls, []);
-    assert.equal(facts.unresolved.length, 1);
-    assert.match(facts.unresolved[0]!.reason, /computed at run time/);
+    const facts = extractJavaScript(new SourceFile('x.ts', "await client.api(buildPath(kind)).get();\nawait client.api(admin ? '/users' : userPath()).get();"), () => undefined);
+    // A condition with one branch known only at run time: the known branch is a call, the other is reported.
+    assert.deepEqual(facts.calls.map((call) => [call.method, call.path, call.source.line]), [['GET', '/users', 2]]);
+    assert.deepEqual(facts.unresolved.map((item) => [item.reason, item.source.line]), [['the path passed to .api() is computed at run time', 1], ['a branch of the path passed to .api() is computed at run time', 2]]);
   });
 
   it('follows exported string constants across imports', () => {

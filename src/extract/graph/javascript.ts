@@ -413,17 +413,18 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (parameterPath(argument)) return; // a wrapper: its call sites are the calls
     const { method, version, select, expand } = apiChain(call);
     const confidence: Confidence = method ? 'high' : 'medium';
-    const path = evaluate(argument);
-    if (path !== undefined && !path.startsWith(PLACEHOLDER)) {
+    const paths = branchesOf(argument).map((branch) => evaluate(branch));
+    const known = paths.filter((path): path is string => path !== undefined && !path.startsWith(PLACEHOLDER));
+    if (known.length) {
       const receiver = rootOf(((call.callee as Node).object as Node | undefined) ?? call);
       // Scoping the receiver's name costs a walk of its functions: only worth it when some client carries a flow.
       const receiverFlow = receiver && clientFlows.size ? (receiver.startsWith('this.') ? clientFlows.get(receiver) : clientFlows.get(scopedName(call, receiver))) : undefined;
-      addCall(call, method ?? 'GET', path, 'graph-client', confidence, { version, select: select.length ? select : undefined, expand: expand.length ? expand : undefined, flow: receiverFlow ?? undefined });
-      return;
+      for (const path of new Set(known)) addCall(call, method ?? 'GET', path, 'graph-client', confidence, { version, select: select.length ? select : undefined, expand: expand.length ? expand : undefined, flow: receiverFlow ?? undefined });
+      if (known.length === paths.length) return;
     }
     // Paging (`.api(page['@odata.nextLink'])`) continues a request already counted: not a new, unknown call.
     if (/(next|delta)Link|nextPage/i.test(file.text.slice(argument.start, argument.end))) return;
-    facts.unresolved.push({ via: 'graph-client', reason: 'the path passed to .api() is computed at run time', source: where(call) });
+    facts.unresolved.push({ via: 'graph-client', reason: known.length ? 'a branch of the path passed to .api() is computed at run time' : 'the path passed to .api() is computed at run time', source: where(call) });
   }
 
   /** Functions that take a path and call Graph with it; their call sites are the calls. */
@@ -526,15 +527,31 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   function recogniseHttpClient(call: Node, callee: Node, args: Node[]) {
     const urlArgument = args[0];
     if (!urlArgument || parameterPath(urlArgument)) return;
-    const url = evaluate(urlArgument);
-    if (!url) return;
-    const parsed = parseGraphUrl(url);
-    const absoluteGraph = parsed?.host && parsed.host !== PLACEHOLDER;
-    const unknownHostGraph = url.startsWith(PLACEHOLDER) && /^\{id\}\/(v1\.0|beta)\//i.test(url);
-    if (!absoluteGraph && !unknownHostGraph) return;
-    const { method, via } = httpMethodOf(callee, args);
-    const path = unknownHostGraph ? url.slice(PLACEHOLDER.length) : url;
-    addCall(call, method, path, via, unknownHostGraph ? 'medium' : 'high');
+    for (const url of new Set(branchesOf(urlArgument).map((branch) => evaluate(branch)))) {
+      if (!url) continue;
+      const parsed = parseGraphUrl(url);
+      const absoluteGraph = parsed?.host && parsed.host !== PLACEHOLDER;
+      const unknownHostGraph = url.startsWith(PLACEHOLDER) && /^\{id\}\/(v1\.0|beta)\//i.test(url);
+      if (!absoluteGraph && !unknownHostGraph) continue;
+      const { method, via } = httpMethodOf(callee, args);
+      const path = unknownHostGraph ? url.slice(PLACEHOLDER.length) : url;
+      addCall(call, method, path, via, unknownHostGraph ? 'medium' : 'high');
+    }
+  }
+
+  /**
+   * The values an argument may take when a condition chooses it (`replyAll ? '/…/createReplyAll' : '/…/createReply'`,
+   * directly or through a constant): each branch is a call the code can make.
+   */
+  function branchesOf(node: Node, depth = 0): Node[] {
+    if (depth > 4) return [node];
+    if (node.type === 'ConditionalExpression') return [...branchesOf(node.consequent as Node, depth + 1), ...branchesOf(node.alternate as Node, depth + 1)];
+    if (node.type === 'ParenthesizedExpression') return branchesOf(node.expression as Node, depth + 1);
+    if (node.type === 'Identifier') {
+      const init = constants.get(node.name as string);
+      if (init && (init.type === 'ConditionalExpression' || init.type === 'ParenthesizedExpression')) return branchesOf(init, depth + 1);
+    }
+    return [node];
   }
 
   function collectScopes(argument: Node) {
