@@ -94,6 +94,21 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   /** Every `name = value` (declarations and assignments, `this.x` included): which client carries which credential. */
   const assignedValues: [string, Node][] = [];
   const variableInits = new Map<string, Node | null>();
+  /**
+   * Constants declared in a function, by the function's start and name: handlers that each declare their own
+   * `const endpoint = …` are told apart (the file-wide map gives up on a name declared twice).
+   */
+  const localConstants = new Map<string, Node | null>();
+  /** Constants declared outside any function. */
+  const moduleConstants = new Map<string, Node | null>();
+  /** The constant a name refers to where it is used: the nearest function's own, else the module's, else any. */
+  const constantAt = (use: Node, name: string): Node | null | undefined => {
+    for (let fn = enclosingFunction(use); fn; fn = enclosingFunction(fn)) {
+      const key = `${fn.start}:${name}`;
+      if (localConstants.has(key)) return localConstants.get(key);
+    }
+    return moduleConstants.has(name) ? moduleConstants.get(name) : constants.get(name);
+  };
   const reassigned = new Set<string>();
   // Only files that build a credential can tie a client to a flow: the others skip the bookkeeping.
   const tracksFlows = /Credential\b/.test(file.text);
@@ -114,7 +129,13 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (reachable && INTERESTING.has(node.type)) live.push(node);
     if (node.type === 'VariableDeclarator' && (node.id as Node).type === 'Identifier') {
       const name = (node.id as Node).name as string;
-      if (parent && parent.kind === 'const' && node.init) constants.set(name, constants.has(name) ? null : (node.init as Node));
+      if (parent && parent.kind === 'const' && node.init) {
+        constants.set(name, constants.has(name) ? null : (node.init as Node));
+        const owner = enclosingFunction(node);
+        const key = owner ? `${owner.start}:${name}` : name;
+        const scoped = owner ? localConstants : moduleConstants;
+        scoped.set(key, scoped.has(key) ? null : (node.init as Node));
+      }
       // `let`/`var` given once and never reassigned is a constant too (`let endpoint = 'https://graph…'`): decided after the walk.
       else if (parent && node.init) variableInits.set(name, variableInits.has(name) ? null : (node.init as Node));
       if (tracksFlows && node.init) assignedValues.push([scopedName(node, name), node.init as Node]);
@@ -196,7 +217,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       case 'Identifier': {
         const name = node.name as string;
         if (evaluating.has(name)) return undefined;
-        const init = constants.get(name);
+        const init = constantAt(node, name);
         if (init) {
           evaluating.add(name);
           const value = evaluate(init, depth + 1);
@@ -266,7 +287,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
 
   /** Shape test before walking up to the function: an identifier alone, or one right after a bare base URL. */
   const mayBeParameterPath = (node: Node): boolean => {
-    if (node.type === 'Identifier') return !constants.has(node.name as string);
+    if (node.type === 'Identifier') return constantAt(node, node.name as string) === undefined;
     if (node.type === 'TemplateLiteral') {
       const expressions = node.expressions as Node[];
       const firstQuasi = (node.quasis as Node[])[0];
@@ -333,7 +354,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (!node) return undefined;
     if (node.type === 'ObjectExpression') return node;
     if (node.type === 'Identifier') {
-      const init = constants.get(node.name as string);
+      const init = constantAt(node, node.name as string);
       return init?.type === 'ObjectExpression' ? init : undefined;
     }
     return undefined;
@@ -548,7 +569,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (node.type === 'ConditionalExpression') return [...branchesOf(node.consequent as Node, depth + 1), ...branchesOf(node.alternate as Node, depth + 1)];
     if (node.type === 'ParenthesizedExpression') return branchesOf(node.expression as Node, depth + 1);
     if (node.type === 'Identifier') {
-      const init = constants.get(node.name as string);
+      const init = constantAt(node, node.name as string);
       if (init && (init.type === 'ConditionalExpression' || init.type === 'ParenthesizedExpression')) return branchesOf(init, depth + 1);
     }
     return [node];
