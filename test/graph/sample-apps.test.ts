@@ -97,6 +97,17 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
     files: { 'appPackage/aad.manifest.json': aadManifest([['User.Read.All', 'Role']]), 'src/job.ts': daemon('  await graph.api(`/users/${id}`).get();') },
     expected: { reducible: { 'User.Read.All': 'User.ReadBasic.All' }, highRiskUnjustified: ['User.Read.All'] },
   },
+  // As in a public MCP server for Outlook: reading and writing mail with Mail.Read and Mail.ReadWrite both requested.
+  {
+    name: 'mail reader and writer: the read permission adds nothing beside the write one',
+    files: { 'appPackage/aad.manifest.json': aadManifest([['Mail.Read', 'Scope'], ['Mail.ReadWrite', 'Scope']]), 'src/api.ts': oboBackend("  await graph.api(`/me/messages/${id}`).select('subject,body').get();\n  await graph.api(`/me/messages/${id}/attachments`).get();\n  await graph.api(`/me/messages/${id}/move`).post({ destinationId: 'archive' });") },
+    expected: { needed: ['Mail.ReadWrite'], unused: ['Mail.Read'] },
+  },
+  {
+    name: 'only the write permission requested for reads: reducible, not missing',
+    files: { 'appPackage/aad.manifest.json': aadManifest([['Mail.ReadWrite', 'Scope']]), 'src/api.ts': oboBackend("  await graph.api(`/me/messages/${id}/attachments`).get();") },
+    expected: { reducible: { 'Mail.ReadWrite': 'Mail.Read' } },
+  },
 ];
 
 describe('sample apps: expected least-privilege verdicts', () => {

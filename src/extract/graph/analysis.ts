@@ -137,6 +137,8 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
   const claimantsOf = new Map<number, ReadonlySet<string>>();
   /** For calls allowed only by a higher requested permission: which one. */
   const coveringOf = new Map<number, string>();
+  /** Permissions needed as an AlsoRequires pair: they allow their calls only together, so neither is folded away. */
+  const paired = new Set<string>();
 
   const requirementOf = requirementCache(index, teamsApp);
   for (const { call, index: callIndex } of input.calls) {
@@ -164,7 +166,10 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
     if (leastRequested) {
       addCall(needed, leastRequested.permission, type, callIndex);
       const partner = partnerOf(leastRequested);
-      if (partner) addCall(needed, partner, type, callIndex);
+      if (partner) {
+        addCall(needed, partner, type, callIndex);
+        paired.add(leastRequested.permission).add(partner);
+      }
     } else if (coveredBy.length) {
       const entry = higher.get(coveredBy[0]!.permission) ?? { type, calls: [], lower: new Set<string>() };
       entry.calls.push(callIndex);
@@ -208,6 +213,8 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
     }
   }
 
+  const redundant = foldRedundant(needed, higher, { candidatesOf, claimantsOf, coveringOf, additional, paired });
+
   // A higher permission the app needs anyway also serves the calls it covers: they belong to its justification.
   for (const [name, entry] of higher) {
     const kept = needed.get(`${entry.type}:${name}`);
@@ -218,6 +225,11 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
   for (const permission of dedupe(graphRequested, index)) {
     const name = index.canonicalName(permission.name);
     if (needed.has(`${permission.type}:${name}`)) continue;
+    const folded = redundant.get(`${permission.type}:${name}`);
+    if (folded) {
+      excessive.push({ name, type: permission.type as 'delegated' | 'application', reason: 'unused', redundantWith: folded });
+      continue;
+    }
     const used = higher.get(name);
     if (used && used.type === permission.type) {
       const lower = [...used.lower].filter((candidate) => candidate !== name);
@@ -250,6 +262,48 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
     usesDefaultScope: input.usesDefaultScope,
     unresolvedCalls: input.unresolvedCalls,
   };
+}
+
+/**
+ * A requested permission is redundant when every call it would serve is allowed, on its own, by another
+ * permission the app needs anyway (Mail.Read beside a needed Mail.ReadWrite; Files.ReadWrite beside a needed
+ * Sites.Read.All that allows the same drive calls): the pair grants nothing the other does not, so it is
+ * unused, and its calls join the justification of the one kept. Broader permissions are tried first, so of two
+ * that allow each other's calls the narrower stays; pairs and permissions a property rule adds are kept.
+ * Returns, per `type:name` folded away, the permissions that cover it; `needed` and `higher` lose it.
+ */
+function foldRedundant(
+  needed: Map<string, NeededPermission>,
+  higher: Map<string, { type: 'delegated' | 'application'; calls: number[]; lower: Set<string> }>,
+  facts: { candidatesOf: ReadonlyMap<number, ReadonlySet<string>>; claimantsOf: ReadonlyMap<number, ReadonlySet<string>>; coveringOf: Map<number, string>; additional: ReadonlySet<string>; paired: ReadonlySet<string> },
+): Map<string, string[]> {
+  const served = new Map<string, { name: string; type: 'delegated' | 'application'; calls: Set<number> }>();
+  for (const [key, entry] of needed) served.set(key, { name: entry.name, type: entry.type, calls: new Set(entry.calls) });
+  for (const [name, entry] of higher) {
+    const key = `${entry.type}:${name}`;
+    const target = served.get(key) ?? { name, type: entry.type, calls: new Set<number>() };
+    for (const call of entry.calls) target.calls.add(call);
+    served.set(key, target);
+  }
+  const breadth = (name: string) => [...facts.claimantsOf.values()].filter((claimants) => claimants.has(name)).length;
+  const order = [...served.entries()].sort((a, b) => breadth(b[1].name) - breadth(a[1].name) || a[1].name.localeCompare(b[1].name));
+  const folded = new Map<string, string[]>();
+  for (const [key, candidate] of order) {
+    if (facts.additional.has(candidate.name) || facts.paired.has(candidate.name) || candidate.calls.size === 0) continue;
+    const keptNeeded = [...needed.values()].filter((entry) => entry.type === candidate.type && entry.name !== candidate.name && !folded.has(`${entry.type}:${entry.name}`));
+    const coverOf = (call: number) => keptNeeded.find((entry) => facts.candidatesOf.get(call)?.has(entry.name));
+    const covers = [...candidate.calls].map(coverOf);
+    if (covers.some((cover) => !cover)) continue;
+    folded.set(key, [...new Set(covers.map((cover) => cover!.name))]);
+    [...candidate.calls].forEach((call, position) => {
+      const cover = covers[position]!;
+      if (!cover.calls.includes(call)) cover.alsoServes = [...new Set([...(cover.alsoServes ?? []), call])];
+      facts.coveringOf.set(call, cover.name);
+    });
+    needed.delete(key);
+    if (higher.get(candidate.name)?.type === candidate.type) higher.delete(candidate.name);
+  }
+  return folded;
 }
 
 /** What one call needs under one flow: the ranked claims, the least of them and the permissions property rules add. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { requireSharedData, tempDir } from '../../../test/harness/paths.ts';
 import { normalizeGraphPath, parseGraphUrl } from './graph-path.ts';
-import { GraphPermissionIndex, PermissionDataError, rankClaims } from './permission-index.ts';
+import { broaderNames, GraphPermissionIndex, PermissionDataError, rankClaims } from './permission-index.ts';
 
 /** A small permissions document in the Kibali format, written for these tests. */
 const DOCUMENT = {
@@ -43,6 +43,20 @@ describe('knowledge/graph/permission-index', () => {
     assert.equal(patch.template, '/widgets/{widget-id}', 'templates that differ only in placeholder names share one node');
     assert.deepEqual(patch.claims.get('DelegatedWork')![0]!.alsoRequires, ['Widget.Read']);
     assert.equal(patch.claims.get('Application'), undefined, 'PATCH has no application permission');
+  });
+
+  it('adds the broader permission of the same resource that the data leaves out, never as least and only where it exists', () => {
+    assert.deepEqual(broaderNames('Mail.ReadBasic'), ['Mail.Read', 'Mail.ReadWrite']);
+    assert.deepEqual(broaderNames('Files.Read.All'), ['Files.ReadWrite.All']);
+    assert.deepEqual([broaderNames('Mail.Send'), broaderNames('Mail.ReadWrite')], [[], []]);
+    const index = GraphPermissionIndex.fromDocument(DOCUMENT);
+    // GET /me/widgets lists Widget.Read only; Widget.ReadWrite exists for delegated work and also allows it.
+    const me = index.match('GET', '/me/widgets')!.claims.get('DelegatedWork')!;
+    assert.deepEqual(me.map((claim) => [claim.permission, claim.least]), [['Widget.Read', true], ['Widget.ReadWrite', false]]);
+    assert.equal(me[1]!.privilegeLevel, 2, "the broader permission's own privilege level");
+    // Widget.Read.All has no Widget.ReadWrite.All in the data: nothing is invented.
+    assert.ok(!index.match('GET', '/reports/getWidgetUsage(period=7)')!.claims.get('DelegatedWork')!.some((claim) => claim.permission === 'Widget.ReadWrite.All'));
+    assert.deepEqual(rankClaims(index.match('GET', '/widgets/1')!.claims.get('Application')!).map((claim) => claim.permission), ['Widget.Read', 'Widget.ReadWrite']);
   });
 
   it('matches placeholders of any name, case-insensitively, with functions, $value and casts', () => {

@@ -58,6 +58,7 @@ export function isOidcScope(name: string): boolean {
 
 export class GraphPermissionIndex {
   readonly #root: TreeNode = { literal: new Map() };
+  readonly #broadened = new WeakSet<Map<Scheme, Claim[]>>();
   readonly #permissions = new Map<string, PermissionInfo>();
   readonly #byLowerName = new Map<string, string>();
   readonly #scopeIds = new Map<string, string>();
@@ -116,6 +117,31 @@ export class GraphPermissionIndex {
     }
     if (index.#permissions.size === 0 || pathSets === 0) throw new PermissionDataError('the permissions document lists no permissions or paths (truncated?)');
     return index;
+  }
+
+  /**
+   * The data lists, for some operations, only the read permissions (GET /me/messages/{id}: Mail.ReadBasic and
+   * Mail.Read), although Microsoft's reference pages list the write permission of the same resource as a
+   * higher one that also allows the call. Graph names its permissions so that `X.ReadWrite[.S]` includes
+   * `X.Read[.S]`, which includes `X.ReadBasic[.S]`: where the broader one exists for the scheme and the data
+   * does not list it, it is added as a non-least claim (same suffix only: `.All` and un-suffixed stay apart).
+   * Without it an app requesting Mail.ReadWrite would be told it misses Mail.Read. Done for an operation when
+   * it is first matched, so loading stays one pass over the data.
+   */
+  #withBroaderClaims(byScheme: Map<Scheme, Claim[]>): Map<Scheme, Claim[]> {
+    if (this.#broadened.has(byScheme)) return byScheme;
+    this.#broadened.add(byScheme);
+    for (const [scheme, claims] of byScheme) {
+      for (const claim of [...claims]) {
+        for (const broader of broaderNames(claim.permission)) {
+          const permission = this.#permissions.get(broader);
+          const info = permission?.schemes[scheme];
+          if (!info || claims.some((other) => other.permission === broader)) continue;
+          claims.push({ ...claim, permission: broader, least: false, leastElsewhere: false, privilegeLevel: info.privilegeLevel, rsc: permission.rsc });
+        }
+      }
+    }
+    return byScheme;
   }
 
   /** Loads permissions.json, the service principal dumps and the endpoint list from the data directory. */
@@ -183,7 +209,7 @@ export class GraphPermissionIndex {
     for (const [attempt, adjustment] of attempts) {
       const node = this.#find(this.#root, attempt, 0, upper);
       const claims = node?.claims?.get(upper);
-      if (node && claims) return { template: node.template ?? `/${attempt.join('/')}`, adjustment, claims };
+      if (node && claims) return { template: node.template ?? `/${attempt.join('/')}`, adjustment, claims: this.#withBroaderClaims(claims) };
     }
     return undefined;
   }
@@ -298,6 +324,14 @@ function operationRank(permission: string): number {
  * (2) a pathSet with fewer methods first; (3) lower privilegeLevel; (4) ReadBasic < Read < Send/Create <
  * ReadWrite < Manage < FullControl; (5) name.
  */
+/** `Mail.ReadBasic` → Mail.Read, Mail.ReadWrite; `Files.Read.All` → Files.ReadWrite.All (the names, whether they exist or not). */
+export function broaderNames(permission: string): string[] {
+  const match = /^([^.]+)\.(ReadBasic|Read)(\..+)?$/.exec(permission);
+  if (!match) return [];
+  const [, resource, level, suffix = ''] = match;
+  return level === 'ReadBasic' ? [`${resource}.Read${suffix}`, `${resource}.ReadWrite${suffix}`] : [`${resource}.ReadWrite${suffix}`];
+}
+
 export function rankClaims(claims: readonly Claim[], template?: string): Claim[] {
   const singleMethodExists = claims.some((claim) => claim.methodCount === 1);
   const trusted = (claim: Claim) => claim.least && !(singleMethodExists && claim.methodCount > 1);
