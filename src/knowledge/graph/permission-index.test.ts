@@ -13,7 +13,12 @@ const DOCUMENT = {
     'Widget.Read': {
       authorizationType: 'oAuth2',
       schemes: { DelegatedWork: { requiresAdminConsent: false, privilegeLevel: 1 }, Application: { requiresAdminConsent: true, privilegeLevel: 2 } },
-      pathSets: [{ schemeKeys: ['DelegatedWork', 'Application'], methods: ['GET'], paths: { '/widgets': 'least=DelegatedWork,Application', '/widgets/{widget-id}': 'least=DelegatedWork,Application', '/me/widgets': 'least=DelegatedWork' } }],
+      pathSets: [{ schemeKeys: ['DelegatedWork', 'Application'], methods: ['GET'], paths: { '/widgets': 'least=DelegatedWork,Application', '/widgets/{widget-id}': 'least=DelegatedWork,Application', '/me/widgets': 'least=DelegatedWork', '/widgets/{widget-id}/parts': 'least=DelegatedWork,Application' } }],
+    },
+    'Drive.Read': {
+      authorizationType: 'oAuth2',
+      schemes: { DelegatedWork: { requiresAdminConsent: false, privilegeLevel: 1 } },
+      pathSets: [{ schemeKeys: ['DelegatedWork'], methods: ['GET'], paths: { '/drives/{drive-id}/items/{driveItem-id}/children': 'least=DelegatedWork' } }],
     },
     'Widget.ReadWrite': {
       authorizationType: 'oAuth2',
@@ -57,6 +62,19 @@ describe('knowledge/graph/permission-index', () => {
     // Widget.Read.All has no Widget.ReadWrite.All in the data: nothing is invented.
     assert.ok(!index.match('GET', '/reports/getWidgetUsage(period=7)')!.claims.get('DelegatedWork')!.some((claim) => claim.permission === 'Widget.ReadWrite.All'));
     assert.deepEqual(rankClaims(index.match('GET', '/widgets/1')!.claims.get('Application')!).map((claim) => claim.permission), ['Widget.Read', 'Widget.ReadWrite']);
+  });
+
+  it('reads a drive item under its other addresses, and an item of a collection the data lists only as the collection', () => {
+    const index = GraphPermissionIndex.fromDocument(DOCUMENT);
+    const viaSite = index.match('GET', '/sites/contoso.sharepoint.com/drives/b!x/root/children')!;
+    assert.equal(viaSite.template, '/drives/{drive-id}/items/{driveItem-id}/children');
+    assert.match(viaSite.adjustment ?? '', /same drive item/);
+    const part = index.match('GET', '/widgets/7/parts/3')!;
+    assert.equal(part.template, '/widgets/{widget-id}/parts');
+    assert.match(part.adjustment ?? '', /an item of \/widgets\/\{id\}\/parts/);
+    assert.equal(index.match('GET', '/widgets/7/parts/3/$value')?.template, '/widgets/{widget-id}/parts');
+    assert.equal(index.match('DELETE', '/widgets/7/parts/3'), undefined, 'only reads borrow the collection');
+    assert.equal(index.match('GET', '/widgets/7')?.adjustment, undefined, 'a listed item is matched as itself');
   });
 
   it('matches placeholders of any name, case-insensitively, with functions, $value and casts', () => {

@@ -206,6 +206,19 @@ export class GraphPermissionIndex {
       const index = segments.findIndex((segment) => pattern === segment);
       if (index > 0) attempts.push([[...segments.slice(0, index), replacement, ...segments.slice(index + 1)], why]);
     }
+    // The same drive and item under other addresses: `/sites/{id}/drives/{id}/…` is `/drives/{id}/…`, and a
+    // drive's `root` is one of its items.
+    for (const [attempt] of [...attempts]) {
+      const rewritten = driveAliases(attempt);
+      if (rewritten) attempts.push([rewritten, 'the same drive item under its drive and item address']);
+    }
+    // Last resort for a read: an item of a collection the data lists only as the collection
+    // (`/me/messages/{id}/attachments/{id}`), read with the collection's permissions as Graph's reference gives them.
+    if (upper === 'GET') {
+      for (const [attempt] of [...attempts]) {
+        if (attempt.length > 2 && attempt[attempt.length - 1] === PLACEHOLDER) attempts.push([attempt.slice(0, -1), `an item of /${attempt.slice(0, -1).join('/')}: the data lists the collection only`]);
+      }
+    }
     for (const [attempt, adjustment] of attempts) {
       const node = this.#find(this.#root, attempt, 0, upper);
       const claims = node?.claims?.get(upper);
@@ -289,6 +302,16 @@ export class GraphPermissionIndex {
  * Paths missing from permissions.json whose permissions the Graph API reference documents as those of a
  * sibling: "List calendarView" needs exactly what "List events" needs (Calendars.ReadBasic least).
  */
+/** `sites/{id}/drives/{id}/…` → `drives/{id}/…`; `…/root/…` of a drive → `…/items/{id}/…`; undefined when neither applies. */
+function driveAliases(segments: readonly string[]): string[] | undefined {
+  let result = [...segments];
+  const site = result.findIndex((segment, position) => segment === 'sites' && result[position + 2] === 'drives' && result[position + 3] !== undefined);
+  if (site === 0) result = result.slice(2);
+  const root = result.findIndex((segment, position) => segment === 'root' && position > 0 && (result[position - 1] === 'drive' || result[position - 2] === 'drives') && result[position + 1] !== undefined && !result[position + 1]!.endsWith(':'));
+  if (root > 0) result = [...result.slice(0, root), 'items', PLACEHOLDER, ...result.slice(root + 1)];
+  return result.join('/') === segments.join('/') ? undefined : result;
+}
+
 const EQUIVALENT_PATHS: [segment: string, replacement: string, why: string][] = [['calendarview', 'events', 'calendarView has no entry in the data; the API reference gives it the permissions of events']];
 
 function parseMarks(marks: string): { least: Scheme[]; alsoRequires: string[] } {
