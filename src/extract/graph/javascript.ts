@@ -106,6 +106,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     for (let fn = enclosingFunction(use); fn; fn = enclosingFunction(fn)) {
       const key = `${fn.start}:${name}`;
       if (localConstants.has(key)) return localConstants.get(key);
+      // A parameter of that name hides any constant further out.
+      if (functionParams.get(fn)?.includes(name)) return undefined;
     }
     return moduleConstants.has(name) ? moduleConstants.get(name) : constants.get(name);
   };
@@ -160,7 +162,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       if (id.type === 'Identifier') modules.set(id.name as string, specifier);
       else if (id.type === 'ObjectPattern') for (const property of id.properties as Node[]) if ((property.value as Node)?.type === 'Identifier') modules.set((property.value as Node).name as string, specifier);
     }
-    if (FUNCTIONS.has(node.type)) functionParams.set(node, ((node.params as Node[]) ?? []).map((param) => (param.type === 'Identifier' ? (param.name as string) : '')));
+    if (FUNCTIONS.has(node.type)) functionParams.set(node, ((node.params as Node[]) ?? []).map((param) => (param.type === 'Identifier' ? (param.name as string) : param.type === 'AssignmentPattern' && (param.left as Node).type === 'Identifier' ? ((param.left as Node).name as string) : '')));
     children.length = 0;
     childReachability.length = 0;
     for (const key in node) {
@@ -191,6 +193,9 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
 
   // String evaluation with constant propagation; unknown parts become {id}.
   const evaluating = new Set<string>();
+  /** Parameter values being tried while a path is expanded for each value its callers pass (see parameterValues). */
+  const bindings = new Map<string, string>();
+  let callIndex: Map<string, Node[]> | undefined;
   const evaluate = (node: Node | undefined | null, depth = 0): string | undefined => {
     if (!node || depth > 40) return undefined;
     switch (node.type) {
@@ -216,6 +221,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       }
       case 'Identifier': {
         const name = node.name as string;
+        if (bindings.has(name)) return bindings.get(name);
         if (evaluating.has(name)) return undefined;
         const init = constantAt(node, name);
         if (init) {
@@ -434,7 +440,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (parameterPath(argument)) return; // a wrapper: its call sites are the calls
     const { method, version, select, expand } = apiChain(call);
     const confidence: Confidence = method ? 'high' : 'medium';
-    const paths = branchesOf(argument).map((branch) => evaluate(branch));
+    const paths = branchesOf(argument).flatMap((branch) => withParameterValues(branch, () => evaluate(branch)));
     const known = paths.filter((path): path is string => path !== undefined && !path.startsWith(PLACEHOLDER));
     if (known.length) {
       const receiver = rootOf(((call.callee as Node).object as Node | undefined) ?? call);
@@ -548,7 +554,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   function recogniseHttpClient(call: Node, callee: Node, args: Node[]) {
     const urlArgument = args[0];
     if (!urlArgument || parameterPath(urlArgument)) return;
-    for (const url of new Set(branchesOf(urlArgument).map((branch) => evaluate(branch)))) {
+    for (const url of new Set(branchesOf(urlArgument).flatMap((branch) => withParameterValues(branch, () => evaluate(branch))))) {
       if (!url) continue;
       const parsed = parseGraphUrl(url);
       const absoluteGraph = parsed?.host && parsed.host !== PLACEHOLDER;
@@ -558,6 +564,66 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       const path = unknownHostGraph ? url.slice(PLACEHOLDER.length) : url;
       addCall(call, method, path, via, unknownHostGraph ? 'medium' : 'high');
     }
+  }
+
+  /**
+   * A path segment from a parameter of the enclosing function (`/groups/${groupId}/${endpoint}`) takes, when every
+   * call of the function in this file passes a known string (or omits it and the parameter has a default), each
+   * of those values: `endpoint` → members, owners. Evaluates `read` once per combination (at most 8); once, with
+   * the parameters unknown, otherwise.
+   */
+  function withParameterValues(path: Node, read: () => string | undefined): (string | undefined)[] {
+    const expressions = path.type === 'TemplateLiteral' ? (path.expressions as Node[]) : [];
+    const fn = expressions.length ? enclosingFunction(path) : undefined;
+    const params = fn && functionParams.get(fn);
+    const name = fn && functionName(fn);
+    if (!fn || !params || !name) return [read()];
+    const slots = expressions.filter((expression): expression is Node => expression.type === 'Identifier' && params.includes(expression.name as string)).map((expression) => expression.name as string);
+    const choices = [...new Set(slots)].map((param) => [param, parameterValues(fn, name, params.indexOf(param))] as const).filter((choice): choice is readonly [string, string[]] => choice[1] !== undefined);
+    if (!choices.length) return [read()];
+    let combinations: Map<string, string>[] = [new Map()];
+    for (const [param, values] of choices) combinations = combinations.flatMap((combination) => values.map((value) => new Map([...combination, [param, value]])));
+    if (combinations.length > 8) return [read()];
+    return combinations.map((combination) => {
+      for (const [param, value] of combination) bindings.set(param, value);
+      try {
+        return read();
+      } finally {
+        for (const param of combination.keys()) bindings.delete(param);
+      }
+    });
+  }
+
+  /** The strings a function's parameter receives from its calls in this file; undefined when any is unknown or there are none. */
+  function parameterValues(fn: Node, name: string, index: number): string[] | undefined {
+    const sites = callsByName().get(name) ?? [];
+    if (!sites.length) return undefined;
+    const param = ((fn.params as Node[]) ?? [])[index];
+    const fallback = param?.type === 'AssignmentPattern' ? evaluate(param.right as Node) : undefined;
+    const values = new Set<string>();
+    for (const site of sites) {
+      const argument = ((site.arguments as Node[]) ?? [])[index];
+      const candidates = argument ? branchesOf(argument).map((branch) => (branch.type === 'Identifier' && functionParams.get(enclosingFunction(branch) ?? program)?.includes(branch.name as string) ? undefined : evaluate(branch))) : [fallback];
+      for (const candidate of candidates) {
+        // A value that is not a plain segment (empty, a path, a placeholder) leaves the parameter unknown.
+        if (!candidate || !/^[\w.$-]+$/.test(candidate)) return undefined;
+        values.add(candidate);
+      }
+    }
+    return [...values];
+  }
+
+  /** Calls by the name of the function they call (`name(…)`, `this.name(…)`), found once per file. */
+  function callsByName(): Map<string, Node[]> {
+    if (callIndex) return callIndex;
+    callIndex = new Map();
+    for (const node of live) {
+      if (node.type !== 'CallExpression') continue;
+      const callee = node.callee as Node;
+      const called = callee.type === 'Identifier' ? (callee.name as string) : callee.type === 'MemberExpression' && !callee.computed && (callee.object as Node).type === 'ThisExpression' ? ((callee.property as Node).name as string) : undefined;
+      if (called) callIndex.set(called, [...(callIndex.get(called) ?? []), node]);
+    }
+    return callIndex;
   }
 
   /**
