@@ -48,6 +48,8 @@ const VERBS: Record<string, string> = { get: 'GET', getStream: 'GET', post: 'POS
 const HTTP_CLIENT_VERBS: Record<string, string> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE', head: 'GET', fetch: 'GET' };
 /** The node types the recognisers look at; everything else is only walked through. */
 const INTERESTING = new Set(['CallExpression', 'NewExpression', 'Property', 'ExportNamedDeclaration', 'ClassDeclaration', 'ClassExpression', 'AssignmentExpression']);
+/** The SPFx context's client factories: whatever they hand out acts for the signed-in user. */
+const SPFX_FACTORIES = /^(msGraphClientFactory|aadHttpClientFactory|aadTokenProviderFactory)$/;
 const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 const SCOPE_FUNCTIONS = /^(acquireToken\w*|loginPopup|loginRedirect|ssoSilent|getToken|createMicrosoftGraphClient\w*|login|getAccessToken)$/;
 const FLOW_MARKERS: [RegExp, AuthFlow, string][] = [
@@ -58,7 +60,6 @@ const FLOW_MARKERS: [RegExp, AuthFlow, string][] = [
   [/^(acquireTokenByCode|acquireTokenPopup|acquireTokenRedirect|acquireTokenSilent|loginPopup|loginRedirect|ssoSilent|InteractiveBrowserCredential|AuthorizationCodeCredential)$/, 'delegated', 'auth-code'],
   [/^(acquireTokenByDeviceCode|DeviceCodeCredential)$/, 'delegated', 'device-code'],
   [/^(TeamsUserCredential|getAuthToken|TeamsFx)$/, 'delegated', 'teams-sso'],
-  [/^(msGraphClientFactory|aadHttpClientFactory|aadTokenProviderFactory)$/, 'delegated', 'spfx-context'],
 ];
 
 export function extractJavaScript(file: SourceFile, resolveImport: ImportResolver): CodeGraphFacts {
@@ -388,6 +389,10 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       const callee = node.callee as Node;
       const args = (node.arguments as Node[]) ?? [];
       const calleeName = callee.type === 'Identifier' ? (callee.name as string) : callee.type === 'MemberExpression' && !callee.computed ? ((callee.property as Node).name as string) : undefined;
+      // SPFx hands out its clients from factories on the context: `this.context.msGraphClientFactory.getClient('3')`.
+      const receiver = callee.type === 'MemberExpression' ? (callee.object as Node) : undefined;
+      const receiverName = receiver?.type === 'Identifier' ? (receiver.name as string) : receiver?.type === 'MemberExpression' && !receiver.computed ? ((receiver.property as Node).name as string) : undefined;
+      if (receiverName && SPFX_FACTORIES.test(receiverName)) facts.flows.push({ flow: 'delegated', kind: 'spfx-context', source: where(node) });
       if (calleeName) {
         for (const [pattern, flow, kind] of FLOW_MARKERS) if (pattern.test(calleeName)) facts.flows.push({ flow, kind, source: where(node) });
         if (SCOPE_FUNCTIONS.test(calleeName)) for (const argument of args) collectScopes(argument);
