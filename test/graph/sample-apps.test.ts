@@ -108,6 +108,23 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
     files: { 'appPackage/aad.manifest.json': aadManifest([['Mail.ReadWrite', 'Scope']]), 'src/api.ts': oboBackend("  await graph.api(`/me/messages/${id}/attachments`).get();") },
     expected: { reducible: { 'Mail.ReadWrite': 'Mail.Read' } },
   },
+  // As in public SPFx org-chart and people web parts: other users' profiles are beyond User.Read.
+  {
+    name: 'SPFx org chart reading other users: User.Read does not reach them',
+    files: {
+      'config/package-solution.json': json(spfxSolution({ webApiPermissionRequests: [{ resource: 'Microsoft Graph', scope: 'User.Read' }, { resource: 'Microsoft Graph', scope: 'User.Read.All' }] })),
+      'src/services/GraphService.ts': "export class GraphService {\n  private async getClient() { return this.context.msGraphClientFactory.getClient('3'); }\n  public async user(email: string) {\n    const client = await this.getClient();\n    return client.api(`/users/${email}`).select('id,displayName,jobTitle,department').get();\n  }\n  public async reports(userId: string) {\n    const client = await this.getClient();\n    return client.api(`/users/${userId}/directReports`).get();\n  }\n}\n",
+    },
+    expected: { needed: ['User.Read.All'], unused: ['User.Read'] },
+  },
+  {
+    name: 'SPFx people card: basic profiles of other users',
+    files: {
+      'config/package-solution.json': json(spfxSolution({ webApiPermissionRequests: [{ resource: 'Microsoft Graph', scope: 'User.Read' }] })),
+      'src/services/People.ts': "export async function card(context, id: string) {\n  const client = await context.msGraphClientFactory.getClient('3');\n  return client.api(`/users/${id}`).select('displayName,mail,jobTitle').get();\n}\n",
+    },
+    expected: { unused: ['User.Read'], missing: ['User.ReadBasic.All'] },
+  },
 ];
 
 describe('sample apps: expected least-privilege verdicts', () => {

@@ -1,4 +1,4 @@
-import { isOidcScope, rankClaims, type Claim, type GraphPermissionIndex, type Scheme } from '../../knowledge/graph/permission-index.ts';
+import { isOidcScope, rankClaims, resourceAffinity, type Claim, type GraphPermissionIndex, type Scheme } from '../../knowledge/graph/permission-index.ts';
 import type { AppKind } from '../../engine/types.ts';
 import type { AuthFlow, AuthFlowEvidence, GraphCall, RequestedPermission } from './types.ts';
 
@@ -76,6 +76,9 @@ const PROPERTY_RULES: { path: RegExp; properties: RegExp; excludes?: RegExp; als
   { path: /^\/(users|me)/i, properties: /^signinactivity$/i, alsoRequires: 'AuditLog.Read.All', why: 'signInActivity also needs AuditLog.Read.All' },
   { path: /^\/(users|me)/i, properties: /^mailboxsettings$/i, alsoRequires: 'MailboxSettings.Read', why: 'mailboxSettings needs MailboxSettings.Read' },
 ];
+
+/** Delegated permissions that reach only the signed-in user (see requirementFor). */
+const SELF_ONLY = /^User\.(Read|ReadWrite)$/;
 
 export interface AnalysisInput {
   appRoot: string;
@@ -336,6 +339,13 @@ function requirementFor(index: GraphPermissionIndex, teamsApp: boolean, call: Gr
   // Resource-specific consent (ChannelMessage.Read.Group, …) exists only for Teams apps that declare it in their
   // manifest; for any other app it is never the least-privileged choice, because it cannot be granted at all.
   let claims = (match.claims.get(schemeOf(flow)) ?? []).filter((claim) => !claim.rsc || teamsApp);
+  // User.Read and User.ReadWrite reach only the signed-in user's own profile (the data marks them least for
+  // /users/{id} because the id may be the user's own): a delegated call addressing a user by id needs a
+  // permission over other users, as far as the code shows (an org chart, a people picker).
+  if (flow !== 'application' && /^\/users\/\{[^}]*\}(\/|$)/i.test(match.template)) {
+    const others = claims.filter((claim) => !SELF_ONLY.test(claim.permission));
+    if (others.length) claims = others;
+  }
   if (claims.length === 0) return { unmatched: flow === 'application' && /^\/me(\/|$)/i.test(call.path) ? '/me cannot be called without a signed-in user (app-only)' : `${call.method} ${match.template} has no ${schemeOf(flow)} permission` };
   const alsoRequired: string[] = [];
   const properties = [...(call.select ?? []), ...(call.expand ?? [])];
@@ -347,7 +357,7 @@ function requirementFor(index: GraphPermissionIndex, teamsApp: boolean, call: Gr
   const ranked = rankClaims(claims, match.template);
   return {
     ranked,
-    least: ranked.length ? leastOf(ranked) : [],
+    least: ranked.length ? leastOf(ranked, match.template) : [],
     alsoRequired,
     standalone: new Set(ranked.filter((claim) => claim.alsoRequires.length === 0).map((claim) => claim.permission)),
     claimants: new Set(ranked.map((claim) => claim.permission)),
@@ -358,9 +368,10 @@ function requirementFor(index: GraphPermissionIndex, teamsApp: boolean, call: Gr
  * The least-privileged candidates: the best ranked one, plus genuine alternatives that rank equal on every
  * criterion but the name (reported as "any of").
  */
-function leastOf(ranked: Claim[]): Claim[] {
+function leastOf(ranked: Claim[], template: string): Claim[] {
   const best = ranked[0]!;
-  return [best, ...ranked.slice(1).filter((claim) => claim.least === best.least && claim.methodCount === best.methodCount && claim.privilegeLevel === best.privilegeLevel && operationLevel(claim.permission) === operationLevel(best.permission))];
+  const sameRank = (claim: Claim) => claim.least === best.least && claim.methodCount === best.methodCount && claim.privilegeLevel === best.privilegeLevel && operationLevel(claim.permission) === operationLevel(best.permission) && resourceAffinity(claim.permission, template) === resourceAffinity(best.permission, template);
+  return [best, ...ranked.slice(1).filter(sameRank)];
 }
 
 function operationLevel(permission: string): string {

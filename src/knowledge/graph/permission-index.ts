@@ -339,14 +339,6 @@ function operationRank(permission: string): number {
   return OPERATION_RANK.find(([pattern]) => pattern.test(permission))?.[1] ?? 3;
 }
 
-/**
- * Orders candidate permissions for one operation, least privileged first. Documented tie-break (the data
- * often marks several permissions "least" for one cell): (1) marked least before not marked — except that
- * a mark from a pathSet grouping several methods does not count when a single-method candidate exists (a
- * read path grouped with writes is marked least by accident, e.g. Mail.ReadWrite for GET /me/messages);
- * (2) a pathSet with fewer methods first; (3) lower privilegeLevel; (4) ReadBasic < Read < Send/Create <
- * ReadWrite < Manage < FullControl; (5) name.
- */
 /** `Mail.ReadBasic` → Mail.Read, Mail.ReadWrite; `Files.Read.All` → Files.ReadWrite.All (the names, whether they exist or not). */
 export function broaderNames(permission: string): string[] {
   const match = /^([^.]+)\.(ReadBasic|Read)(\..+)?$/.exec(permission);
@@ -355,6 +347,14 @@ export function broaderNames(permission: string): string[] {
   return level === 'ReadBasic' ? [`${resource}.Read${suffix}`, `${resource}.ReadWrite${suffix}`] : [`${resource}.ReadWrite${suffix}`];
 }
 
+/**
+ * Orders candidate permissions for one operation, least privileged first. Documented tie-break (the data
+ * often marks several permissions "least" for one cell): (1) marked least before not marked — except that
+ * a mark from a pathSet grouping several methods does not count when a single-method candidate exists (a
+ * read path grouped with writes is marked least by accident, e.g. Mail.ReadWrite for GET /me/messages);
+ * (2) a pathSet with fewer methods first; (3) lower privilegeLevel; (4) ReadBasic < Read < Send/Create <
+ * ReadWrite < Manage < FullControl; (5) name.
+ */
 export function rankClaims(claims: readonly Claim[], template?: string): Claim[] {
   const singleMethodExists = claims.some((claim) => claim.methodCount === 1);
   const trusted = (claim: Claim) => claim.least && !(singleMethodExists && claim.methodCount > 1);
@@ -384,6 +384,11 @@ function pathStems(template: string): string[] {
     .split('/')
     .filter((segment) => segment && segment !== PLACEHOLDER && !segment.startsWith('$'))
     .map((segment) => (segment.toLowerCase() === 'me' ? 'user' : segment.toLowerCase().replace(/^microsoft\.graph\./, '').replace(/s$/, '')));
+}
+
+/** 0 when a permission is named for a resource the path names (User.Read.All for /users/{id}), else 1. */
+export function resourceAffinity(permission: string, template: string): number {
+  return affinity(permission, pathStems(template));
 }
 
 function affinity(permission: string, stems: readonly string[]): number {
