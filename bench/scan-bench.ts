@@ -251,8 +251,8 @@ async function parent(): Promise<void> {
   console.log(`\nm365cert benchmark (${process.version}, ${process.platform}/${process.arch})\n`);
   for (const [name, m] of results) console.log(row(name, m));
   const stages = results[1]![1].stages ?? {};
-  // Code is parsed on threads from graph-index on; `code` is the wait for them once the main thread's own stages are done.
-  console.log(`\nfull scan by stage (code parsed on threads meanwhile from graph-index to code): ${Object.entries(stages).map(([stage, seconds]) => `${stage} ${seconds.toFixed(2)} s`).join(', ')}`);
+  // Code is parsed on threads from `threads` on; `code` is the wait for them once the main thread's own stages are done.
+  console.log(`\nfull scan by stage (code parsed on threads meanwhile from threads to code): ${Object.entries(stages).map(([stage, seconds]) => `${stage} ${seconds.toFixed(2)} s`).join(', ')}`);
   const load = results[0]![1];
   const full = results[1]![1];
   const throughput = load.bytes / 1e6 / load.seconds;

@@ -98,7 +98,7 @@ describe('cli', () => {
     assert.equal(timed.code, plain.code);
     assert.equal(plain.stderr, '');
     const rows = new Map([...timed.stderr.matchAll(/^ {2}(\S+) +(\d+\.\d\d)$/gm)].map((match) => [match[1]!, Number(match[2])]));
-    for (const stage of ['apps', 'graph-index', 'secrets', 'code', 'graph', 'connectivity', 'checks', 'total']) assert.ok(rows.has(stage), `${stage} missing from:\n${timed.stderr}`);
+    for (const stage of ['apps', 'threads', 'graph-index', 'secrets', 'code', 'graph', 'connectivity', 'checks', 'total']) assert.ok(rows.has(stage), `${stage} missing from:\n${timed.stderr}`);
     assert.ok([...rows.values()].every((value) => value >= 0 && value <= rows.get('total')! + 0.01));
     assert.match(timed.stderr, /^ {4}[a-z0-9-]+ +\d+\.\d\d$/m);
     assert.doesNotMatch(timed.stdout, /Timing/);

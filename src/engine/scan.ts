@@ -169,8 +169,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
 /** Receives how long each stage of building the inventory took (the bench and `--timing` read it). */
 export type StageListener = (stage: InventoryStage, milliseconds: number) => void;
-/** In order; `code` is the wait for the parsing threads, which run from `apps` to `code`. */
-export type InventoryStage = 'grammars' | 'apps' | 'graph-index' | 'secrets' | 'dependencies' | 'vulnerabilities' | 'repository' | 'runtimes' | 'code' | 'graph' | 'connectivity' | 'patterns';
+/**
+ * In order. `threads` picks the code files to parse and starts the threads, which parse while this thread runs
+ * the stages up to `runtimes`; `code` is the wait for them after that.
+ */
+export type InventoryStage = 'grammars' | 'apps' | 'threads' | 'graph-index' | 'secrets' | 'dependencies' | 'vulnerabilities' | 'repository' | 'runtimes' | 'code' | 'graph' | 'connectivity' | 'patterns';
 
 /** The extractors' work: every fact the checks read, built from sources that were read once. */
 export async function buildInventory(root: string, sources: ProjectSources, dataDir: string, config: Config, problems: ScanProblem[], observed: Recorded = { calls: [], hosts: [] }, now: Date = new Date(), onStage?: StageListener): Promise<Inventory> {
@@ -187,6 +190,7 @@ export async function buildInventory(root: string, sources: ProjectSources, data
   // join the others' when they are awaited, so the report's order stays fixed.
   const codeProblems: ScanProblem[] = [];
   const extraction = extractCodeInParallel({ files: sources.files, apps: apps.apps, problems: codeProblems }, extractionThreads());
+  stage('threads');
   const graphIndex = loadGraphKnowledge(dataDir, missingData);
   stage('graph-index');
   const secrets = findSecrets(sources.files);

@@ -102,14 +102,14 @@ export async function runScan(positionals: string[], flags: ScanFlags, io: CliIo
 
 /**
  * `--timing`: where a scan spends its time, to find what makes it slow on a given tree. Code is parsed on
- * threads while the main thread runs the stages from graph-index to runtimes; `code` is the wait after them.
+ * threads (started at `threads`) while the main thread runs the stages up to runtimes; `code` is the wait after them.
  */
 export function timingReport(stages: readonly [string, number][], result: ScanResult): string {
   const slowest = [...result.checkRuns].sort((a, b) => b.durationMs - a.durationMs).slice(0, 5);
   const width = Math.max(...stages.map(([stage]) => stage.length + 2), ...slowest.map((run) => run.checkId.length + 4)) + 2;
   const row = (name: string, milliseconds: number) => `${name.padEnd(width)}${(milliseconds / 1000).toFixed(2).padStart(8)}`;
   return [
-    'Timing (seconds; code is parsed on threads meanwhile from graph-index to code)',
+    'Timing (seconds; code is parsed on threads meanwhile from threads to code)',
     ...stages.map(([stage, milliseconds]) => row(`  ${stage}`, milliseconds)),
     row('  checks', result.checkRuns.reduce((sum, run) => sum + run.durationMs, 0)),
     ...slowest.map((run) => row(`    ${run.checkId}`, run.durationMs)),
