@@ -147,4 +147,14 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     const deepFacts = extractJavaScript(new SourceFile('deep.ts', deep), () => undefined);
     assert.ok(deepFacts.parseError || deepFacts.calls.length === 1);
   });
+
+  it('gives up on a parameter whose callers pass too many values, and reads 30,000 callers without slowing down', () => {
+    const callers = Array.from({ length: 30_000 }, (_, i) => `await members('g', 'kind${i % 20}');`).join('\n');
+    const text = `async function members(group, kind) { return client.api(\`/groups/\${group}/\${kind}\`).get(); }\n${callers}`;
+    const facts = extractJavaScript(new SourceFile('many.ts', text), () => undefined);
+    // 20 values are more than a call site is expanded into: the segment stays unknown, one call.
+    assert.deepEqual(facts.calls.map((call) => call.path), ['/groups/{id}/{id}']);
+    const few = extractJavaScript(new SourceFile('few.ts', text.replace(/kind\$\{i % 20\}/, 'x').replace(/'kind\d+'/g, "'members'")), () => undefined);
+    assert.deepEqual(few.calls.map((call) => call.path), ['/groups/g/members']);
+  });
 });

@@ -626,7 +626,10 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       if (node.type !== 'CallExpression') continue;
       const callee = node.callee as Node;
       const called = callee.type === 'Identifier' ? (callee.name as string) : callee.type === 'MemberExpression' && !callee.computed && (callee.object as Node).type === 'ThisExpression' ? ((callee.property as Node).name as string) : undefined;
-      if (called) callIndex.set(called, [...(callIndex.get(called) ?? []), node]);
+      if (!called) continue;
+      const sites = callIndex.get(called);
+      if (sites) sites.push(node);
+      else callIndex.set(called, [node]);
     }
     return callIndex;
   }
