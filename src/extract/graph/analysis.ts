@@ -288,8 +288,10 @@ function foldRedundant(
     for (const call of entry.calls) target.calls.add(call);
     served.set(key, target);
   }
-  const breadth = (name: string) => [...facts.claimantsOf.values()].filter((claimants) => claimants.has(name)).length;
-  const order = [...served.entries()].sort((a, b) => breadth(b[1].name) - breadth(a[1].name) || a[1].name.localeCompare(b[1].name));
+  // How many calls each permission could serve: the broader it is, the sooner it is tried.
+  const breadth = new Map<string, number>();
+  for (const claimants of facts.claimantsOf.values()) for (const name of claimants) breadth.set(name, (breadth.get(name) ?? 0) + 1);
+  const order = [...served.entries()].sort((a, b) => (breadth.get(b[1].name) ?? 0) - (breadth.get(a[1].name) ?? 0) || a[1].name.localeCompare(b[1].name));
   const folded = new Map<string, string[]>();
   for (const [key, candidate] of order) {
     if (facts.additional.has(candidate.name) || facts.paired.has(candidate.name) || candidate.calls.size === 0) continue;
