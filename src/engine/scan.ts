@@ -190,6 +190,8 @@ export async function buildInventory(root: string, sources: ProjectSources, data
   // join the others' when they are awaited, so the report's order stays fixed.
   const codeProblems: ScanProblem[] = [];
   const extraction = extractCodeInParallel({ files: sources.files, apps: apps.apps, problems: codeProblems }, extractionThreads());
+  // Awaited below; if a stage in between throws first, its failure is the one reported, not an unhandled rejection.
+  extraction.catch(() => undefined);
   stage('threads');
   const graphIndex = loadGraphKnowledge(dataDir, missingData);
   stage('graph-index');
