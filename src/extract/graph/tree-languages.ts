@@ -146,6 +146,8 @@ const JAVA: LanguageRules = {
 const RULES: Record<TreeLanguage, LanguageRules> = { csharp: CSHARP, python: PYTHON, java: JAVA };
 
 const SCOPE_CONTEXT = /scope|AcquireToken|acquire_token|GraphServiceClient|Credential/i;
+/** How any scope-like string literal ends in source: a capitalised dotted name or `.default`, then its quote. */
+const SCOPE_LITERAL = /[A-Z][A-Za-z]*(\.[A-Za-z-]+)+["'`]|\.default["'`]/;
 
 export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, parser: Parser): CodeGraphFacts {
   const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] }, patterns: [] };
@@ -156,7 +158,10 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     return facts;
   }
   const root = tree.rootNode;
-  const nodes = indexNodes(root, [rules.call, ...rules.strings, rules.declaration.type, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES]);
+  // Scope names are strings ending in `.Name` (User.Read, …/Mail.Send) or `.default`: a file without such a
+  // literal needs none of its strings, which are most of the nodes a traversal would copy out.
+  const mayHoldScopes = SCOPE_LITERAL.test(file.text);
+  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), rules.declaration.type, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES]);
   const constants = declarators(nodes(rules.declaration.type), rules.declaration);
   const evaluate = (node: TsNode | null | undefined, depth = 0): string | undefined => evaluateString(node, rules, constants, depth);
   try {
@@ -248,7 +253,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       }
     }
     treeConnectivity(nodes, { language, evaluate, where, isDead }, facts.connectivity);
-    treePatterns(nodes, language, where, isDead, facts.patterns);
+    treePatterns(nodes, language, file.text, where, isDead, facts.patterns);
   } finally {
     tree.delete();
   }

@@ -11,15 +11,17 @@ import { CREDENTIAL_NAME, type InsecurePattern } from './types.ts';
 /** The node types the recognisers read. */
 export const PATTERN_NODE_TYPES = ['call', 'assignment_expression', 'invocation_expression', 'object_creation_expression', 'method_invocation'];
 
-export function treePatterns(nodes: NodesOf, language: TreeLanguage, where: (node: TsNode) => SourceRef, isDead: (node: TsNode) => boolean, out: InsecurePattern[]): void {
+export function treePatterns(nodes: NodesOf, language: TreeLanguage, text: string, where: (node: TsNode) => SourceRef, isDead: (node: TsNode) => boolean, out: InsecurePattern[]): void {
   const add = (node: TsNode, rule: InsecurePattern['rule'], detail: string) => {
     if (!isDead(node)) out.push({ rule, detail, source: where(node) });
   };
   if (language === 'python') {
+    // Reading every call's arguments crosses into WebAssembly: only where the text has `verify=False` at all.
+    const verifyOff = /\bverify\s*=\s*False\b/.test(text);
     for (const call of nodes('call')) {
       if (!call) continue;
       const fn = call.childForFieldName('function')?.text ?? '';
-      for (const argument of call.childForFieldName('arguments')?.namedChildren ?? []) {
+      for (const argument of verifyOff ? (call.childForFieldName('arguments')?.namedChildren ?? []) : []) {
         if (argument?.type === 'keyword_argument' && argument.childForFieldName('name')?.text === 'verify' && argument.childForFieldName('value')?.text === 'False') add(call, 'tls-verification-disabled', `${fn}(…, verify=False)`);
       }
       if (/(^|\.)_create_unverified_context$/.test(fn)) add(call, 'tls-verification-disabled', `${fn}()`);
