@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractJavaScript } from '../../src/extract/graph/javascript.ts';
-import { tokenRequestFlows } from '../../src/extract/code/extractor.ts';
+import { markBodyReads, tokenRequestFlows } from '../../src/extract/code/extractor.ts';
 import { extractGraphFacts } from '../../src/extract/graph/index.ts';
 import { SourceFile } from '../../src/sources/source-file.ts';
 
@@ -146,6 +146,18 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     const deep = `const x = ${'('.repeat(2000)}1${')'.repeat(2000)};\nawait client.api('/me').get();`;
     const deepFacts = extractJavaScript(new SourceFile('deep.ts', deep), () => undefined);
     assert.ok(deepFacts.parseError || deepFacts.calls.length === 1);
+  });
+
+  it('marks reads of messages and events that select nothing, in a file that reads a body', () => {
+    const marked = (text: string) => {
+      const file = new SourceFile('mail.ts', text);
+      const facts = extractJavaScript(file, () => undefined);
+      markBodyReads(file, facts.calls);
+      return facts.calls.map((call) => `${call.method} ${call.path}${call.readsBody ? ' body' : ''}`);
+    };
+    const reads = "const list = await client.api('/me/messages').get();\nconst one = await client.api(`/me/events/${id}`).get();\nconst picked = await client.api('/me/messages').select('subject').get();\nawait client.api('/me/messages').post(m);\nawait client.api('/me/contacts').get();\n";
+    assert.deepEqual(marked(`${reads}render(list.value[0].body.content);`), ['GET /me/messages body', 'GET /me/events/{id} body', 'GET /me/messages', 'POST /me/messages', 'GET /me/contacts']);
+    assert.deepEqual(marked(`${reads}render(list.value[0].subject);`), ['GET /me/messages', 'GET /me/events/{id}', 'GET /me/messages', 'POST /me/messages', 'GET /me/contacts']);
   });
 
   it('gives up on a parameter whose callers pass too many values, and reads 30,000 callers without slowing down', () => {

@@ -125,6 +125,17 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
     },
     expected: { unused: ['User.Read'], missing: ['User.ReadBasic.All'] },
   },
+  // As in public Python mail tools: messages read without $select come with their body, and the script uses it.
+  {
+    name: 'Python mail reader that prints bodies without selecting them: Mail.Read is the least',
+    files: { 'mail.py': 'from azure.identity import DeviceCodeCredential\nfrom msgraph import GraphServiceClient\n\nasync def inbox():\n    credential = DeviceCodeCredential(client_id=CLIENT_ID)\n    client = GraphServiceClient(credential, scopes=["Mail.Read"])\n    result = await client.me.messages.get()\n    for message in result.value:\n        print(message.subject, message.body.content)\n' },
+    expected: { needed: ['Mail.Read'] },
+  },
+  {
+    name: 'Python mail reader that lists subjects only: Mail.ReadBasic will do',
+    files: { 'mail.py': 'from azure.identity import DeviceCodeCredential\nfrom msgraph import GraphServiceClient\n\nasync def inbox():\n    credential = DeviceCodeCredential(client_id=CLIENT_ID)\n    client = GraphServiceClient(credential, scopes=["Mail.Read"])\n    result = await client.me.messages.get()\n    for message in result.value:\n        print(message.subject, message.received_date_time)\n' },
+    expected: { reducible: { 'Mail.Read': 'Mail.ReadBasic' } },
+  },
 ];
 
 describe('sample apps: expected least-privilege verdicts', () => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ScanProblem } from '../../engine/types.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { extractJavaScript, type CodeGraphFacts } from '../graph/javascript.ts';
+import type { GraphCall } from '../graph/types.ts';
 import { extractPowerShell } from '../graph/powershell.ts';
 import { extractTreeLanguage } from '../graph/tree-languages.ts';
 import { compactReferences } from '../hosts/types.ts';
@@ -52,6 +53,7 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
     if (facts) {
       facts.connectivity.references = compactReferences(facts.connectivity.references);
       facts.flows.push(...tokenRequestFlows(file));
+      markBodyReads(file, facts.calls);
     }
     return facts;
   };
@@ -67,6 +69,20 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
     if (/^(ps1|psm1)$/.test(extension)) return extractPowerShell(file);
     return undefined;
   }
+}
+
+/** Reads of mail or calendar items (lists and single ones, `$value` aside). */
+const ITEM_READ = /\/(messages|events|calendarview)(\/\{id\})?$/i;
+/** Code that reads an item's body: `.body`, `.Body`, `body_preview`, `bodyPreview`, `uniqueBody`, `['body']`. */
+const BODY_READ = /\.(body|Body|BodyPreview|UniqueBody)\b|\b(body_?preview|bodyPreview|unique_?body|uniqueBody)\b|\[\s*["']body["']\s*\]/;
+
+/**
+ * A GET of messages or events without `$select` returns their body; a file that reads a body after such a call
+ * needs what returns it (Mail.Read, not Mail.ReadBasic). Marked per call, for the property rules.
+ */
+export function markBodyReads(file: SourceFile, calls: Omit<GraphCall, 'appRoot'>[]): void {
+  const candidates = calls.filter((call) => call.method === 'GET' && !call.select?.length && ITEM_READ.test(call.path));
+  if (candidates.length && BODY_READ.test(file.text)) for (const call of candidates) call.readsBody = true;
 }
 
 /**

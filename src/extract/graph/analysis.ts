@@ -322,7 +322,7 @@ function requirementCache(index: GraphPermissionIndex, teamsApp: boolean): ((cal
   const requirements = new Map<string, Requirement>();
   const versions = new Map<string, { v1: boolean; beta: boolean } | undefined>();
   const requirementOf = (call: GraphCall, flow: AuthFlow): Requirement => {
-    const key = `${flow} ${call.method} ${call.path} ${call.select?.join(',') ?? ''} ${call.expand?.join(',') ?? ''}`;
+    const key = `${flow} ${call.method} ${call.path} ${call.select?.join(',') ?? ''} ${call.expand?.join(',') ?? ''} ${call.readsBody ? 'body' : ''}`;
     let requirement = requirements.get(key);
     if (!requirement) requirements.set(key, (requirement = requirementFor(index, teamsApp, call, flow)));
     return requirement;
@@ -350,7 +350,7 @@ function requirementFor(index: GraphPermissionIndex, teamsApp: boolean, call: Gr
   }
   if (claims.length === 0) return { unmatched: flow === 'application' && /^\/me(\/|$)/i.test(call.path) ? '/me cannot be called without a signed-in user (app-only)' : `${call.method} ${match.template} has no ${schemeOf(flow)} permission` };
   const alsoRequired: string[] = [];
-  const properties = [...(call.select ?? []), ...(call.expand ?? [])];
+  const properties = [...(call.select ?? []), ...(call.expand ?? []), ...(call.readsBody ? ['body'] : [])];
   for (const rule of PROPERTY_RULES) {
     if (!rule.path.test(call.path) || !properties.some((property) => rule.properties.test(property))) continue;
     if (rule.excludes) claims = claims.filter((claim) => !rule.excludes!.test(claim.permission));

@@ -38,6 +38,11 @@ export interface GraphCall {
   source: SourceRef;
   select?: string[];
   expand?: string[];
+  /**
+   * A read of messages or events that selects nothing gets their body; set when the file goes on to read a body
+   * (`.body`, `body_preview`, …), since a ReadBasic permission would silently leave it out.
+   */
+  readsBody?: boolean;
   /** The auth flow of the code that makes the call, when the file shows it. */
   flow?: AuthFlow;
   observed?: boolean;
