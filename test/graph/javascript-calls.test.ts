@@ -158,6 +158,9 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     const reads = "const list = await client.api('/me/messages').get();\nconst one = await client.api(`/me/events/${id}`).get();\nconst picked = await client.api('/me/messages').select('subject').get();\nawait client.api('/me/messages').post(m);\nawait client.api('/me/contacts').get();\n";
     assert.deepEqual(marked(`${reads}render(list.value[0].body.content);`), ['GET /me/messages body', 'GET /me/events/{id} body', 'GET /me/messages', 'POST /me/messages', 'GET /me/contacts']);
     assert.deepEqual(marked(`${reads}render(list.value[0].subject);`), ['GET /me/messages', 'GET /me/events/{id}', 'GET /me/messages', 'POST /me/messages', 'GET /me/contacts']);
+    // Writing a body (a message to send) is not reading one.
+    assert.deepEqual(marked(`${reads}message.body = { contentType: 'text' };\nmessage.body.content = text;\nreply['body'] = draft;`)[0], 'GET /me/messages');
+    assert.deepEqual(marked(`${reads}if (list.value[0].body.content === '') skip();`)[0], 'GET /me/messages body');
   });
 
   it('gives up on a parameter whose callers pass too many values, and reads 30,000 callers without slowing down', () => {

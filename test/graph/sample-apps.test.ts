@@ -136,6 +136,13 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
     files: { 'mail.py': 'from azure.identity import DeviceCodeCredential\nfrom msgraph import GraphServiceClient\n\nasync def inbox():\n    credential = DeviceCodeCredential(client_id=CLIENT_ID)\n    client = GraphServiceClient(credential, scopes=["Mail.Read"])\n    result = await client.me.messages.get()\n    for message in result.value:\n        print(message.subject, message.received_date_time)\n' },
     expected: { reducible: { 'Mail.Read': 'Mail.ReadBasic' } },
   },
+  // As in Microsoft's Python Graph tutorial: the inbox's properties chosen in a query-parameters object, and a
+  // body written for sendMail, which is not a body read.
+  {
+    name: 'Python tutorial: $select in a request configuration, a body only written',
+    files: { 'graph.py': 'from azure.identity import DeviceCodeCredential\nfrom msgraph import GraphServiceClient\nfrom msgraph.generated.users.item.mail_folders.item.messages.messages_request_builder import MessagesRequestBuilder\nfrom msgraph.generated.models.message import Message\nfrom msgraph.generated.models.item_body import ItemBody\n\nclass Graph:\n    def __init__(self):\n        self.credential = DeviceCodeCredential(client_id=CLIENT_ID)\n        self.user_client = GraphServiceClient(self.credential, ["Mail.Read", "Mail.Send"])\n\n    async def get_inbox(self):\n        query_params = MessagesRequestBuilder.MessagesRequestBuilderGetQueryParameters(\n            select=[\'from\', \'isRead\', \'receivedDateTime\', \'subject\'],\n            top=25,\n        )\n        request_config = MessagesRequestBuilder.MessagesRequestBuilderGetRequestConfiguration(query_parameters=query_params)\n        return await self.user_client.me.mail_folders.by_mail_folder_id(\'inbox\').messages.get(request_configuration=request_config)\n\n    async def send_mail(self, subject, body, recipient):\n        message = Message()\n        message.body = ItemBody()\n        message.body.content = body\n        await self.user_client.me.send_mail.post(body=message)\n' },
+    expected: { needed: ['Mail.Send'], reducible: { 'Mail.Read': 'Mail.ReadBasic' }, highRiskUnjustified: ['Mail.Send'] },
+  },
 ];
 
 describe('sample apps: expected least-privilege verdicts', () => {

@@ -73,8 +73,12 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
 
 /** Reads of mail or calendar items (lists and single ones, `$value` aside). */
 const ITEM_READ = /\/(messages|events|calendarview)(\/\{id\})?$/i;
-/** Code that reads an item's body: `.body`, `.Body`, `body_preview`, `bodyPreview`, `uniqueBody`, `['body']`. */
-const BODY_READ = /\.(body|Body|BodyPreview|UniqueBody)\b|\b(body_?preview|bodyPreview|unique_?body|uniqueBody)\b|\[\s*["']body["']\s*\]/;
+/**
+ * Code that reads an item's body: `.body`, `.Body`, `.body_preview`, `.bodyPreview`, `.uniqueBody`, `['body']` —
+ * not one that writes it (`message.body = ItemBody()`, `message.body.content = text` before sending). The
+ * lookahead-and-backreference takes the whole member chain at once, so a write cannot match a shorter chain.
+ */
+const BODY_READ = /(?:\.(?:body|Body|body_?preview|bodyPreview|BodyPreview|unique_?body|uniqueBody|UniqueBody)\b|\[\s*["']body["']\s*\])(?=((?:\.\w+)*))\1(?!\s*=(?!=))/;
 
 /**
  * A GET of messages or events without `$select` returns their body; a file that reads a body after such a call

@@ -197,7 +197,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       if (!chain) continue;
       const path = fluentPath(chain.segments);
       if (!path || !/graph|client|this|self/i.test(chain.root)) continue;
-      addCall(call, verb, path, beta ? 'beta' : undefined, 'sdk', 'high', selectedProperties(call.text));
+      addCall(call, verb, path, beta ? 'beta' : undefined, 'sdk', 'high', sdkSelection(call));
     }
 
     // HttpRequestMessage(HttpMethod.Post, url) in C#.
@@ -267,6 +267,18 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       ...(options.select?.length ? { select: options.select } : {}),
       ...(options.expand?.length ? { expand: options.expand } : {}),
     });
+  }
+
+  /**
+   * The properties an SDK call selects: in its own text, or — for Python's `get(request_configuration=config)`,
+   * whose query parameters are built beforehand — in the function that makes the call.
+   */
+  function sdkSelection(call: TsNode): { select?: string[] } {
+    const own = selectedProperties(call.text);
+    if (own.select || language !== 'python' || !/request_configuration\s*=/.test(call.text)) return own;
+    let scope: TsNode | null = call.parent;
+    while (scope && scope.type !== 'function_definition') scope = scope.parent;
+    return scope ? selectedProperties(scope.text) : own;
   }
 
   /** requests/httpx `params={'$select': '…', '$expand': '…'}`. */
