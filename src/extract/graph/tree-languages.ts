@@ -193,11 +193,11 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
         continue;
       }
       if (!verb || args.some((arg) => stringValue(arg, rules))) continue;
-      const chain = walkChain(member.object, rules);
-      if (!chain) continue;
-      const path = fluentPath(chain.segments);
-      if (!path || !/graph|client|this|self/i.test(chain.root)) continue;
-      addCall(call, verb, path, beta ? 'beta' : undefined, 'sdk', 'high', sdkSelection(call));
+      const paths = new Set(walkChains(member.object, rules, (root) => valueAt(constants, root)).flatMap((chain) => {
+        const path = fluentPath(chain.segments);
+        return path && GRAPH_ROOT.test(chain.root) ? [path] : [];
+      }));
+      for (const path of paths) addCall(call, verb, path, beta ? 'beta' : undefined, 'sdk', 'high', sdkSelection(call));
     }
 
     // HttpRequestMessage(HttpMethod.Post, url) in C#.
@@ -318,13 +318,29 @@ export function selectedProperties(text: string): { select?: string[] } {
   return properties.length ? { select: properties } : {};
 }
 
-function walkChain(start: TsNode | null, rules: LanguageRules): { root: string; segments: string[] } | undefined {
+/** A fluent chain's receiver that can be a Graph client: `graphClient`, `client`, `this`, `self`. */
+const GRAPH_ROOT = /graph|client|this|self/i;
+
+/**
+ * The chains below a call's receiver, root first. A receiver held in a variable (`messages_request =
+ * (client.users.by_user_id(u).messages if u else client.me.messages)`, then `messages_request.get()`) is
+ * followed to its value, and a condition gives a chain per branch.
+ */
+function walkChains(start: TsNode | null, rules: LanguageRules, valueOf: (root: TsNode) => TsNode | undefined, depth = 0): { root: string; segments: string[] }[] {
   const segments: string[] = [];
+  const below = (chains: { root: string; segments: string[] }[]) => chains.map((chain) => ({ root: chain.root, segments: [...chain.segments, ...segments] }));
   let node = start;
   for (let guard = 0; node && guard < 64; guard++) {
     const step = rules.step(node);
-    if (!step) return undefined;
-    if (step.kind === 'root') return { root: step.name, segments };
+    if (!step) {
+      const branches = depth < 3 ? branchesOf(node) : [];
+      return below(branches.flatMap((branch) => walkChains(branch, rules, valueOf, depth + 1)));
+    }
+    if (step.kind === 'root') {
+      const value = !GRAPH_ROOT.test(step.name) && depth < 3 ? valueOf(node) : undefined;
+      const followed = value ? walkChains(value, rules, valueOf, depth + 1) : [];
+      return followed.length ? below(followed) : [{ root: step.name, segments }];
+    }
     if (step.kind === 'id') segments.unshift(PLACEHOLDER);
     if (step.kind === 'segment') {
       if (step.id) segments.unshift(PLACEHOLDER);
@@ -332,7 +348,21 @@ function walkChain(start: TsNode | null, rules: LanguageRules): { root: string; 
     }
     node = step.next;
   }
-  return undefined;
+  return [];
+}
+
+/** The branches of a conditional expression (`a if c else b`, `c ? a : b`), or what parentheses hold. */
+function branchesOf(node: TsNode): TsNode[] {
+  if (node.type === 'parenthesized_expression') return node.namedChildren.filter((child): child is TsNode => Boolean(child) && child!.type !== 'comment').slice(0, 1);
+  if (node.type === 'conditional_expression' || node.type === 'ternary_expression') {
+    const consequence = node.childForFieldName('consequence');
+    const alternative = node.childForFieldName('alternative');
+    if (consequence && alternative) return [consequence, alternative];
+    // Python names no fields: `a if c else b` is [a, c, b].
+    const named = node.namedChildren.filter((child): child is TsNode => Boolean(child) && child!.type !== 'comment');
+    return named.length === 3 ? [named[0]!, named[2]!] : [];
+  }
+  return [];
 }
 
 function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, constants: Assignments, depth: number): string | undefined {
