@@ -25,7 +25,11 @@ interface LanguageRules {
   /** `args` is read on demand: most calls of a file are not Graph calls, and reading arguments crosses into WebAssembly. */
   member(node: TsNode): { object: TsNode | null; name: string; args: () => TsNode[] } | undefined;
   /** Steps of a fluent chain below a call's receiver. */
-  step(node: TsNode): { kind: 'segment'; name: string; next: TsNode | null; id?: boolean } | { kind: 'id'; next: TsNode | null } | { kind: 'skip'; next: TsNode | null } | { kind: 'root'; name: string } | undefined;
+  /**
+   * `item-path`: an item addressed by its path below the drive root (`.Root.ItemWithPath(path)`), i.e. `items/{id}`;
+   * `request`: the SDK's `.Request()`; `action`: a method call that is a path segment only to the left of `.Request()`.
+   */
+  step(node: TsNode): { kind: 'segment' | 'action'; name: string; next: TsNode | null; id?: boolean } | { kind: 'id' | 'item-path' | 'skip' | 'request'; next: TsNode | null } | { kind: 'root'; name: string } | undefined;
   sdkVerbs: Record<string, string>;
   httpVerbs: Record<string, string>;
   strings: Set<string>;
@@ -50,9 +54,12 @@ const CSHARP: LanguageRules = {
       const fn = node.childForFieldName('function');
       if (fn?.type !== 'member_access_expression') return undefined;
       const name = fn.childForFieldName('name')?.text ?? '';
-      if (/^(Request|Select|Expand|Filter|Top|OrderBy|Skip|Header|Count|Search)$/.test(name)) return { kind: 'skip', next: fn.childForFieldName('expression') };
+      if (name === 'Request') return { kind: 'request', next: fn.childForFieldName('expression') };
+      if (/^(Select|Expand|Filter|Top|OrderBy|Skip|Header|Count|Search|With[A-Z]\w*)$/.test(name)) return { kind: 'skip', next: fn.childForFieldName('expression') };
       if (/^By\w+Id$/.test(name)) return { kind: 'id', next: fn.childForFieldName('expression') };
-      return undefined;
+      if (name === 'ItemWithPath') return { kind: 'item-path', next: fn.childForFieldName('expression') };
+      // v4 actions and functions are methods before `.Request()`: `.SendMail(message, true)`, `.Delta()`, `.CreateUploadSession(item)`.
+      return { kind: 'action', name, next: fn.childForFieldName('expression') };
     }
     if (node.type === 'identifier' || node.type === 'this_expression') return { kind: 'root', name: node.text };
     return undefined;
@@ -121,6 +128,7 @@ const JAVA: LanguageRules = {
       const args = argumentsOf(node.childForFieldName('arguments'));
       if (/^(buildRequest|select|expand|filter|top|orderBy|skip|count|header)$/.test(name)) return { kind: 'skip', next };
       if (/^by\w+Id$/.test(name)) return { kind: 'id', next };
+      if (name === 'itemWithPath') return { kind: 'item-path', next };
       // v5 puts the key in the segment call: users(id).
       return { kind: 'segment', name, next, id: args.length > 0 };
     }
@@ -326,26 +334,35 @@ const GRAPH_ROOT = /graph|client|this|self/i;
  * (client.users.by_user_id(u).messages if u else client.me.messages)`, then `messages_request.get()`) is
  * followed to its value, and a condition gives a chain per branch.
  */
-function walkChains(start: TsNode | null, rules: LanguageRules, valueOf: (root: TsNode) => TsNode | undefined, depth = 0): { root: string; segments: string[] }[] {
+function walkChains(start: TsNode | null, rules: LanguageRules, valueOf: (root: TsNode) => TsNode | undefined, depth = 0, requestSeen = false): { root: string; segments: string[] }[] {
   const segments: string[] = [];
   const below = (chains: { root: string; segments: string[] }[]) => chains.map((chain) => ({ root: chain.root, segments: [...chain.segments, ...segments] }));
   let node = start;
+  let afterItemPath = false;
+  let sawRequest = requestSeen;
   for (let guard = 0; node && guard < 64; guard++) {
     const step = rules.step(node);
     if (!step) {
       const branches = depth < 3 ? branchesOf(node) : [];
-      return below(branches.flatMap((branch) => walkChains(branch, rules, valueOf, depth + 1)));
+      return below(branches.flatMap((branch) => walkChains(branch, rules, valueOf, depth + 1, sawRequest)));
     }
     if (step.kind === 'root') {
       const value = !GRAPH_ROOT.test(step.name) && depth < 3 ? valueOf(node) : undefined;
-      const followed = value ? walkChains(value, rules, valueOf, depth + 1) : [];
+      const followed = value ? walkChains(value, rules, valueOf, depth + 1, sawRequest) : [];
       return followed.length ? below(followed) : [{ root: step.name, segments }];
     }
+    // A method after `.Request()` (or with no `.Request()` at all) is not part of the path.
+    if (step.kind === 'action' && !sawRequest) return [];
+    if (step.kind === 'request') sawRequest = true;
     if (step.kind === 'id') segments.unshift(PLACEHOLDER);
-    if (step.kind === 'segment') {
+    if (step.kind === 'item-path') segments.unshift('items', PLACEHOLDER);
+    // The drive root an item path hangs from is already said by `items/{id}`.
+    const rootOfItemPath = afterItemPath && step.kind === 'segment' && /^root$/i.test(step.name);
+    if ((step.kind === 'segment' || step.kind === 'action') && !rootOfItemPath) {
       if (step.id) segments.unshift(PLACEHOLDER);
       segments.unshift(sdkSegment(step.name));
     }
+    afterItemPath = step.kind === 'item-path';
     node = step.next;
   }
   return [];

@@ -302,13 +302,16 @@ export class GraphPermissionIndex {
  * Paths missing from permissions.json whose permissions the Graph API reference documents as those of a
  * sibling: "List calendarView" needs exactly what "List events" needs (Calendars.ReadBasic least).
  */
-/** `sites/{id}/drives/{id}/…` → `drives/{id}/…`; `…/root/…` of a drive → `…/items/{id}/…`; undefined when neither applies. */
+/** `sites/{id}/drives/{id}/…` → `drives/{id}/…`; `…/root/…` and `…/root:/path:/…` of a drive → `…/items/{id}/…`; undefined when none applies. */
 function driveAliases(segments: readonly string[]): string[] | undefined {
   let result = [...segments];
   const site = result.findIndex((segment, position) => segment === 'sites' && result[position + 2] === 'drives' && result[position + 3] !== undefined);
   if (site === 0) result = result.slice(2);
   const root = result.findIndex((segment, position) => segment === 'root' && position > 0 && (result[position - 1] === 'drive' || result[position - 2] === 'drives') && result[position + 1] !== undefined && !result[position + 1]!.endsWith(':'));
   if (root > 0) result = [...result.slice(0, root), 'items', PLACEHOLDER, ...result.slice(root + 1)];
+  // An item addressed by its path (`root:/a/b.txt:`) is an item: `items/{id}`.
+  const byPath = result.findIndex((segment, position) => segment === 'root:' && result[position + 1] === `${PLACEHOLDER}:`);
+  if (byPath > 0) result = [...result.slice(0, byPath), 'items', PLACEHOLDER, ...result.slice(byPath + 2)];
   return result.join('/') === segments.join('/') ? undefined : result;
 }
 
