@@ -84,6 +84,12 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     });
   }
 
+  it('reports a C# SDK request URL handed to other code as unresolved, with its path', () => {
+    const cs = extractTreeLanguage(new SourceFile('Drive.cs', wrap.csharp('var drive = site != null ? graphClient.Sites[site].Drive : graphClient.Me.Drive;\nstring requestUrl = drive.Root.ItemWithPath(path).CreateUploadSession().Request().RequestUrl;\nawait helper.CallWebApiAsync(requestUrl, token, Method.Post);')), 'csharp', parsers.csharp!);
+    assert.deepEqual(cs.calls, []);
+    assert.deepEqual(cs.unresolved.map((item) => item.reason), ['the request URL of /Sites/{id}/Drive/items/{id}/CreateUploadSession is sent by other code, with a method only that code knows', 'the request URL of /Me/Drive/items/{id}/CreateUploadSession is sent by other code, with a method only that code knows']);
+  });
+
   it('finds scopes and auth flows in each language', () => {
     const cs = extractTreeLanguage(new SourceFile('a.cs', wrap.csharp('var r = await app.AcquireTokenForClient(new[] { "https://graph.microsoft.com/.default" }).ExecuteAsync();')), 'csharp', parsers.csharp!);
     assert.deepEqual([cs.scopes.map((s) => s.name), cs.flows.map((f) => f.flow)], [['https://graph.microsoft.com/.default'], ['application']]);

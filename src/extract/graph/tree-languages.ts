@@ -208,6 +208,18 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       for (const path of paths) addCall(call, verb, path, beta ? 'beta' : undefined, 'sdk', 'high', sdkSelection(call));
     }
 
+    // `….Request().RequestUrl` (SDK v4): the URL of a Graph request that other code sends, with a method it alone knows.
+    if (language === 'csharp' && file.text.includes('.RequestUrl')) {
+      for (const access of root.descendantsOfType('member_access_expression')) {
+        if (!access || access.childForFieldName('name')?.text !== 'RequestUrl' || isDead(access)) continue;
+        const paths = new Set(walkChains(access.childForFieldName('expression'), rules, (node) => valueAt(constants, node)).flatMap((chain) => {
+          const path = fluentPath(chain.segments);
+          return path && GRAPH_ROOT.test(chain.root) ? [path] : [];
+        }));
+        for (const path of paths) facts.unresolved.push({ via: 'csharp-sdk', reason: `the request URL of ${path} is sent by other code, with a method only that code knows`, source: where(access) });
+      }
+    }
+
     // HttpRequestMessage(HttpMethod.Post, url) in C#.
     if (language === 'csharp') {
       for (const creation of nodes('object_creation_expression')) {
