@@ -129,8 +129,10 @@ const JAVA: LanguageRules = {
       if (/^(buildRequest|select|expand|filter|top|orderBy|skip|count|header)$/.test(name)) return { kind: 'skip', next };
       if (/^by\w+Id$/.test(name)) return { kind: 'id', next };
       if (name === 'itemWithPath') return { kind: 'item-path', next };
-      // v5 puts the key in the segment call: users(id).
-      return { kind: 'segment', name, next, id: args.length > 0 };
+      // v5 puts the key in a collection's call, users(id); an action takes a parameter set instead,
+      // sendMail(UserSendMailParameterSet…) or copy(params), and is no collection.
+      const keyed = args.length > 0 && /(s|children|people)$/.test(name) && !args.some((arg) => /ParameterSet\b/.test(arg.text));
+      return { kind: 'segment', name, next, id: keyed };
     }
     if (node.type === 'field_access') return { kind: 'segment', name: node.childForFieldName('field')?.text ?? '', next: node.childForFieldName('object') };
     if (node.type === 'identifier' || node.type === 'this') return { kind: 'root', name: node.text };
