@@ -315,11 +315,9 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     facts.calls.push({ method, path: parsed.path, apiVersion: version, via, confidence, source: where(node), ...(select?.length ? { select } : {}), ...(expand?.length ? { expand } : {}), ...(extra.flow ? { flow: extra.flow } : {}) });
   };
 
-  /** `$batch`: each inner request of a literal body is a call of its own. */
   /** Objects already read as inner requests of a `$batch` body (not read again as loose batch steps). */
   const batchSteps = new Set<Node>();
-  /** `{ id, method, url: '/me' }` objects: JSON-batch steps handed to a batching helper of the app's own. */
-  const looseBatchSteps: Node[] = [];
+  /** `$batch`: each inner request of a literal body is a call of its own. */
   const addBatchBody = (node: Node, version: 'v1.0' | 'beta') => {
     // The body sits in this call (fetch(url, {body})) or in a call further up the chain (.api('/$batch').post(body)).
     let body: Node | undefined;
@@ -445,7 +443,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (parameterPath(argument)) return; // a wrapper: its call sites are the calls
     const { method, version, select, expand } = apiChain(call);
     const confidence: Confidence = method ? 'high' : 'medium';
-    const paths = branchesOf(argument).flatMap((branch) => withParameterValues(branch, () => evaluate(branch)));
+    const paths = possibleValues(argument);
     const known = paths.filter((path): path is string => path !== undefined && !path.startsWith(PLACEHOLDER));
     if (known.length) {
       const receiver = rootOf(((call.callee as Node).object as Node | undefined) ?? call);
@@ -524,9 +522,9 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (!rootName) return false;
     const path = fluentPath(segments);
     if (!path || segments.includes('api')) return false;
-    const clientLike = /graph|client|msgraph/i.test(rootName) || rootName === 'this' || isGraphClientBinding(rootName);
+    const clientLike = /graph|client|msgraph/i.test(rootName) || rootName === 'this' || isGraphClientBinding(node);
     if (!clientLike) return false;
-    if (via === 'pnpjs' && !(isPnpBinding(rootName) || rootName === 'graph')) return false;
+    if (via === 'pnpjs' && !(isPnpBinding(node) || rootName === 'graph')) return false;
     // Kiota: .get({ queryParameters: { select: [...], expand: [...] } })
     const configuration = resolveObject(((call.arguments as Node[]) ?? []).find((argument) => resolveObject(argument) && objectProperty(resolveObject(argument)!, 'queryParameters')));
     const query = configuration && resolveObject(objectProperty(configuration, 'queryParameters'));
@@ -559,7 +557,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   function recogniseHttpClient(call: Node, callee: Node, args: Node[]) {
     const urlArgument = args[0];
     if (!urlArgument || parameterPath(urlArgument)) return;
-    for (const url of new Set(branchesOf(urlArgument).flatMap((branch) => withParameterValues(branch, () => evaluate(branch))))) {
+    for (const url of new Set(possibleValues(urlArgument))) {
       if (!url) continue;
       const parsed = parseGraphUrl(url);
       const absoluteGraph = parsed?.host && parsed.host !== PLACEHOLDER;
@@ -569,6 +567,11 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       const path = unknownHostGraph ? url.slice(PLACEHOLDER.length) : url;
       addCall(call, method, path, via, unknownHostGraph ? 'medium' : 'high');
     }
+  }
+
+  /** Every string a path argument can be: one per branch of a condition, per value its function's callers pass. */
+  function possibleValues(argument: Node): (string | undefined)[] {
+    return branchesOf(argument).flatMap((branch) => withParameterValues(branch, () => evaluate(branch)));
   }
 
   /**
@@ -663,19 +666,19 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
           if (key && /^scopes?$/i.test((key.name ?? key.value) as string)) visitScopes(property.value as Node, depth + 1);
         }
       } else if (node.type === 'Identifier') {
-        visitScopes(constants.get(node.name as string) ?? undefined, depth + 1);
+        visitScopes(constantAt(node, node.name as string) ?? undefined, depth + 1);
       }
     };
     visitScopes(argument, 0);
   }
 
-  function isGraphClientBinding(name: string): boolean {
-    const init = constants.get(name);
+  function isGraphClientBinding(root: Node): boolean {
+    const init = root.type === 'Identifier' ? constantAt(root, root.name as string) : undefined;
     return Boolean(init && init.type === 'CallExpression' && (init.callee as Node).type === 'Identifier' && /GraphServiceClient|createGraphServiceClient|graphfi/.test((init.callee as Node).name as string));
   }
   /** `const graph = graphfi().using(SPFx(this.context))`: the innermost call of the initialiser is graphfi(). */
-  function isPnpBinding(name: string): boolean {
-    let node = constants.get(name) ?? undefined;
+  function isPnpBinding(root: Node): boolean {
+    let node = (root.type === 'Identifier' ? constantAt(root, root.name as string) : undefined) ?? undefined;
     while (node && (node.type === 'CallExpression' || node.type === 'MemberExpression')) {
       if (node.type === 'CallExpression' && (node.callee as Node).type === 'Identifier') return (node.callee as Node).name === 'graphfi';
       node = (node.type === 'CallExpression' ? node.callee : node.object) as Node;
@@ -688,11 +691,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   for (const node of live) {
     if (node.type !== 'Property' || ((node.key as Node)?.name ?? (node.key as Node)?.value) !== 'url') continue;
     const object = parents.get(node);
-    if (!object || object.type !== 'ObjectExpression' || !objectProperty(object, 'id') || !objectProperty(object, 'method')) continue;
-    looseBatchSteps.push(object);
-  }
-  for (const object of looseBatchSteps) {
-    if (batchSteps.has(object)) continue;
+    if (!object || object.type !== 'ObjectExpression' || batchSteps.has(object) || !objectProperty(object, 'id') || !objectProperty(object, 'method')) continue;
     const url = evaluate(objectProperty(object, 'url'));
     const method = evaluate(objectProperty(object, 'method'))?.toUpperCase();
     if (!url || !method || !/^(GET|POST|PATCH|PUT|DELETE)$/.test(method) || !/^\/?(me|users|groups|teams|chats|sites|drives|applications|servicePrincipals|organization|subscriptions|planner|solutions|communications|security|reports|deviceManagement|identity|policies|directory|auditLogs|search|admin|education|print|external|storage|employeeExperience|copilot|appCatalogs|contacts|places|shares|agreements|invitations|oauth2PermissionGrants|roleManagement|domains|subscribedSkus|$batch)(\/|\?|$)/i.test(url)) continue;
