@@ -171,7 +171,9 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   // Scope names are strings ending in `.Name` (User.Read, …/Mail.Send) or `.default`: a file without such a
   // literal needs none of its strings, which are most of the nodes a traversal would copy out.
   const mayHoldScopes = SCOPE_LITERAL.test(file.text);
-  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), rules.declaration.type, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES]);
+  // Member accesses are many; they are read only for `….Request().RequestUrl` (C# SDK v4).
+  const handsOutRequestUrls = language === 'csharp' && file.text.includes('.RequestUrl');
+  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), rules.declaration.type, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES]);
   const constants = declarators(nodes(rules.declaration.type), rules.declaration);
   const evaluate = (node: TsNode | null | undefined, depth = 0): string | undefined => evaluateString(node, rules, constants, depth);
   try {
@@ -184,7 +186,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     const where = (node: TsNode) => ({ file: file.path, line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
 
     for (const call of nodes(rules.call)) {
-      if (!call || isDead(call)) continue;
+      if (isDead(call)) continue;
       const member = rules.member(call);
       const calleeName = member?.name ?? call.childForFieldName('function')?.text ?? '';
       for (const [pattern, flow, kind] of rules.flows) if (pattern.test(calleeName)) facts.flows.push({ flow, kind, source: where(call) });
@@ -203,29 +205,20 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
         continue;
       }
       if (!verb || args.some((arg) => stringValue(arg, rules))) continue;
-      const paths = new Set(walkChains(member.object, rules, (root) => valueAt(constants, root)).flatMap((chain) => {
-        const path = fluentPath(chain.segments);
-        return path && GRAPH_ROOT.test(chain.root) ? [path] : [];
-      }));
-      for (const path of paths) addCall(call, verb, path, beta ? 'beta' : undefined, 'sdk', 'high', sdkSelection(call));
+      for (const path of sdkPaths(member.object)) addCall(call, verb, path, beta ? 'beta' : undefined, 'sdk', 'high', sdkSelection(call));
     }
 
     // `….Request().RequestUrl` (SDK v4): the URL of a Graph request that other code sends, with a method it alone knows.
-    if (language === 'csharp' && file.text.includes('.RequestUrl')) {
-      for (const access of root.descendantsOfType('member_access_expression')) {
-        if (!access || access.childForFieldName('name')?.text !== 'RequestUrl' || isDead(access)) continue;
-        const paths = new Set(walkChains(access.childForFieldName('expression'), rules, (node) => valueAt(constants, node)).flatMap((chain) => {
-          const path = fluentPath(chain.segments);
-          return path && GRAPH_ROOT.test(chain.root) ? [path] : [];
-        }));
-        for (const path of paths) facts.unresolved.push({ via: 'csharp-sdk', reason: `the request URL of ${path} is sent by other code, with a method only that code knows`, source: where(access) });
+    if (handsOutRequestUrls) {
+      for (const access of nodes('member_access_expression')) {
+        if (access.childForFieldName('name')?.text !== 'RequestUrl' || isDead(access)) continue;
+        for (const path of sdkPaths(access.childForFieldName('expression'))) facts.unresolved.push({ via: 'csharp-sdk', reason: `the request URL of ${path} is sent by other code, with a method only that code knows`, source: where(access) });
       }
     }
 
     // HttpRequestMessage(HttpMethod.Post, url) in C#.
     if (language === 'csharp') {
       for (const creation of nodes('object_creation_expression')) {
-        if (!creation) continue;
         const type = creation.childForFieldName('type')?.text ?? '';
         for (const [pattern, flow, kind] of rules.flows) if (pattern.test(type)) facts.flows.push({ flow, kind, source: where(creation) });
         if (/RequestBuilder$/.test(type) && !isDead(creation)) {
@@ -246,12 +239,12 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     }
     if (language === 'java') {
       for (const creation of nodes('object_creation_expression')) {
-        const type = creation?.childForFieldName('type')?.text ?? '';
-        for (const [pattern, flow, kind] of rules.flows) if (creation && pattern.test(type)) facts.flows.push({ flow, kind, source: where(creation) });
+        const type = creation.childForFieldName('type')?.text ?? '';
+        for (const [pattern, flow, kind] of rules.flows) if (pattern.test(type)) facts.flows.push({ flow, kind, source: where(creation) });
       }
       for (const call of nodes('method_invocation')) {
         // java.net.http: HttpRequest.newBuilder(URI.create(url)) … .GET() / .POST(…)
-        if (!call || call.childForFieldName('name')?.text !== 'create' || call.childForFieldName('object')?.text !== 'URI') continue;
+        if (call.childForFieldName('name')?.text !== 'create' || call.childForFieldName('object')?.text !== 'URI') continue;
         const url = evaluate(firstValue(argumentsOf(call.childForFieldName('arguments'))[0]!));
         const target = url ? parseGraphUrl(url) : undefined;
         if (!target?.host || isDead(call)) continue;
@@ -262,7 +255,6 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     }
 
     for (const literal of nodes(...rules.strings)) {
-      if (!literal) continue;
       const value = stringValue(literal, rules);
       if (!value || !isScopeLike(withoutGraphHost(value))) continue;
       let context: TsNode | null = literal.parent;
@@ -289,6 +281,14 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       ...(options.select?.length ? { select: options.select } : {}),
       ...(options.expand?.length ? { expand: options.expand } : {}),
     });
+  }
+
+  /** The Graph paths of the SDK chains below a receiver (a variable followed to its value, a condition's branches). */
+  function sdkPaths(receiver: TsNode | null): Set<string> {
+    return new Set(walkChains(receiver, rules, (root) => valueAt(constants, root)).flatMap((chain) => {
+      const path = fluentPath(chain.segments);
+      return path && GRAPH_ROOT.test(chain.root) ? [path] : [];
+    }));
   }
 
   /**

@@ -33,7 +33,7 @@ const CLIENTS: Record<TreeLanguage, ClientRules> = {
   csharp: {
     requestCalls: /^(GetAsync|GetStringAsync|GetStreamAsync|GetByteArrayAsync|GetFromJsonAsync|PostAsync|PostAsJsonAsync|PutAsync|PutAsJsonAsync|PatchAsync|PatchAsJsonAsync|DeleteAsync|SendAsync|ConnectAsync|DownloadString|DownloadStringTaskAsync|UploadString|Create|CreateHttp)$/,
     receivers: /client|http|web|socket|request/i,
-    imports: (nodes) => nodes('using_directive').flatMap((node) => (node ? [{ module: node.namedChildren.find((child) => child && /name|identifier/.test(child.type))?.text ?? '', names: [], node }] : [])),
+    imports: (nodes) => nodes('using_directive').map((node) => ({ module: node.namedChildren.find((child) => child && /name|identifier/.test(child.type))?.text ?? '', names: [], node })),
     sdk: 'csharp',
   },
   python: {
@@ -41,7 +41,6 @@ const CLIENTS: Record<TreeLanguage, ClientRules> = {
     receivers: /^(requests|httpx|session|s|client|http|aiohttp|urllib3|pool|self\.session|self\.client|self\.http|urllib\.request|request|websockets|sess|async_client)$/,
     imports: (nodes) =>
       nodes('import_statement', 'import_from_statement').flatMap((node) => {
-        if (!node) return [];
         if (node.type === 'import_from_statement') {
           const module = node.childForFieldName('module_name')?.text ?? '';
           const names = node.childrenForFieldName('name').flatMap((name) => (name ? [(name.childForFieldName('alias') ?? name).text] : []));
@@ -54,7 +53,7 @@ const CLIENTS: Record<TreeLanguage, ClientRules> = {
   java: {
     requestCalls: /^(create|url|baseUrl|getForObject|getForEntity|postForObject|postForEntity|exchange|put|delete|patchForObject|uri)$/,
     receivers: /^(URI|restTemplate|RestTemplate|webClient|WebClient|builder|Request\.Builder|HttpRequest|client|template|restClient|RestClient)$|Builder\(\)$/,
-    imports: (nodes) => nodes('import_declaration').flatMap((node) => (node ? [{ module: node.namedChildren.find((child) => child && /identifier/.test(child.type))?.text ?? '', names: [], node }] : [])),
+    imports: (nodes) => nodes('import_declaration').map((node) => ({ module: node.namedChildren.find((child) => child && /identifier/.test(child.type))?.text ?? '', names: [], node })),
     sdk: 'java',
   },
 };
@@ -97,7 +96,6 @@ export function treeConnectivity(nodes: NodesOf, context: TreeConnectivityContex
   }
 
   for (const call of nodes(callType)) {
-    if (!call) continue;
     const { name, receiver } = calleeOf(call, context.language);
     if (!name) continue;
     // Arguments are read only for calls whose name matters: most calls of a file are not requests.
@@ -134,7 +132,6 @@ export function treeConnectivity(nodes: NodesOf, context: TreeConnectivityContex
 
   if (context.language === 'csharp') {
     for (const creation of nodes('object_creation_expression')) {
-      if (!creation) continue;
       const type = (creation.childForFieldName('type')?.text ?? '').replace(/<.*$/, '').split('.').pop()!;
       const args = (creation.childForFieldName('arguments')?.namedChildren ?? []).filter((child): child is TsNode => Boolean(child) && child!.type !== 'comment');
       if (AZURE_CLIENT_TYPES.test(type)) reference(creation, type, args[0], `Azure SDK client (${type})`);
@@ -145,8 +142,8 @@ export function treeConnectivity(nodes: NodesOf, context: TreeConnectivityContex
   }
   if (context.language === 'java') {
     for (const creation of nodes('object_creation_expression')) {
-      const type = creation?.childForFieldName('type')?.text ?? '';
-      if (creation && /^(URL|URI)$/.test(type)) {
+      const type = creation.childForFieldName('type')?.text ?? '';
+      if (/^(URL|URI)$/.test(type)) {
         const args = (creation.childForFieldName('arguments')?.namedChildren ?? []).filter((child): child is TsNode => Boolean(child));
         const value = context.evaluate(args[0]);
         if (value && /^(https?|wss?):\/\//i.test(value)) reference(creation, `new ${type}`, args[0]);
@@ -219,7 +216,6 @@ const HTTP_ATTRIBUTES: Record<string, string> = { HttpGet: 'GET', HttpPost: 'POS
 /** ASP.NET Core: `[Route]` on the controller + `[HttpGet("x")]` on actions; minimal APIs `app.MapGet("/x", …)`. */
 function csharpRoutes(nodes: NodesOf, context: TreeConnectivityContext, out: CodeConnectivity): void {
   for (const cls of nodes('class_declaration')) {
-    if (!cls) continue;
     const className = cls.childForFieldName('name')?.text ?? '';
     const prefix = attributeTemplate(cls, /^Route$/, context)?.replace(/\[controller\]/gi, className.replace(/Controller$/, '')) ?? '';
     const isController = /Controller$/.test(className) || /\[ApiController\]/.test(cls.text.slice(0, 400));
@@ -239,10 +235,10 @@ function csharpRoutes(nodes: NodesOf, context: TreeConnectivityContext, out: Cod
     }
   }
   for (const call of nodes('invocation_expression')) {
-    const fn = call?.childForFieldName('function');
+    const fn = call.childForFieldName('function');
     const name = fn?.type === 'member_access_expression' ? fn.childForFieldName('name')?.text : undefined;
     const verb = name && /^Map(Get|Post|Put|Patch|Delete|Methods)$/.exec(name)?.[1];
-    if (!call || !verb) continue;
+    if (!verb) continue;
     const first = call.childForFieldName('arguments')?.namedChildren.find(Boolean);
     const path = first && context.evaluate(valueOf(first));
     if (path) out.routes.push({ method: verb === 'Methods' ? 'ANY' : verb.toUpperCase(), path: joinRoute('', path), framework: 'aspnet-minimal-api', source: context.where(call) });
@@ -261,9 +257,9 @@ function attributeTemplate(node: TsNode, name: RegExp, context: TreeConnectivity
 /** Flask / FastAPI / Azure Functions (Python v2) route decorators. */
 function pythonRoutes(nodes: NodesOf, context: TreeConnectivityContext, out: CodeConnectivity): void {
   for (const decorator of nodes('decorator')) {
-    const call = decorator?.namedChildren.find((child) => child?.type === 'call');
+    const call = decorator.namedChildren.find((child) => child?.type === 'call');
     const fn = call?.childForFieldName('function');
-    if (!decorator || !call || fn?.type !== 'attribute') continue;
+    if (!call || fn?.type !== 'attribute') continue;
     const name = fn.childForFieldName('attribute')?.text ?? '';
     if (!/^(route|get|post|put|patch|delete|api_route|websocket)$/.test(name)) continue;
     const args = call.childForFieldName('arguments')?.namedChildren.filter((child): child is TsNode => Boolean(child)) ?? [];
@@ -288,7 +284,6 @@ function pythonRoutes(nodes: NodesOf, context: TreeConnectivityContext, out: Cod
 /** Spring: `@RequestMapping` on the class + `@GetMapping("x")` on methods. */
 function javaRoutes(nodes: NodesOf, context: TreeConnectivityContext, out: CodeConnectivity): void {
   for (const cls of nodes('class_declaration')) {
-    if (!cls) continue;
     const annotationsOf = (node: TsNode) => node.childForFieldName('modifiers') ?? node.namedChildren.find((child) => child?.type === 'modifiers') ?? null;
     const mappingOf = (node: TsNode, pattern: RegExp) => {
       const modifiers = annotationsOf(node);

@@ -19,7 +19,6 @@ export function treePatterns(nodes: NodesOf, language: TreeLanguage, text: strin
     // Reading every call's arguments crosses into WebAssembly: only where the text has `verify=False` at all.
     const verifyOff = /\bverify\s*=\s*False\b/.test(text);
     for (const call of nodes('call')) {
-      if (!call) continue;
       const fn = call.childForFieldName('function')?.text ?? '';
       for (const argument of verifyOff ? (call.childForFieldName('arguments')?.namedChildren ?? []) : []) {
         if (argument?.type === 'keyword_argument' && argument.childForFieldName('name')?.text === 'verify' && argument.childForFieldName('value')?.text === 'False') add(call, 'tls-verification-disabled', `${fn}(…, verify=False)`);
@@ -35,7 +34,6 @@ export function treePatterns(nodes: NodesOf, language: TreeLanguage, text: strin
   }
   if (language === 'csharp') {
     for (const assignment of nodes('assignment_expression')) {
-      if (!assignment) continue;
       const left = assignment.childForFieldName('left')?.text ?? '';
       const right = assignment.childForFieldName('right');
       if (!/ServerCertificate(Custom)?ValidationCallback|RemoteCertificateValidationCallback$/.test(left) || !right) continue;
@@ -43,17 +41,17 @@ export function treePatterns(nodes: NodesOf, language: TreeLanguage, text: strin
       if (acceptsAll) add(assignment, 'tls-verification-disabled', `${left.split('.').pop()} accepts every certificate`);
     }
     for (const call of nodes('invocation_expression')) {
-      const text = call?.childForFieldName('function')?.text ?? '';
-      if (call && /^(MD5|SHA1)\.(Create|HashData)$/.test(text)) add(call, 'weak-hash', `${text}()`);
+      const text = call.childForFieldName('function')?.text ?? '';
+      if (/^(MD5|SHA1)\.(Create|HashData)$/.test(text)) add(call, 'weak-hash', `${text}()`);
     }
     for (const creation of nodes('object_creation_expression')) {
-      const type = creation?.childForFieldName('type')?.text ?? '';
-      if (creation && /^(MD5CryptoServiceProvider|SHA1CryptoServiceProvider|SHA1Managed)$/.test(type)) add(creation, 'weak-hash', `new ${type}()`);
+      const type = creation.childForFieldName('type')?.text ?? '';
+      if (/^(MD5CryptoServiceProvider|SHA1CryptoServiceProvider|SHA1Managed)$/.test(type)) add(creation, 'weak-hash', `new ${type}()`);
     }
     return;
   }
   for (const call of nodes('method_invocation')) {
-    if (!call || call.childForFieldName('name')?.text !== 'getInstance' || call.childForFieldName('object')?.text !== 'MessageDigest') continue;
+    if (call.childForFieldName('name')?.text !== 'getInstance' || call.childForFieldName('object')?.text !== 'MessageDigest') continue;
     if (/"(MD5|SHA-?1)"/i.test(call.childForFieldName('arguments')?.text ?? '')) add(call, 'weak-hash', `MessageDigest.getInstance(${call.childForFieldName('arguments')?.text.slice(1, -1)})`);
   }
 }
