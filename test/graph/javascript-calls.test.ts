@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractJavaScript } from '../../src/extract/graph/javascript.ts';
-import { markBodyReads, tokenRequestFlows } from '../../src/extract/code/extractor.ts';
+import { tokenRequestFlows } from '../../src/extract/code/extractor.ts';
+import { markBodyReads, readsItemBody } from '../../src/extract/graph/body-reads.ts';
 import { extractGraphFacts } from '../../src/extract/graph/index.ts';
 import { SourceFile } from '../../src/sources/source-file.ts';
 
@@ -152,7 +153,7 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     const marked = (text: string) => {
       const file = new SourceFile('mail.ts', text);
       const facts = extractJavaScript(file, () => undefined);
-      markBodyReads(file, facts.calls);
+      markBodyReads(facts.calls, readsItemBody(file.text));
       return facts.calls.map((call) => `${call.method} ${call.path}${call.readsBody ? ' body' : ''}`);
     };
     const reads = "const list = await client.api('/me/messages').get();\nconst one = await client.api(`/me/events/${id}`).get();\nconst picked = await client.api('/me/messages').select('subject').get();\nawait client.api('/me/messages').post(m);\nawait client.api('/me/contacts').get();\n";

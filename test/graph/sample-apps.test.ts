@@ -136,6 +136,12 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
     files: { 'mail.py': 'from azure.identity import DeviceCodeCredential\nfrom msgraph import GraphServiceClient\n\nasync def inbox():\n    credential = DeviceCodeCredential(client_id=CLIENT_ID)\n    client = GraphServiceClient(credential, scopes=["Mail.Read"])\n    result = await client.me.messages.get()\n    for message in result.value:\n        print(message.subject, message.received_date_time)\n' },
     expected: { reducible: { 'Mail.Read': 'Mail.ReadBasic' } },
   },
+  // As in public admin scripts: a mailbox read with a cmdlet, then the bodies printed.
+  {
+    name: 'PowerShell script that prints message bodies: Mail.Read, not Mail.ReadBasic',
+    files: { 'Export-Mail.ps1': "Connect-MgGraph -Scopes 'Mail.Read'\n$messages = Get-MgUserMessage -UserId $upn -Top 20\nforeach ($m in $messages) { Write-Output $m.Subject $m.Body.Content }\n" },
+    expected: { needed: ['Mail.Read'] },
+  },
   // As in Microsoft's Python Graph tutorial: the inbox's properties chosen in a query-parameters object, and a
   // body written for sendMail, which is not a body read.
   {

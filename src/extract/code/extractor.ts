@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { ScanProblem } from '../../engine/types.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { extractJavaScript, type CodeGraphFacts } from '../graph/javascript.ts';
-import type { GraphCall } from '../graph/types.ts';
+import { readsItemBody } from '../graph/body-reads.ts';
 import { extractPowerShell } from '../graph/powershell.ts';
 import { extractTreeLanguage } from '../graph/tree-languages.ts';
 import { compactReferences } from '../hosts/types.ts';
@@ -53,7 +53,8 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
     if (facts) {
       facts.connectivity.references = compactReferences(facts.connectivity.references);
       facts.flows.push(...tokenRequestFlows(file));
-      markBodyReads(file, facts.calls);
+      // Cmdlets resolve to calls later; any of them, or a call here, may be a read of mail or calendar items.
+      if (facts.calls.length || facts.cmdlets?.length) facts.readsBody = readsItemBody(file.text);
     }
     return facts;
   };
@@ -69,24 +70,6 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
     if (/^(ps1|psm1)$/.test(extension)) return extractPowerShell(file);
     return undefined;
   }
-}
-
-/** Reads of mail or calendar items (lists and single ones, `$value` aside). */
-const ITEM_READ = /\/(messages|events|calendarview)(\/\{id\})?$/i;
-/**
- * Code that reads an item's body: `.body`, `.Body`, `.body_preview`, `.bodyPreview`, `.uniqueBody`, `['body']` —
- * not one that writes it (`message.body = ItemBody()`, `message.body.content = text` before sending). The
- * lookahead-and-backreference takes the whole member chain at once, so a write cannot match a shorter chain.
- */
-const BODY_READ = /(?:\.(?:body|Body|body_?preview|bodyPreview|BodyPreview|unique_?body|uniqueBody|UniqueBody)\b|\[\s*["']body["']\s*\])(?=((?:\.\w+)*))\1(?!\s*=(?!=))/;
-
-/**
- * A GET of messages or events without `$select` returns their body; a file that reads a body after such a call
- * needs what returns it (Mail.Read, not Mail.ReadBasic). Marked per call, for the property rules.
- */
-export function markBodyReads(file: SourceFile, calls: Omit<GraphCall, 'appRoot'>[]): void {
-  const candidates = calls.filter((call) => call.method === 'GET' && !call.select?.length && ITEM_READ.test(call.path));
-  if (candidates.length && BODY_READ.test(file.text)) for (const call of candidates) call.readsBody = true;
 }
 
 /**

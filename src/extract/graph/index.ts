@@ -10,6 +10,7 @@ import type { TreeParsers } from './tree-sitter.ts';
 import { extractCode, rootResolver, type FileCodeFacts } from '../code/index.ts';
 import type { PowerShellCommandMap } from '../../knowledge/graph/powershell-commands.ts';
 import { resolveCmdlet } from './powershell.ts';
+import { markBodyReads } from './body-reads.ts';
 import { requestedFromArmTemplate, requestedFromManifests } from './requested.ts';
 import { IAC_REGISTRATION_HINT, requestedFromIac } from './requested-iac.ts';
 import { withoutGraphHost } from './sdk-shapes.ts';
@@ -72,15 +73,17 @@ export function extractGraphFacts(input: GraphExtractionInput): GraphFacts {
   };
   const code = input.code ?? extractCode({ files, apps, problems, parsers });
   for (const { facts: result, appRoot } of code) {
-    for (const call of result.calls) calls.push({ ...call, appRoot });
+    const fileCalls = result.calls.map((call) => ({ ...call, appRoot }));
     for (const item of result.unresolved) unresolved.push({ ...item, appRoot });
     for (const flow of result.flows) flows.push({ ...flow, appRoot });
     for (const scope of result.scopes) addScope(scope, 'code-scopes', appRoot);
     for (const use of result.cmdlets ?? []) {
       const call = resolveCmdlet(use, input.powershellCommands);
-      if (call) calls.push({ ...call, appRoot });
+      if (call) fileCalls.push({ ...call, appRoot });
       else unresolved.push({ via: 'powershell', reason: input.powershellCommands ? `${use.name} is not a Microsoft Graph PowerShell SDK cmdlet` : `${use.name} is not in m365cert's curated cmdlet table (the SDK's full command map: m365cert data update --for .)`, source: use.source, appRoot });
     }
+    markBodyReads(fileCalls, Boolean(result.readsBody));
+    for (const call of fileCalls) calls.push(call);
   }
   for (const file of files) {
     if (!/\.json$/i.test(file.path) || file.path.includes('!') || !file.text.includes('Microsoft.Graph/applications')) continue;

@@ -39,6 +39,8 @@ export interface CodeGraphFacts {
   patterns: InsecurePattern[];
   /** PowerShell `*-Mg*` cmdlet uses, matched to calls once the SDK's command map is loaded. */
   cmdlets?: CmdletUse[];
+  /** The file reads the body of a message or event (see body-reads.ts). */
+  readsBody?: boolean;
   parseError?: { message: string; line?: number };
 }
 
