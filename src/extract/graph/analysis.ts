@@ -131,13 +131,14 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
   const higher = new Map<string, { type: 'delegated' | 'application'; calls: number[]; lower: Set<string> }>();
   const missing = new Map<string, MissingPermission>();
   const unmatchedCalls: AppPermissionAnalysis['unmatchedCalls'] = [];
-  /** Every permission that allows each call, for merging suggestions (set cover). */
-  const candidatesOf = new Map<number, ReadonlySet<string>>();
+  /**
+   * Per matched call, the permissions that allow it: `standalone` on their own (what the set cover and the
+   * redundancy fold may stand in with), `claimants` alone or with an AlsoRequires partner.
+   */
+  const allowedBy = new Map<number, Allowed>();
   /** Permissions needed in addition to the path's (property rules): never folded into another. */
   const additional = new Set<string>();
   const betaCalls: AppPermissionAnalysis['betaCalls'] = [];
-  /** Every permission that takes part in allowing each call, alone or with a partner. */
-  const claimantsOf = new Map<number, ReadonlySet<string>>();
   /** For calls allowed only by a higher requested permission: which one. */
   const coveringOf = new Map<number, string>();
   /** Permissions needed as an AlsoRequires pair: they allow their calls only together, so neither is folded away. */
@@ -156,9 +157,7 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
     const { ranked, least } = requirement;
     const alsoRequired = [...requirement.alsoRequired];
     if (ranked.length === 0) continue;
-    // Only a permission that allows the call on its own can stand in for another in the set cover below.
-    candidatesOf.set(callIndex, requirement.standalone);
-    claimantsOf.set(callIndex, requirement.claimants);
+    allowedBy.set(callIndex, requirement);
     const requestedHere = requestedNames[type];
     // A claim marked AlsoRequires allows the call only together with one of the permissions it names
     // (POST /servicePrincipals/{id}/appRoleAssignments: AppRoleAssignment.ReadWrite.All + Application.Read.All).
@@ -205,7 +204,7 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
   for (const [name, entry] of [...missing.entries()].sort((a, b) => a[1].calls.length - b[1].calls.length)) {
     if (additional.has(name)) continue;
     const others = [...missing.keys(), ...neededNames].filter((other) => other !== name);
-    const cover = others.find((other) => entry.calls.every((call) => candidatesOf.get(call)?.has(other)));
+    const cover = others.find((other) => entry.calls.every((call) => allowedBy.get(call)?.standalone.has(other)));
     if (cover) {
       missing.delete(name);
       const target = missing.get(cover);
@@ -216,7 +215,7 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
     }
   }
 
-  const redundant = foldRedundant(needed, higher, { candidatesOf, claimantsOf, coveringOf, additional, paired });
+  const redundant = foldRedundant(needed, higher, { allowedBy, coveringOf, additional, paired });
 
   // A higher permission the app needs anyway also serves the calls it covers: they belong to its justification.
   for (const [name, entry] of higher) {
@@ -239,7 +238,7 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
       excessive.push({ name, type: permission.type as 'delegated' | 'application', reason: 'reducible', lowerAlternative: lower, calls: used.calls });
     } else {
       // Requested, able to serve some calls, but they are already allowed by another requested permission.
-      const redundantWith = [...new Set([...claimantsOf].filter(([, claimants]) => claimants.has(name)).map(([call]) => coveringOf.get(call) ?? [...needed.values()].find((item) => item.type === permission.type && item.calls.includes(call))?.name).filter((other): other is string => Boolean(other) && other !== name))];
+      const redundantWith = [...new Set([...allowedBy].filter(([, allowed]) => allowed.claimants.has(name)).map(([call]) => coveringOf.get(call) ?? [...needed.values()].find((item) => item.type === permission.type && item.calls.includes(call))?.name).filter((other): other is string => Boolean(other) && other !== name))];
       excessive.push({ name, type: permission.type as 'delegated' | 'application', reason: 'unused', ...(redundantWith.length ? { redundantWith } : {}) });
     }
   }
@@ -278,7 +277,7 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
 function foldRedundant(
   needed: Map<string, NeededPermission>,
   higher: Map<string, { type: 'delegated' | 'application'; calls: number[]; lower: Set<string> }>,
-  facts: { candidatesOf: ReadonlyMap<number, ReadonlySet<string>>; claimantsOf: ReadonlyMap<number, ReadonlySet<string>>; coveringOf: Map<number, string>; additional: ReadonlySet<string>; paired: ReadonlySet<string> },
+  facts: { allowedBy: ReadonlyMap<number, Allowed>; coveringOf: Map<number, string>; additional: ReadonlySet<string>; paired: ReadonlySet<string> },
 ): Map<string, string[]> {
   const served = new Map<string, { name: string; type: 'delegated' | 'application'; calls: Set<number> }>();
   for (const [key, entry] of needed) served.set(key, { name: entry.name, type: entry.type, calls: new Set(entry.calls) });
@@ -290,13 +289,13 @@ function foldRedundant(
   }
   // How many calls each permission could serve: the broader it is, the sooner it is tried.
   const breadth = new Map<string, number>();
-  for (const claimants of facts.claimantsOf.values()) for (const name of claimants) breadth.set(name, (breadth.get(name) ?? 0) + 1);
+  for (const { claimants } of facts.allowedBy.values()) for (const name of claimants) breadth.set(name, (breadth.get(name) ?? 0) + 1);
   const order = [...served.entries()].sort((a, b) => (breadth.get(b[1].name) ?? 0) - (breadth.get(a[1].name) ?? 0) || a[1].name.localeCompare(b[1].name));
   const folded = new Map<string, string[]>();
   for (const [key, candidate] of order) {
     if (facts.additional.has(candidate.name) || facts.paired.has(candidate.name) || candidate.calls.size === 0) continue;
     const keptNeeded = [...needed.values()].filter((entry) => entry.type === candidate.type && entry.name !== candidate.name && !folded.has(`${entry.type}:${entry.name}`));
-    const coverOf = (call: number) => keptNeeded.find((entry) => facts.candidatesOf.get(call)?.has(entry.name));
+    const coverOf = (call: number) => keptNeeded.find((entry) => facts.allowedBy.get(call)?.standalone.has(entry.name));
     const covers = [...candidate.calls].map(coverOf);
     if (covers.some((cover) => !cover)) continue;
     folded.set(key, [...new Set(covers.map((cover) => cover!.name))]);
@@ -312,7 +311,12 @@ function foldRedundant(
 }
 
 /** What one call needs under one flow: the ranked claims, the least of them and the permissions property rules add. */
-type Requirement = { ranked: Claim[]; least: Claim[]; alsoRequired: readonly string[]; standalone: ReadonlySet<string>; claimants: ReadonlySet<string> } | { unmatched: string };
+/** The permissions that allow a call: on their own, and alone or with an AlsoRequires partner. */
+interface Allowed {
+  standalone: ReadonlySet<string>;
+  claimants: ReadonlySet<string>;
+}
+type Requirement = ({ ranked: Claim[]; least: Claim[]; alsoRequired: readonly string[] } & Allowed) | { unmatched: string };
 
 /**
  * What a call needs depends only on its method, path, selected properties and flow (and whether the app is a
