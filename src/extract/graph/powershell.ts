@@ -340,10 +340,13 @@ export interface CmdletUse {
   source: { file: string; line: number };
 }
 
+/** The curated table by lower-case cmdlet name (PowerShell names are case-insensitive). */
+const CURATED_BY_NAME = new Map(Object.entries(CURATED_CMDLETS).map(([name, target]) => [name.toLowerCase(), target]));
+
 /** The Graph call a cmdlet use makes, from the SDK's command map when present, else the curated table. */
 export function resolveCmdlet(use: CmdletUse, map: { resolve(name: string): CmdletTarget | undefined } | undefined): Omit<GraphCall, 'appRoot'> | undefined {
   const beta = /^\w+-MgBeta/i.test(use.name);
-  const target = map?.resolve(use.name) ?? Object.entries(CURATED_CMDLETS).find(([known]) => known.toLowerCase() === use.name.replace(/-MgBeta/i, '-Mg').toLowerCase())?.[1];
+  const target = map?.resolve(use.name) ?? CURATED_BY_NAME.get(use.name.replace(/-MgBeta/i, '-Mg').toLowerCase());
   if (!target) return undefined;
   const selectsOne = target.id ? use.parameters.includes(target.id.toLowerCase()) || use.positional : true;
   const path = target.list && !selectsOne ? target.list : target.path;
