@@ -31,16 +31,21 @@ const GRAPH_HINT = /graph\.microsoft|microsoftgraph\.|\.api\(|msgraph|graph-clie
 const CONNECTIVITY_HINT = /\bfetch\s*\(|axios|\bgot\b|superagent|\bky\b|WebSocket|EventSource|HttpClient|HttpRequestMessage|RestClient|WebRequest|\brequests\b|httpx|aiohttp|urllib|URI\.create|RestTemplate|WebClient|Invoke-(RestMethod|WebRequest)|\.(get|post|put|patch|delete|del|all|route)\(\s*['"`]\/|\.route\(|app\.http\(|Map(Get|Post|Put|Patch|Delete|Methods)\(|\[(Http(Get|Post|Put|Patch|Delete)|Route)\b|Mapping\b|\b([Oo]pen[Aa][Ii]|[Ss]tripe|[Tt]wilio|[Ss]end[Gg]rid|mailgun|[Oo]ctokit|boto3|[Aa]nthropic|mistralai|cohere|pinecone|[Ss]entry|botbuilder)\b|@slack\/|slack_(sdk|bolt)|aws-sdk|@aws-sdk\/|\bAmazon\.|software\.amazon|googleapis|google[.-](cloud|genai|generativeai)|Google\.(Apis|Cloud)|Microsoft\.Bot\.Builder|com\.microsoft\.bot|@azure\/|\bazure\.|\bAzure\.|com\.azure\.|rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|createHash|createHmac|localStorage|sessionStorage|\beval\(|new Function|verify=False|_create_unverified_context|hashlib|CertificateValidationCallback|CertificateCustomValidationCallback|DangerousAcceptAny|\bMD5\b|\bSHA1\b|MessageDigest/;
 const hinted = new WeakMap<SourceFile, boolean>();
 
+/** Source code the extractors read: not declaration files, not members of archives. */
+function isParsableCode(file: SourceFile): boolean {
+  return CODE_FILES.test(file.path) && !file.path.includes('!') && !/\.d\.ts$/.test(file.path);
+}
+
 /** A code file that may call Graph, hold a Graph URL or scope, or acquire tokens (the permission analysis's share of the parsing). */
 export function mentionsGraph(file: SourceFile): boolean {
-  return CODE_FILES.test(file.path) && GRAPH_HINT.test(file.text);
+  return isParsableCode(file) && GRAPH_HINT.test(file.text);
 }
 
 /** Whether a code file is worth parsing; the text tests run once per file and only on code. */
 export function worthParsing(file: SourceFile): boolean {
   let answer = hinted.get(file);
   if (answer === undefined) {
-    answer = CODE_FILES.test(file.path) && !file.path.includes('!') && !/\.d\.ts$/.test(file.path) && (file.text.includes('://') || GRAPH_HINT.test(file.text) || CONNECTIVITY_HINT.test(file.text));
+    answer = isParsableCode(file) && (file.text.includes('://') || GRAPH_HINT.test(file.text) || CONNECTIVITY_HINT.test(file.text));
     hinted.set(file, answer);
   }
   return answer;
