@@ -144,12 +144,12 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
   /** Permissions needed as an AlsoRequires pair: they allow their calls only together, so neither is folded away. */
   const paired = new Set<string>();
 
-  const requirementOf = requirementCache(index, teamsApp);
+  const requirements = requirementCache(index, teamsApp);
   for (const { call, index: callIndex } of input.calls) {
     const flow = flows.flowOf(call);
     const type = flow === 'application' ? 'application' : 'delegated';
-    if (call.apiVersion === 'beta') betaCalls.push({ call: callIndex, inV1: call.method === 'GET' ? requirementOf.versions(call.path)?.v1 : undefined });
-    const requirement = requirementOf(call, flow);
+    if (call.apiVersion === 'beta') betaCalls.push({ call: callIndex, inV1: call.method === 'GET' ? requirements.versionsOf(call.path)?.v1 : undefined });
+    const requirement = requirements.of(call, flow);
     if ('unmatched' in requirement) {
       unmatchedCalls.push({ call: callIndex, reason: requirement.unmatched });
       continue;
@@ -322,21 +322,21 @@ type Requirement = ({ ranked: Claim[]; least: Claim[]; alsoRequired: readonly st
  * What a call needs depends only on its method, path, selected properties and flow (and whether the app is a
  * Teams app), so it is worked out once per distinct call: apps repeat the same calls from many places.
  */
-function requirementCache(index: GraphPermissionIndex, teamsApp: boolean): ((call: GraphCall, flow: AuthFlow) => Requirement) & { versions: (path: string) => { v1: boolean; beta: boolean } | undefined } {
+function requirementCache(index: GraphPermissionIndex, teamsApp: boolean): { of(call: GraphCall, flow: AuthFlow): Requirement; versionsOf(path: string): { v1: boolean; beta: boolean } | undefined } {
   const requirements = new Map<string, Requirement>();
   const versions = new Map<string, { v1: boolean; beta: boolean } | undefined>();
-  const requirementOf = (call: GraphCall, flow: AuthFlow): Requirement => {
-    const key = `${flow} ${call.method} ${call.path} ${call.select?.join(',') ?? ''} ${call.expand?.join(',') ?? ''} ${call.readsBody ? 'body' : ''}`;
-    let requirement = requirements.get(key);
-    if (!requirement) requirements.set(key, (requirement = requirementFor(index, teamsApp, call, flow)));
-    return requirement;
-  };
-  return Object.assign(requirementOf, {
-    versions(path: string) {
+  return {
+    of(call, flow) {
+      const key = `${flow} ${call.method} ${call.path} ${call.select?.join(',') ?? ''} ${call.expand?.join(',') ?? ''} ${call.readsBody ? 'body' : ''}`;
+      let requirement = requirements.get(key);
+      if (!requirement) requirements.set(key, (requirement = requirementFor(index, teamsApp, call, flow)));
+      return requirement;
+    },
+    versionsOf(path) {
       if (!versions.has(path)) versions.set(path, index.versionsOf(path));
       return versions.get(path);
     },
-  });
+  };
 }
 
 function requirementFor(index: GraphPermissionIndex, teamsApp: boolean, call: GraphCall, flow: AuthFlow): Requirement {
