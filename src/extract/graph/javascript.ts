@@ -1,4 +1,4 @@
-import { parseSync } from 'oxc-parser';
+import { parseSync, visitorKeys } from 'oxc-parser';
 import type { CmdletUse } from './powershell.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { PLACEHOLDER, parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
@@ -83,8 +83,14 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     return facts;
   }
 
-  // Parent links live on the nodes themselves: a WeakMap entry per node costs more than the parse.
-  const parents = { get: (node: Node) => node.$parent as Node | undefined };
+  // Parent links in a map, not on the nodes: a property added to a million parsed nodes gives each one a new
+  // shape and a property store, which costs a third of the parse; a WeakMap's entries cost the collector more.
+  const parents = new Map<Node, Node>();
+  const enclosingFunction = (node: Node): Node | undefined => {
+    for (let current = parents.get(node); current; current = parents.get(current)) if (FUNCTIONS.has(current.type)) return current;
+    return undefined;
+  };
+  const scopedNameOf = (at: Node, name: string) => scopedName(at, name, enclosingFunction);
   const constants = new Map<string, Node | null>();
   const imports = new Map<string, { specifier: string; name: string }>();
   /** Local name → module it was imported or required from (default, namespace and named imports). */
@@ -130,7 +136,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   while (pendingNodes.length) {
     const node = pendingNodes.pop()!;
     const reachable = pendingReachable.pop()!;
-    const parent = node.$parent as Node | undefined;
+    const parent = parents.get(node);
     if (reachable && INTERESTING.has(node.type)) live.push(node);
     if (node.type === 'VariableDeclarator' && (node.id as Node).type === 'Identifier') {
       const name = (node.id as Node).name as string;
@@ -143,13 +149,13 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       }
       // `let`/`var` given once and never reassigned is a constant too (`let endpoint = 'https://graph…'`): decided after the walk.
       else if (parent && node.init) variableInits.set(name, variableInits.has(name) ? null : (node.init as Node));
-      if (tracksFlows && node.init) assignedValues.push([scopedName(node, name), node.init as Node]);
+      if (tracksFlows && node.init) assignedValues.push([scopedNameOf(node, name), node.init as Node]);
     }
     if (node.type === 'AssignmentExpression' && (node.left as Node).type === 'Identifier') reassigned.add((node.left as Node).name as string);
     if (node.type === 'UpdateExpression' && (node.argument as Node).type === 'Identifier') reassigned.add((node.argument as Node).name as string);
     if (tracksFlows && node.type === 'AssignmentExpression' && node.operator === '=') {
       const target = assignmentTarget(node.left as Node);
-      if (target) assignedValues.push([target.startsWith('this.') ? target : scopedName(node, target), node.right as Node]);
+      if (target) assignedValues.push([target.startsWith('this.') ? target : scopedNameOf(node, target), node.right as Node]);
     }
     if (node.type === 'ImportDeclaration') {
       const specifier = (node.source as Node).value as string;
@@ -168,8 +174,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (FUNCTIONS.has(node.type)) functionParams.set(node, ((node.params as Node[]) ?? []).map((param) => (param.type === 'Identifier' ? (param.name as string) : param.type === 'AssignmentPattern' && (param.left as Node).type === 'Identifier' ? ((param.left as Node).name as string) : '')));
     children.length = 0;
     childReachability.length = 0;
-    for (const key in node) {
-      if (key === 'type' || key === 'start' || key === 'end' || key === 'loc' || key === 'range' || key === '$parent') continue;
+    for (const key of childKeysOf(node)) {
       const value = node[key];
       if (!value || typeof value !== 'object') continue;
       let unreachableFromHere = false;
@@ -181,11 +186,11 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         if (node.type === 'IfStatement' && isConstantFalse(node.test as Node) && key === 'consequent') childReachable = false;
         if (node.type === 'IfStatement' && isConstantTrue(node.test as Node) && key === 'alternate') childReachable = false;
         if ((node.type === 'WhileStatement' || node.type === 'ForStatement') && key === 'body' && isConstantFalse(node.test as Node)) childReachable = false;
-        childNode.$parent = node;
+        parents.set(childNode, node);
         children.push(childNode);
         childReachability.push(childReachable);
         // Statements after return/throw/break/continue in the same block never run.
-        if (Array.isArray(value) && /^(ReturnStatement|ThrowStatement|BreakStatement|ContinueStatement)$/.test(childNode.type)) unreachableFromHere = true;
+        if (Array.isArray(value) && JUMPS.has(childNode.type)) unreachableFromHere = true;
       }
     }
     for (let index = children.length - 1; index >= 0; index--) {
@@ -377,7 +382,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   };
 
   for (const [name, init] of variableInits) if (init && !reassigned.has(name) && !constants.has(name)) constants.set(name, init);
-  const clientFlows = tracksFlows ? flowsOfClients(assignedValues) : new Map<string, AuthFlow | null>();
+  const clientFlows = tracksFlows ? flowsOfClients(assignedValues, scopedNameOf) : new Map<string, AuthFlow | null>();
 
   // Pass 2: wrapper functions first (a wrapper may be declared after its callers), then the calls.
   for (const node of live) if (node.type === 'CallExpression') registerWrapper(node);
@@ -450,7 +455,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (known.length) {
       const receiver = rootOf(((call.callee as Node).object as Node | undefined) ?? call);
       // Scoping the receiver's name costs a walk of its functions: only worth it when some client carries a flow.
-      const receiverFlow = receiver && clientFlows.size ? (receiver.startsWith('this.') ? clientFlows.get(receiver) : clientFlows.get(scopedName(call, receiver))) : undefined;
+      const receiverFlow = receiver && clientFlows.size ? (receiver.startsWith('this.') ? clientFlows.get(receiver) : clientFlows.get(scopedNameOf(call, receiver))) : undefined;
       for (const path of new Set(known)) addCall(call, method ?? 'GET', path, 'graph-client', confidence, { version, select: select.length ? select : undefined, expand: expand.length ? expand : undefined, flow: receiverFlow ?? undefined });
       if (known.length === paths.length) return;
     }
@@ -719,10 +724,15 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   return facts;
 }
 
-/** The nearest function around a node (undefined at module level). */
-function enclosingFunction(node: Node): Node | undefined {
-  for (let current = node.$parent as Node | undefined; current; current = current.$parent as Node | undefined) if (FUNCTIONS.has(current.type)) return current;
-  return undefined;
+const JUMPS = new Set(['ReturnStatement', 'ThrowStatement', 'BreakStatement', 'ContinueStatement']);
+const NOT_CHILDREN = new Set(['type', 'start', 'end', 'loc', 'range']);
+/**
+ * The keys of a node that may hold child nodes, in source order: oxc's visitor keys for the node's type (the
+ * tree is walked twice per file, and enumerating every property of every node costs more than the parse);
+ * a type they do not name falls back to the node's own keys.
+ */
+function childKeysOf(node: Node): readonly string[] {
+  return (visitorKeys as Record<string, readonly string[] | undefined>)[node.type] ?? Object.keys(node).filter((key) => !NOT_CHILDREN.has(key));
 }
 
 /** Functions and the names declared in them (parameters and declarations), found on first use. */
@@ -737,8 +747,7 @@ function namesDeclaredIn(fn: Node): Set<string> {
     if (!node || typeof node !== 'object') continue;
     if (node.type === 'VariableDeclarator' && (node.id as Node).type === 'Identifier') names.add((node.id as Node).name as string);
     if (FUNCTIONS.has(node.type)) continue;
-    for (const key in node) {
-      if (key === '$parent') continue;
+    for (const key of childKeysOf(node)) {
       const child = node[key] as Node | Node[] | undefined;
       if (Array.isArray(child)) stack.push(...child);
       else if (child && typeof child === 'object' && typeof (child as Node).type === 'string') stack.push(child);
@@ -749,7 +758,7 @@ function namesDeclaredIn(fn: Node): Set<string> {
 }
 
 /** A variable's key for flow tracking: local to the function that declares it, else the module's. */
-function scopedName(at: Node, name: string): string {
+function scopedName(at: Node, name: string, enclosingFunction: (node: Node) => Node | undefined): string {
   for (let fn = enclosingFunction(at); fn; fn = enclosingFunction(fn)) if (namesDeclaredIn(fn).has(name)) return `${fn.start}:${name}`;
   return name;
 }
@@ -777,7 +786,7 @@ function rootOf(node: Node): string | undefined {
  * DeviceCodeCredential, …), and a variable whose value refers to such a credential, directly or through other
  * variables (authProvider → credential). Followed to a fixed point; a variable given two flows carries none.
  */
-function flowsOfClients(assigned: readonly [string, Node][]): Map<string, AuthFlow | null> {
+function flowsOfClients(assigned: readonly [string, Node][], scopedName: (at: Node, name: string) => string): Map<string, AuthFlow | null> {
   const flows = new Map<string, AuthFlow | null>();
   const set = (name: string, flow: AuthFlow) => {
     const known = flows.get(name);
