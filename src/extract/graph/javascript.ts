@@ -1,4 +1,4 @@
-import { parseSync, visitorKeys } from 'oxc-parser';
+import { parseSync, rawTransferSupported, visitorKeys } from 'oxc-parser';
 import type { CmdletUse } from './powershell.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { PLACEHOLDER, parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
@@ -64,13 +64,19 @@ const FLOW_MARKERS: [RegExp, AuthFlow, string][] = [
   [/^(TeamsUserCredential|getAuthToken|TeamsFx)$/, 'delegated', 'teams-sso'],
 ];
 
+/**
+ * Where the runtime allows it (Node.js 22 and later, 64-bit), oxc hands the tree over through a shared buffer
+ * instead of JSON: about three times faster for the same tree. Node 20 takes the JSON path.
+ */
+const RAW_TRANSFER = rawTransferSupported();
+
 export function extractJavaScript(file: SourceFile, resolveImport: ImportResolver): CodeGraphFacts {
   const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] }, patterns: [] };
   let program: Node;
   try {
     // The ESTree shape without type annotations (astType 'js'): the recognisers never read types, and the
     // tree crosses from Rust as JSON on Node 20, so a third less of it is a third less parsing time.
-    const parsed = parseSync(file.path.replace(/!/g, '_'), file.text, { sourceType: 'unambiguous', astType: 'js' } as never);
+    const parsed = parseSync(file.path.replace(/!/g, '_'), file.text, { sourceType: 'unambiguous', astType: 'js', experimentalRawTransfer: RAW_TRANSFER } as never);
     const fatal = parsed.errors.find((error) => (error as { severity?: string }).severity !== 'Warning');
     if (fatal) {
       const offset = (fatal as { labels?: { start: number }[] }).labels?.[0]?.start;
