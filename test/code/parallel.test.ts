@@ -15,6 +15,8 @@ function tree(): Record<string, string> {
     'jobs/report.py': "import requests\nrequests.get('https://api.partner-two.io/report')\n",
     'api/Client.cs': 'using System.Net.Http;\nclass C { async Task Run(HttpClient http) { await http.GetStringAsync("https://api.partner-three.io/x"); } }\n',
   };
+  // Big enough that a thread held to 16 MB runs out of memory on it (a thread held to less fails on Node 22 before it starts).
+  files['src/bulk.ts'] = Array.from({ length: 40_000 }, (_, i) => `fetch('https://api.partner-five.io/items/${i}');`).join('\n');
   for (let i = 0; i < 90; i++) {
     files[`src/module-${i}.ts`] = `import { GRAPH, PARTNER } from './config';\nexport async function call${i}(id: string) {\n  await fetch(\`\${GRAPH}/users/\${id}/messages\`);\n  return fetch(\`\${PARTNER}/items/${i}\`);\n}\n`;
   }
@@ -53,7 +55,7 @@ describe('code extraction on threads', () => {
 
     // Threads that run out of memory hand their files back: same facts, and the report says what happened.
     const starvedProblems: ScanProblem[] = [];
-    const starved = await extractCodeInParallel({ files: sources.files, apps: [], problems: starvedProblems }, 2, { maxOldGenerationSizeMb: 2, maxYoungGenerationSizeMb: 1 });
+    const starved = await extractCodeInParallel({ files: sources.files, apps: [], problems: starvedProblems }, 2, { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 });
     assert.deepEqual(starved, sequential);
     assert.match(starvedProblems.map((problem) => problem.message).join('\n'), /threads stopped .*file\(s\) were extracted on the main thread/);
     assert.deepEqual(starvedProblems.filter((problem) => problem.kind === 'parse-error'), sequentialProblems);
