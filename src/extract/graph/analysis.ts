@@ -120,7 +120,10 @@ export function resolveFlows(kinds: readonly AppKind[], flows: readonly AuthFlow
   };
 }
 
-export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisInput): AppPermissionAnalysis {
+/**
+ * `requirements` may be shared by the apps of one scan (see requirementCache): they repeat the same calls.
+ */
+export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisInput, requirements: Requirements = requirementCache(index)): AppPermissionAnalysis {
   const flows = resolveFlows(input.kinds, input.flows);
   const teamsApp = input.kinds.some((kind) => kind === 'teams-app' || kind === 'office-addin-unified');
   const graphRequested = input.requested.filter((permission) => permission.resource === 'Microsoft Graph' && (permission.type === 'delegated' || permission.type === 'application') && !isOidcScope(permission.name) && !permission.unresolved && !permission.name.endsWith('.default'));
@@ -144,12 +147,11 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
   /** Permissions needed as an AlsoRequires pair: they allow their calls only together, so neither is folded away. */
   const paired = new Set<string>();
 
-  const requirements = requirementCache(index, teamsApp);
   for (const { call, index: callIndex } of input.calls) {
     const flow = flows.flowOf(call);
     const type = flow === 'application' ? 'application' : 'delegated';
     if (call.apiVersion === 'beta') betaCalls.push({ call: callIndex, inV1: call.method === 'GET' ? requirements.versionsOf(call.path)?.v1 : undefined });
-    const requirement = requirements.of(call, flow);
+    const requirement = requirements.of(call, flow, teamsApp);
     if ('unmatched' in requirement) {
       unmatchedCalls.push({ call: callIndex, reason: requirement.unmatched });
       continue;
@@ -318,16 +320,22 @@ interface Allowed {
 }
 type Requirement = ({ ranked: Claim[]; least: Claim[]; alsoRequired: readonly string[] } & Allowed) | { unmatched: string };
 
+export interface Requirements {
+  of(call: GraphCall, flow: AuthFlow, teamsApp: boolean): Requirement;
+  versionsOf(path: string): { v1: boolean; beta: boolean } | undefined;
+}
+
 /**
  * What a call needs depends only on its method, path, selected properties and flow (and whether the app is a
- * Teams app), so it is worked out once per distinct call: apps repeat the same calls from many places.
+ * Teams app), so it is worked out once per distinct call: apps repeat the same calls from many places, and so
+ * do the apps of one tree.
  */
-function requirementCache(index: GraphPermissionIndex, teamsApp: boolean): { of(call: GraphCall, flow: AuthFlow): Requirement; versionsOf(path: string): { v1: boolean; beta: boolean } | undefined } {
+export function requirementCache(index: GraphPermissionIndex): Requirements {
   const requirements = new Map<string, Requirement>();
   const versions = new Map<string, { v1: boolean; beta: boolean } | undefined>();
   return {
-    of(call, flow) {
-      const key = `${flow} ${call.method} ${call.path} ${call.select?.join(',') ?? ''} ${call.expand?.join(',') ?? ''} ${call.readsBody ? 'body' : ''}`;
+    of(call, flow, teamsApp) {
+      const key = `${flow} ${teamsApp ? 'teams' : ''} ${call.method} ${call.path} ${call.select?.join(',') ?? ''} ${call.expand?.join(',') ?? ''} ${call.readsBody ? 'body' : ''}`;
       let requirement = requirements.get(key);
       if (!requirement) requirements.set(key, (requirement = requirementFor(index, teamsApp, call, flow)));
       return requirement;

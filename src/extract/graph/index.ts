@@ -4,7 +4,7 @@ import { structuredFormatOf, type StructuredDoc } from '../../sources/project.ts
 import type { SourceFile } from '../../sources/source-file.ts';
 import { normalizeGraphPath } from '../../knowledge/graph/graph-path.ts';
 import type { Manifest } from '../inventory.ts';
-import { analyzePermissions, type AppPermissionAnalysis } from './analysis.ts';
+import { analyzePermissions, requirementCache, type AppPermissionAnalysis } from './analysis.ts';
 import { isScopeConfigFile, scopesFromConfig } from './config-scopes.ts';
 import type { TreeParsers } from './tree-sitter.ts';
 import { extractCode, rootResolver, type FileCodeFacts } from '../code/index.ts';
@@ -113,6 +113,7 @@ export function extractGraphFacts(input: GraphExtractionInput): GraphFacts {
   const callsByRoot = groupBy(calls.map((call, callIndex) => ({ call, index: callIndex, appRoot: call.appRoot })), (item) => item.appRoot);
   const flowsByRoot = byRoot(flows);
   const unresolvedByRoot = byRoot(unresolved);
+  const requirements = index && requirementCache(index);
   const analysis = index
     ? roots
         .map((root) => apps.find((app) => app.root === root) ?? { root, kinds: [] })
@@ -126,7 +127,7 @@ export function extractGraphFacts(input: GraphExtractionInput): GraphFacts {
             unresolvedCalls: unresolvedByRoot.get(app.root)?.length ?? 0,
             usesDefaultScope: defaultScope.has(app.root),
             justifications,
-          }),
+          }, requirements),
         )
     : [];
   return { requested, calls, unresolved, flows, analysis };
