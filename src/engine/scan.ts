@@ -8,6 +8,8 @@ import { DEFAULT_EXCLUDES, type Config } from '../config/config.ts';
 import { extractApps } from '../extract/apps/index.ts';
 import type { AppPermissionAnalysis } from '../extract/graph/analysis.ts';
 import { extractCodeInParallel } from '../extract/code/parallel.ts';
+import { mentionsGraph, type FileCodeFacts } from '../extract/code/index.ts';
+import type { InsecurePattern } from '../extract/patterns/types.ts';
 import { callsFromHar, hostsFromHar } from '../extract/graph/har.ts';
 import { extractGraphFacts } from '../extract/graph/index.ts';
 import { loadParsers } from '../extract/graph/tree-sitter.ts';
@@ -32,6 +34,7 @@ import { loadProject, type ProgressListener, type ProjectSources } from '../sour
 import { sha256 } from '../util/hash.ts';
 import { toolVersion } from '../util/package-files.ts';
 import type { Check } from './define-check.ts';
+import { codeToParse, INVENTORY_PARTS, partsReadBy, type InventoryPart } from './inventory-parts.ts';
 import { ConfigError, InputError, UsageError } from './errors.ts';
 import { runChecks } from './runner.ts';
 import { applySuppressions, compareWithBaseline, maskFindings, type BaselineFinding } from './triage.ts';
@@ -49,7 +52,7 @@ import {
 } from './types.ts';
 
 /** Version of the JSON report's shape (schemas/report.schema.json). Bump the major on breaking changes. */
-export const REPORT_SCHEMA_VERSION = '1.5.0';
+export const REPORT_SCHEMA_VERSION = '1.6.0';
 
 export interface ScanOptions {
   root: string;
@@ -97,10 +100,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   // The same array, not a copy: files parsed on first use during extraction report their errors into it.
   const problems: ScanProblem[] = sources.problems;
   const recordings = (options.harFiles ?? []).map((file) => readHar(file, root));
+  // What the command's checks read (the configuration's check selection does not narrow the inventory, which is evidence in its own right).
+  const parts = partsReadBy(options.checks ?? ALL_CHECKS);
+  if (options.probe?.fromInventory) parts.add('connectivity');
   const inventory = await buildInventory(root, sources, options.dataDir.dir, config, problems, {
     calls: recordings.flatMap((recording) => recording.calls),
     hosts: recordings.flatMap((recording) => recording.hosts),
-  }, startedAt, options.onStage);
+  }, startedAt, options.onStage, parts);
   const probes = [...(options.probeSnapshots ?? [])];
   if (options.probe) {
     const targets = [...options.probe.targets, ...(options.probe.fromInventory ? probeTargetsOf(inventory) : [])];
@@ -108,9 +114,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   }
   if (probes.length) inventory.probes = probes;
   options.onInventory?.(inventory);
-  const graph = inventory.graph!;
-  const graphIndex = inventory.graphIndex;
-  const connectivity = inventory.connectivity!;
+  const { graph, graphIndex, connectivity } = inventory;
 
   const { findings, runs } = runChecks(checks, inventory, { severityOverrides: config.checks.severity });
   problems.push(...applySuppressions(findings, config.suppressions, startedAt.toISOString().slice(0, 10)));
@@ -149,19 +153,20 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     data: dataUsed(options.dataDir),
     baseline: baseline && fixed ? { file: options.baselineFile!, fixed } : undefined,
     inventory: {
-      permissionsRequested: graph.requested,
-      graphCalls: graph.calls,
-      unresolvedGraphCalls: graph.unresolved,
-      authFlows: graph.flows,
-      hosts: connectivity.hosts,
-      publicEndpoints: connectivity.publicEndpoints,
+      permissionsRequested: graph?.requested ?? [],
+      graphCalls: graph?.calls ?? [],
+      unresolvedGraphCalls: graph?.unresolved ?? [],
+      authFlows: graph?.flows ?? [],
+      hosts: connectivity?.hosts ?? [],
+      publicEndpoints: connectivity?.publicEndpoints ?? [],
       secrets: inventory.secrets ?? [],
       dependencies: inventory.dependencies ?? [],
       runtimes: inventory.runtimes ?? [],
+      ...(parts.size < INVENTORY_PARTS.length ? { notGathered: INVENTORY_PARTS.filter((part) => !parts.has(part) && !(part === 'graph' && graph)) } : {}),
     },
     vulnerabilities: vulnerabilityReport(inventory),
-    connectivity: { pentestRequired: connectivity.pentest.required, reasons: connectivity.pentest.reasons, publisherDomains: connectivity.publisherDomains, malformedUrls: connectivity.malformed },
-    permissionAnalysis: graphIndex ? permissionReport(graph.analysis) : undefined,
+    connectivity: connectivity && { pentestRequired: connectivity.pentest.required, reasons: connectivity.pentest.reasons, publisherDomains: connectivity.publisherDomains, malformedUrls: connectivity.malformed },
+    permissionAnalysis: graph && graphIndex ? permissionReport(graph.analysis) : undefined,
     ...(probes.length ? { probes } : {}),
     summary: summarize(findings, runs, controls, problems, sources.files.length, sources.filesSkipped, sources.bytesRead, performance.now() - started),
   };
@@ -176,8 +181,11 @@ export type StageListener = (stage: InventoryStage, milliseconds: number) => voi
 export type InventoryStage = 'grammars' | 'apps' | 'threads' | 'graph-index' | 'secrets' | 'dependencies' | 'vulnerabilities' | 'repository' | 'runtimes' | 'code' | 'graph' | 'connectivity' | 'patterns';
 
 /** The extractors' work: every fact the checks read, built from sources that were read once. */
-export async function buildInventory(root: string, sources: ProjectSources, dataDir: string, config: Config, problems: ScanProblem[], observed: Recorded = { calls: [], hosts: [] }, now: Date = new Date(), onStage?: StageListener): Promise<Inventory> {
+export async function buildInventory(root: string, sources: ProjectSources, dataDir: string, config: Config, problems: ScanProblem[], observed: Recorded = { calls: [], hosts: [] }, now: Date = new Date(), onStage?: StageListener, parts: ReadonlySet<InventoryPart> = new Set(INVENTORY_PARTS)): Promise<Inventory> {
   const stage = stageTimer(onStage);
+  // The connectivity inventory counts the Graph calls among the app's connections.
+  const gatherGraph = parts.has('graph') || parts.has('connectivity');
+  const code = codeToParse(parts);
   const missingData = missingDatasets(dataDir);
   // The code grammars are loaded by the extraction threads; this thread needs HTML's, for served pages.
   const { parsers, errors } = await loadParsers(sources.files.some((file) => HTML_FILE.test(file.path)) ? ['html'] : []);
@@ -189,28 +197,30 @@ export async function buildInventory(root: string, sources: ProjectSources, data
   // Code is parsed on other threads while this one does the work that does not read it; the threads' problems
   // join the others' when they are awaited, so the report's order stays fixed.
   const codeProblems: ScanProblem[] = [];
-  const extraction = extractCodeInParallel({ files: sources.files, apps: apps.apps, problems: codeProblems }, extractionThreads());
+  const extraction = code === 'none' ? Promise.resolve([]) : extractCodeInParallel({ files: sources.files, apps: apps.apps, problems: codeProblems, select: code === 'graph' ? mentionsGraph : undefined }, extractionThreads());
   // Awaited below; if a stage in between throws first, its failure is the one reported, not an unhandled rejection.
   extraction.catch(() => undefined);
   stage('threads');
-  const graphIndex = loadGraphKnowledge(dataDir, missingData);
+  const graphIndex = gatherGraph ? loadGraphKnowledge(dataDir, missingData) : undefined;
   stage('graph-index');
-  const secrets = findSecrets(sources.files);
+  const secrets = parts.has('secrets') ? findSecrets(sources.files) : undefined;
   stage('secrets');
-  const dependencies = extractDependencies(sources.files, problems);
+  const dependencies = parts.has('dependencies') ? extractDependencies(sources.files, problems) : undefined;
   stage('dependencies');
-  const vulnerabilities = await findVulnerabilities(dependencies, dataDir, config.patchWindows, now, problems);
+  const vulnerabilities = dependencies && (await findVulnerabilities(dependencies, dataDir, config.patchWindows, now, problems));
   stage('vulnerabilities');
-  const repository = await repositoryEvidence(root, sources.files, config.repository);
+  const repository = parts.has('repository') ? await repositoryEvidence(root, sources.files, config.repository) : undefined;
   stage('repository');
-  const runtimes = findRuntimes(sources.files, now);
+  const runtimes = parts.has('dependencies') ? findRuntimes(sources.files, now) : undefined;
   stage('runtimes');
-  const code = await extraction;
+  const extracted = await extraction;
   problems.push(...codeProblems);
   stage('code');
+  const base = { root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData, secrets, repository, dependencies, vulnerabilities, runtimes };
+  if (!gatherGraph) return { ...base, patterns: parts.has('patterns') ? gatheredPatterns(extracted, sources.files) : undefined };
   const graph = extractGraphFacts({
-    code,
-    powershellCommands: code.some((entry) => entry.facts.cmdlets?.length) ? loadPowerShellCommands(dataDir, problems) : undefined,
+    code: extracted,
+    powershellCommands: extracted.some((entry) => entry.facts.cmdlets?.length) ? loadPowerShellCommands(dataDir, problems) : undefined,
     files: sources.files,
     manifests: apps.manifests,
     apps: apps.apps,
@@ -221,10 +231,11 @@ export async function buildInventory(root: string, sources: ProjectSources, data
     parse: sources.parse,
   });
   stage('graph');
+  if (!parts.has('connectivity')) return { ...base, graph, graphIndex, patterns: parts.has('patterns') ? gatheredPatterns(extracted, sources.files) : undefined };
   const connectivity = extractConnectivity({
     files: sources.files,
     manifests: apps.manifests,
-    code,
+    code: extracted,
     graph,
     parse: sources.parse,
     htmlParser: parsers.html,
@@ -233,9 +244,14 @@ export async function buildInventory(root: string, sources: ProjectSources, data
     annotations: config.connectivity.hosts,
   });
   stage('connectivity');
-  const patterns = [...code.flatMap((entry) => entry.facts.patterns), ...patternsInSettings(sources.files)];
+  const patterns = parts.has('patterns') ? gatheredPatterns(extracted, sources.files) : undefined;
   stage('patterns');
-  return { root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData, graph, graphIndex, connectivity, secrets, patterns, repository, dependencies, vulnerabilities, runtimes };
+  return { ...base, graph, graphIndex, connectivity, patterns };
+}
+
+/** Insecure patterns: the code extractors' and the settings files'. */
+function gatheredPatterns(code: readonly FileCodeFacts[], files: ProjectSources['files']): InsecurePattern[] {
+  return [...code.flatMap((entry) => entry.facts.patterns), ...patternsInSettings(files)];
 }
 
 /** Calls the listener with the time since the previous stage ended; free when nobody listens. */

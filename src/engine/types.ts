@@ -6,6 +6,7 @@ import type { AuthFlowEvidence, GraphCall, RequestedPermission, UnresolvedGraphC
 import type { HostEntry, MalformedUrl, PublicEndpoint } from '../extract/hosts/index.ts';
 import type { EndpointSnapshot } from '../probe/index.ts';
 import type { SecretFact } from '../extract/secrets/index.ts';
+import type { InventoryPart } from './inventory-parts.ts';
 
 /**
  * The shared vocabulary of the scanner: locations, findings, check runs, control results and the
@@ -182,6 +183,11 @@ export interface ScanResult {
     dependencies?: readonly Dependency[];
     /** Runtimes, frameworks and base images with their support status. */
     runtimes?: readonly RuntimeUse[];
+    /**
+     * Parts the command did not gather because none of its checks read them (`permissions` gathers only the
+     * Graph facts): their arrays are empty because they were not looked for (since 1.6.0).
+     */
+    notGathered?: InventoryPart[];
   };
   /** Known vulnerabilities of the dependencies and their patch-window status. */
   vulnerabilities?: VulnerabilityReport;

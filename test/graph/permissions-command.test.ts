@@ -93,4 +93,33 @@ describe('m365cert permissions', () => {
     const text = await runCli(['permissions', EXAMPLE, '--data-dir', dataDir]);
     assert.match(text.stdout, /Microsoft Graph permissions: not assessed/);
   });
+
+  it('gathers only what the Graph checks read: the same analysis as scan, without parsing code that cannot call Graph', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, {
+      'appPackage/aad.manifest.json': aadManifest([['User.Read', 'Scope'], ['Mail.Read', 'Scope']]),
+      'src/graph.ts': oboBackend("  await graph.api('/me').get();"),
+      // Worth parsing for the connectivity inventory only; the broken one tells whether it was parsed.
+      'src/partner.ts': "export const load = () => fetch('https://api.partner-one.io/items');\n",
+      'src/broken.ts': "export const save = () => fetch('https://api.partner-two.io/items') +;\n",
+      'package-lock.json': json({ name: 'app', lockfileVersion: 3, packages: { '': { name: 'app' }, 'node_modules/left-pad': { version: '1.3.0' } } }),
+    });
+    const permissions = JSON.parse((await runCli(['permissions', root, ...DATA, '-f', 'json'])).stdout) as ScanResult;
+    const scan = JSON.parse((await runCli(['scan', root, ...DATA, '-f', 'json'])).stdout) as ScanResult;
+    assert.deepEqual(permissions.permissionAnalysis, scan.permissionAnalysis);
+    assert.deepEqual(permissions.inventory?.graphCalls, scan.inventory?.graphCalls);
+    assert.deepEqual(permissions.inventory?.permissionsRequested, scan.inventory?.permissionsRequested);
+    assert.deepEqual(permissions.inventory?.notGathered, ['connectivity', 'patterns', 'secrets', 'dependencies', 'repository']);
+    assert.equal(scan.inventory?.notGathered, undefined);
+    // What was not gathered is empty in the report and named as such, never shown as "none found".
+    assert.deepEqual([permissions.inventory?.hosts, permissions.inventory?.dependencies, permissions.connectivity], [[], [], undefined]);
+    assert.ok(scan.inventory!.hosts.some((host) => host.host === 'api.partner-one.io'));
+    assert.deepEqual(scan.inventory?.dependencies?.map((dependency) => dependency.name), ['left-pad']);
+    assert.ok(scan.problems.some((problem) => problem.file === 'src/broken.ts'));
+    assert.ok(!permissions.problems.some((problem) => problem.file === 'src/broken.ts'), 'a file that cannot call Graph is not parsed');
+
+    const connectivity = JSON.parse((await runCli(['connectivity', root, ...DATA, '-f', 'json'])).stdout) as ScanResult;
+    assert.deepEqual(connectivity.inventory?.hosts, scan.inventory?.hosts);
+    assert.deepEqual(connectivity.inventory?.notGathered, ['patterns', 'secrets', 'dependencies', 'repository']);
+  });
 });

@@ -7,6 +7,7 @@ import type { CheckRun, Finding } from '../../src/engine/types.ts';
 import type { EndpointSnapshot } from '../../src/probe/index.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { buildInventory } from '../../src/engine/scan.ts';
+import { partsReadBy } from '../../src/engine/inventory-parts.ts';
 import { loadProject } from '../../src/sources/project.ts';
 import { dataDirWith, requireSharedData, tempDir, writeTree } from './paths.ts';
 
@@ -36,12 +37,16 @@ export interface CheckCases {
   notApplicable?: Case[];
 }
 
-/** Runs one check over a real tree written to disk, through the real sources and extractors. */
+/**
+ * Runs one check over a real tree written to disk, through the real sources and extractors. The inventory holds
+ * only the parts the check's domain is said to read (as for `m365cert permissions`): a check reading anything
+ * else would miss it here and fail its cases.
+ */
 export async function runCheckOnFiles(check: Check, t: { after: (fn: () => void) => void }, files: Record<string, string | Uint8Array>, probes?: EndpointSnapshot[], data?: Record<string, string | Uint8Array>, now?: string): Promise<{ findings: Finding[]; run: CheckRun }> {
   const root = tempDir(t);
   writeTree(root, files);
   const sources = await loadProject({ root, include: [], exclude: [], maxFileBytes: 5 * 1024 * 1024, respectGitignore: true });
-  const inventory = await buildInventory(root, sources, data ? dataDirWith(t, data) : requireSharedData(), loadConfig(root), [], undefined, now ? new Date(now) : undefined);
+  const inventory = await buildInventory(root, sources, data ? dataDirWith(t, data) : requireSharedData(), loadConfig(root), [], undefined, now ? new Date(now) : undefined, undefined, partsReadBy([check]));
   if (probes) inventory.probes = probes;
   const outcome = runChecks([check], inventory);
   return { findings: outcome.findings, run: outcome.runs[0]! };

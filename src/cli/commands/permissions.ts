@@ -16,7 +16,8 @@ export const PERMISSIONS_HELP = `Usage: m365cert permissions [folder] [options]
 Lists, per app, every Microsoft Graph permission requested (where it is declared) and its verdict —
 needed (with the calls that need it: the justification table the assessor asks for), unused, reducible
 (with the lower permission), high-risk without a justification — plus calls that no requested permission
-covers and calls that could not be resolved. Runs the Graph checks only; same formats and exit codes as scan.
+covers and calls that could not be resolved. Runs the Graph checks only, and gathers only what they read (code
+that may call Graph; no secrets, lockfiles or history); same formats and exit codes as scan.
 
 Options:
   -f, --format <list>       terminal (default), json, sarif, html, md, junit

@@ -62,10 +62,13 @@ export function codeLanguagesIn(files: readonly SourceFile[]): TreeLanguage[] {
 }
 
 export interface CodeExtractionInput {
+  /** Every file of the tree: the ones to extract, and the modules they may import constants from. */
   files: readonly SourceFile[];
   apps: readonly AppSummary[];
   problems: ScanProblem[];
   parsers?: TreeParsers;
+  /** Which files to extract: every file worth parsing unless told (`mentionsGraph` for the permission analysis alone). */
+  select?: (file: SourceFile) => boolean;
 }
 
 export function extractCode(input: CodeExtractionInput): FileCodeFacts[] {
@@ -73,8 +76,9 @@ export function extractCode(input: CodeExtractionInput): FileCodeFacts[] {
   const extract = createFileExtractor((path) => byPath.get(path), input.parsers ?? {}, (problem) => input.problems.push(problem));
   const appRootOf = rootResolver(input.apps);
   const results: FileCodeFacts[] = [];
+  const selected = input.select ?? worthParsing;
   for (const file of input.files) {
-    if (!worthParsing(file)) continue;
+    if (!selected(file) || !worthParsing(file)) continue;
     const facts = extract(file);
     if (facts) results.push({ file: file.path, appRoot: appRootOf(file.path), facts });
   }

@@ -39,7 +39,8 @@ async function mainThreadParsers(grammars: TreeLanguage[], problems: ScanProblem
  * when the promise settles, so a caller doing other work meanwhile gets them in a fixed order.
  */
 export async function extractCodeInParallel(input: ParallelExtractionInput, threads: number, limits: ResourceLimits = WORKER_LIMITS): Promise<FileCodeFacts[]> {
-  const worthy = input.files.filter(worthParsing);
+  const selected = input.select ?? worthParsing;
+  const worthy = input.files.filter((file) => selected(file) && worthParsing(file));
   const grammars = codeLanguagesIn(worthy);
   if (threads < 2 || worthy.length < BATCH * 2) return extractCode({ ...input, parsers: await mainThreadParsers(grammars, input.problems) });
   const shared = withImportedModules(worthy, input.files);
