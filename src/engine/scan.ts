@@ -8,7 +8,7 @@ import { DEFAULT_EXCLUDES, type Config } from '../config/config.ts';
 import { extractApps } from '../extract/apps/index.ts';
 import type { AppPermissionAnalysis } from '../extract/graph/analysis.ts';
 import { extractCodeInParallel } from '../extract/code/parallel.ts';
-import { mentionsGraph, type FileCodeFacts } from '../extract/code/index.ts';
+import type { FileCodeFacts } from '../extract/code/index.ts';
 import type { InsecurePattern } from '../extract/patterns/types.ts';
 import { callsFromHar, hostsFromHar } from '../extract/graph/har.ts';
 import { extractGraphFacts } from '../extract/graph/index.ts';
@@ -197,7 +197,7 @@ export async function buildInventory(root: string, sources: ProjectSources, data
   // Code is parsed on other threads while this one does the work that does not read it; the threads' problems
   // join the others' when they are awaited, so the report's order stays fixed.
   const codeProblems: ScanProblem[] = [];
-  const extraction = code === 'none' ? Promise.resolve([]) : extractCodeInParallel({ files: sources.files, apps: apps.apps, problems: codeProblems, select: code === 'graph' ? mentionsGraph : undefined }, extractionThreads());
+  const extraction = code === 'none' ? Promise.resolve([]) : extractCodeInParallel({ files: sources.files, apps: apps.apps, problems: codeProblems, graphOnly: code === 'graph' }, extractionThreads());
   // Awaited below; if a stage in between throws first, its failure is the one reported, not an unhandled rejection.
   extraction.catch(() => undefined);
   stage('threads');

@@ -10,12 +10,17 @@ import { LANGUAGE_OF_EXTENSION, type TreeParsers } from '../graph/tree-sitter.ts
 
 export const JS_FILES = /\.(m|c)?(j|t)sx?$/i;
 
+/** Which extractors read the tree: with `graphOnly`, the Graph extractor alone (no connections, no insecure patterns). */
+export interface ExtractorChoice {
+  graphOnly?: boolean;
+}
+
 /**
  * Extracts one code file with its language's extractor. JavaScript/TypeScript constants imported from
  * relative modules are followed: the imported file is extracted (once, memoised) for its exported constants.
  * `lookup` finds a file of the tree by path; problems (parse errors) go to `onProblem`, once per file.
  */
-export function createFileExtractor(lookup: (path: string) => SourceFile | undefined, parsers: TreeParsers, onProblem: (problem: ScanProblem) => void): (file: SourceFile) => CodeGraphFacts | undefined {
+export function createFileExtractor(lookup: (path: string) => SourceFile | undefined, parsers: TreeParsers, onProblem: (problem: ScanProblem) => void, choice: ExtractorChoice = {}): (file: SourceFile) => CodeGraphFacts | undefined {
   // A thread extracts thousands of files: only their exported constants are kept for the modules importing
   // them, and the whole facts only of a module extracted for an import before its own turn (it is used once).
   const exportsOf = new Map<string, Map<string, string>>();
@@ -23,7 +28,7 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
   const inProgress = new Set<string>();
   const extractJs = (file: SourceFile): CodeGraphFacts => {
     inProgress.add(file.path);
-    const result = extractJavaScript(file, resolveImport);
+    const result = extractJavaScript(file, resolveImport, choice);
     inProgress.delete(file.path);
     exportsOf.set(file.path, result.exportedConstants);
     if (result.parseError) onProblem({ kind: 'parse-error', file: file.path, line: result.parseError.line, message: `could not parse JavaScript/TypeScript: ${result.parseError.message}` });
@@ -63,7 +68,7 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
     const treeLanguage = LANGUAGE_OF_EXTENSION[extension];
     if (JS_FILES.test(file.path)) return extractJsFile(file);
     if (treeLanguage && parsers[treeLanguage]) {
-      const facts = extractTreeLanguage(file, treeLanguage, parsers[treeLanguage]!);
+      const facts = extractTreeLanguage(file, treeLanguage, parsers[treeLanguage]!, choice);
       if (facts.parseError) onProblem({ kind: 'parse-error', file: file.path, line: facts.parseError.line, message: `could not parse ${treeLanguage}: ${facts.parseError.message}` });
       return facts;
     }

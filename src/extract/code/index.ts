@@ -51,12 +51,12 @@ export function worthParsing(file: SourceFile): boolean {
   return answer;
 }
 
-/** Languages of the files that will be parsed, so only their grammars are loaded. */
+/** Languages of the files to extract (see filesToExtract), so only their grammars are loaded. */
 export function codeLanguagesIn(files: readonly SourceFile[]): TreeLanguage[] {
   const languages = new Set<TreeLanguage>();
   for (const file of files) {
     const language = LANGUAGE_OF_EXTENSION[/\.(\w+)$/.exec(file.path)?.[1]?.toLowerCase() ?? ''];
-    if (language && worthParsing(file)) languages.add(language);
+    if (language) languages.add(language);
   }
   return [...languages];
 }
@@ -67,18 +67,24 @@ export interface CodeExtractionInput {
   apps: readonly AppSummary[];
   problems: ScanProblem[];
   parsers?: TreeParsers;
-  /** Which files to extract: every file worth parsing unless told (`mentionsGraph` for the permission analysis alone). */
-  select?: (file: SourceFile) => boolean;
+  /**
+   * Only what the permission analysis reads: the files that may call Graph (`mentionsGraph`), without the
+   * connectivity and insecure-pattern extractors. Otherwise every file worth parsing, with every extractor.
+   */
+  graphOnly?: boolean;
+}
+
+/** The files an extraction reads (see CodeExtractionInput.graphOnly); the files that may call Graph are all worth parsing. */
+export function filesToExtract(files: readonly SourceFile[], graphOnly = false): SourceFile[] {
+  return files.filter(graphOnly ? mentionsGraph : worthParsing);
 }
 
 export function extractCode(input: CodeExtractionInput): FileCodeFacts[] {
   const byPath = new Map(input.files.map((file) => [file.path, file]));
-  const extract = createFileExtractor((path) => byPath.get(path), input.parsers ?? {}, (problem) => input.problems.push(problem));
+  const extract = createFileExtractor((path) => byPath.get(path), input.parsers ?? {}, (problem) => input.problems.push(problem), { graphOnly: input.graphOnly });
   const appRootOf = rootResolver(input.apps);
   const results: FileCodeFacts[] = [];
-  const selected = input.select ?? worthParsing;
-  for (const file of input.files) {
-    if (!selected(file) || !worthParsing(file)) continue;
+  for (const file of filesToExtract(input.files, input.graphOnly)) {
     const facts = extract(file);
     if (facts) results.push({ file: file.path, appRoot: appRootOf(file.path), facts });
   }

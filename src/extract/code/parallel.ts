@@ -4,7 +4,7 @@ import type { SourceFile } from '../../sources/source-file.ts';
 import type { CodeGraphFacts } from '../graph/javascript.ts';
 import { loadParsers, type TreeLanguage, type TreeParsers } from '../graph/tree-sitter.ts';
 import { createFileExtractor, importCandidates, JS_FILES } from './extractor.ts';
-import { codeLanguagesIn, extractCode, rootResolver, worthParsing, type CodeExtractionInput, type FileCodeFacts } from './index.ts';
+import { codeLanguagesIn, extractCode, filesToExtract, rootResolver, type CodeExtractionInput, type FileCodeFacts } from './index.ts';
 import { packTexts } from './shared-texts.ts';
 import type { WorkerInput, WorkerReply } from './worker.ts';
 
@@ -39,8 +39,7 @@ async function mainThreadParsers(grammars: TreeLanguage[], problems: ScanProblem
  * when the promise settles, so a caller doing other work meanwhile gets them in a fixed order.
  */
 export async function extractCodeInParallel(input: ParallelExtractionInput, threads: number, limits: ResourceLimits = WORKER_LIMITS): Promise<FileCodeFacts[]> {
-  const selected = input.select ?? worthParsing;
-  const worthy = input.files.filter((file) => selected(file) && worthParsing(file));
+  const worthy = filesToExtract(input.files, input.graphOnly);
   const grammars = codeLanguagesIn(worthy);
   if (threads < 2 || worthy.length < BATCH * 2) return extractCode({ ...input, parsers: await mainThreadParsers(grammars, input.problems) });
   const shared = withImportedModules(worthy, input.files);
@@ -49,7 +48,7 @@ export async function extractCodeInParallel(input: ParallelExtractionInput, thre
   const done = new Uint8Array(worthy.length);
   const problems = new Map<string, ScanProblem>();
   const addProblem = (problem: ScanProblem) => problems.set(`${problem.file}|${problem.message}`, problem);
-  const work: WorkerInput = { texts, grammars, next: new SharedArrayBuffer(4), total: worthy.length, batch: BATCH };
+  const work: WorkerInput = { texts, grammars, next: new SharedArrayBuffer(4), total: worthy.length, batch: BATCH, graphOnly: Boolean(input.graphOnly) };
   let failure: Error | undefined;
   try {
     await runWorkers(Math.min(threads, Math.ceil(worthy.length / BATCH)), work, limits, (reply) => {
@@ -68,7 +67,7 @@ export async function extractCodeInParallel(input: ParallelExtractionInput, thre
   if (missing.length) {
     const fallbackProblems: ScanProblem[] = [];
     const byPath = new Map(input.files.map((file) => [file.path, file]));
-    const extract = createFileExtractor((path) => byPath.get(path), await mainThreadParsers(grammars, fallbackProblems), addProblem);
+    const extract = createFileExtractor((path) => byPath.get(path), await mainThreadParsers(grammars, fallbackProblems), addProblem, { graphOnly: input.graphOnly });
     for (const problem of fallbackProblems) addProblem(problem);
     for (const index of missing) results[index] = extract(worthy[index]!);
   }

@@ -18,16 +18,18 @@ export interface WorkerInput {
   /** Files to extract: indexes 0 … total-1 of the shared texts (the imported modules follow them). */
   total: number;
   batch: number;
+  /** Only the Graph extractor (see CodeExtractionInput.graphOnly). */
+  graphOnly: boolean;
 }
 export type WorkerReply = { results: { index: number; facts: CodeGraphFacts | undefined }[]; problems: ScanProblem[] };
 
-const { texts, grammars, next, total, batch } = workerData as WorkerInput;
+const { texts, grammars, next, total, batch, graphOnly } = workerData as WorkerInput;
 const files = sharedFileLookup(texts);
 const loaded = await loadParsers(grammars);
 const { parsers } = loaded;
 // Every thread meets the same grammar errors: the main thread keeps one of each.
 let problems: ScanProblem[] = loaded.errors.map((message) => ({ kind: 'read-error', message }));
-const extract = createFileExtractor(files.byPath, parsers, (problem) => problems.push(problem));
+const extract = createFileExtractor(files.byPath, parsers, (problem) => problems.push(problem), { graphOnly });
 const counter = new Int32Array(next);
 for (let start = Atomics.add(counter, 0, batch); start < total; start = Atomics.add(counter, 0, batch)) {
   const results: WorkerReply['results'] = [];

@@ -6,6 +6,7 @@ import { fluentPath, isGraphScopeUrl, sdkSegment } from './sdk-shapes.ts';
 import type { AuthFlow, AuthFlowEvidence, Confidence, GraphCall, SourceRef, UnresolvedGraphCall } from './types.ts';
 import { visitJsClass, visitJsConnectivity, type JsConnectivityContext } from '../hosts/javascript-connectivity.ts';
 import type { CodeConnectivity } from '../hosts/types.ts';
+import type { ExtractorChoice } from '../code/extractor.ts';
 import { visitJsPatterns } from '../patterns/javascript-patterns.ts';
 import type { InsecurePattern } from '../patterns/types.ts';
 
@@ -70,7 +71,7 @@ const FLOW_MARKERS: [RegExp, AuthFlow, string][] = [
  */
 const RAW_TRANSFER = rawTransferSupported();
 
-export function extractJavaScript(file: SourceFile, resolveImport: ImportResolver): CodeGraphFacts {
+export function extractJavaScript(file: SourceFile, resolveImport: ImportResolver, choice: ExtractorChoice = {}): CodeGraphFacts {
   const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] }, patterns: [] };
   let program: Node;
   try {
@@ -392,11 +393,12 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
 
   // Pass 2: wrapper functions first (a wrapper may be declared after its callers), then the calls.
   for (const node of live) if (node.type === 'CallExpression') registerWrapper(node);
+  const others = !choice.graphOnly;
   for (const node of live) {
-    if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') visitJsClass(node, connectivityContext, facts.connectivity);
-    if (node.type === 'CallExpression' || node.type === 'NewExpression' || node.type === 'Property' || node.type === 'AssignmentExpression') visitJsPatterns(node, connectivityContext, facts.patterns);
+    if (others && (node.type === 'ClassDeclaration' || node.type === 'ClassExpression')) visitJsClass(node, connectivityContext, facts.connectivity);
+    if (others && (node.type === 'CallExpression' || node.type === 'NewExpression' || node.type === 'Property' || node.type === 'AssignmentExpression')) visitJsPatterns(node, connectivityContext, facts.patterns);
     if (node.type === 'CallExpression' || node.type === 'NewExpression') {
-      visitJsConnectivity(node, connectivityContext, facts.connectivity);
+      if (others) visitJsConnectivity(node, connectivityContext, facts.connectivity);
       const callee = node.callee as Node;
       const args = (node.arguments as Node[]) ?? [];
       const calleeName = callee.type === 'Identifier' ? (callee.name as string) : callee.type === 'MemberExpression' && !callee.computed ? ((callee.property as Node).name as string) : undefined;

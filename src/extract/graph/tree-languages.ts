@@ -5,6 +5,7 @@ import type { CodeGraphFacts } from './javascript.ts';
 import { indexNodes, type NodesOf, type TreeLanguage } from './tree-sitter.ts';
 import { fluentPath, isScopeLike, sdkSegment, withoutGraphHost } from './sdk-shapes.ts';
 import type { AuthFlow, Confidence } from './types.ts';
+import type { ExtractorChoice } from '../code/extractor.ts';
 import { CONNECTIVITY_NODE_TYPES, treeConnectivity } from '../hosts/tree-connectivity.ts';
 import { PATTERN_NODE_TYPES, treePatterns } from '../patterns/tree-patterns.ts';
 
@@ -159,7 +160,7 @@ const SCOPE_CONTEXT = /scope|AcquireToken|acquire_token|GraphServiceClient|Crede
 /** How any scope-like string literal ends in source: a capitalised dotted name or `.default`, then its quote. */
 const SCOPE_LITERAL = /[A-Z][A-Za-z]*(\.[A-Za-z-]+)+["'`]|\.default["'`]/;
 
-export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, parser: Parser): CodeGraphFacts {
+export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, parser: Parser, choice: ExtractorChoice = {}): CodeGraphFacts {
   const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] }, patterns: [] };
   const rules = RULES[language];
   const tree = parser.parse(file.text);
@@ -173,7 +174,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const mayHoldScopes = SCOPE_LITERAL.test(file.text);
   // Member accesses are many; they are read only for `….Request().RequestUrl` (C# SDK v4).
   const handsOutRequestUrls = language === 'csharp' && file.text.includes('.RequestUrl');
-  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), rules.declaration.type, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES]);
+  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), rules.declaration.type, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
   const constants = declarators(nodes(rules.declaration.type), rules.declaration);
   const evaluate = (node: TsNode | null | undefined, depth = 0): string | undefined => evaluateString(node, rules, constants, depth);
   try {
@@ -266,8 +267,10 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
         }
       }
     }
-    treeConnectivity(nodes, { language, evaluate, where, isDead }, facts.connectivity);
-    treePatterns(nodes, language, file.text, where, isDead, facts.patterns);
+    if (!choice.graphOnly) {
+      treeConnectivity(nodes, { language, evaluate, where, isDead }, facts.connectivity);
+      treePatterns(nodes, language, file.text, where, isDead, facts.patterns);
+    }
   } finally {
     tree.delete();
   }
