@@ -202,11 +202,12 @@ async function child(mode: Mode, target: string): Promise<void> {
     const stage = performance.now();
     const index = GraphPermissionIndex.load(SHARED_DATA);
     const problems: never[] = [];
-    const graphFiles = project.files.filter(mentionsGraph);
-    const code = await extractCodeInParallel({ files: graphFiles, apps: apps.apps, problems }, Math.min(4, availableParallelism()));
+    const code = await extractCodeInParallel({ files: project.files, apps: apps.apps, problems, graphOnly: true }, Math.min(4, availableParallelism()));
     const graph = extractGraphFacts({ code, files: project.files, manifests: apps.manifests, apps: apps.apps, index, justifications: {}, problems, parse: project.parse });
+    const seconds = (performance.now() - stage) / 1000;
+    const graphFiles = project.files.filter(mentionsGraph);
     const bytes = graphFiles.reduce((sum, file) => sum + file.size, 0);
-    report({ label: `permission analysis (${graph.calls.length} calls)`, files: graphFiles.length, bytes, seconds: (performance.now() - stage) / 1000, peakRssMiB: process.resourceUsage().maxRSS / 1024, problems: 0 });
+    report({ label: `permission analysis (${graph.calls.length} calls)`, files: graphFiles.length, bytes, seconds, peakRssMiB: process.resourceUsage().maxRSS / 1024, problems: 0 });
     return;
   }
   if (mode === 'deps') {
