@@ -261,6 +261,34 @@ describe('scopes declared in configuration', () => {
     assert.deepEqual(report.permissionAnalysis!.excessive.map((entry) => `${entry.name} ${entry.reason}`), ['Mail.Read unused']);
   });
 
+  it('reads scopes from a committed template of the configuration (as the public msgraph-training-java sample keeps them)', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, {
+      'app/src/main/resources/graphtutorial/oAuth.properties.example': 'app.clientId=YOUR_CLIENT_ID_HERE\napp.tenantId=common\napp.graphUserScopes=user.read,mail.read,mail.send\n',
+      'app/src/main/java/graphtutorial/Graph.java': [
+        'import com.azure.identity.DeviceCodeCredentialBuilder;',
+        'import com.microsoft.graph.requests.GraphServiceClient;',
+        'public class Graph {',
+        '  public static void init(Properties properties) {',
+        '    _deviceCodeCredential = new DeviceCodeCredentialBuilder().clientId(clientId).build();',
+        '    _userClient = GraphServiceClient.builder().authenticationProvider(authProvider).buildClient();',
+        '  }',
+        '  public static User getUser() { return _userClient.me().buildRequest().select("displayName,mail,userPrincipalName").get(); }',
+        '  public static MessageCollectionPage getInbox() { return _userClient.me().mailFolders("inbox").messages().buildRequest().select("from,isRead,receivedDateTime,subject").top(25).get(); }',
+        '  public static void sendMail(Message message) { _userClient.me().sendMail(UserSendMailParameterSet.newBuilder().withMessage(message).build()).buildRequest().post(); }',
+        '}',
+      ].join('\n'),
+      // Not a template: a backup of someone's edits is no declaration.
+      'app/src/main/resources/graphtutorial/oAuth.properties.bak': 'app.graphUserScopes=Mail.ReadWrite\n',
+    });
+    const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+    const declared = report.inventory!.permissionsRequested.map((entry) => `${entry.source.file}:${entry.source.line} ${entry.name}`);
+    assert.deepEqual(declared.sort(), ['Mail.Read', 'Mail.Send', 'User.Read'].map((name) => `app/src/main/resources/graphtutorial/oAuth.properties.example:3 ${name}`));
+    assert.deepEqual(report.permissionAnalysis!.needed.map((entry) => entry.name).sort(), ['Mail.Send', 'User.Read']);
+    // The inbox is read for its headers only ($select without body): Mail.ReadBasic is enough.
+    assert.deepEqual(report.permissionAnalysis!.excessive.map((entry) => `${entry.name} ${entry.reason} ${entry.lowerAlternative}`), ['Mail.Read reducible Mail.ReadBasic']);
+  });
+
   it('reads Spring Boot scopes from application.yml and application.properties', async (t) => {
     const root = tempDir(t);
     writeTree(root, {

@@ -19,10 +19,14 @@ export interface ConfigScope {
 const JSON_CONFIG = /(^|\/)(appsettings[\w.-]*\.json|local\.settings\.json|[\w.-]*settings[\w.-]*\.json|config(\.[\w-]+)?\.json)$/i;
 const YAML_CONFIG = /(^|\/)([\w.-]*(settings|config|oauth)[\w.-]*|application[\w.-]*)\.ya?ml$/i;
 const SCOPE_KEY = /scope/i;
-/** INI files as Python's configparser reads them (config.cfg `graphUserScopes = User.Read Mail.Read`). */
-const INI_CONFIG = /(^|\/)[\w.-]+\.(cfg|ini)$/i;
-/** Java properties (Spring Boot: spring.cloud.azure.active-directory.authorization-clients.graph.scopes=…). */
-const PROPERTIES_CONFIG = /(^|\/)[\w.-]+\.properties$/i;
+/**
+ * INI files as Python's configparser reads them (config.cfg `graphUserScopes = User.Read Mail.Read`). Like
+ * `.env.example`, a template committed in place of the real file (kept out of the repository for its secrets:
+ * `oAuth.properties.example`, `config.cfg.sample`) holds the scopes the app will ask for.
+ */
+const INI_CONFIG = /(^|\/)[\w.-]+\.(cfg|ini)(\.(example|sample|template|dist))?$/i;
+/** Java properties (Spring Boot: spring.cloud.azure.active-directory.authorization-clients.graph.scopes=…), or their template. */
+const PROPERTIES_CONFIG = /(^|\/)[\w.-]+\.properties(\.(example|sample|template|dist))?$/i;
 
 export function isScopeConfigFile(path: string): boolean {
   return DOTENV_FILE.test(path) || JSON_CONFIG.test(path) || YAML_CONFIG.test(path) || INI_CONFIG.test(path) || PROPERTIES_CONFIG.test(path);
