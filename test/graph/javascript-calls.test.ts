@@ -37,6 +37,14 @@ const CASES: { name: string; code: string; calls: Expected[] }[] = [
   { name: 'wrapper function taking a path', code: "async function g(path) { return client.api(path).get(); }\nawait g('/me/joinedTeams');\nawait g(`/teams/${id}/members`);", calls: [['GET', '/me/joinedTeams'], ['GET', '/teams/{id}/members']] },
   { name: 'arrow wrapper declared after use', code: "await post('/me/todo/lists', body);\nconst post = (p, b) => client.api(p).post(b);", calls: [['POST', '/me/todo/lists']] },
   { name: 'fetch wrapper with a base URL', code: "const GRAPH = 'https://graph.microsoft.com/v1.0';\nfunction callGraph(path) { return fetch(`${GRAPH}${path}`, { headers }); }\nawait callGraph('/me/drive/recent');", calls: [['GET', '/me/drive/recent']] },
+  { name: 'Node https.get with an options object', code: "const https = require('https');\nhttps.get({ host: 'graph.microsoft.com', path: '/v1.0/me/drive/root/children?$select=name', headers }, (res) => res.pipe(out));", calls: [['GET', '/me/drive/root/children']] },
+  { name: 'Node https.request: method and path from the options', code: "import https from 'node:https';\nconst req = https.request({ hostname: 'graph.microsoft.com', port: 443, path: `/beta/users/${id}/sendMail`, method: 'POST' });", calls: [['POST', '/users/{id}/sendMail', 'beta']] },
+  // As in Microsoft's Office add-in SSO samples: a request helper whose host, version and path are parameters,
+  // called by a Graph helper with its own parameters, called with the path.
+  { name: 'a chain of request helpers, host and path from parameters', code: "const https = require('https');\nfunction getData(token, domain, path, version, query) {\n  return new Promise((resolve, reject) => {\n    const options = { host: domain, path: version + path + query, method: 'GET', headers: { Authorization: 'Bearer ' + token } };\n    https.get(options, resolve).on('error', reject);\n  });\n}\nasync function getGraphData(token, path, query) {\n  path = encodeURIComponent(path);\n  return getData(token, 'graph.microsoft.com', path, '/v1.0', query);\n}\nconst rootUrl = '/me/drive/root/children';\nawait getGraphData(token, rootUrl, '?$select=name&$top=10');", calls: [['GET', '/me/drive/root/children']] },
+  { name: 'a helper given a query known only at run time keeps its path', code: "const GRAPH = 'https://graph.microsoft.com/v1.0';\nfunction graphGet(path, query) { return fetch(GRAPH + path + query); }\nawait graphGet('/me/events', buildQuery(filters));", calls: [['GET', '/me/events']] },
+  { name: 'a fetch helper taking the whole URL: Graph URLs are calls, the app\'s own paths are not', code: "async function get(url) { return (await fetch(url, { headers })).json(); }\nawait get('https://graph.microsoft.com/v1.0/me/events');\nawait get('/api/orders');", calls: [['GET', '/me/events']] },
+  { name: 'a helper for another host is not Graph', code: "function partner(path) { return fetch('https://api.contoso.com' + path); }\nawait partner('/me');\nfunction log(path) { console.log(path); }\nlog('/me/messages');", calls: [] },
   { name: 'fetch GET', code: "await fetch('https://graph.microsoft.com/v1.0/me/memberOf', { headers });", calls: [['GET', '/me/memberOf']] },
   { name: 'fetch with method', code: "await fetch(`https://graph.microsoft.com/v1.0/users/${id}/sendMail`, { method: 'POST', body });", calls: [['POST', '/users/{id}/sendMail']] },
   { name: 'fetch with base constant', code: "const GRAPH = 'https://graph.microsoft.com/v1.0';\nawait fetch(`${GRAPH}/sites/root`);", calls: [['GET', '/sites/root']] },
@@ -88,6 +96,12 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     assert.deepEqual(facts.unresolved.map((item) => [item.reason, item.source.line]), [['the path passed to .api() is computed at run time', 1], ['a branch of the path passed to .api() is computed at run time', 2]]);
   });
 
+  it('a Graph base URL followed by a run-time path is unresolved, not a call', () => {
+    const facts = extractJavaScript(new SourceFile('x.ts', "const GRAPH = 'https://graph.microsoft.com/v1.0';\nawait fetch(GRAPH + route.graphPath);\nawait fetch(`${GRAPH}/me/photo/$value`);"), () => undefined);
+    assert.deepEqual(facts.calls.map((call) => call.path), ['/me/photo/$value']);
+    assert.deepEqual(facts.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['2 the URL after the Graph base is computed at run time']);
+  });
+
   it('follows exported string constants across imports', () => {
     const files = [
       new SourceFile('app/src/config.ts', "export const GRAPH = 'https://graph.microsoft.com/v1.0';\nexport const ME = '/me/events';\n"),
@@ -95,6 +109,26 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     ];
     const facts = extractGraphFacts({ files, manifests: [], apps: [], index: undefined, justifications: {}, problems: [] });
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line}`), ['GET /me/calendars app/src/calendar.ts:3', 'GET /me/events app/src/calendar.ts:4']);
+  });
+
+  it('follows request helpers across modules, CommonJS and ES, and reports a run-time path given to one', () => {
+    const files = [
+      new SourceFile('addin/helpers/odata.js', "var https = require('https');\nconst getData = function (token, domain, path, version, query) {\n  var options = { host: domain, path: version + path + query, method: 'GET' };\n  return new Promise((resolve) => https.get(options, resolve));\n};\nmodule.exports = getData;\n"),
+      new SourceFile('addin/helpers/graph.js', "const getData = require('./odata');\nconst domain = 'graph.microsoft.com';\nasync function getGraphData(token, path, query) {\n  return getData(token, domain, encodeURIComponent(path), '/v1.0', query);\n}\nmodule.exports = getGraphData;\n"),
+      new SourceFile('addin/routes/files.js', "const getGraphData = require('../helpers/graph');\nrouter.get('/files', async (req, res) => {\n  res.send(await getGraphData(token, '/me/drive/root/children', '?$select=name'));\n  res.send(await getGraphData(token, req.query.path, ''));\n});\n"),
+      new SourceFile('web/graph.ts', "export async function callGraph(path: string, method = 'GET') {\n  return fetch(`https://graph.microsoft.com/v1.0${path}`, { method });\n}\nexport default callGraph;\nexport const helpers = { me: () => callGraph('/me') };\n"),
+      new SourceFile('web/mail.ts', "import send, { callGraph } from './graph';\nimport * as graph from './graph';\nawait callGraph('/me/mailFolders');\nawait send('/me/messages');\nawait graph.callGraph(`/users/${id}/calendar`);\n"),
+    ];
+    const facts = extractGraphFacts({ files, manifests: [], apps: [], index: undefined, justifications: {}, problems: [] });
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line} ${call.via}`).sort(), [
+      'GET /me web/graph.ts:5 fetch via callGraph()',
+      'GET /me/drive/root/children addin/routes/files.js:3 https via getGraphData()',
+      'GET /me/mailFolders web/mail.ts:3 fetch via callGraph()',
+      'GET /me/messages web/mail.ts:4 fetch via send()',
+      'GET /users/{id}/calendar web/mail.ts:5 fetch via callGraph()',
+    ]);
+    assert.deepEqual(facts.calls.find((call) => call.path === '/me/drive/root/children')?.select, ['name']);
+    assert.deepEqual(facts.unresolved.map((item) => `${item.source.file}:${item.source.line} ${item.reason}`), ['addin/routes/files.js:4 the path passed to getGraphData() is computed at run time']);
   });
 
   it('records scopes and auth flows, and reports a file that does not parse', () => {

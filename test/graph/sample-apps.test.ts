@@ -261,6 +261,22 @@ describe('scopes declared in configuration', () => {
     assert.deepEqual(report.permissionAnalysis!.excessive.map((entry) => `${entry.name} ${entry.reason}`), ['Mail.Read unused']);
   });
 
+  // As in Microsoft's Office add-in SSO sample for Node: the route calls a Graph helper of another module, which
+  // calls a generic OData helper of a third with Graph's host, version, path and query; scopes in the manifest.
+  it('an Office add-in whose Graph call goes through helpers in other modules: the permission is needed, not unused', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, {
+      'manifest/manifest.xml': '<?xml version="1.0" encoding="UTF-8"?>\n<OfficeApp xmlns="http://schemas.microsoft.com/office/appforoffice/1.1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="TaskPaneApp">\n  <Id>05c2e1c9-3e1d-406e-9a91-e9ac64854143</Id>\n  <Version>1.0.0.0</Version>\n  <ProviderName>Contoso</ProviderName>\n  <DefaultLocale>en-US</DefaultLocale>\n  <DisplayName DefaultValue="Files"/>\n  <Description DefaultValue="Files"/>\n  <Hosts><Host Name="Document"/></Hosts>\n  <DefaultSettings><SourceLocation DefaultValue="https://localhost:3000/index.html"/></DefaultSettings>\n  <Permissions>ReadWriteDocument</Permissions>\n  <VersionOverrides xmlns="http://schemas.microsoft.com/office/taskpaneappversionoverrides" xsi:type="VersionOverridesV1_0">\n    <WebApplicationInfo>\n      <Id>6a0c1e35-0000-4000-8000-000000000001</Id>\n      <Resource>api://localhost:3000/6a0c1e35-0000-4000-8000-000000000001</Resource>\n      <Scopes>\n        <Scope>Files.Read</Scope>\n        <Scope>profile</Scope>\n      </Scopes>\n    </WebApplicationInfo>\n  </VersionOverrides>\n</OfficeApp>\n',
+      'helpers/odata.js': "var https = require('https');\nconst getData = function (accessToken, domain, apiURLsegment, apiVersion, queryParamsSegment) {\n  return new Promise((resolve, reject) => {\n    var options = { host: domain, path: apiVersion + apiURLsegment + queryParamsSegment, method: 'GET', headers: { Authorization: 'Bearer ' + accessToken } };\n    https.get(options, (response) => resolve(response)).on('error', reject);\n  });\n};\nmodule.exports = getData;\n",
+      'helpers/graph.js': "const getData = require('./odata');\nconst domain = 'graph.microsoft.com';\nconst versionURLsegment = '/v1.0';\nasync function getGraphData(accessToken, apiURLsegment, queryParamsSegment) {\n  apiURLsegment = encodeURIComponent(apiURLsegment);\n  queryParamsSegment = encodeURIComponent(queryParamsSegment);\n  return getData(accessToken, domain, apiURLsegment, versionURLsegment, queryParamsSegment);\n}\nmodule.exports = getGraphData;\n",
+      'routes/files.js': "const getGraphData = require('../helpers/graph');\nrouter.get('/getuserfilenames', async function (req, res) {\n  const response = await cca.acquireTokenOnBehalfOf({ oboAssertion: token, scopes: ['files.read'] });\n  const graphData = await getGraphData(response.accessToken, '/me/drive/root/children', '?$select=name&$top=10');\n  res.send(graphData.value.map((item) => item.name));\n});\n",
+    });
+    const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+    assert.deepEqual(report.inventory!.graphCalls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line} ${call.select}`), ['GET /me/drive/root/children routes/files.js:4 name']);
+    assert.deepEqual(report.permissionAnalysis!.needed.map((entry) => `${entry.name} ${entry.calls}`), ['Files.Read 0']);
+    assert.deepEqual(report.permissionAnalysis!.excessive, []);
+  });
+
   it('reads scopes from a committed template of the configuration (as the public msgraph-training-java sample keeps them)', async (t) => {
     const root = tempDir(t);
     writeTree(root, {

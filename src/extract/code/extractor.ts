@@ -6,9 +6,16 @@ import { readsItemBody } from '../graph/body-reads.ts';
 import { extractPowerShell } from '../graph/powershell.ts';
 import { extractTreeLanguage } from '../graph/tree-languages.ts';
 import { compactReferences } from '../hosts/types.ts';
+import type { RequestWrapper } from '../graph/url-templates.ts';
 import { LANGUAGE_OF_EXTENSION, type TreeParsers } from '../graph/tree-sitter.ts';
 
 export const JS_FILES = /\.(m|c)?(j|t)sx?$/i;
+
+/** What a JavaScript/TypeScript module gives the modules importing it: string constants and request helpers. */
+interface ModuleExports {
+  constants: ReadonlyMap<string, string>;
+  wrappers?: ReadonlyMap<string, RequestWrapper>;
+}
 
 /** Which extractors read the tree: with `graphOnly`, the Graph extractor alone (no connections, no insecure patterns). */
 export interface ExtractorChoice {
@@ -16,21 +23,21 @@ export interface ExtractorChoice {
 }
 
 /**
- * Extracts one code file with its language's extractor. JavaScript/TypeScript constants imported from
- * relative modules are followed: the imported file is extracted (once, memoised) for its exported constants.
+ * Extracts one code file with its language's extractor. JavaScript/TypeScript constants and request helpers
+ * imported from relative modules are followed: the imported file is extracted (once, memoised) for its exports.
  * `lookup` finds a file of the tree by path; problems (parse errors) go to `onProblem`, once per file.
  */
 export function createFileExtractor(lookup: (path: string) => SourceFile | undefined, parsers: TreeParsers, onProblem: (problem: ScanProblem) => void, choice: ExtractorChoice = {}): (file: SourceFile) => CodeGraphFacts | undefined {
   // A thread extracts thousands of files: only their exported constants are kept for the modules importing
   // them, and the whole facts only of a module extracted for an import before its own turn (it is used once).
-  const exportsOf = new Map<string, Map<string, string>>();
+  const exportsOf = new Map<string, ModuleExports>();
   const extractedForImport = new Map<string, CodeGraphFacts>();
   const inProgress = new Set<string>();
   const extractJs = (file: SourceFile): CodeGraphFacts => {
     inProgress.add(file.path);
-    const result = extractJavaScript(file, resolveImport, choice);
+    const result = extractJavaScript(file, resolveImport, choice, resolveWrapper);
     inProgress.delete(file.path);
-    exportsOf.set(file.path, result.exportedConstants);
+    exportsOf.set(file.path, { constants: result.exportedConstants, wrappers: result.exportedWrappers });
     if (result.parseError) onProblem({ kind: 'parse-error', file: file.path, line: result.parseError.line, message: `could not parse JavaScript/TypeScript: ${result.parseError.message}` });
     return result;
   };
@@ -39,7 +46,8 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
     extractedForImport.delete(file.path);
     return early ?? extractJs(file);
   };
-  function resolveImport(fromFile: string, specifier: string, name: string): string | undefined {
+  /** What the module a relative import names exports: extracted on first use, once. */
+  function exportsOfImport(fromFile: string, specifier: string): ModuleExports | undefined {
     for (const candidate of importCandidates(fromFile, specifier)) {
       const file = lookup(candidate);
       if (!file || inProgress.has(candidate)) continue;
@@ -47,11 +55,17 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
       if (!exported) {
         const facts = extractJs(file);
         extractedForImport.set(candidate, facts);
-        exported = facts.exportedConstants;
+        exported = exportsOf.get(candidate)!;
       }
-      return exported.get(name);
+      return exported;
     }
     return undefined;
+  }
+  function resolveImport(fromFile: string, specifier: string, name: string): string | undefined {
+    return exportsOfImport(fromFile, specifier)?.constants.get(name);
+  }
+  function resolveWrapper(fromFile: string, specifier: string, name: string): RequestWrapper | undefined {
+    return exportsOfImport(fromFile, specifier)?.wrappers?.get(name);
   }
   return (file) => {
     const facts = extractFile(file);
@@ -98,6 +112,13 @@ export function tokenRequestFlows(file: SourceFile): CodeGraphFacts['flows'] {
     const at = file.locOf(match.index!);
     return [{ flow: grant.flow, kind: grant.kind, source: { file: file.path, line: at.line, column: at.column } }];
   });
+}
+
+const RELATIVE_IMPORT = /\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|\brequire\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
+
+/** Every path the relative imports of a JavaScript/TypeScript file may name (`from './x'`, `require('../y')`). */
+export function importedPaths(file: SourceFile): string[] {
+  return [...file.text.matchAll(RELATIVE_IMPORT)].flatMap((match) => importCandidates(file.path, match[1] ?? match[2]!));
 }
 
 /** The JavaScript/TypeScript files a relative import may name, in resolution order. */

@@ -2,7 +2,7 @@ import type { AppSummary, ScanProblem } from '../../engine/types.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import type { CodeGraphFacts } from '../graph/javascript.ts';
 import { LANGUAGE_OF_EXTENSION, type TreeLanguage, type TreeParsers } from '../graph/tree-sitter.ts';
-import { createFileExtractor } from './extractor.ts';
+import { createFileExtractor, importedPaths, JS_FILES } from './extractor.ts';
 
 /**
  * Every code file is parsed once; each extractor (Graph calls, scopes and auth flows; outbound connections
@@ -30,6 +30,8 @@ const GRAPH_HINT = /graph\.microsoft|microsoftgraph\.|\.api\(|msgraph|graph-clie
  */
 const CONNECTIVITY_HINT = /\bfetch\s*\(|axios|\bgot\b|superagent|\bky\b|WebSocket|EventSource|HttpClient|HttpRequestMessage|RestClient|WebRequest|\brequests\b|httpx|aiohttp|urllib|URI\.create|RestTemplate|WebClient|Invoke-(RestMethod|WebRequest)|\.(get|post|put|patch|delete|del|all|route)\(\s*['"`]\/|\.route\(|app\.http\(|Map(Get|Post|Put|Patch|Delete|Methods)\(|\[(Http(Get|Post|Put|Patch|Delete)|Route)\b|Mapping\b|\b([Oo]pen[Aa][Ii]|[Ss]tripe|[Tt]wilio|[Ss]end[Gg]rid|mailgun|[Oo]ctokit|boto3|[Aa]nthropic|mistralai|cohere|pinecone|[Ss]entry|botbuilder)\b|@slack\/|slack_(sdk|bolt)|aws-sdk|@aws-sdk\/|\bAmazon\.|software\.amazon|googleapis|google[.-](cloud|genai|generativeai)|Google\.(Apis|Cloud)|Microsoft\.Bot\.Builder|com\.microsoft\.bot|@azure\/|\bazure\.|\bAzure\.|com\.azure\.|rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|createHash|createHmac|localStorage|sessionStorage|\beval\(|new Function|verify=False|_create_unverified_context|hashlib|CertificateValidationCallback|CertificateCustomValidationCallback|DangerousAcceptAny|\bMD5\b|\bSHA1\b|MessageDigest/;
 const hinted = new WeakMap<SourceFile, boolean>();
+/** A relative import or require, before the exact test. */
+const RELATIVE_IMPORT_HINT = /(from|require\()\s*['"]\.\.?\//;
 
 /** Source code the extractors read: not declaration files, not members of archives. */
 function isParsableCode(file: SourceFile): boolean {
@@ -74,9 +76,22 @@ export interface CodeExtractionInput {
   graphOnly?: boolean;
 }
 
-/** The files an extraction reads (see CodeExtractionInput.graphOnly); the files that may call Graph are all worth parsing. */
+/**
+ * The files an extraction reads (see CodeExtractionInput.graphOnly; the files that may call Graph are all worth
+ * parsing), and the JavaScript/TypeScript modules importing one that may call Graph, directly or through others:
+ * they may call its request helpers (`getGraphData(token, '/me/drive/root/children')`) without naming Graph.
+ */
 export function filesToExtract(files: readonly SourceFile[], graphOnly = false): SourceFile[] {
-  return files.filter(graphOnly ? mentionsGraph : worthParsing);
+  const selected = new Set(files.filter(graphOnly ? mentionsGraph : worthParsing));
+  let graphModules = new Set([...selected].filter((file) => JS_FILES.test(file.path) && mentionsGraph(file)).map((file) => file.path));
+  let others = files.filter((file) => !selected.has(file) && isParsableCode(file) && JS_FILES.test(file.path) && RELATIVE_IMPORT_HINT.test(file.text));
+  for (let depth = 0; depth < 4 && graphModules.size && others.length; depth++) {
+    const importers = others.filter((file) => importedPaths(file).some((path) => graphModules.has(path)));
+    for (const file of importers) selected.add(file);
+    graphModules = new Set(importers.map((file) => file.path));
+    others = others.filter((file) => !selected.has(file));
+  }
+  return files.filter((file) => selected.has(file));
 }
 
 export function extractCode(input: CodeExtractionInput): FileCodeFacts[] {

@@ -3,7 +3,7 @@ import type { ScanProblem } from '../../engine/types.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import type { CodeGraphFacts } from '../graph/javascript.ts';
 import { loadParsers, type TreeLanguage, type TreeParsers } from '../graph/tree-sitter.ts';
-import { createFileExtractor, importCandidates, JS_FILES } from './extractor.ts';
+import { createFileExtractor, importedPaths, JS_FILES } from './extractor.ts';
 import { codeLanguagesIn, extractCode, filesToExtract, rootResolver, type CodeExtractionInput, type FileCodeFacts } from './index.ts';
 import { packTexts } from './shared-texts.ts';
 import type { WorkerInput, WorkerReply } from './worker.ts';
@@ -22,7 +22,6 @@ const BATCH = 32;
  * instead of growing (peak memory), and a thread that still runs out fails over to the main thread.
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 };
-const RELATIVE_IMPORT = /\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|\brequire\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 
 /** The grammars are loaded where the code is parsed: by each thread, and here only when this thread parses. */
 export type ParallelExtractionInput = Omit<CodeExtractionInput, 'parsers'>;
@@ -85,13 +84,11 @@ function withImportedModules(worthy: readonly SourceFile[], all: readonly Source
   const pending = worthy.filter((file) => JS_FILES.test(file.path));
   while (pending.length) {
     const file = pending.pop()!;
-    for (const match of file.text.matchAll(RELATIVE_IMPORT)) {
-      for (const candidate of importCandidates(file.path, match[1] ?? match[2]!)) {
-        const imported = byPath.get(candidate);
-        if (imported && !included.has(candidate)) {
-          included.set(candidate, imported);
-          pending.push(imported);
-        }
+    for (const candidate of importedPaths(file)) {
+      const imported = byPath.get(candidate);
+      if (imported && !included.has(candidate)) {
+        included.set(candidate, imported);
+        pending.push(imported);
       }
     }
   }

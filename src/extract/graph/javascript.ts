@@ -7,6 +7,7 @@ import type { AuthFlow, AuthFlowEvidence, Confidence, GraphCall, SourceRef, Unre
 import { visitJsClass, visitJsConnectivity, type JsConnectivityContext } from '../hosts/javascript-connectivity.ts';
 import type { CodeConnectivity } from '../hosts/types.ts';
 import type { ExtractorChoice } from '../code/extractor.ts';
+import { fillTemplate, joinTemplate, mayReachGraph, mayStartBase, suppliesRoot, templateText, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
 import { visitJsPatterns } from '../patterns/javascript-patterns.ts';
 import type { InsecurePattern } from '../patterns/types.ts';
 
@@ -34,6 +35,8 @@ export interface CodeGraphFacts {
   flows: Omit<AuthFlowEvidence, 'appRoot'>[];
   /** `export const NAME = '…'` string constants, for other files that import them. */
   exportedConstants: Map<string, string>;
+  /** Exported request helpers (see url-templates.ts), by export name (`default`: `module.exports =` / `export default`). */
+  exportedWrappers?: Map<string, RequestWrapper>;
   /** Outbound connections and served routes (read on the same tree; the connectivity inventory uses them). */
   connectivity: CodeConnectivity;
   /** Insecure code patterns (secure development), read on the same tree. */
@@ -46,6 +49,8 @@ export interface CodeGraphFacts {
 }
 
 export type ImportResolver = (fromFile: string, specifier: string, name: string) => string | undefined;
+/** A request helper another module exports under `name` (`default` for the module's own export). */
+export type WrapperResolver = (fromFile: string, specifier: string, name: string) => RequestWrapper | undefined;
 
 const VERBS: Record<string, string> = { get: 'GET', getStream: 'GET', post: 'POST', put: 'PUT', putStream: 'PUT', patch: 'PATCH', update: 'PATCH', delete: 'DELETE', del: 'DELETE' };
 const HTTP_CLIENT_VERBS: Record<string, string> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE', head: 'GET', fetch: 'GET' };
@@ -71,7 +76,7 @@ const FLOW_MARKERS: [RegExp, AuthFlow, string][] = [
  */
 const RAW_TRANSFER = rawTransferSupported();
 
-export function extractJavaScript(file: SourceFile, resolveImport: ImportResolver, choice: ExtractorChoice = {}): CodeGraphFacts {
+export function extractJavaScript(file: SourceFile, resolveImport: ImportResolver, choice: ExtractorChoice = {}, resolveWrapper: WrapperResolver = () => undefined): CodeGraphFacts {
   const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] }, patterns: [] };
   let program: Node;
   try {
@@ -102,10 +107,13 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   const imports = new Map<string, { specifier: string; name: string }>();
   /** Local name → module it was imported or required from (default, namespace and named imports). */
   const modules = new Map<string, string>();
+  /** Local name → what it is in its module: `default`, a named export, or `*` (a namespace import, a whole `require`). */
+  const importBindings = new Map<string, { specifier: string; name: string }>();
   /** The file imports PnPjs's Graph package (often only for its side effects: `import "@pnp/graph/users"`). */
   let usesPnpGraph = false;
   const functionParams = new Map<Node, string[]>();
-  const wrappers = new Map<string, { paramIndex: number; prefix: string; suffix: string; method: string; version?: string; via: string }>();
+  /** Request helpers of this file by function name (see url-templates.ts). */
+  const wrappers = new Map<string, RequestWrapper>();
   const live: Node[] = [];
   /** Every `name = value` (declarations and assignments, `this.x` included): which client carries which credential. */
   const assignedValues: [string, Node][] = [];
@@ -168,15 +176,26 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       const specifier = (node.source as Node).value as string;
       if (specifier.startsWith('@pnp/graph')) usesPnpGraph = true;
       for (const spec of (node.specifiers as Node[]) ?? []) {
-        if (spec.type === 'ImportSpecifier') imports.set((spec.local as Node).name as string, { specifier, name: ((spec.imported as Node).name ?? (spec.imported as Node).value) as string });
-        modules.set((spec.local as Node).name as string, specifier);
+        const local = (spec.local as Node).name as string;
+        const imported = spec.type === 'ImportSpecifier' ? (((spec.imported as Node).name ?? (spec.imported as Node).value) as string) : spec.type === 'ImportDefaultSpecifier' ? 'default' : '*';
+        if (spec.type === 'ImportSpecifier') imports.set(local, { specifier, name: imported });
+        importBindings.set(local, { specifier, name: imported });
+        modules.set(local, specifier);
       }
     }
     if (node.type === 'VariableDeclarator' && isRequire(node.init as Node | undefined)) {
       const specifier = ((node.init as Node).arguments as Node[])[0]!.value as string;
       const id = node.id as Node;
-      if (id.type === 'Identifier') modules.set(id.name as string, specifier);
-      else if (id.type === 'ObjectPattern') for (const property of id.properties as Node[]) if ((property.value as Node)?.type === 'Identifier') modules.set((property.value as Node).name as string, specifier);
+      if (id.type === 'Identifier') {
+        modules.set(id.name as string, specifier);
+        importBindings.set(id.name as string, { specifier, name: '*' });
+      } else if (id.type === 'ObjectPattern')
+        for (const property of id.properties as Node[]) {
+          if ((property.value as Node)?.type !== 'Identifier') continue;
+          modules.set((property.value as Node).name as string, specifier);
+          const key = property.key as Node;
+          if (key.type === 'Identifier') importBindings.set((property.value as Node).name as string, { specifier, name: key.name as string });
+        }
     }
     if (FUNCTIONS.has(node.type)) functionParams.set(node, ((node.params as Node[]) ?? []).map((param) => (param.type === 'Identifier' ? (param.name as string) : param.type === 'AssignmentPattern' && (param.left as Node).type === 'Identifier' ? ((param.left as Node).name as string) : '')));
     children.length = 0;
@@ -269,6 +288,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     const parent = parents.get(fn);
     if (parent?.type === 'VariableDeclarator' && (parent.id as Node).type === 'Identifier') return (parent.id as Node).name as string;
     if ((parent?.type === 'MethodDefinition' || parent?.type === 'Property') && (parent.key as Node)?.type === 'Identifier') return (parent.key as Node).name as string;
+    // `exports.getData = function (…) {…}`; `module.exports = function (…) {…}` is the module's default.
+    if (parent?.type === 'AssignmentExpression' && parent.right === fn) return isModuleExports(parent.left as Node) ? DEFAULT_EXPORT : exportedMemberName(parent.left as Node);
     return undefined;
   };
   /** A path built from a parameter of the enclosing function: the function is a wrapper that takes a path. */
@@ -316,6 +337,202 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       return expressions.length > 0 && (expressions[0]!.type === 'Identifier' ? /^(https?:\/\/[^/]+)?(\/(v1\.0|beta))?\/?$/i.test(head) || expressions.length > 1 : false);
     }
     return node.type === 'BinaryExpression' && node.operator === '+' && (node.right as Node).type === 'Identifier';
+  };
+
+  /** The function whose parameter a name refers to where it is used, and the parameter's position. */
+  const paramSlot = (use: Node, name: string): { fn: Node; index: number } | undefined => {
+    for (let fn = enclosingFunction(use); fn; fn = enclosingFunction(fn)) {
+      if (localConstants.has(`${fn.start}:${name}`)) return undefined;
+      const index = functionParams.get(fn)?.indexOf(name) ?? -1;
+      if (index !== -1) return { fn, index };
+    }
+    return undefined;
+  };
+  /** A parameter keeps the shape of what the caller passed unless reassigned other than `p = encodeURIComponent(p)`. */
+  const shapeKept = new Map<string, boolean>();
+  const keepsShape = (fn: Node, name: string): boolean => {
+    const key = `${fn.start}:${name}`;
+    let kept = shapeKept.get(key);
+    if (kept === undefined) {
+      kept = !reassigned.has(name) || live.every((node) => {
+        if (node.type !== 'AssignmentExpression' || (node.left as Node).type !== 'Identifier' || (node.left as Node).name !== name || node.start < fn.start || node.end > fn.end) return true;
+        const right = node.right as Node;
+        const argument = right.type === 'CallExpression' ? ((right.arguments as Node[]) ?? [])[0] : undefined;
+        return node.operator === '=' && (right.callee as Node | undefined)?.type === 'Identifier' && /^(encodeURIComponent|encodeURI|String)$/.test((right.callee as Node).name as string) && argument?.type === 'Identifier' && argument.name === name;
+      });
+      shapeKept.set(key, kept);
+    }
+    return kept;
+  };
+  /**
+   * A URL as a template of the parameters of the function building it (`owner.fn`, set on the first parameter
+   * met; a parameter of another function counts as unknown). Constants are followed, unknown parts are `{id}`.
+   */
+  const templateOf = (node: Node | undefined | null, owner: { fn?: Node }, depth = 0): UrlTemplate => {
+    if (!node || depth > 40) return [PLACEHOLDER];
+    switch (node.type) {
+      case 'TemplateLiteral': {
+        const quasis = node.quasis as Node[];
+        const expressions = node.expressions as Node[];
+        return joinTemplate(quasis.flatMap((quasi, index) => [((quasi.value as { cooked?: string; raw: string }).cooked ?? (quasi.value as { raw: string }).raw), ...(index < expressions.length ? [templateOf(expressions[index], owner, depth + 1)] : [])]));
+      }
+      case 'BinaryExpression':
+        return node.operator === '+' ? joinTemplate([templateOf(node.left as Node, owner, depth + 1), templateOf(node.right as Node, owner, depth + 1)]) : [PLACEHOLDER];
+      case 'ParenthesizedExpression':
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSNonNullExpression':
+        return templateOf(node.expression as Node, owner, depth + 1);
+      case 'CallExpression': {
+        const callee = node.callee as Node;
+        if (callee.type === 'Identifier' && /^(encodeURIComponent|encodeURI|String)$/.test(callee.name as string)) return templateOf((node.arguments as Node[])[0], owner, depth + 1);
+        return [PLACEHOLDER];
+      }
+      case 'Identifier': {
+        const name = node.name as string;
+        if (bindings.has(name)) return [bindings.get(name)!];
+        const slot = paramSlot(node, name);
+        if (slot) {
+          if ((owner.fn && owner.fn !== slot.fn) || !keepsShape(slot.fn, name)) return [PLACEHOLDER];
+          owner.fn = slot.fn;
+          return [{ param: slot.index }];
+        }
+        const init = constantAt(node, name);
+        if (init && !evaluating.has(name)) {
+          evaluating.add(name);
+          try {
+            return templateOf(init, owner, depth + 1);
+          } finally {
+            evaluating.delete(name);
+          }
+        }
+        return [evaluate(node, depth + 1) ?? PLACEHOLDER];
+      }
+      default:
+        return [evaluate(node, depth + 1) ?? PLACEHOLDER];
+    }
+  };
+
+  /** The literal text an expression starts with (its first template chunk or leftmost string). */
+  const leadingText = (node: Node | undefined | null): string => {
+    for (let depth = 0; node && depth < 16; depth++) {
+      if (node.type === 'TemplateLiteral') return (((node.quasis as Node[])[0]?.value as { cooked?: string } | undefined)?.cooked ?? '');
+      if (node.type === 'Literal') return typeof node.value === 'string' ? node.value : '';
+      if (node.type !== 'BinaryExpression') return '';
+      node = node.left as Node;
+    }
+    return '';
+  };
+  /** Whether an expression may take part of its value from a parameter (cheap test before templateOf). */
+  const referencesParameter = (node: Node | undefined | null, depth = 0): boolean => {
+    if (!node || depth > 8) return false;
+    switch (node.type) {
+      case 'Identifier': {
+        const name = node.name as string;
+        if (paramSlot(node, name)) return true;
+        const init = constantAt(node, name);
+        return Boolean(init) && !evaluating.has(name) && referencesParameter(init, depth + 1);
+      }
+      case 'TemplateLiteral':
+        return (node.expressions as Node[]).some((expression) => referencesParameter(expression, depth + 1));
+      case 'BinaryExpression':
+        return referencesParameter(node.left as Node, depth + 1) || referencesParameter(node.right as Node, depth + 1);
+      case 'CallExpression':
+        return referencesParameter(((node.arguments as Node[]) ?? [])[0], depth + 1);
+      case 'ParenthesizedExpression':
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSNonNullExpression':
+        return referencesParameter(node.expression as Node, depth + 1);
+      default:
+        return false;
+    }
+  };
+
+  /**
+   * The request a call sends, as a template of its function's parameters: a Graph client's `.api(path)`, a
+   * Node `http(s).get/request` with an options object, or an HTTP client given a URL. Only the Graph clients
+   * and the known HTTP clients count when the host is not written out: any call taking a parameter is not a request.
+   */
+  const requestOf = (call: Node): { template: UrlTemplate; owner: { fn?: Node }; wrapper: Omit<RequestWrapper, 'template'> } | undefined => {
+    const callee = call.callee as Node;
+    const args = (call.arguments as Node[]) ?? [];
+    const owner: { fn?: Node } = {};
+    const property = callee.type === 'MemberExpression' && !callee.computed ? ((callee.property as Node).name as string) : undefined;
+    if (property === 'api' && args.length >= 1) {
+      const template = templateOf(args[0], owner);
+      // The chain's verb and version matter only to a helper.
+      const chain: { method?: string; version?: string } = owner.fn && suppliesRoot(template) ? apiChain(call) : {};
+      return { template, owner, wrapper: { method: chain.method ?? 'GET', version: chain.version, via: 'graph-client', graphRelative: true } };
+    }
+    const receiver = callee.type === 'MemberExpression' && (callee.object as Node).type === 'Identifier' ? ((callee.object as Node).name as string) : undefined;
+    const nodeModule = receiver && NODE_HTTP.test(modules.get(receiver) ?? '') ? modules.get(receiver)! : undefined;
+    const options = nodeModule && (property === 'get' || property === 'request') ? resolveObject(args[0]) : undefined;
+    if (options) {
+      const host = objectProperty(options, 'hostname') ?? objectProperty(options, 'host');
+      const port = evaluate(objectProperty(options, 'port'));
+      const path = objectProperty(options, 'path');
+      const protocol = evaluate(objectProperty(options, 'protocol')) ?? (/https$/.test(nodeModule!) ? 'https:' : 'http:');
+      const defaultPort = (protocol === 'https:' && port === '443') || (protocol === 'http:' && port === '80');
+      const template = joinTemplate([protocol, '//', host ? templateOf(host, owner) : PLACEHOLDER, port && !defaultPort ? `:${port}` : '', path ? templateOf(path, owner) : '/']);
+      const method = property === 'get' ? 'GET' : (evaluate(objectProperty(options, 'method')) ?? 'GET').toUpperCase();
+      return { template, owner, wrapper: { method, via: receiver!, graphRelative: false } };
+    }
+    if (!args[0]) return undefined;
+    const template = templateOf(args[0], owner);
+    const knownClient = (callee.type === 'Identifier' && HTTP_FUNCTIONS.test(callee.name as string)) || (receiver !== undefined && (HTTP_FUNCTIONS.test(receiver) || nodeModule !== undefined));
+    if (!knownClient && !/^https?:\/\/[^/{]+/i.test(template.join(''))) return undefined;
+    const { method, via } = httpMethodOf(callee, args);
+    return { template, owner, wrapper: { method, via, graphRelative: false } };
+  };
+
+  /** A function sending a request to a URL whose root one of its parameters supplies: a request helper. */
+  const registerWrapper = (call: Node): boolean => {
+    const args = (call.arguments as Node[]) ?? [];
+    const options = args[0]?.type === 'ObjectExpression' || args[0]?.type === 'Identifier' ? resolveObject(args[0]) : undefined;
+    const sources = options ? [objectProperty(options, 'host'), objectProperty(options, 'hostname'), objectProperty(options, 'path')] : [args[0]];
+    if (!sources.some((source) => mayStartBase(leadingText(source)) && referencesParameter(source))) return false;
+    const request = requestOf(call);
+    if (!request || !addWrapper(request.owner.fn, { ...request.wrapper, template: request.template })) return false;
+    helperRequests.add(call);
+    return true;
+  };
+  /** The requests inside helpers: their URL is the callers' to give, they are no call of their own. */
+  const helperRequests = new Set<Node>();
+  const addWrapper = (fn: Node | undefined, wrapper: RequestWrapper): boolean => {
+    const name = fn && functionName(fn);
+    if (!name || wrappers.has(name) || !suppliesRoot(wrapper.template) || !mayReachGraph(wrapper.template)) return false;
+    wrappers.set(name, wrapper);
+    return true;
+  };
+  /** The request helper a call calls: one of this file's, or one an imported module exports. */
+  const wrapperAt = (call: Node): { wrapper: RequestWrapper; name: string } | undefined => {
+    const callee = call.callee as Node;
+    if (callee.type === 'Identifier') {
+      const name = callee.name as string;
+      const local = wrappers.get(name);
+      if (local) return { wrapper: local, name };
+      const binding = importBindings.get(name);
+      const imported = binding && resolveWrapper(file.path, binding.specifier, binding.name === '*' ? DEFAULT_EXPORT : binding.name);
+      return imported ? { wrapper: imported, name } : undefined;
+    }
+    if (callee.type !== 'MemberExpression' || callee.computed) return undefined;
+    const name = (callee.property as Node).name as string;
+    const object = callee.object as Node;
+    const binding = object.type === 'Identifier' ? importBindings.get(object.name as string) : undefined;
+    if (binding?.name === '*') {
+      const imported = resolveWrapper(file.path, binding.specifier, name);
+      if (imported) return { wrapper: imported, name };
+    }
+    const local = object.type === 'ThisExpression' || object.type === 'Identifier' ? wrappers.get(name) : undefined;
+    return local ? { wrapper: local, name } : undefined;
+  };
+  /** The URL a call to a helper requests, as a template of the calling function's parameters. */
+  const filledAt = (call: Node, wrapper: RequestWrapper): { template: UrlTemplate; owner: { fn?: Node } } => {
+    const args = (call.arguments as Node[]) ?? [];
+    const owner: { fn?: Node } = {};
+    const used = new Set(wrapper.template.flatMap((part) => (typeof part === 'string' ? [] : [part.param])));
+    return { template: fillTemplate(wrapper.template, args.map((argument, index) => (used.has(index) ? templateOf(argument, owner) : undefined))), owner };
   };
 
   const addCall = (node: Node, method: string, url: string, via: string, confidence: Confidence, extra: { version?: string; select?: string[]; expand?: string[]; flow?: AuthFlow } = {}) => {
@@ -393,6 +610,18 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
 
   // Pass 2: wrapper functions first (a wrapper may be declared after its callers), then the calls.
   for (const node of live) if (node.type === 'CallExpression') registerWrapper(node);
+  // A function calling a helper with its own parameters as the URL's root is a helper too (to a fixed point:
+  // chains of helpers, across modules).
+  if (wrappers.size || importBindings.size)
+    for (let round = 0, added = true; added && round < 6; round++) {
+      added = false;
+      for (const node of live) {
+        if (node.type !== 'CallExpression') continue;
+        const called = wrapperAt(node);
+        const filled = called && filledAt(node, called.wrapper);
+        if (filled && addWrapper(filled.owner.fn, { ...called!.wrapper, template: filled.template })) added = true;
+      }
+    }
   const others = !choice.graphOnly;
   for (const node of live) {
     if (others && (node.type === 'ClassDeclaration' || node.type === 'ClassExpression')) visitJsClass(node, connectivityContext, facts.connectivity);
@@ -422,12 +651,12 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         recogniseApiChain(node, args[0]!);
         continue;
       }
-      if (calleeName && wrappers.has(calleeName) && !(callee.type === 'MemberExpression' && (callee.object as Node).type !== 'ThisExpression' && (callee.object as Node).type !== 'Identifier')) {
-        const wrapper = wrappers.get(calleeName)!;
-        const value = evaluate(args[wrapper.paramIndex]);
-        if (value !== undefined) addCall(node, wrapper.method, `${wrapper.prefix}${value}${wrapper.suffix}`, `${wrapper.via} via ${calleeName}()`, 'high', { version: wrapper.version });
+      const called = wrapperAt(node);
+      if (called) {
+        addHelperCall(node, called.wrapper, called.name);
         continue;
       }
+      if (recogniseNodeRequest(node)) continue;
       if (recogniseFluent(node)) continue;
       recogniseHttpClient(node, callee, args);
     }
@@ -455,7 +684,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   }
 
   function recogniseApiChain(call: Node, argument: Node) {
-    if (parameterPath(argument)) return; // a wrapper: its call sites are the calls
+    if (helperRequests.has(call) || parameterPath(argument)) return; // a helper: its call sites are the calls
     const { method, version, select, expand } = apiChain(call);
     const confidence: Confidence = method ? 'high' : 'medium';
     const paths = possibleValues(argument);
@@ -472,24 +701,37 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     facts.unresolved.push({ via: 'graph-client', reason: known.length ? 'a branch of the path passed to .api() is computed at run time' : 'the path passed to .api() is computed at run time', source: where(call) });
   }
 
-  /** Functions that take a path and call Graph with it; their call sites are the calls. */
-  function registerWrapper(call: Node) {
+  /** A call to a request helper: the URL its arguments give is the call, unless the caller is a helper in turn. */
+  function addHelperCall(call: Node, wrapper: RequestWrapper, name: string) {
+    const { template, owner } = filledAt(call, wrapper);
+    if (owner.fn && suppliesRoot(template) && wrappers.get(functionName(owner.fn) ?? '')) return;
+    requestedUrl(call, wrapper, templateText(template), `${wrapper.via} via ${name}()`, `the path passed to ${name}() is computed at run time`);
+  }
+
+  /** Node `http(s).get/request` with an options object naming the host and path (a URL string is an HTTP client's). */
+  function recogniseNodeRequest(call: Node): boolean {
     const callee = call.callee as Node;
-    const args = (call.arguments as Node[]) ?? [];
-    if (callee.type === 'MemberExpression' && !callee.computed && (callee.property as Node).name === 'api') {
-      const wrapper = parameterPath(args[0]);
-      if (!wrapper) return;
-      const chain = apiChain(call);
-      wrappers.set(wrapper.name, { paramIndex: wrapper.index, prefix: wrapper.prefix, suffix: wrapper.suffix, method: chain.method ?? 'GET', version: chain.version, via: 'graph-client' });
+    const receiver = callee.type === 'MemberExpression' ? (callee.object as Node) : undefined;
+    if (receiver?.type !== 'Identifier' || !NODE_HTTP.test(modules.get(receiver.name as string) ?? '') || !resolveObject(((call.arguments as Node[]) ?? [])[0])) return false;
+    const request = requestOf(call);
+    if (!request) return false;
+    if (request.owner.fn && suppliesRoot(request.template) && wrappers.has(functionName(request.owner.fn) ?? '')) return true;
+    requestedUrl(call, request.wrapper, templateText(request.template), request.wrapper.via, `the URL of this ${request.wrapper.via} request is built at run time`);
+    return true;
+  }
+
+  /** A URL a request helper or an options object gives: a Graph call, a run-time path (unresolved), or another host's. */
+  function requestedUrl(call: Node, wrapper: Omit<RequestWrapper, 'template'>, given: string, via: string, unknown: string) {
+    // A run-time value glued to the end of the path is a query or suffix the caller adds, not part of the path.
+    const url = given.replace(/([^/{}])\{id\}$/, '$1');
+    const parsed = parseGraphUrl(url);
+    if (!parsed || (!parsed.host && !wrapper.graphRelative)) return;
+    if (parsed.host === PLACEHOLDER && !parsed.version) return;
+    if (UNKNOWN_ROOT.test(url) || parsed.path === '/') {
+      facts.unresolved.push({ via, reason: unknown, source: where(call) });
       return;
     }
-    const wrapper = parameterPath(args[0]);
-    if (!wrapper) return;
-    const sample = `${wrapper.prefix}/me${wrapper.suffix}`;
-    const parsed = parseGraphUrl(sample);
-    if (!parsed?.host || parsed.host === PLACEHOLDER) return;
-    const { method, via } = httpMethodOf(callee, args);
-    wrappers.set(wrapper.name, { paramIndex: wrapper.index, prefix: wrapper.prefix, suffix: wrapper.suffix, method, via });
+    addCall(call, wrapper.method, parsed.host === PLACEHOLDER ? url.replace(/^https?:\/\/\{id\}/i, '') : url, via, parsed.host === PLACEHOLDER ? 'medium' : 'high', { version: wrapper.version });
   }
 
   /** Kiota (`client.users.byUserId(id).messages.get()`) and PnPjs (`graph.users.getById(id).messages()`) chains. */
@@ -571,7 +813,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
 
   function recogniseHttpClient(call: Node, callee: Node, args: Node[]) {
     const urlArgument = args[0];
-    if (!urlArgument || parameterPath(urlArgument)) return;
+    if (!urlArgument || helperRequests.has(call) || parameterPath(urlArgument)) return;
     for (const url of new Set(possibleValues(urlArgument))) {
       if (!url) continue;
       const parsed = parseGraphUrl(url);
@@ -579,6 +821,10 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       const unknownHostGraph = url.startsWith(PLACEHOLDER) && /^\{id\}\/(v1\.0|beta)\//i.test(url);
       if (!absoluteGraph && !unknownHostGraph) continue;
       const { method, via } = httpMethodOf(callee, args);
+      if (UNKNOWN_ROOT.test(url)) {
+        facts.unresolved.push({ via, reason: 'the URL after the Graph base is computed at run time', source: where(call) });
+        continue;
+      }
       const path = unknownHostGraph ? url.slice(PLACEHOLDER.length) : url;
       addCall(call, method, path, via, unknownHostGraph ? 'medium' : 'high');
     }
@@ -729,7 +975,74 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     }
   }
   facts.scopes = dedupeScopes(facts.scopes);
+  if (wrappers.size) {
+    const exported = exportedFunctions(program);
+    const helpers = new Map([...exported].flatMap(([exportName, local]) => (wrappers.has(local) ? [[exportName, wrappers.get(local)!] as const] : [])));
+    if (helpers.size) facts.exportedWrappers = helpers;
+  }
   return facts;
+}
+
+/**
+ * Names a module exports, with the local name of each (`export function f`, `export const f = …`,
+ * `export { f as g }`, `export default f`, `module.exports = f`, `module.exports = { f, g: h }`, `exports.f = f`;
+ * a function assigned in place is named by its export, see functionName).
+ */
+function exportedFunctions(program: Node): Map<string, string> {
+  const exported = new Map<string, string>();
+  for (const statement of (program.body as Node[]) ?? []) {
+    if (statement.type === 'ExportNamedDeclaration') {
+      const declaration = statement.declaration as Node | null;
+      if (declaration?.type === 'FunctionDeclaration' && (declaration.id as Node | null)) exported.set((declaration.id as Node).name as string, (declaration.id as Node).name as string);
+      if (declaration?.type === 'VariableDeclaration') for (const declarator of (declaration.declarations as Node[]) ?? []) if ((declarator.id as Node).type === 'Identifier') exported.set((declarator.id as Node).name as string, (declarator.id as Node).name as string);
+      if (!statement.source) for (const specifier of (statement.specifiers as Node[]) ?? []) exported.set(((specifier.exported as Node).name ?? (specifier.exported as Node).value) as string, (specifier.local as Node).name as string);
+    }
+    if (statement.type === 'ExportDefaultDeclaration') {
+      const declaration = statement.declaration as Node;
+      const local = declaration.type === 'Identifier' ? (declaration.name as string) : ((declaration.id as Node | null)?.name as string | undefined);
+      if (local) exported.set(DEFAULT_EXPORT, local);
+    }
+    const assignment = statement.type === 'ExpressionStatement' && (statement.expression as Node).type === 'AssignmentExpression' ? (statement.expression as Node) : undefined;
+    if (!assignment) continue;
+    const left = assignment.left as Node;
+    const right = assignment.right as Node;
+    if (isModuleExports(left)) {
+      if (right.type === 'Identifier') exported.set(DEFAULT_EXPORT, right.name as string);
+      else if (FUNCTIONS.has(right.type)) exported.set(DEFAULT_EXPORT, (right.id as Node | null)?.name as string ?? DEFAULT_EXPORT);
+      else if (right.type === 'ObjectExpression')
+        for (const property of (right.properties as Node[]) ?? []) {
+          const key = property.key as Node | undefined;
+          const value = property.value as Node | undefined;
+          if (property.type === 'Property' && key?.type === 'Identifier') exported.set(key.name as string, value?.type === 'Identifier' ? (value.name as string) : (key.name as string));
+        }
+      continue;
+    }
+    const member = exportedMemberName(left);
+    if (member) exported.set(member, right.type === 'Identifier' ? (right.name as string) : member);
+  }
+  return exported;
+}
+
+/** A URL whose path is a run-time value right after the base (`https://graph.microsoft.com/v1.0{id}`). */
+const UNKNOWN_ROOT = /^(https?:\/\/[^/]+)?(\/(v1\.0|beta))?\/?\{id\}/i;
+/** Node's own HTTP modules, whose `get`/`request` take an options object. */
+const NODE_HTTP = /^(node:)?https?$/;
+/** HTTP clients that take a URL: a call of one with a parameter as the URL's root makes a request helper. */
+const HTTP_FUNCTIONS = /^(fetch|got|ky|axios|superagent|request|needle|undici|ofetch|\$fetch)$/;
+/** The export name of a module's own value (`module.exports = …`, `export default …`). */
+const DEFAULT_EXPORT = 'default';
+
+/** `module.exports` */
+function isModuleExports(node: Node): boolean {
+  return node.type === 'MemberExpression' && !node.computed && (node.object as Node).type === 'Identifier' && (node.object as Node).name === 'module' && (node.property as Node).name === 'exports';
+}
+
+/** `exports.name` or `module.exports.name`: the name exported; undefined for anything else. */
+function exportedMemberName(node: Node): string | undefined {
+  if (node.type !== 'MemberExpression' || node.computed) return undefined;
+  const object = node.object as Node;
+  const exportsObject = (object.type === 'Identifier' && object.name === 'exports') || isModuleExports(object);
+  return exportsObject ? ((node.property as Node).name as string) : undefined;
 }
 
 const JUMPS = new Set(['ReturnStatement', 'ThrowStatement', 'BreakStatement', 'ContinueStatement']);
