@@ -292,53 +292,6 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (parent?.type === 'AssignmentExpression' && parent.right === fn) return isModuleExports(parent.left as Node) ? DEFAULT_EXPORT : exportedMemberName(parent.left as Node);
     return undefined;
   };
-  /** A path built from a parameter of the enclosing function: the function is a wrapper that takes a path. */
-  const parameterPath = (argument: Node | undefined): { fn: Node; name: string; index: number; prefix: string; suffix: string } | undefined => {
-    if (!argument || !mayBeParameterPath(argument)) return undefined;
-    const fn = enclosingFunction(argument);
-    const params = fn && functionParams.get(fn);
-    if (!fn || !params) return undefined;
-    const find = (node: Node): { param: string; prefix: string; suffix: string } | undefined => {
-      if (node.type === 'Identifier' && params.includes(node.name as string)) return { param: node.name as string, prefix: '', suffix: '' };
-      if (node.type === 'TemplateLiteral') {
-        const expressions = node.expressions as Node[];
-        const position = expressions.findIndex((expression) => expression.type === 'Identifier' && params.includes(expression.name as string));
-        if (position === -1) return undefined;
-        const quasis = node.quasis as Node[];
-        const cooked = (quasi: Node) => (quasi.value as { cooked?: string; raw: string }).cooked ?? (quasi.value as { raw: string }).raw;
-        const after = quasis.slice(position + 1).map(cooked).join(PLACEHOLDER);
-        const prefixExpressions = expressions.slice(0, position).map((expression) => evaluate(expression) ?? PLACEHOLDER);
-        let prefix = '';
-        quasis.slice(0, position + 1).forEach((quasi, index) => (prefix += cooked(quasi) + (index < position ? prefixExpressions[index] : '')));
-        return { param: expressions[position]!.name as string, prefix, suffix: after };
-      }
-      if (node.type === 'BinaryExpression' && node.operator === '+') {
-        const right = node.right as Node;
-        if (right.type === 'Identifier' && params.includes(right.name as string)) return { param: right.name as string, prefix: evaluate(node.left as Node) ?? PLACEHOLDER, suffix: '' };
-      }
-      return undefined;
-    };
-    const found = find(argument);
-    const name = functionName(fn);
-    if (!found || !name) return undefined;
-    // A parameter inside a path (`/users/${id}/messages`) is a key; only a parameter that supplies the path
-    // itself, after nothing or a bare base URL, makes the function a wrapper.
-    if (!/^(https?:\/\/[^/]+)?(\/(v1\.0|beta))?\/?$/i.test(found.prefix)) return undefined;
-    return { fn, name, index: params.indexOf(found.param), prefix: found.prefix, suffix: found.suffix };
-  };
-
-  /** Shape test before walking up to the function: an identifier alone, or one right after a bare base URL. */
-  const mayBeParameterPath = (node: Node): boolean => {
-    if (node.type === 'Identifier') return constantAt(node, node.name as string) === undefined;
-    if (node.type === 'TemplateLiteral') {
-      const expressions = node.expressions as Node[];
-      const firstQuasi = (node.quasis as Node[])[0];
-      const head = firstQuasi ? ((firstQuasi.value as { cooked?: string; raw: string }).cooked ?? '') : '';
-      return expressions.length > 0 && (expressions[0]!.type === 'Identifier' ? /^(https?:\/\/[^/]+)?(\/(v1\.0|beta))?\/?$/i.test(head) || expressions.length > 1 : false);
-    }
-    return node.type === 'BinaryExpression' && node.operator === '+' && (node.right as Node).type === 'Identifier';
-  };
-
   /** The function whose parameter a name refers to where it is used, and the parameter's position. */
   const paramSlot = (use: Node, name: string): { fn: Node; index: number } | undefined => {
     for (let fn = enclosingFunction(use); fn; fn = enclosingFunction(fn)) {
@@ -496,6 +449,15 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (!request || !addWrapper(request.owner.fn, { ...request.wrapper, template: request.template })) return false;
     helperRequests.add(call);
     return true;
+  };
+  /**
+   * A named function's parameter supplies the root of this URL: the function passes on a path its callers give
+   * (to a client this file does not know as a request helper); its call sites, not this call, are the calls.
+   */
+  const rootFromParameter = (argument: Node): boolean => {
+    if (!mayStartBase(leadingText(argument)) || !referencesParameter(argument)) return false;
+    const owner: { fn?: Node } = {};
+    return suppliesRoot(templateOf(argument, owner)) && Boolean(owner.fn && functionName(owner.fn));
   };
   /** The requests inside helpers: their URL is the callers' to give, they are no call of their own. */
   const helperRequests = new Set<Node>();
@@ -684,7 +646,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   }
 
   function recogniseApiChain(call: Node, argument: Node) {
-    if (helperRequests.has(call) || parameterPath(argument)) return; // a helper: its call sites are the calls
+    if (helperRequests.has(call) || rootFromParameter(argument)) return; // a helper: its call sites are the calls
     const { method, version, select, expand } = apiChain(call);
     const confidence: Confidence = method ? 'high' : 'medium';
     const paths = possibleValues(argument);
@@ -813,7 +775,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
 
   function recogniseHttpClient(call: Node, callee: Node, args: Node[]) {
     const urlArgument = args[0];
-    if (!urlArgument || helperRequests.has(call) || parameterPath(urlArgument)) return;
+    if (!urlArgument || helperRequests.has(call) || rootFromParameter(urlArgument)) return;
     for (const url of new Set(possibleValues(urlArgument))) {
       if (!url) continue;
       const parsed = parseGraphUrl(url);
