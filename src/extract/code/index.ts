@@ -84,7 +84,7 @@ export interface CodeExtractionInput {
 export function filesToExtract(files: readonly SourceFile[], graphOnly = false): SourceFile[] {
   const selected = new Set(files.filter(graphOnly ? mentionsGraph : worthParsing));
   let graphModules = new Set([...selected].filter((file) => JS_FILES.test(file.path) && mentionsGraph(file)).map((file) => file.path));
-  let others = files.filter((file) => !selected.has(file) && isParsableCode(file) && JS_FILES.test(file.path) && RELATIVE_IMPORT_HINT.test(file.text));
+  let others = files.filter((file) => !selected.has(file) && isParsableCode(file) && JS_FILES.test(file.path) && file.text.includes('./') && RELATIVE_IMPORT_HINT.test(file.text));
   for (let depth = 0; depth < 4 && graphModules.size && others.length; depth++) {
     const importers = others.filter((file) => importedPaths(file).some((path) => graphModules.has(path)));
     for (const file of importers) selected.add(file);

@@ -442,6 +442,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   /** A function sending a request to a URL whose root one of its parameters supplies: a request helper. */
   const registerWrapper = (call: Node): boolean => {
     const args = (call.arguments as Node[]) ?? [];
+    // Most calls take nothing or a literal (`.get()`, `.top(10)`, `.api('/me')`): no parameter can supply a URL.
+    if (!args[0] || !MAY_CARRY_PARAMETER.has(args[0].type)) return false;
     const options = args[0]?.type === 'ObjectExpression' || args[0]?.type === 'Identifier' ? resolveObject(args[0]) : undefined;
     const sources = options ? [objectProperty(options, 'host'), objectProperty(options, 'hostname'), objectProperty(options, 'path')] : [args[0]];
     if (!sources.some((source) => mayStartBase(leadingText(source)) && referencesParameter(source))) return false;
@@ -574,7 +576,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   for (const node of live) if (node.type === 'CallExpression') registerWrapper(node);
   // A function calling a helper with its own parameters as the URL's root is a helper too (to a fixed point:
   // chains of helpers, across modules).
-  if (wrappers.size || importBindings.size)
+  if (wrappers.size || [...importBindings.values()].some((binding) => binding.specifier.startsWith('.')))
     for (let round = 0, added = true; added && round < 6; round++) {
       added = false;
       for (const node of live) {
@@ -987,6 +989,8 @@ function exportedFunctions(program: Node): Map<string, string> {
 
 /** A URL whose path is a run-time value right after the base (`https://graph.microsoft.com/v1.0{id}`). */
 const UNKNOWN_ROOT = /^(https?:\/\/[^/]+)?(\/(v1\.0|beta))?\/?\{id\}/i;
+/** Argument shapes through which a parameter may reach a URL (directly, in a string, through a constant or an options object). */
+const MAY_CARRY_PARAMETER = new Set(['Identifier', 'TemplateLiteral', 'BinaryExpression', 'CallExpression', 'ObjectExpression', 'ParenthesizedExpression', 'TSAsExpression', 'TSNonNullExpression']);
 /** Node's own HTTP modules, whose `get`/`request` take an options object. */
 const NODE_HTTP = /^(node:)?https?$/;
 /** HTTP clients that take a URL: a call of one with a parameter as the URL's root makes a request helper. */

@@ -65,6 +65,11 @@ export function suppliesRoot(template: UrlTemplate): boolean {
  * or the start of one (`https://gra…`, `/v1`). `/users/` or `https://graph.microsoft.com/v1.0/me/` cannot.
  */
 export function mayStartBase(text: string): boolean {
+  if (!text) return true;
+  const first = text.charCodeAt(0);
+  // Anything else starts neither a scheme nor a version (a hot path: every call's first argument).
+  if (first === 47 /* / */) return text.length <= 6 && /^\/((v(1(\.(0\/?)?)?)?)|(b(e(t(a\/?)?)?)?))?$/i.test(text);
+  if (first !== 104 /* h */ && first !== 72 /* H */) return false;
   return ROOT_LEAD.test(text) || /^(h(t(t(p(s?(:(\/)?)?)?)?)?)?)?$/i.test(text) || /^(https?:\/\/[^/]+)?\/(v(1(\.0?)?)?|b(e(ta?)?)?)$/i.test(text);
 }
 
