@@ -131,6 +131,25 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     assert.deepEqual(facts.unresolved.map((item) => `${item.source.file}:${item.source.line} ${item.reason}`), ['addin/routes/files.js:4 the path passed to getGraphData() is computed at run time']);
   });
 
+  // As in Microsoft's MSAL.js browser sample: plain scripts of one page share their globals (a settings object
+  // of endpoints, a fetch helper); the callback showing the mail lives in yet another script.
+  it('classic scripts of one page see each other\'s globals: settings objects, request helpers, body reads', () => {
+    const files = [
+      new SourceFile('spa/app/graphConfig.js', "const graphConfig = {\n  graphMeEndpoint: 'https://graph.microsoft.com/v1.0/me',\n  mail: { inbox: 'https://graph.microsoft.com/v1.0/me/mailFolders/inbox/messages' },\n};\n"),
+      new SourceFile('spa/app/graph.js', "function callMSGraph(endpoint, token, callback) {\n  fetch(endpoint, { method: 'GET', headers }).then((r) => r.json()).then((r) => callback(r, endpoint));\n}\n"),
+      new SourceFile('spa/app/auth.js', "function seeProfile() {\n  getTokenPopup(loginRequest).then((response) => callMSGraph(graphConfig.graphMeEndpoint, response.accessToken, updateUI));\n}\nfunction readMail() {\n  getTokenPopup(tokenRequest).then((response) => callMSGraph(graphConfig.mail.inbox, response.accessToken, updateUI));\n}\n"),
+      new SourceFile('spa/app/ui.js', "function updateUI(data, endpoint) {\n  data.value.map((d) => d.subject + d.bodyPreview);\n}\n"),
+      // A module is no classic script: it does not see the page's globals.
+      new SourceFile('spa/app/module.js', "import { x } from './x.js';\ncallMSGraph(graphConfig.graphMeEndpoint, token);\n"),
+      new SourceFile('other/page.js', "callMSGraph(graphConfig.graphMeEndpoint, token);\n"),
+    ];
+    const facts = extractGraphFacts({ files, manifests: [], apps: [], index: undefined, justifications: {}, problems: [] });
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line} ${call.via} ${call.readsBody ?? false}`), [
+      'GET /me spa/app/auth.js:2 fetch via callMSGraph() false',
+      'GET /me/mailFolders/inbox/messages spa/app/auth.js:5 fetch via callMSGraph() true',
+    ]);
+  });
+
   it('records scopes and auth flows, and reports a file that does not parse', () => {
     const facts = extractJavaScript(new SourceFile('auth.ts', "const r = await pca.acquireTokenSilent({ scopes: ['User.Read', 'Calendars.Read'], account });\nconst app = await cca.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] });"), () => undefined);
     assert.deepEqual(facts.scopes.map((scope) => scope.name), ['User.Read', 'Calendars.Read', 'https://graph.microsoft.com/.default']);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ScanProblem } from '../../engine/types.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
-import { extractJavaScript, type CodeGraphFacts } from '../graph/javascript.ts';
+import { extractJavaScript, type CodeGraphFacts, type GlobalResolver } from '../graph/javascript.ts';
 import { readsItemBody } from '../graph/body-reads.ts';
 import { extractPowerShell } from '../graph/powershell.ts';
 import { extractTreeLanguage } from '../graph/tree-languages.ts';
@@ -15,11 +15,15 @@ export const JS_FILES = /\.(m|c)?(j|t)sx?$/i;
 interface ModuleExports {
   constants: ReadonlyMap<string, string>;
   wrappers?: ReadonlyMap<string, RequestWrapper>;
+  /** A classic script's top-level values (see CodeGraphFacts.scriptGlobals). */
+  globals?: CodeGraphFacts['scriptGlobals'];
 }
 
 /** Which extractors read the tree: with `graphOnly`, the Graph extractor alone (no connections, no insecure patterns). */
 export interface ExtractorChoice {
   graphOnly?: boolean;
+  /** Paths of the tree's files, for the classic scripts beside a script (their globals are its globals). */
+  paths?: readonly string[];
 }
 
 /**
@@ -35,9 +39,9 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
   const inProgress = new Set<string>();
   const extractJs = (file: SourceFile): CodeGraphFacts => {
     inProgress.add(file.path);
-    const result = extractJavaScript(file, resolveImport, choice, resolveWrapper);
+    const result = extractJavaScript(file, resolveImport, choice, resolveWrapper, globals);
     inProgress.delete(file.path);
-    exportsOf.set(file.path, { constants: result.exportedConstants, wrappers: result.exportedWrappers });
+    exportsOf.set(file.path, { constants: result.exportedConstants, wrappers: result.exportedWrappers, globals: result.scriptGlobals });
     if (result.parseError) onProblem({ kind: 'parse-error', file: file.path, line: result.parseError.line, message: `could not parse JavaScript/TypeScript: ${result.parseError.message}` });
     return result;
   };
@@ -67,13 +71,48 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
   function resolveWrapper(fromFile: string, specifier: string, name: string): RequestWrapper | undefined {
     return exportsOfImport(fromFile, specifier)?.wrappers?.get(name);
   }
+  // Classic browser scripts of one folder are taken as one page: each sees the others' top-level values.
+  const scriptsByFolder = new Map<string, string[]>();
+  for (const candidate of choice.paths ?? []) {
+    if (!/\.js$/i.test(candidate) || candidate.includes('!')) continue;
+    const folder = path.posix.dirname(candidate);
+    const scripts = scriptsByFolder.get(folder);
+    if (scripts) scripts.push(candidate);
+    else scriptsByFolder.set(folder, [candidate]);
+  }
+  const pageScripts = (fromFile: string): string[] => (scriptsByFolder.get(path.posix.dirname(fromFile)) ?? []).filter((sibling) => sibling !== fromFile);
+  const pageGlobal = <T>(fromFile: string, pick: (globals: NonNullable<ModuleExports['globals']>) => T | undefined): T | undefined => {
+    for (const sibling of pageScripts(fromFile)) {
+      if (inProgress.has(sibling)) continue;
+      let exported = exportsOf.get(sibling);
+      if (!exported) {
+        const file = lookup(sibling);
+        if (!file) continue;
+        // Scripts of a page may use each other's globals both ways: extracted now, while the asking script is
+        // in progress, this one misses what that script declares, so it is extracted again on its own turn.
+        extractJs(file);
+        exported = exportsOf.get(sibling)!;
+      }
+      const value = exported.globals && pick(exported.globals);
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  };
+  const globals: GlobalResolver = {
+    constant: (fromFile, name) => pageGlobal(fromFile, (page) => page.constants.get(name)),
+    wrapper: (fromFile, name) => pageGlobal(fromFile, (page) => page.wrappers.get(name)),
+  };
   return (file) => {
     const facts = extractFile(file);
     if (facts) {
       facts.connectivity.references = compactReferences(facts.connectivity.references);
       facts.flows.push(...tokenRequestFlows(file));
       // Cmdlets resolve to calls later; any of them, or a call here, may be a read of mail or calendar items.
-      if (facts.calls.length || facts.cmdlets?.length) facts.readsBody = readsItemBody(file.text);
+      // A classic script's results may be shown by another script of its page (a callback in ui.js).
+      if (facts.calls.length || facts.cmdlets?.length) facts.readsBody = readsItemBody(file.text) || (isClassicScript(file) && pageScripts(file.path).some((sibling) => {
+          const script = lookup(sibling);
+          return script !== undefined && isClassicScript(script) && readsItemBody(script.text);
+        }));
     }
     return facts;
   };
@@ -115,6 +154,11 @@ export function tokenRequestFlows(file: SourceFile): CodeGraphFacts['flows'] {
 }
 
 const RELATIVE_IMPORT = /\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|\brequire\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
+
+/** A `.js` file that neither imports, exports nor requires (the text test; the parser decides for the extraction). */
+export function isClassicScript(file: SourceFile): boolean {
+  return /\.js$/i.test(file.path) && !/\b(import|export)\b|\brequire\s*\(|module\.exports/.test(file.text);
+}
 
 /** Every path the relative imports of a JavaScript/TypeScript file may name (`from './x'`, `require('../y')`). */
 export function importedPaths(file: SourceFile): string[] {

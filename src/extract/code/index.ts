@@ -96,7 +96,7 @@ export function filesToExtract(files: readonly SourceFile[], graphOnly = false):
 
 export function extractCode(input: CodeExtractionInput): FileCodeFacts[] {
   const byPath = new Map(input.files.map((file) => [file.path, file]));
-  const extract = createFileExtractor((path) => byPath.get(path), input.parsers ?? {}, (problem) => input.problems.push(problem), { graphOnly: input.graphOnly });
+  const extract = createFileExtractor((path) => byPath.get(path), input.parsers ?? {}, (problem) => input.problems.push(problem), { graphOnly: input.graphOnly, paths: [...byPath.keys()] });
   const appRootOf = rootResolver(input.apps);
   const results: FileCodeFacts[] = [];
   for (const file of filesToExtract(input.files, input.graphOnly)) {

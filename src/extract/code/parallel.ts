@@ -1,9 +1,10 @@
+import path from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { ScanProblem } from '../../engine/types.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import type { CodeGraphFacts } from '../graph/javascript.ts';
 import { loadParsers, type TreeLanguage, type TreeParsers } from '../graph/tree-sitter.ts';
-import { createFileExtractor, importedPaths, JS_FILES } from './extractor.ts';
+import { createFileExtractor, importedPaths, isClassicScript, JS_FILES } from './extractor.ts';
 import { codeLanguagesIn, extractCode, filesToExtract, rootResolver, type CodeExtractionInput, type FileCodeFacts } from './index.ts';
 import { packTexts } from './shared-texts.ts';
 import type { WorkerInput, WorkerReply } from './worker.ts';
@@ -66,7 +67,7 @@ export async function extractCodeInParallel(input: ParallelExtractionInput, thre
   if (missing.length) {
     const fallbackProblems: ScanProblem[] = [];
     const byPath = new Map(input.files.map((file) => [file.path, file]));
-    const extract = createFileExtractor((path) => byPath.get(path), await mainThreadParsers(grammars, fallbackProblems), addProblem, { graphOnly: input.graphOnly });
+    const extract = createFileExtractor((path) => byPath.get(path), await mainThreadParsers(grammars, fallbackProblems), addProblem, { graphOnly: input.graphOnly, paths: [...byPath.keys()] });
     for (const problem of fallbackProblems) addProblem(problem);
     for (const index of missing) results[index] = extract(worthy[index]!);
   }
@@ -77,11 +78,21 @@ export async function extractCodeInParallel(input: ParallelExtractionInput, thre
   return worthy.flatMap((file, index) => (results[index] ? [{ file: file.path, appRoot: appRootOf(file.path), facts: results[index]! }] : []));
 }
 
-/** The files to extract first (indexes 0…n-1 in the shared texts), then every module they import, transitively. */
+/**
+ * The files to extract first (indexes 0…n-1 in the shared texts), then every module they import, transitively,
+ * and the scripts beside a classic script (its page's globals).
+ */
 function withImportedModules(worthy: readonly SourceFile[], all: readonly SourceFile[]): SourceFile[] {
   const byPath = new Map(all.map((file) => [file.path, file]));
   const included = new Map(worthy.map((file) => [file.path, file]));
   const pending = worthy.filter((file) => JS_FILES.test(file.path));
+  const scriptFolders = new Set(worthy.filter(isClassicScript).map((file) => path.posix.dirname(file.path)));
+  for (const file of all) {
+    if (!included.has(file.path) && /\.js$/i.test(file.path) && scriptFolders.has(path.posix.dirname(file.path))) {
+      included.set(file.path, file);
+      pending.push(file);
+    }
+  }
   while (pending.length) {
     const file = pending.pop()!;
     for (const candidate of importedPaths(file)) {

@@ -29,7 +29,7 @@ const loaded = await loadParsers(grammars);
 const { parsers } = loaded;
 // Every thread meets the same grammar errors: the main thread keeps one of each.
 let problems: ScanProblem[] = loaded.errors.map((message) => ({ kind: 'read-error', message }));
-const extract = createFileExtractor(files.byPath, parsers, (problem) => problems.push(problem), { graphOnly });
+const extract = createFileExtractor(files.byPath, parsers, (problem) => problems.push(problem), { graphOnly, paths: texts.entries.map((entry) => entry.path) });
 const counter = new Int32Array(next);
 for (let start = Atomics.add(counter, 0, batch); start < total; start = Atomics.add(counter, 0, batch)) {
   const results: WorkerReply['results'] = [];

@@ -37,6 +37,11 @@ export interface CodeGraphFacts {
   exportedConstants: Map<string, string>;
   /** Exported request helpers (see url-templates.ts), by export name (`default`: `module.exports =` / `export default`). */
   exportedWrappers?: Map<string, RequestWrapper>;
+  /**
+   * A classic browser script's top-level values, which the other scripts of its page see as globals: string
+   * constants (properties of constant objects by their dotted name: `graphConfig.graphMeEndpoint`) and request helpers.
+   */
+  scriptGlobals?: { constants: Map<string, string>; wrappers: Map<string, RequestWrapper> };
   /** Outbound connections and served routes (read on the same tree; the connectivity inventory uses them). */
   connectivity: CodeConnectivity;
   /** Insecure code patterns (secure development), read on the same tree. */
@@ -51,6 +56,12 @@ export interface CodeGraphFacts {
 export type ImportResolver = (fromFile: string, specifier: string, name: string) => string | undefined;
 /** A request helper another module exports under `name` (`default` for the module's own export). */
 export type WrapperResolver = (fromFile: string, specifier: string, name: string) => RequestWrapper | undefined;
+/** A global another classic script of the page declares: a string constant (dotted names for object properties) or a request helper. */
+export interface GlobalResolver {
+  constant(fromFile: string, name: string): string | undefined;
+  wrapper(fromFile: string, name: string): RequestWrapper | undefined;
+}
+const NO_GLOBALS: GlobalResolver = { constant: () => undefined, wrapper: () => undefined };
 
 const VERBS: Record<string, string> = { get: 'GET', getStream: 'GET', post: 'POST', put: 'PUT', putStream: 'PUT', patch: 'PATCH', update: 'PATCH', delete: 'DELETE', del: 'DELETE' };
 const HTTP_CLIENT_VERBS: Record<string, string> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE', head: 'GET', fetch: 'GET' };
@@ -76,7 +87,7 @@ const FLOW_MARKERS: [RegExp, AuthFlow, string][] = [
  */
 const RAW_TRANSFER = rawTransferSupported();
 
-export function extractJavaScript(file: SourceFile, resolveImport: ImportResolver, choice: ExtractorChoice = {}, resolveWrapper: WrapperResolver = () => undefined): CodeGraphFacts {
+export function extractJavaScript(file: SourceFile, resolveImport: ImportResolver, choice: ExtractorChoice = {}, resolveWrapper: WrapperResolver = () => undefined, globals: GlobalResolver = NO_GLOBALS): CodeGraphFacts {
   const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] }, patterns: [] };
   let program: Node;
   try {
@@ -111,6 +122,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   const importBindings = new Map<string, { specifier: string; name: string }>();
   /** The file imports PnPjs's Graph package (often only for its side effects: `import "@pnp/graph/users"`). */
   let usesPnpGraph = false;
+  /** A `.js` file without imports, exports or require: a classic browser script, sharing its page's globals. */
+  let classicScript = /\.js$/i.test(file.path);
   const functionParams = new Map<Node, string[]>();
   /** Request helpers of this file by function name (see url-templates.ts). */
   const wrappers = new Map<string, RequestWrapper>();
@@ -172,6 +185,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       const target = assignmentTarget(node.left as Node);
       if (target) assignedValues.push([target.startsWith('this.') ? target : scopedNameOf(node, target), node.right as Node]);
     }
+    if (MODULE_SYNTAX.has(node.type) || (node.type === 'CallExpression' && (node.callee as Node).type === 'Identifier' && (node.callee as Node).name === 'require') || (node.type === 'MemberExpression' && isModuleExports(node))) classicScript = false;
     if (node.type === 'ImportDeclaration') {
       const specifier = (node.source as Node).value as string;
       if (specifier.startsWith('@pnp/graph')) usesPnpGraph = true;
@@ -265,13 +279,22 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
           return value;
         }
         const imported = imports.get(name);
-        return imported ? resolveImport(file.path, imported.specifier, imported.name) : undefined;
+        if (imported) return resolveImport(file.path, imported.specifier, imported.name);
+        return classicScript && !paramSlot(node, name) ? globals.constant(file.path, name) : undefined;
       }
       case 'ParenthesizedExpression':
       case 'TSAsExpression':
       case 'TSSatisfiesExpression':
       case 'TSNonNullExpression':
         return evaluate(node.expression as Node, depth + 1);
+      case 'MemberExpression': {
+        // A property of a constant settings object: `graphConfig.graphMeEndpoint`, `config.graph.base` (in this
+        // file, or in another script of the page).
+        const value = memberValue(node, depth);
+        if (value) return evaluate(value, depth + 1);
+        const dotted = classicScript ? dottedName(node) : undefined;
+        return dotted && !paramSlot(node, dotted.split('.')[0]!) && !constantAt(node, dotted.split('.')[0]!) ? globals.constant(file.path, dotted) : undefined;
+      }
       case 'CallExpression': {
         // encodeURIComponent(x) and String(x) keep the shape of a path segment.
         const callee = node.callee as Node;
@@ -283,6 +306,14 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     }
   };
 
+  /** The value a property chain names in constant object literals (`a.b.c`), when every step is one. */
+  function memberValue(node: Node, depth = 0): Node | undefined {
+    if (depth > 8 || node.type !== 'MemberExpression') return undefined;
+    const key = node.computed ? ((node.property as Node).type === 'Literal' ? String((node.property as Node).value) : undefined) : ((node.property as Node).name as string);
+    const object = node.object as Node;
+    const holder = object.type === 'MemberExpression' ? memberValue(object, depth + 1) : object.type === 'Identifier' ? constantAt(object, object.name as string) : undefined;
+    return key !== undefined && holder?.type === 'ObjectExpression' ? objectProperty(holder, key) : undefined;
+  }
   const functionName = (fn: Node): string | undefined => {
     if (fn.id && (fn.id as Node).name) return (fn.id as Node).name as string;
     const parent = parents.get(fn);
@@ -477,7 +508,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       const local = wrappers.get(name);
       if (local) return { wrapper: local, name };
       const binding = importBindings.get(name);
-      const imported = binding && resolveWrapper(file.path, binding.specifier, binding.name === '*' ? DEFAULT_EXPORT : binding.name);
+      const imported = binding ? resolveWrapper(file.path, binding.specifier, binding.name === '*' ? DEFAULT_EXPORT : binding.name) : classicScript ? globals.wrapper(file.path, name) : undefined;
       return imported ? { wrapper: imported, name } : undefined;
     }
     if (callee.type !== 'MemberExpression' || callee.computed) return undefined;
@@ -576,7 +607,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   for (const node of live) if (node.type === 'CallExpression') registerWrapper(node);
   // A function calling a helper with its own parameters as the URL's root is a helper too (to a fixed point:
   // chains of helpers, across modules).
-  if (wrappers.size || [...importBindings.values()].some((binding) => binding.specifier.startsWith('.')))
+  if (wrappers.size || classicScript || [...importBindings.values()].some((binding) => binding.specifier.startsWith('.')))
     for (let round = 0, added = true; added && round < 6; round++) {
       added = false;
       for (const node of live) {
@@ -939,6 +970,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     }
   }
   facts.scopes = dedupeScopes(facts.scopes);
+  if (classicScript) facts.scriptGlobals = { constants: topLevelStrings(program, evaluate), wrappers };
   if (wrappers.size) {
     const exported = exportedFunctions(program);
     const helpers = new Map([...exported].flatMap(([exportName, local]) => (wrappers.has(local) ? [[exportName, wrappers.get(local)!] as const] : [])));
@@ -997,6 +1029,40 @@ const NODE_HTTP = /^(node:)?https?$/;
 const HTTP_FUNCTIONS = /^(fetch|got|ky|axios|superagent|request|needle|undici|ofetch|\$fetch)$/;
 /** The export name of a module's own value (`module.exports = …`, `export default …`). */
 const DEFAULT_EXPORT = 'default';
+
+/** Statements that make a file a module rather than a classic script. */
+const MODULE_SYNTAX = new Set(['ImportDeclaration', 'ExportNamedDeclaration', 'ExportDefaultDeclaration', 'ExportAllDeclaration', 'ImportExpression']);
+
+/** `a.b.c` as a dotted name, when the chain is plain names. */
+function dottedName(node: Node): string | undefined {
+  if (node.type === 'Identifier') return node.name as string;
+  if (node.type !== 'MemberExpression' || node.computed) return undefined;
+  const object = dottedName(node.object as Node);
+  return object && `${object}.${(node.property as Node).name as string}`;
+}
+
+/** Top-level string constants of a script, object literal properties by dotted name (`graphConfig.graphMeEndpoint`). */
+function topLevelStrings(program: Node, evaluate: (node: Node) => string | undefined): Map<string, string> {
+  const strings = new Map<string, string>();
+  const add = (name: string, value: Node | undefined | null, depth: number) => {
+    if (!value || depth > 4) return;
+    if (value.type === 'ObjectExpression') {
+      for (const property of (value.properties as Node[]) ?? []) {
+        const key = property.key as Node | undefined;
+        const keyName = key && ((key.name ?? key.value) as string | undefined);
+        if (property.type === 'Property' && typeof keyName === 'string') add(`${name}.${keyName}`, property.value as Node, depth + 1);
+      }
+      return;
+    }
+    const text = evaluate(value);
+    if (text !== undefined) strings.set(name, text);
+  };
+  for (const statement of (program.body as Node[]) ?? []) {
+    if (statement.type !== 'VariableDeclaration') continue;
+    for (const declarator of (statement.declarations as Node[]) ?? []) if ((declarator.id as Node).type === 'Identifier') add((declarator.id as Node).name as string, declarator.init as Node | null, 0);
+  }
+  return strings;
+}
 
 /** `module.exports` */
 function isModuleExports(node: Node): boolean {
