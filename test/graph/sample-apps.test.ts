@@ -277,6 +277,22 @@ describe('scopes declared in configuration', () => {
     assert.deepEqual(report.permissionAnalysis!.excessive, []);
   });
 
+  // As in Microsoft's MSAL.js browser sample: plain scripts of one page; the mail list shows each message's preview.
+  it('a browser app of plain scripts: calls through a helper and settings of other scripts, the preview shown by a third', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, {
+      'app/graphConfig.js': "const graphConfig = {\n  graphMeEndpoint: 'https://graph.microsoft.com/v1.0/me',\n  graphMailEndpoint: 'https://graph.microsoft.com/v1.0/me/messages',\n};\n",
+      'app/authConfig.js': "const loginRequest = { scopes: ['User.Read'] };\nconst tokenRequest = { scopes: ['User.Read', 'Mail.Read'], forceRefresh: false };\n",
+      'app/graph.js': "function callMSGraph(endpoint, token, callback) {\n  const options = { method: 'GET', headers: { Authorization: `Bearer ${token}` } };\n  fetch(endpoint, options).then((response) => response.json()).then((response) => callback(response, endpoint));\n}\n",
+      'app/authPopup.js': "const myMSALObj = new msal.PublicClientApplication(msalConfig);\nfunction seeProfile() {\n  getTokenPopup(loginRequest).then((response) => callMSGraph(graphConfig.graphMeEndpoint, response.accessToken, updateUI));\n}\nfunction readMail() {\n  getTokenPopup(tokenRequest).then((response) => callMSGraph(graphConfig.graphMailEndpoint, response.accessToken, updateUI));\n}\nfunction getTokenPopup(request) { return myMSALObj.acquireTokenSilent(request); }\n",
+      'app/ui.js': "function updateUI(data, endpoint) {\n  if (endpoint === graphConfig.graphMailEndpoint) data.value.map((d) => `${d.from.emailAddress.address}: ${d.bodyPreview}`);\n}\n",
+    });
+    const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+    assert.deepEqual(report.inventory!.graphCalls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line}`), ['GET /me app/authPopup.js:3', 'GET /me/messages app/authPopup.js:6']);
+    assert.deepEqual(report.permissionAnalysis!.needed.map((entry) => entry.name).sort(), ['Mail.Read', 'User.Read'], 'the preview needs Mail.Read, not Mail.ReadBasic');
+    assert.deepEqual(report.permissionAnalysis!.excessive, []);
+  });
+
   it('reads scopes from a committed template of the configuration (as the public msgraph-training-java sample keeps them)', async (t) => {
     const root = tempDir(t);
     writeTree(root, {
