@@ -142,11 +142,14 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
       // A module is no classic script: it does not see the page's globals.
       new SourceFile('spa/app/module.js', "import { x } from './x.js';\ncallMSGraph(graphConfig.graphMeEndpoint, token);\n"),
       new SourceFile('other/page.js', "callMSGraph(graphConfig.graphMeEndpoint, token);\n"),
+      // Names nothing of Graph, yet calls the page's helper.
+      new SourceFile('spa/app/main.js', "document.getElementById('me').onclick = () => callMSGraph(graphConfig.graphMeEndpoint, token, show);\n"),
     ];
     const facts = extractGraphFacts({ files, manifests: [], apps: [], index: undefined, justifications: {}, problems: [] });
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line} ${call.via} ${call.readsBody ?? false}`), [
       'GET /me spa/app/auth.js:2 fetch via callMSGraph() false',
       'GET /me/mailFolders/inbox/messages spa/app/auth.js:5 fetch via callMSGraph() true',
+      'GET /me spa/app/main.js:1 fetch via callMSGraph() false',
     ]);
   });
 

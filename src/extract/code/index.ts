@@ -1,8 +1,9 @@
+import path from 'node:path';
 import type { AppSummary, ScanProblem } from '../../engine/types.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import type { CodeGraphFacts } from '../graph/javascript.ts';
 import { LANGUAGE_OF_EXTENSION, type TreeLanguage, type TreeParsers } from '../graph/tree-sitter.ts';
-import { createFileExtractor, importedPaths, JS_FILES } from './extractor.ts';
+import { createFileExtractor, importedPaths, isClassicScript, JS_FILES } from './extractor.ts';
 
 /**
  * Every code file is parsed once; each extractor (Graph calls, scopes and auth flows; outbound connections
@@ -78,12 +79,16 @@ export interface CodeExtractionInput {
 
 /**
  * The files an extraction reads (see CodeExtractionInput.graphOnly; the files that may call Graph are all worth
- * parsing), and the JavaScript/TypeScript modules importing one that may call Graph, directly or through others:
- * they may call its request helpers (`getGraphData(token, '/me/drive/root/children')`) without naming Graph.
+ * parsing), and the JavaScript/TypeScript modules importing one that may call Graph, directly or through others,
+ * and the classic scripts of a page where one may: they may call its request helpers
+ * (`getGraphData(token, '/me/drive/root/children')`) without naming Graph.
  */
 export function filesToExtract(files: readonly SourceFile[], graphOnly = false): SourceFile[] {
   const selected = new Set(files.filter(graphOnly ? mentionsGraph : worthParsing));
-  let graphModules = new Set([...selected].filter((file) => JS_FILES.test(file.path) && mentionsGraph(file)).map((file) => file.path));
+  const graphFiles = [...selected].filter((file) => JS_FILES.test(file.path) && mentionsGraph(file));
+  const graphPages = new Set(graphFiles.filter(isClassicScript).map((file) => path.posix.dirname(file.path)));
+  if (graphPages.size) for (const file of files) if (!selected.has(file) && isParsableCode(file) && graphPages.has(path.posix.dirname(file.path)) && isClassicScript(file)) selected.add(file);
+  let graphModules = new Set(graphFiles.map((file) => file.path));
   let others = files.filter((file) => !selected.has(file) && isParsableCode(file) && JS_FILES.test(file.path) && file.text.includes('./') && RELATIVE_IMPORT_HINT.test(file.text));
   for (let depth = 0; depth < 4 && graphModules.size && others.length; depth++) {
     const importers = others.filter((file) => importedPaths(file).some((path) => graphModules.has(path)));
