@@ -111,6 +111,17 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line}`), ['GET /me/calendars app/src/calendar.ts:3', 'GET /me/events app/src/calendar.ts:4']);
   });
 
+  // As in Microsoft's React MSAL tutorial: endpoints kept in an exported settings object, a fetch helper in another module.
+  it('follows properties of an exported settings object', () => {
+    const files = [
+      new SourceFile('src/authConfig.js', "export const protectedResources = {\n  graphMe: { endpoint: 'https://graph.microsoft.com/v1.0/me', scopes: ['User.Read'] },\n  graphContacts: { endpoint: 'https://graph.microsoft.com/v1.0/me/contacts', scopes: ['Contacts.Read'] },\n};\n"),
+      new SourceFile('src/fetch.js', "export const callApiWithToken = async (accessToken, apiEndpoint) => fetch(apiEndpoint, { headers: { Authorization: `Bearer ${accessToken}` } }).then((r) => r.json());\n"),
+      new SourceFile('src/pages/Contacts.jsx', "import { protectedResources as resources } from '../authConfig';\nimport { callApiWithToken } from '../fetch';\nexport const Contacts = () => {\n  useEffect(() => { callApiWithToken(token, resources.graphContacts.endpoint).then(setData); }, []);\n  return fetch(resources.graphMe.endpoint + '/photo/$value');\n};\n"),
+    ];
+    const facts = extractGraphFacts({ files, manifests: [], apps: [], index: undefined, justifications: {}, problems: [] });
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line} ${call.via}`), ['GET /me/contacts src/pages/Contacts.jsx:4 fetch via callApiWithToken()', 'GET /me/photo/$value src/pages/Contacts.jsx:5 fetch']);
+  });
+
   it('follows request helpers across modules, CommonJS and ES, and reports a run-time path given to one', () => {
     const files = [
       new SourceFile('addin/helpers/odata.js', "var https = require('https');\nconst getData = function (token, domain, path, version, query) {\n  var options = { host: domain, path: version + path + query, method: 'GET' };\n  return new Promise((resolve) => https.get(options, resolve));\n};\nmodule.exports = getData;\n"),

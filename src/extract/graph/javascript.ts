@@ -292,8 +292,13 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         // file, or in another script of the page).
         const value = memberValue(node, depth);
         if (value) return evaluate(value, depth + 1);
-        const dotted = classicScript ? dottedName(node) : undefined;
-        return dotted && !paramSlot(node, dotted.split('.')[0]!) && !constantAt(node, dotted.split('.')[0]!) ? globals.constant(file.path, dotted) : undefined;
+        const dotted = dottedName(node);
+        const [root, ...rest] = dotted?.split('.') ?? [];
+        if (!root || !rest.length || paramSlot(node, root) || constantAt(node, root)) return undefined;
+        // A property of an object another module exports (`protectedResources.graphMe.endpoint`).
+        const imported = imports.get(root);
+        if (imported) return resolveImport(file.path, imported.specifier, [imported.name, ...rest].join('.'));
+        return classicScript ? globals.constant(file.path, dotted!) : undefined;
       }
       case 'CallExpression': {
         // encodeURIComponent(x) and String(x) keep the shape of a path segment.
@@ -964,8 +969,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     }
     if (node.type === 'ExportNamedDeclaration' && (node.declaration as Node)?.type === 'VariableDeclaration') {
       for (const declarator of ((node.declaration as Node).declarations as Node[]) ?? []) {
-        const value = (declarator.id as Node).type === 'Identifier' ? evaluate(declarator.init as Node) : undefined;
-        if (value !== undefined) facts.exportedConstants.set((declarator.id as Node).name as string, value);
+        if ((declarator.id as Node).type !== 'Identifier') continue;
+        for (const [name, value] of constantStrings((declarator.id as Node).name as string, declarator.init as Node | null, evaluate)) facts.exportedConstants.set(name, value);
       }
     }
   }
@@ -1044,24 +1049,27 @@ function dottedName(node: Node): string | undefined {
 /** Top-level string constants of a script, object literal properties by dotted name (`graphConfig.graphMeEndpoint`). */
 function topLevelStrings(program: Node, evaluate: (node: Node) => string | undefined): Map<string, string> {
   const strings = new Map<string, string>();
-  const add = (name: string, value: Node | undefined | null, depth: number) => {
-    if (!value || depth > 4) return;
-    if (value.type === 'ObjectExpression') {
-      for (const property of (value.properties as Node[]) ?? []) {
-        const key = property.key as Node | undefined;
-        const keyName = key && ((key.name ?? key.value) as string | undefined);
-        if (property.type === 'Property' && typeof keyName === 'string') add(`${name}.${keyName}`, property.value as Node, depth + 1);
-      }
-      return;
-    }
-    const text = evaluate(value);
-    if (text !== undefined) strings.set(name, text);
-  };
   for (const statement of (program.body as Node[]) ?? []) {
     if (statement.type !== 'VariableDeclaration') continue;
-    for (const declarator of (statement.declarations as Node[]) ?? []) if ((declarator.id as Node).type === 'Identifier') add((declarator.id as Node).name as string, declarator.init as Node | null, 0);
+    for (const declarator of (statement.declarations as Node[]) ?? []) {
+      if ((declarator.id as Node).type === 'Identifier') for (const [name, value] of constantStrings((declarator.id as Node).name as string, declarator.init as Node | null, evaluate)) strings.set(name, value);
+    }
   }
   return strings;
+}
+
+/** The strings a constant gives: itself, or each string property of an object literal by dotted name (nested up to 4). */
+function constantStrings(name: string, value: Node | undefined | null, evaluate: (node: Node) => string | undefined, depth = 0): [string, string][] {
+  if (!value || depth > 4) return [];
+  if (value.type !== 'ObjectExpression') {
+    const text = evaluate(value);
+    return text === undefined ? [] : [[name, text]];
+  }
+  return ((value.properties as Node[]) ?? []).flatMap((property) => {
+    const key = property.key as Node | undefined;
+    const keyName = key && ((key.name ?? key.value) as string | undefined);
+    return property.type === 'Property' && typeof keyName === 'string' ? constantStrings(`${name}.${keyName}`, property.value as Node, evaluate, depth + 1) : [];
+  });
 }
 
 /** `module.exports` */
