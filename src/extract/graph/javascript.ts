@@ -470,7 +470,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (!args[0]) return undefined;
     const template = templateOf(args[0], owner);
     const knownClient = (callee.type === 'Identifier' && HTTP_FUNCTIONS.test(callee.name as string)) || (receiver !== undefined && (HTTP_FUNCTIONS.test(receiver) || nodeModule !== undefined));
-    if (!knownClient && !/^https?:\/\/[^/{]+/i.test(template.join(''))) return undefined;
+    if (!knownClient && !/^https?:\/\/[^/{]+/i.test(templateText(template))) return undefined;
     const { method, via } = httpMethodOf(callee, args);
     return { template, owner, wrapper: { method, via, graphRelative: false } };
   };
@@ -480,7 +480,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     const args = (call.arguments as Node[]) ?? [];
     // Most calls take nothing or a literal (`.get()`, `.top(10)`, `.api('/me')`): no parameter can supply a URL.
     if (!args[0] || !MAY_CARRY_PARAMETER.has(args[0].type)) return false;
-    const options = args[0]?.type === 'ObjectExpression' || args[0]?.type === 'Identifier' ? resolveObject(args[0]) : undefined;
+    const options = args[0].type === 'ObjectExpression' || args[0].type === 'Identifier' ? resolveObject(args[0]) : undefined;
     const sources = options ? [objectProperty(options, 'host'), objectProperty(options, 'hostname'), objectProperty(options, 'path')] : [args[0]];
     if (!sources.some((source) => mayStartBase(leadingText(source)) && referencesParameter(source))) return false;
     const request = requestOf(call);
@@ -727,6 +727,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     const parsed = parseGraphUrl(url);
     if (!parsed || (!parsed.host && !wrapper.graphRelative)) return;
     if (parsed.host === PLACEHOLDER && !parsed.version) return;
+    // Text glued to the version (`…/v1.0Content-Type`) is no path: a call of some other `get` of the same name.
+    if (/^\/(v1\.0|beta)[^/?]/i.test(parsed.path)) return;
     if (UNKNOWN_ROOT.test(url) || parsed.path === '/') {
       facts.unresolved.push({ via, reason: unknown, source: where(call) });
       return;
