@@ -123,6 +123,27 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line} ${call.via}`), ['GET /me/contacts src/pages/Contacts.jsx:4 fetch via callApiWithToken()', 'GET /me/photo/$value src/pages/Contacts.jsx:5 fetch']);
   });
 
+  // As in Microsoft's Node web app tutorial: the Graph base in .env, an endpoint built from it in a CommonJS
+  // settings module, an axios helper named fetch, the call in a route.
+  it('reads URL environment variables from the app\'s .env files and constants CommonJS modules export', () => {
+    const files = [
+      new SourceFile('web/.env', 'CLIENT_SECRET=abc~def\nGRAPH_API_ENDPOINT=https://graph.microsoft.com/ # ends with a slash\n'),
+      new SourceFile('web/authConfig.js', "require('dotenv').config();\nconst GRAPH_ME_ENDPOINT = process.env.GRAPH_API_ENDPOINT + 'v1.0/me';\nmodule.exports = { msalConfig, GRAPH_ME_ENDPOINT, mail: { inbox: process.env['GRAPH_API_ENDPOINT'] + 'v1.0/me/mailFolders/inbox/messages' } };\nmodule.exports.GRAPH_EVENTS = `${process.env.GRAPH_API_ENDPOINT}v1.0/me/events`;\n"),
+      new SourceFile('web/fetch.js', "var axios = require('axios');\nasync function fetch(endpoint, accessToken) {\n  const response = await axios.get(endpoint, { headers: { Authorization: `Bearer ${accessToken}` } });\n  return response.data;\n}\nmodule.exports = fetch;\n"),
+      new SourceFile('web/routes/users.js', "var fetch = require('../fetch');\nvar { GRAPH_ME_ENDPOINT } = require('../authConfig');\nconst config = require('../authConfig');\nrouter.get('/profile', async (req, res) => res.render('profile', { profile: await fetch(GRAPH_ME_ENDPOINT, req.session.accessToken) }));\nrouter.get('/mail', async (req, res) => res.send(await fetch(config.mail.inbox, token)));\nrouter.get('/events', async (req, res) => res.send(await fetch(config.GRAPH_EVENTS, token)));\n"),
+      // No .env value (a placeholder): the base is unknown, the version says Graph; less sure.
+      new SourceFile('api/graph.js', "const axios = require('axios');\nawait axios.get(process.env.GRAPH_API_ENDPOINT + 'v1.0/me/drive');\n"),
+      new SourceFile('api/.env.example', 'GRAPH_API_ENDPOINT=Enter_the_Graph_Endpoint_Here\n'),
+    ];
+    const facts = extractGraphFacts({ files, manifests: [], apps: [], index: undefined, justifications: {}, problems: [] });
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line} ${call.confidence}`).sort(), [
+      'GET /me web/routes/users.js:4 high',
+      'GET /me/drive api/graph.js:2 medium',
+      'GET /me/events web/routes/users.js:6 high',
+      'GET /me/mailFolders/inbox/messages web/routes/users.js:5 high',
+    ]);
+  });
+
   it('follows request helpers across modules, CommonJS and ES, and reports a run-time path given to one', () => {
     const files = [
       new SourceFile('addin/helpers/odata.js', "var https = require('https');\nconst getData = function (token, domain, path, version, query) {\n  var options = { host: domain, path: version + path + query, method: 'GET' };\n  return new Promise((resolve) => https.get(options, resolve));\n};\nmodule.exports = getData;\n"),

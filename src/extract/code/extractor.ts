@@ -7,6 +7,7 @@ import { extractPowerShell } from '../graph/powershell.ts';
 import { extractTreeLanguage } from '../graph/tree-languages.ts';
 import { compactReferences } from '../hosts/types.ts';
 import type { RequestWrapper } from '../graph/url-templates.ts';
+import type { EnvironmentUrls } from './environment.ts';
 import { LANGUAGE_OF_EXTENSION, type TreeParsers } from '../graph/tree-sitter.ts';
 
 export const JS_FILES = /\.(m|c)?(j|t)sx?$/i;
@@ -24,6 +25,8 @@ export interface ExtractorChoice {
   graphOnly?: boolean;
   /** Paths of the tree's files, for the classic scripts beside a script (their globals are its globals). */
   paths?: readonly string[];
+  /** URLs the app's `.env` files give environment variables (`process.env.GRAPH_API_ENDPOINT`). */
+  environment?: EnvironmentUrls;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { SourceFile } from '../../sources/source-file.ts';
 import type { CodeGraphFacts } from '../graph/javascript.ts';
 import { LANGUAGE_OF_EXTENSION, type TreeLanguage, type TreeParsers } from '../graph/tree-sitter.ts';
 import { createFileExtractor, importedPaths, isClassicScript, JS_FILES } from './extractor.ts';
+import { environmentUrls } from './environment.ts';
 
 /**
  * Every code file is parsed once; each extractor (Graph calls, scopes and auth flows; outbound connections
@@ -101,7 +102,7 @@ export function filesToExtract(files: readonly SourceFile[], graphOnly = false):
 
 export function extractCode(input: CodeExtractionInput): FileCodeFacts[] {
   const byPath = new Map(input.files.map((file) => [file.path, file]));
-  const extract = createFileExtractor((path) => byPath.get(path), input.parsers ?? {}, (problem) => input.problems.push(problem), { graphOnly: input.graphOnly, paths: [...byPath.keys()] });
+  const extract = createFileExtractor((path) => byPath.get(path), input.parsers ?? {}, (problem) => input.problems.push(problem), { graphOnly: input.graphOnly, paths: [...byPath.keys()], environment: environmentUrls(input.files) });
   const appRootOf = rootResolver(input.apps);
   const results: FileCodeFacts[] = [];
   for (const file of filesToExtract(input.files, input.graphOnly)) {

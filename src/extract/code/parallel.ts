@@ -7,6 +7,7 @@ import { loadParsers, type TreeLanguage, type TreeParsers } from '../graph/tree-
 import { createFileExtractor, importedPaths, isClassicScript, JS_FILES } from './extractor.ts';
 import { codeLanguagesIn, extractCode, filesToExtract, rootResolver, type CodeExtractionInput, type FileCodeFacts } from './index.ts';
 import { packTexts } from './shared-texts.ts';
+import { environmentUrls } from './environment.ts';
 import type { WorkerInput, WorkerReply } from './worker.ts';
 
 /**
@@ -48,7 +49,7 @@ export async function extractCodeInParallel(input: ParallelExtractionInput, thre
   const done = new Uint8Array(worthy.length);
   const problems = new Map<string, ScanProblem>();
   const addProblem = (problem: ScanProblem) => problems.set(`${problem.file}|${problem.message}`, problem);
-  const work: WorkerInput = { texts, grammars, next: new SharedArrayBuffer(4), total: worthy.length, batch: BATCH, graphOnly: Boolean(input.graphOnly) };
+  const work: WorkerInput = { texts, grammars, next: new SharedArrayBuffer(4), total: worthy.length, batch: BATCH, graphOnly: Boolean(input.graphOnly), environment: environmentUrls(input.files) };
   let failure: Error | undefined;
   try {
     await runWorkers(Math.min(threads, Math.ceil(worthy.length / BATCH)), work, limits, (reply) => {
@@ -67,7 +68,7 @@ export async function extractCodeInParallel(input: ParallelExtractionInput, thre
   if (missing.length) {
     const fallbackProblems: ScanProblem[] = [];
     const byPath = new Map(input.files.map((file) => [file.path, file]));
-    const extract = createFileExtractor((path) => byPath.get(path), await mainThreadParsers(grammars, fallbackProblems), addProblem, { graphOnly: input.graphOnly, paths: [...byPath.keys()] });
+    const extract = createFileExtractor((path) => byPath.get(path), await mainThreadParsers(grammars, fallbackProblems), addProblem, { graphOnly: input.graphOnly, paths: [...byPath.keys()], environment: work.environment });
     for (const problem of fallbackProblems) addProblem(problem);
     for (const index of missing) results[index] = extract(worthy[index]!);
   }

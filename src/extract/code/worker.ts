@@ -4,6 +4,7 @@ import { loadParsers, type Grammar } from '../graph/tree-sitter.ts';
 import type { CodeGraphFacts } from '../graph/javascript.ts';
 import { createFileExtractor } from './extractor.ts';
 import { sharedFileLookup, type SharedTexts } from './shared-texts.ts';
+import type { EnvironmentUrls } from './environment.ts';
 
 /**
  * An extraction thread: takes batches of file indexes from the shared counter until none are left, extracts
@@ -20,16 +21,17 @@ export interface WorkerInput {
   batch: number;
   /** Only the Graph extractor (see CodeExtractionInput.graphOnly). */
   graphOnly: boolean;
+  environment: EnvironmentUrls;
 }
 export type WorkerReply = { results: { index: number; facts: CodeGraphFacts | undefined }[]; problems: ScanProblem[] };
 
-const { texts, grammars, next, total, batch, graphOnly } = workerData as WorkerInput;
+const { texts, grammars, next, total, batch, graphOnly, environment } = workerData as WorkerInput;
 const files = sharedFileLookup(texts);
 const loaded = await loadParsers(grammars);
 const { parsers } = loaded;
 // Every thread meets the same grammar errors: the main thread keeps one of each.
 let problems: ScanProblem[] = loaded.errors.map((message) => ({ kind: 'read-error', message }));
-const extract = createFileExtractor(files.byPath, parsers, (problem) => problems.push(problem), { graphOnly, paths: texts.entries.map((entry) => entry.path) });
+const extract = createFileExtractor(files.byPath, parsers, (problem) => problems.push(problem), { graphOnly, paths: texts.entries.map((entry) => entry.path), environment });
 const counter = new Int32Array(next);
 for (let start = Atomics.add(counter, 0, batch); start < total; start = Atomics.add(counter, 0, batch)) {
   const results: WorkerReply['results'] = [];

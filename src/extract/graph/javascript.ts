@@ -7,6 +7,7 @@ import type { AuthFlow, AuthFlowEvidence, Confidence, GraphCall, SourceRef, Unre
 import { visitJsClass, visitJsConnectivity, type JsConnectivityContext } from '../hosts/javascript-connectivity.ts';
 import type { CodeConnectivity } from '../hosts/types.ts';
 import type { ExtractorChoice } from '../code/extractor.ts';
+import { environmentUrl } from '../code/environment.ts';
 import { fillTemplate, joinTemplate, mayReachGraph, mayStartBase, suppliesRoot, templateText, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
 import { visitJsPatterns } from '../patterns/javascript-patterns.ts';
 import type { InsecurePattern } from '../patterns/types.ts';
@@ -208,7 +209,9 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
           if ((property.value as Node)?.type !== 'Identifier') continue;
           modules.set((property.value as Node).name as string, specifier);
           const key = property.key as Node;
-          if (key.type === 'Identifier') importBindings.set((property.value as Node).name as string, { specifier, name: key.name as string });
+          if (key.type !== 'Identifier') continue;
+          importBindings.set((property.value as Node).name as string, { specifier, name: key.name as string });
+          imports.set((property.value as Node).name as string, { specifier, name: key.name as string });
         }
     }
     if (FUNCTIONS.has(node.type)) functionParams.set(node, ((node.params as Node[]) ?? []).map((param) => (param.type === 'Identifier' ? (param.name as string) : param.type === 'AssignmentPattern' && (param.left as Node).type === 'Identifier' ? ((param.left as Node).name as string) : '')));
@@ -288,17 +291,23 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       case 'TSNonNullExpression':
         return evaluate(node.expression as Node, depth + 1);
       case 'MemberExpression': {
+        // An environment variable the app's `.env` gives a URL: `process.env.GRAPH_API_ENDPOINT`.
+        const variable = environmentVariable(node);
+        if (variable) return environmentUrl(choice.environment, file.path, variable);
         // A property of a constant settings object: `graphConfig.graphMeEndpoint`, `config.graph.base` (in this
         // file, or in another script of the page).
         const value = memberValue(node, depth);
         if (value) return evaluate(value, depth + 1);
         const dotted = dottedName(node);
         const [root, ...rest] = dotted?.split('.') ?? [];
-        if (!root || !rest.length || paramSlot(node, root) || constantAt(node, root)) return undefined;
-        // A property of an object another module exports (`protectedResources.graphMe.endpoint`).
+        if (!root || !rest.length || paramSlot(node, root)) return undefined;
+        // A property of an object another module exports (`protectedResources.graphMe.endpoint`), or of the
+        // module itself (`const config = require('./config'); config.graph.endpoint`).
         const imported = imports.get(root);
         if (imported) return resolveImport(file.path, imported.specifier, [imported.name, ...rest].join('.'));
-        return classicScript ? globals.constant(file.path, dotted!) : undefined;
+        const whole = importBindings.get(root);
+        if (whole?.name === '*') return resolveImport(file.path, whole.specifier, rest.join('.'));
+        return classicScript && !constantAt(node, root) ? globals.constant(file.path, dotted!) : undefined;
       }
       case 'CallExpression': {
         // encodeURIComponent(x) and String(x) keep the shape of a path segment.
@@ -723,9 +732,12 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   /** A URL a request helper or an options object gives: a Graph call, a run-time path (unresolved), or another host's. */
   function requestedUrl(call: Node, wrapper: Omit<RequestWrapper, 'template'>, given: string, via: string, unknown: string) {
     // A run-time value glued to the end of the path is a query or suffix the caller adds, not part of the path.
-    const url = given.replace(/([^/{}])\{id\}$/, '$1');
+    const glued = given.replace(/([^/{}])\{id\}$/, '$1');
+    // A base known only at run time (an unset environment variable) followed by a Graph version: Graph, less sure.
+    const unknownBase = !wrapper.graphRelative && UNKNOWN_BASE_GRAPH.test(glued);
+    const url = unknownBase ? glued.slice(PLACEHOLDER.length).replace(/^(?!\/)/, '/') : glued;
     const parsed = parseGraphUrl(url);
-    if (!parsed || (!parsed.host && !wrapper.graphRelative)) return;
+    if (!parsed || (!parsed.host && !wrapper.graphRelative && !unknownBase)) return;
     if (parsed.host === PLACEHOLDER && !parsed.version) return;
     // Text glued to the version (`…/v1.0Content-Type`) is no path: a call of some other `get` of the same name.
     if (/^\/(v1\.0|beta)[^/?]/i.test(parsed.path)) return;
@@ -733,7 +745,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       facts.unresolved.push({ via, reason: unknown, source: where(call) });
       return;
     }
-    addCall(call, wrapper.method, parsed.host === PLACEHOLDER ? url.replace(/^https?:\/\/\{id\}/i, '') : url, via, parsed.host === PLACEHOLDER ? 'medium' : 'high', { version: wrapper.version });
+    const unsure = unknownBase || parsed.host === PLACEHOLDER;
+    addCall(call, wrapper.method, parsed.host === PLACEHOLDER ? url.replace(/^https?:\/\/\{id\}/i, '') : url, via, unsure ? 'medium' : 'high', { version: wrapper.version });
   }
 
   /** Kiota (`client.users.byUserId(id).messages.get()`) and PnPjs (`graph.users.getById(id).messages()`) chains. */
@@ -820,14 +833,14 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       if (!url) continue;
       const parsed = parseGraphUrl(url);
       const absoluteGraph = parsed?.host && parsed.host !== PLACEHOLDER;
-      const unknownHostGraph = url.startsWith(PLACEHOLDER) && /^\{id\}\/(v1\.0|beta)\//i.test(url);
+      const unknownHostGraph = UNKNOWN_BASE_GRAPH.test(url);
       if (!absoluteGraph && !unknownHostGraph) continue;
       const { method, via } = httpMethodOf(callee, args);
-      if (UNKNOWN_ROOT.test(url)) {
+      if (!unknownHostGraph && UNKNOWN_ROOT.test(url)) {
         facts.unresolved.push({ via, reason: 'the URL after the Graph base is computed at run time', source: where(call) });
         continue;
       }
-      const path = unknownHostGraph ? url.slice(PLACEHOLDER.length) : url;
+      const path = unknownHostGraph ? url.slice(PLACEHOLDER.length).replace(/^(?!\/)/, '/') : url;
       addCall(call, method, path, via, unknownHostGraph ? 'medium' : 'high');
     }
   }
@@ -976,6 +989,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       }
     }
   }
+  for (const [name, value] of commonJsExports(program)) for (const [key, text] of constantStrings(name, value, evaluate)) if (!facts.exportedConstants.has(key)) facts.exportedConstants.set(key, text);
   facts.scopes = dedupeScopes(facts.scopes);
   if (classicScript) facts.scriptGlobals = { constants: topLevelStrings(program, evaluate), wrappers };
   if (wrappers.size) {
@@ -1026,6 +1040,8 @@ function exportedFunctions(program: Node): Map<string, string> {
   return exported;
 }
 
+/** A base known only at run time, then a Graph version: `${process.env.GRAPH_ENDPOINT}v1.0/me` with the variable unset. */
+const UNKNOWN_BASE_GRAPH = /^\{id\}\/?(v1\.0|beta)\//i;
 /** A URL whose path is a run-time value right after the base (`https://graph.microsoft.com/v1.0{id}`). */
 const UNKNOWN_ROOT = /^(https?:\/\/[^/]+)?(\/(v1\.0|beta))?\/?\{id\}/i;
 /** Argument shapes through which a parameter may reach a URL (directly, in a string, through a constant or an options object). */
@@ -1040,12 +1056,42 @@ const DEFAULT_EXPORT = 'default';
 /** Statements that make a file a module rather than a classic script. */
 const MODULE_SYNTAX = new Set(['ImportDeclaration', 'ExportNamedDeclaration', 'ExportDefaultDeclaration', 'ExportAllDeclaration', 'ImportExpression']);
 
+/** `process.env.NAME` / `process.env['NAME']`: the variable's name. */
+function environmentVariable(node: Node): string | undefined {
+  const object = node.object as Node;
+  if (object.type !== 'MemberExpression' || object.computed || (object.property as Node).name !== 'env' || (object.object as Node).type !== 'Identifier' || (object.object as Node).name !== 'process') return undefined;
+  const property = node.property as Node;
+  return node.computed ? (property.type === 'Literal' && typeof property.value === 'string' ? property.value : undefined) : (property.name as string);
+}
+
 /** `a.b.c` as a dotted name, when the chain is plain names. */
 function dottedName(node: Node): string | undefined {
   if (node.type === 'Identifier') return node.name as string;
   if (node.type !== 'MemberExpression' || node.computed) return undefined;
   const object = dottedName(node.object as Node);
   return object && `${object}.${(node.property as Node).name as string}`;
+}
+
+/**
+ * What a CommonJS module exports, by name, with the expression giving it: `exports.A = …`,
+ * `module.exports.A = …`, and each property of `module.exports = { A, B: … }`.
+ */
+function commonJsExports(program: Node): [string, Node][] {
+  const exported: [string, Node][] = [];
+  for (const statement of (program.body as Node[]) ?? []) {
+    const assignment = statement.type === 'ExpressionStatement' && (statement.expression as Node).type === 'AssignmentExpression' ? (statement.expression as Node) : undefined;
+    if (!assignment) continue;
+    const left = assignment.left as Node;
+    const right = assignment.right as Node;
+    const member = exportedMemberName(left);
+    if (member) exported.push([member, right]);
+    else if (isModuleExports(left) && right.type === 'ObjectExpression')
+      for (const property of (right.properties as Node[]) ?? []) {
+        const key = property.key as Node | undefined;
+        if (property.type === 'Property' && key?.type === 'Identifier') exported.push([key.name as string, property.value as Node]);
+      }
+  }
+  return exported;
 }
 
 /** Top-level string constants of a script, object literal properties by dotted name (`graphConfig.graphMeEndpoint`). */

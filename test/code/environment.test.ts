@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { environmentUrl, environmentUrls } from '../../src/extract/code/environment.ts';
+import { SourceFile } from '../../src/sources/source-file.ts';
+
+describe('URL environment variables from .env files', () => {
+  const urls = environmentUrls([
+    new SourceFile('app/.env.example', 'GRAPH=https://graph.microsoft.com/example\nAPI=https://api.contoso.com\n'),
+    new SourceFile('app/.env', 'GRAPH="https://graph.microsoft.com/"\nSECRET=abc~def\nNAME=contoso\nEMPTY=\n'),
+    new SourceFile('app/api/.env', "API='https://api.fabrikam.com/v2' # the partner\n"),
+    new SourceFile('.env', 'ROOT=https://root.contoso.com\n'),
+    new SourceFile('app/notes.txt', 'GRAPH=https://not.an.env.file\n'),
+  ]);
+
+  it('keeps only URLs, unquoted, the file the app loads winning over its template', () => {
+    assert.deepEqual(urls['app'], { GRAPH: 'https://graph.microsoft.com/', API: 'https://api.contoso.com' });
+    assert.deepEqual(urls['app/api'], { API: 'https://api.fabrikam.com/v2' });
+  });
+
+  it('a file sees its folder\'s values, else the nearest parent\'s', () => {
+    assert.equal(environmentUrl(urls, 'app/api/client.js', 'API'), 'https://api.fabrikam.com/v2');
+    assert.equal(environmentUrl(urls, 'app/api/client.js', 'GRAPH'), 'https://graph.microsoft.com/');
+    assert.equal(environmentUrl(urls, 'app/api/client.js', 'ROOT'), 'https://root.contoso.com');
+    assert.equal(environmentUrl(urls, 'other/x.js', 'GRAPH'), undefined);
+    assert.equal(environmentUrl(urls, 'app/x.js', 'SECRET'), undefined, 'a secret never enters the extraction');
+  });
+});
