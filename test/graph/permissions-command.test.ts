@@ -122,4 +122,25 @@ describe('m365cert permissions', () => {
     assert.deepEqual(connectivity.inventory?.hosts, scan.inventory?.hosts);
     assert.deepEqual(connectivity.inventory?.notGathered, ['patterns', 'secrets', 'dependencies', 'repository']);
   });
+
+  // The parsing is narrowed by cheap tests (Graph markers, imports of modules that have them, .env values): a
+  // call reached only through helpers, settings modules and environment variables must still be found.
+  it('finds the calls scan finds when they are reached through helpers, settings modules and .env values', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, {
+      'App/.env.dev': 'CLIENT_SECRET="Enter_the_Client_Secret_Here"\nGRAPH_API_ENDPOINT="Enter_the_Graph_Endpoint_Here" # ends with a slash\n',
+      'App/authConfig.js': "require('dotenv').config({ path: '.env.dev' });\nconst GRAPH_ME_ENDPOINT = process.env.GRAPH_API_ENDPOINT + 'v1.0/me';\nmodule.exports = { GRAPH_ME_ENDPOINT };\n",
+      'App/fetch.js': "var axios = require('axios');\nasync function fetch(endpoint, accessToken) {\n  const response = await axios.get(endpoint, { headers: { Authorization: `Bearer ${accessToken}` } });\n  return response.data;\n}\nmodule.exports = fetch;\n",
+      'App/routes/users.js': "var fetch = require('../fetch');\nvar { GRAPH_ME_ENDPOINT } = require('../authConfig');\nrouter.get('/profile', async (req, res) => res.render('profile', { profile: await fetch(GRAPH_ME_ENDPOINT, req.session.accessToken) }));\n",
+      'App/routes/auth.js': "router.get('/acquireToken', authProvider.acquireToken({ scopes: ['User.Read'], successRedirect: '/users/profile' }));\n",
+      'Api/.env': 'GRAPH_EVENTS=https://graph.microsoft.com/v1.0/me/events\n',
+      'Api/events.js': "const got = require('got');\nmodule.exports = async (token) => got(process.env.GRAPH_EVENTS, { headers: { Authorization: token } }).json();\n",
+    });
+    const permissions = JSON.parse((await runCli(['permissions', root, ...DATA, '-f', 'json'])).stdout) as ScanResult;
+    const scan = JSON.parse((await runCli(['scan', root, ...DATA, '-f', 'json'])).stdout) as ScanResult;
+    const calls = (report: ScanResult) => report.inventory!.graphCalls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line}`).sort();
+    assert.deepEqual(calls(permissions), ['GET /me App/routes/users.js:3', 'GET /me/events Api/events.js:2']);
+    assert.deepEqual(calls(scan), calls(permissions));
+    assert.deepEqual(permissions.permissionAnalysis, scan.permissionAnalysis);
+  });
 });

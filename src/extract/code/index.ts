@@ -23,7 +23,7 @@ const CODE_FILES = /\.((m|c)?(j|t)sx?|cs|py|java|ps1|psm1)$/i;
  * URL for another file, request scopes or acquire tokens (Kiota chains need a client, whose name or import
  * matches; a client handed over under another name is missed, like any untyped data flow).
  */
-const GRAPH_HINT = /graph\.microsoft|microsoftgraph\.|\.api\(|msgraph|graph-client|graph_?client|graphserviceclient|graphfi|acquire_?token|scopes|Credential(Builder)?\b|\$batch|aadHttpClient|msGraphClient|-Mg[A-Z]|\/v1\.0\/|\/beta\//i;
+const GRAPH_HINT = /graph\.microsoft|microsoftgraph\.|\.api\(|msgraph|graph-client|graph_?client|graphserviceclient|graphfi|acquire_?token|scopes|Credential(Builder)?\b|\$batch|aadHttpClient|msGraphClient|-Mg[A-Z]|v1\.0\/|\/beta\//i;
 /**
  * A file with no URL that names none of these makes no outbound request, serves no route and holds none of
  * the insecure patterns the extractors read: an HTTP client, a route definition, a client library with a
@@ -53,6 +53,13 @@ export function worthParsing(file: SourceFile): boolean {
     hinted.set(file, answer);
   }
   return answer;
+}
+
+/** A test for the names of environment variables the tree's .env files set to Graph URLs; undefined when none. */
+function graphEnvironmentVariables(files: readonly SourceFile[]): RegExp | undefined {
+  const names = new Set<string>();
+  for (const values of Object.values(environmentUrls(files))) for (const [name, url] of Object.entries(values)) if (/graph\.microsoft|microsoftgraph\./i.test(url)) names.add(name);
+  return names.size ? new RegExp(`\\b(${[...names].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`) : undefined;
 }
 
 /** Languages of the files to extract (see filesToExtract), so only their grammars are loaded. */
@@ -86,6 +93,9 @@ export interface CodeExtractionInput {
  */
 export function filesToExtract(files: readonly SourceFile[], graphOnly = false): SourceFile[] {
   const selected = new Set(files.filter(graphOnly ? mentionsGraph : worthParsing));
+  // Code reading an environment variable that an .env file sets to a Graph URL may call Graph through it.
+  const graphVariables = graphEnvironmentVariables(files);
+  if (graphVariables) for (const file of files) if (!selected.has(file) && isParsableCode(file) && graphVariables.test(file.text)) selected.add(file);
   const graphFiles = [...selected].filter((file) => JS_FILES.test(file.path) && mentionsGraph(file));
   const graphPages = new Set(graphFiles.filter(isClassicScript).map((file) => path.posix.dirname(file.path)));
   if (graphPages.size) for (const file of files) if (!selected.has(file) && isParsableCode(file) && graphPages.has(path.posix.dirname(file.path)) && isClassicScript(file)) selected.add(file);
