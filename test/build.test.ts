@@ -24,7 +24,7 @@ describe('build: the published package compiles and its bin runs without tsx', (
     const csharp = tempDir(t);
     writeTree(csharp, { 'Worker.cs': 'using Microsoft.Graph;\nclass W { async Task Run(GraphServiceClient graphClient) { var me = await graphClient.Me.GetAsync(); } }\n' });
     const graphRun = spawnSync(process.execPath, [bin, 'permissions', csharp, '--data-dir', requireSharedData(), '-f', 'json'], { encoding: 'utf8' });
-    assert.deepEqual((JSON.parse(graphRun.stdout) as { inventory: { graphCalls: { via: string; path: string }[] } }).inventory.graphCalls.map((call) => `${call.via} ${call.path}`), ['csharp-sdk /Me']);
+    assert.deepEqual((JSON.parse(graphRun.stdout) as { inventory: { graphCalls: { via: string; path: string }[] } }).inventory.graphCalls.map((call) => `${call.via} ${call.path}`), ['csharp-sdk /me']);
     // Large trees are extracted on threads: the compiled worker.js runs, no fallback to the main thread.
     const many = tempDir(t);
     writeTree(many, Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`src/m${i}.ts`, `export const f${i} = () => fetch('https://api.partner-${i}.io/x');\n`])));

@@ -27,7 +27,9 @@ export function sdkSegment(name: string): string {
   const lower = normalized(name);
   if (SEGMENT_ALIASES[lower]) return SEGMENT_ALIASES[lower]!;
   if (/^graph[A-Z]/.test(name)) return `microsoft.graph.${lower.slice(5)}`;
-  return name.replace(/_/g, '');
+  // Graph's own spelling: camelCase (C# `MailFolders`, Python `mail_folders` → `mailFolders`).
+  const camel = name.replace(/_+([a-z0-9])/gi, (_, next: string) => next.toUpperCase()).replace(/_/g, '');
+  return camel.charAt(0).toLowerCase() + camel.slice(1);
 }
 
 /**
