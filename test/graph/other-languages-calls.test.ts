@@ -5,6 +5,7 @@ import { PowerShellCommandMap } from '../../src/knowledge/graph/powershell-comma
 import { extractTreeLanguage } from '../../src/extract/graph/tree-languages.ts';
 import { loadParsers, type TreeParsers, type TreeLanguage } from '../../src/extract/graph/tree-sitter.ts';
 import { SourceFile } from '../../src/sources/source-file.ts';
+import { environmentUrls } from '../../src/extract/code/environment.ts';
 
 type Expected = [method: string, path: string, version?: 'v1.0' | 'beta'];
 let parsers: TreeParsers;
@@ -89,6 +90,14 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     const cs = extractTreeLanguage(new SourceFile('Drive.cs', wrap.csharp('var drive = site != null ? graphClient.Sites[site].Drive : graphClient.Me.Drive;\nstring requestUrl = drive.Root.ItemWithPath(path).CreateUploadSession().Request().RequestUrl;\nawait helper.CallWebApiAsync(requestUrl, token, Method.Post);')), 'csharp', parsers.csharp!);
     assert.deepEqual(cs.calls, []);
     assert.deepEqual(cs.unresolved.map((item) => item.reason), ['the request URL of /sites/{id}/drive/items/{id}/createUploadSession is sent by other code, with a method only that code knows', 'the request URL of /me/drive/items/{id}/createUploadSession is sent by other code, with a method only that code knows']);
+  });
+
+  it('reads URL environment variables from the app\'s .env files in Python, C# and Java', () => {
+    const environment = environmentUrls([new SourceFile('app/.env', 'ENDPOINT=https://graph.microsoft.com/v1.0/users\nGRAPH=https://graph.microsoft.com/v1.0\nSECRET=abc~def\n')]);
+    const calls = (language: TreeLanguage, extension: string, code: string) => extractTreeLanguage(new SourceFile(`app/src/case.${extension}`, code), language, parsers[language]!, { environment }).calls.map((call) => `${call.method} ${call.path}`);
+    assert.deepEqual(calls('python', 'py', "import os, requests\nENDPOINT = os.getenv('ENDPOINT')\nrequests.get(ENDPOINT)\nrequests.get(os.environ['GRAPH'] + '/me')\nrequests.get(f\"{os.environ.get('GRAPH')}/me/events\")\nrequests.get(os.getenv('SECRET') + '/me/contacts')\n"), ['GET /users', 'GET /me', 'GET /me/events']);
+    assert.deepEqual(calls('csharp', 'cs', wrap.csharp('var s = await http.GetStringAsync(Environment.GetEnvironmentVariable("GRAPH") + "/me/drive");')), ['GET /me/drive']);
+    assert.deepEqual(calls('java', 'java', wrap.java('HttpRequest request = HttpRequest.newBuilder(URI.create(System.getenv("GRAPH") + "/me/contacts")).GET().build();')), ['GET /me/contacts']);
   });
 
   it('finds scopes and auth flows in each language', () => {

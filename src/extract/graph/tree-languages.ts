@@ -6,6 +6,7 @@ import { indexNodes, type NodesOf, type TreeLanguage } from './tree-sitter.ts';
 import { fluentPath, isScopeLike, sdkSegment, withoutGraphHost } from './sdk-shapes.ts';
 import type { AuthFlow, Confidence } from './types.ts';
 import type { ExtractorChoice } from '../code/extractor.ts';
+import { environmentUrl } from '../code/environment.ts';
 import { CONNECTIVITY_NODE_TYPES, treeConnectivity } from '../hosts/tree-connectivity.ts';
 import { PATTERN_NODE_TYPES, treePatterns } from '../patterns/tree-patterns.ts';
 
@@ -176,7 +177,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const handsOutRequestUrls = language === 'csharp' && file.text.includes('.RequestUrl');
   const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), rules.declaration.type, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
   const constants = declarators(nodes(rules.declaration.type), rules.declaration);
-  const evaluate = (node: TsNode | null | undefined, depth = 0): string | undefined => evaluateString(node, rules, constants, depth);
+  const environment = (name: string) => environmentUrl(choice.environment, file.path, name);
+  const evaluate = (node: TsNode | null | undefined, depth = 0): string | undefined => evaluateString(node, rules, constants, environment, depth);
   try {
     if (root.hasError && !nodes(rules.call).length) {
       facts.parseError = { message: 'syntax errors throughout the file', line: firstError(root) };
@@ -399,25 +401,40 @@ function branchesOf(node: TsNode): TsNode[] {
   return [];
 }
 
-function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, constants: Assignments, depth: number): string | undefined {
+function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, constants: Assignments, environment: (name: string) => string | undefined, depth: number): string | undefined {
   if (!node || depth > 30) return undefined;
-  if (rules.strings.has(node.type)) return stringValue(node, rules, (expression) => evaluateString(expression, rules, constants, depth + 1));
-  if (node.type === 'parenthesized_expression') return evaluateString(node.namedChildren[0], rules, constants, depth + 1);
+  const inner = (child: TsNode | null | undefined) => evaluateString(child, rules, constants, environment, depth + 1);
+  if (rules.strings.has(node.type)) return stringValue(node, rules, inner);
+  if (node.type === 'parenthesized_expression') return inner(node.namedChildren[0]);
   if (node.type === 'binary_expression' || node.type === 'binary_operator') {
     const left = node.childForFieldName('left');
     const right = node.childForFieldName('right');
     const operator = node.childForFieldName('operator')?.text ?? node.children.find((child) => child?.type === '+')?.type;
     if (operator !== '+') return undefined;
-    const a = evaluateString(left, rules, constants, depth + 1);
-    const b = evaluateString(right, rules, constants, depth + 1);
+    const a = inner(left);
+    const b = inner(right);
     if (a === undefined && b === undefined) return undefined;
     return (a ?? PLACEHOLDER) + (b ?? PLACEHOLDER);
   }
   if (node.type === 'identifier') {
     const value = valueAt(constants, node);
-    return value ? evaluateString(value, rules, constants, depth + 1) : undefined;
+    return value ? inner(value) : undefined;
   }
-  return undefined;
+  // An environment variable the app's .env files give a URL: os.getenv("GRAPH_ENDPOINT"), os.environ["…"],
+  // System.getenv("…"), Environment.GetEnvironmentVariable("…").
+  const variable = environmentVariableOf(node, rules);
+  return variable ? environment(variable) : undefined;
+}
+
+const ENVIRONMENT_READERS = /^(os\.getenv|os\.environ\.get|System\.getenv|(System\.)?Environment\.GetEnvironmentVariable)$/;
+
+function environmentVariableOf(node: TsNode, rules: LanguageRules): string | undefined {
+  if (node.type === 'subscript' && node.childForFieldName('value')?.text === 'os.environ') return stringValue(node.childForFieldName('subscript') ?? node, rules);
+  if (node.type !== 'call' && node.type !== 'invocation_expression' && node.type !== 'method_invocation') return undefined;
+  const callee = node.type === 'method_invocation' ? `${node.childForFieldName('object')?.text ?? ''}.${node.childForFieldName('name')?.text ?? ''}` : (node.childForFieldName('function')?.text ?? '');
+  if (!ENVIRONMENT_READERS.test(callee)) return undefined;
+  const first = node.childForFieldName('arguments')?.namedChildren.find((child) => child !== null);
+  return first ? stringValue(firstValue(first), rules) : undefined;
 }
 
 /**
