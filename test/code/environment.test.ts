@@ -24,4 +24,14 @@ describe('URL environment variables from .env files', () => {
     assert.equal(environmentUrl(urls, 'other/x.js', 'GRAPH'), undefined);
     assert.equal(environmentUrl(urls, 'app/x.js', 'SECRET'), undefined, 'a secret never enters the extraction');
   });
+
+  it('reads URLs of appsettings.json by their .NET configuration key, comments allowed, broken files ignored', () => {
+    const settings = environmentUrls([
+      new SourceFile('Api/appsettings.json', '{\n  // Graph\n  "DownstreamApi": { "BaseUrl": "https://graph.microsoft.com/v1.0", "Scopes": ["User.Read"] },\n  "AzureAd": { "ClientSecret": "abc~def", "Instance": "https://login.microsoftonline.com/" },\n}\n'),
+      new SourceFile('Api/appsettings.Development.json', '{ "DownstreamApi": { "BaseUrl": "https://graph.microsoft.com/beta" } }'),
+      new SourceFile('Other/appsettings.json', '{ "broken": '),
+    ]);
+    assert.deepEqual(settings['Api'], { 'DownstreamApi:BaseUrl': 'https://graph.microsoft.com/v1.0', 'AzureAd:Instance': 'https://login.microsoftonline.com/' });
+    assert.deepEqual(settings['Other'], {});
+  });
 });

@@ -100,6 +100,21 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(calls('java', 'java', wrap.java('HttpRequest request = HttpRequest.newBuilder(URI.create(System.getenv("GRAPH") + "/me/contacts")).GET().build();')), ['GET /me/contacts']);
   });
 
+  // Microsoft.Identity.Web's IDownstreamApi, as its docs and samples call Graph without the Graph SDK.
+  it('C#: IDownstreamApi calls go to the BaseUrl of the configuration section they name, as the user or as the app', () => {
+    const environment = environmentUrls([new SourceFile('Web/appsettings.json', JSON.stringify({ DownstreamApi: { BaseUrl: 'https://graph.microsoft.com/v1.0', Scopes: ['User.Read'] }, GraphBeta: { BaseUrl: 'https://graph.microsoft.com/beta/' }, Partner: { BaseUrl: 'https://api.contoso.com' } }))]);
+    const facts = extractTreeLanguage(new SourceFile('Web/Services/GraphService.cs', wrap.csharp([
+      'var me = await _downstreamApi.GetForUserAsync<User>("DownstreamApi", options => options.RelativePath = "me");',
+      'var photo = await _downstreamApi.CallApiForUserAsync("DownstreamApi", options => { options.RelativePath = "me/photo/$value"; });',
+      'await _downstreamApi.CallApiForUserAsync("DownstreamApi", options => { options.HttpMethod = HttpMethod.Post; options.RelativePath = "me/sendMail"; });',
+      'var users = await _downstreamApi.GetForAppAsync<List<User>>("GraphBeta", o => o.RelativePath = "users");',
+      'var items = await _downstreamApi.GetForUserAsync<Item>("Partner", o => o.RelativePath = "items");',
+      'var any = await _downstreamApi.GetForUserAsync<Item>("DownstreamApi", o => o.RelativePath = id);',
+    ].join('\n'))), 'csharp', parsers.csharp!, { environment });
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.apiVersion} ${call.flow}`), ['GET /me v1.0 delegated', 'GET /me/photo/$value v1.0 delegated', 'POST /me/sendMail v1.0 delegated', 'GET /users beta application']);
+    assert.deepEqual(facts.unresolved.map((item) => item.reason), ['the relative path given to GetForUserAsync for DownstreamApi is computed at run time']);
+  });
+
   it('finds scopes and auth flows in each language', () => {
     const cs = extractTreeLanguage(new SourceFile('a.cs', wrap.csharp('var r = await app.AcquireTokenForClient(new[] { "https://graph.microsoft.com/.default" }).ExecuteAsync();')), 'csharp', parsers.csharp!);
     assert.deepEqual([cs.scopes.map((s) => s.name), cs.flows.map((f) => f.flow)], [['https://graph.microsoft.com/.default'], ['application']]);

@@ -1,35 +1,51 @@
 import path from 'node:path';
 import { DOTENV_FILE, dotenvEntries } from '../../sources/formats/dotenv.ts';
+import { parseJson } from '../../sources/formats/json.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 
 /**
- * URLs the app's `.env` files give its environment variables (`GRAPH_API_ENDPOINT=https://graph.microsoft.com/`),
- * by folder: code reading `process.env.GRAPH_API_ENDPOINT` gets the value of the nearest folder's files, as
- * dotenv loads them. Only URL values are kept: nothing else of the environment matters to a call, and a secret
- * never enters the extraction.
+ * URLs the app's `.env` files give its environment variables (`GRAPH_API_ENDPOINT=https://graph.microsoft.com/`)
+ * and its `appsettings*.json` give configuration keys (`DownstreamApi:BaseUrl`, as .NET names them), by folder:
+ * code reading `process.env.GRAPH_API_ENDPOINT` gets the value of the nearest folder's files, as dotenv and
+ * ASP.NET Core load them. Only URL values are kept: nothing else of the environment matters to a call, and a
+ * secret never enters the extraction.
  */
 export type EnvironmentUrls = Record<string, Record<string, string>>;
 
 /** Which of several `.env` files of a folder wins: the file the app loads, then local and development ones, then templates. */
 function preference(file: string): number {
   const name = path.posix.basename(file).toLowerCase();
-  const order = ['.env', '.env.local', '.env.development', '.env.development.local', '.env.dev', '.env.example', '.env.sample', '.env.template'];
+  const order = ['.env', '.env.local', '.env.development', '.env.development.local', '.env.dev', '.env.example', '.env.sample', '.env.template', 'appsettings.json', 'appsettings.development.json'];
   const index = order.indexOf(name);
   return index === -1 ? order.length : index;
 }
 
 export function environmentUrls(files: readonly SourceFile[]): EnvironmentUrls {
   const urls: EnvironmentUrls = {};
-  const envFiles = files.filter((file) => DOTENV_FILE.test(file.path) && !file.path.includes('!')).sort((a, b) => preference(a.path) - preference(b.path) || a.path.localeCompare(b.path));
-  for (const file of envFiles) {
+  const sources = files.filter((file) => (DOTENV_FILE.test(file.path) || APPSETTINGS.test(file.path)) && !file.path.includes('!')).sort((a, b) => preference(a.path) - preference(b.path) || a.path.localeCompare(b.path));
+  for (const file of sources) {
     const folder = path.posix.dirname(file.path);
     const values = (urls[folder] ??= {});
-    for (const { key, value } of dotenvEntries(file)) {
-      const unquoted = value.trim().replace(/^(["'])(.*)\1$/, '$2');
-      if (!(key in values) && /^https?:\/\/[^\s/]+(\/\S*)?$/i.test(unquoted)) values[key] = unquoted;
-    }
+    const entries = APPSETTINGS.test(file.path) ? settingsEntries(file) : dotenvEntries(file).map(({ key, value }) => ({ key, value: value.trim().replace(/^(["'])(.*)\1$/, '$2') }));
+    for (const { key, value } of entries) if (!(key in values) && URL_VALUE.test(value)) values[key] = value;
   }
   return urls;
+}
+
+const APPSETTINGS = /(^|\/)appsettings(\.[\w-]+)?\.json$/i;
+const URL_VALUE = /^https?:\/\/[^\s/]+(\/\S*)?$/i;
+
+/** String values of a settings file by their .NET configuration key (`DownstreamApi:BaseUrl`); an unreadable file gives none. */
+function settingsEntries(file: SourceFile): { key: string; value: string }[] {
+  const parsed = parseJson(file);
+  if (!parsed.ok) return [];
+  const entries: { key: string; value: string }[] = [];
+  const walk = (value: unknown, key: string, depth: number) => {
+    if (typeof value === 'string' && key) entries.push({ key, value });
+    else if (value && typeof value === 'object' && !Array.isArray(value) && depth < 8) for (const [name, inner] of Object.entries(value)) walk(inner, key ? `${key}:${name}` : name, depth + 1);
+  };
+  walk(parsed.doc.value, '', 0);
+  return entries;
 }
 
 /** The value a file sees for a variable: from its folder's `.env` files, else the nearest parent folder's. */

@@ -23,7 +23,7 @@ const CODE_FILES = /\.((m|c)?(j|t)sx?|cs|py|java|ps1|psm1)$/i;
  * URL for another file, request scopes or acquire tokens (Kiota chains need a client, whose name or import
  * matches; a client handed over under another name is missed, like any untyped data flow).
  */
-const GRAPH_HINT = /graph\.microsoft|microsoftgraph\.|\.api\(|msgraph|graph-client|graph_?client|graphserviceclient|graphfi|acquire_?token|scopes|Credential(Builder)?\b|\$batch|aadHttpClient|msGraphClient|-Mg[A-Z]|v1\.0\/|\/beta\//i;
+const GRAPH_HINT = /graph\.microsoft|microsoftgraph\.|\.api\(|msgraph|graph-client|graph_?client|graphserviceclient|graphfi|acquire_?token|scopes|Credential(Builder)?\b|\$batch|aadHttpClient|msGraphClient|-Mg[A-Z]|v1\.0\/|\/beta\/|For(User|App)Async\b/i;
 /**
  * A file with no URL that names none of these makes no outbound request, serves no route and holds none of
  * the insecure patterns the extractors read: an HTTP client, a route definition, a client library with a

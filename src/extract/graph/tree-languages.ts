@@ -194,6 +194,10 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       const calleeName = member?.name ?? call.childForFieldName('function')?.text ?? '';
       for (const [pattern, flow, kind] of rules.flows) if (pattern.test(calleeName)) facts.flows.push({ flow, kind, source: where(call) });
       if (!member) continue;
+      if (language === 'csharp' && DOWNSTREAM_API.test(member.name)) {
+        downstreamApiCall(call, member.name);
+        continue;
+      }
       const verb = verbOf(rules.sdkVerbs, member.name);
       // Neither an SDK verb nor an HTTP method: not a request, whatever its receiver.
       if (!verb && !verbOf(rules.httpVerbs, member.name) && member.name !== 'request') continue;
@@ -278,14 +282,38 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   }
   return facts;
 
-  function addCall(node: TsNode, method: string, path: string, version: string | undefined, via: string, confidence: Confidence, options: { select?: string[]; expand?: string[] } = {}) {
+  function addCall(node: TsNode, method: string, path: string, version: string | undefined, via: string, confidence: Confidence, options: { select?: string[]; expand?: string[]; flow?: AuthFlow } = {}) {
     if (path === '/' || isScopeLike(path.slice(1))) return;
     facts.calls.push({
       method, path, apiVersion: version === 'beta' ? 'beta' : 'v1.0', via: `${language}-${via}`, confidence,
       source: { file: file.path, line: node.startPosition.row + 1, column: node.startPosition.column + 1 },
       ...(options.select?.length ? { select: options.select } : {}),
       ...(options.expand?.length ? { expand: options.expand } : {}),
+      ...(options.flow ? { flow: options.flow } : {}),
     });
+  }
+
+  /**
+   * Microsoft.Identity.Web's IDownstreamApi: `GetForUserAsync<User>("DownstreamApi", o => o.RelativePath = "me")`
+   * calls the service the configuration section names (`DownstreamApi:BaseUrl` in appsettings.json) at the
+   * relative path; `…ForApp…` acts as the app itself; `CallApi…` takes its method from `HttpMethod`.
+   */
+  function downstreamApiCall(call: TsNode, name: string) {
+    const args = argumentsOf(call.childForFieldName('arguments'));
+    const service = args[0] ? evaluate(firstValue(args[0])) : undefined;
+    const base = service ? environment(`${service}:BaseUrl`) : undefined;
+    const assigned = (property: string) => call.descendantsOfType('assignment_expression').find((assignment) => assignment?.childForFieldName('left')?.text.split('.').pop() === property)?.childForFieldName('right');
+    const relative = assigned('RelativePath');
+    const relativePath = relative ? evaluate(relative) : '';
+    const target = base ? parseGraphUrl(`${base.replace(/\/+$/, '')}/${(relativePath ?? PLACEHOLDER).replace(/^\/+/, '')}`) : undefined;
+    if (!target?.host || target.host === PLACEHOLDER) return;
+    const [, verb = 'CallApi', audience] = DOWNSTREAM_API.exec(name)!;
+    const method = verb === 'CallApi' || verb === 'CallWebApi' ? (/(Get|Post|Put|Patch|Delete)/i.exec(assigned('HttpMethod')?.text ?? '')?.[1]?.toUpperCase() ?? 'GET') : verb.toUpperCase();
+    if (relativePath === undefined || target.path.startsWith(`/${PLACEHOLDER}`)) {
+      facts.unresolved.push({ via: 'csharp-downstream-api', reason: `the relative path given to ${name.replace(/<.*>$/, '')} for ${service} is computed at run time`, source: { file: file.path, line: call.startPosition.row + 1, column: call.startPosition.column + 1 } });
+      return;
+    }
+    addCall(call, method, target.path, target.version, 'downstream-api', 'high', { ...queryOptions(target.query), flow: audience === 'App' ? 'application' : 'delegated' });
   }
 
   /** The Graph paths of the SDK chains below a receiver (a variable followed to its value, a condition's branches). */
@@ -425,6 +453,9 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
   const variable = environmentVariableOf(node, rules);
   return variable ? environment(variable) : undefined;
 }
+
+/** IDownstreamApi / IDownstreamWebApi methods: the verb (or a generic call) and whom the call acts for. */
+const DOWNSTREAM_API = /^(Get|Post|Put|Patch|Delete|CallApi|CallWebApi)For(User|App)Async(<.*>)?$/;
 
 const ENVIRONMENT_READERS = /^(os\.getenv|os\.environ\.get|System\.getenv|(System\.)?Environment\.GetEnvironmentVariable)$/;
 
