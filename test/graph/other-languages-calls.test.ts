@@ -115,6 +115,34 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(facts.unresolved.map((item) => item.reason), ['the relative path given to GetForUserAsync for DownstreamApi is computed at run time']);
   });
 
+  it('request helpers: a function whose parameter gives the URL\'s root is called with the paths, in Python, C# and Java', () => {
+    const calls = (language: TreeLanguage, extension: string, code: string) => {
+      const facts = extractTreeLanguage(new SourceFile(`src/case.${extension}`, code), language, parsers[language]!);
+      return [...facts.calls.map((call) => `${call.method} ${call.path} ${call.source.line} ${call.via}`), ...facts.unresolved.map((item) => `${item.source.line} ${item.reason}`)];
+    };
+    assert.deepEqual(calls('python', 'py', [
+      'import requests',
+      "GRAPH = 'https://graph.microsoft.com/v1.0'",
+      'def graph_get(path, token=None):',
+      "    return requests.get(GRAPH + path, headers={'Authorization': 'Bearer ' + token}).json()",
+      'class Client:',
+      '    def post(self, path, body):',
+      "        return requests.post(f'{GRAPH}{path}', json=body)",
+      '    def run(self, user_id, path):',
+      "        graph_get('/me')",
+      "        graph_get(path='/me/events', token=t)",
+      "        self.post('/me/sendMail', {})",
+      "        self.post(f'/users/{user_id}/messages', {})",
+      '        graph_get(path)',
+      "def user(user_id):",
+      "    return requests.get(f'{GRAPH}/users/{user_id}')",
+    ].join('\n')), ['GET /users/{id} 15 python-http', 'GET /me 9 python-http via graph_get()', 'GET /me/events 10 python-http via graph_get()', 'POST /me/sendMail 11 python-http via post()', 'POST /users/{id}/messages 12 python-http via post()', '13 the path passed to graph_get() is computed at run time']);
+    assert.deepEqual(calls('csharp', 'cs', 'class G {\n  const string Base = "https://graph.microsoft.com/v1.0";\n  async Task<T> GetAsync<T>(string path) => await _http.GetFromJsonAsync<T>($"{Base}{path}");\n  async Task Run() { var me = await GetAsync<User>("/me"); var m = await this.GetAsync<Msg>("/me/messages"); }\n}\n'),
+      ['GET /me 4 csharp-http via GetAsync()', 'GET /me/messages 4 csharp-http via GetAsync()']);
+    assert.deepEqual(calls('java', 'java', 'class G {\n  static final String BASE = "https://graph.microsoft.com/v1.0";\n  String get(String path) throws Exception { return client.send(HttpRequest.newBuilder(URI.create(BASE + path)).GET().build(), null).body(); }\n  void m() throws Exception { get("/me"); this.get("/me/contacts"); }\n}\n'),
+      ['GET /me 4 java-http via get()', 'GET /me/contacts 4 java-http via get()']);
+  });
+
   it('finds scopes and auth flows in each language', () => {
     const cs = extractTreeLanguage(new SourceFile('a.cs', wrap.csharp('var r = await app.AcquireTokenForClient(new[] { "https://graph.microsoft.com/.default" }).ExecuteAsync();')), 'csharp', parsers.csharp!);
     assert.deepEqual([cs.scopes.map((s) => s.name), cs.flows.map((f) => f.flow)], [['https://graph.microsoft.com/.default'], ['application']]);

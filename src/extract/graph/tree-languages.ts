@@ -7,6 +7,7 @@ import { fluentPath, isScopeLike, sdkSegment, withoutGraphHost } from './sdk-sha
 import type { AuthFlow, Confidence } from './types.ts';
 import type { ExtractorChoice } from '../code/extractor.ts';
 import { environmentUrl } from '../code/environment.ts';
+import { fillTemplate, joinTemplate, mayReachGraph, suppliesRoot, templateText, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
 import { CONNECTIVITY_NODE_TYPES, treeConnectivity } from '../hosts/tree-connectivity.ts';
 import { PATTERN_NODE_TYPES, treePatterns } from '../patterns/tree-patterns.ts';
 
@@ -175,10 +176,15 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const mayHoldScopes = SCOPE_LITERAL.test(file.text);
   // Member accesses are many; they are read only for `….Request().RequestUrl` (C# SDK v4).
   const handsOutRequestUrls = language === 'csharp' && file.text.includes('.RequestUrl');
-  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), rules.declaration.type, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
+  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), rules.declaration.type, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', FUNCTION_DEFINITION[language], ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
   const constants = declarators(nodes(rules.declaration.type), rules.declaration);
   const environment = (name: string) => environmentUrl(choice.environment, file.path, name);
-  const evaluate = (node: TsNode | null | undefined, depth = 0): string | undefined => evaluateString(node, rules, constants, environment, depth);
+  /** Parameters standing for a marker while a request helper's URL is read (see registerHelper). */
+  const bindings = new Map<string, string>();
+  /** This file's request helpers by name, and their parameters. */
+  const helpers = new Map<string, RequestWrapper & { selfFirst: boolean }>();
+  const helperParams = new Map<string, string[]>();
+  const evaluate = (node: TsNode | null | undefined, depth = 0): string | undefined => evaluateString(node, rules, constants, environment, depth, bindings);
   try {
     if (root.hasError && !nodes(rules.call).length) {
       facts.parseError = { message: 'syntax errors throughout the file', line: firstError(root) };
@@ -204,6 +210,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       const args = member.args();
       // requests.request("PATCH", url): the method comes first, the URL second.
       const generic = member.name === 'request' && args.length >= 2;
+      const httpMethod = verbOf(rules.httpVerbs, member.name);
+      if ((httpMethod || generic) && args[generic ? 1 : 0] && registerHelper(call, args[generic ? 1 : 0]!, httpMethod ?? evaluate(firstValue(args[0]!))?.toUpperCase() ?? 'GET')) continue;
       const url = args[generic ? 1 : 0] ? evaluate(firstValue(args[generic ? 1 : 0]!)) : undefined;
       const target = url ? parseGraphUrl(url) : undefined;
       const httpVerb = generic ? evaluate(firstValue(args[0]!))?.toUpperCase() : verbOf(rules.httpVerbs, member.name);
@@ -252,14 +260,25 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       for (const call of nodes('method_invocation')) {
         // java.net.http: HttpRequest.newBuilder(URI.create(url)) … .GET() / .POST(…)
         if (call.childForFieldName('name')?.text !== 'create' || call.childForFieldName('object')?.text !== 'URI') continue;
-        const url = evaluate(firstValue(argumentsOf(call.childForFieldName('arguments'))[0]!));
-        const target = url ? parseGraphUrl(url) : undefined;
-        if (!target?.host || isDead(call)) continue;
         const statement = enclosingStatement(call);
         const method = /\.(GET|POST|PUT|DELETE)\s*\(/.exec(statement?.text ?? '')?.[1] ?? (/method\(\s*"(PATCH)"/.exec(statement?.text ?? '')?.[1] ?? 'GET');
+        const urlArgument = argumentsOf(call.childForFieldName('arguments'))[0];
+        if (!urlArgument || isDead(call) || registerHelper(call, urlArgument, method)) continue;
+        const url = evaluate(firstValue(urlArgument));
+        const target = url ? parseGraphUrl(url) : undefined;
+        if (!target?.host) continue;
         addCall(call, method, target.path, target.version, 'http', 'medium');
       }
     }
+
+    // Calls of this file's request helpers: the URL their arguments give.
+    if (helpers.size)
+      for (const call of nodes(rules.call)) {
+        if (isDead(call)) continue;
+        const name = calledName(call);
+        const helper = name ? helpers.get(name) : undefined;
+        if (helper) helperCall(call, name!, helper);
+      }
 
     for (const literal of nodes(...rules.strings)) {
       const value = stringValue(literal, rules);
@@ -291,6 +310,53 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       ...(options.expand?.length ? { expand: options.expand } : {}),
       ...(options.flow ? { flow: options.flow } : {}),
     });
+  }
+
+  /**
+   * A request whose URL's root a parameter of the enclosing function gives (`def graph_get(path): return
+   * requests.get(GRAPH + path)`) makes the function a request helper: its calls, not this one, are the calls.
+   */
+  function registerHelper(call: TsNode, urlArgument: TsNode, method: string): boolean {
+    // A keyword argument other than url is a body or a parameter (`.post(body=body)` of an SDK chain), not the URL.
+    if (urlArgument.type === 'keyword_argument' && urlArgument.childForFieldName('name')?.text !== 'url') return false;
+    let fn: TsNode | null = call.parent;
+    while (fn && fn.type !== FUNCTION_DEFINITION[language]) fn = fn.parent;
+    const name = fn?.childForFieldName('name')?.text;
+    const params = fn ? parameterNames(fn) : [];
+    if (!fn || !name || !params.length) return false;
+    params.forEach((param, index) => bindings.set(param, `\u0001${index}\u0001`));
+    let marked: string | undefined;
+    try {
+      marked = evaluate(firstValue(urlArgument));
+    } finally {
+      bindings.clear();
+    }
+    if (!marked?.includes('\u0001')) return false;
+    const template = joinTemplate(marked.split(/\u0001(\d+)\u0001/).map((part, index) => (index % 2 ? { param: Number(part) } : part)));
+    if (!suppliesRoot(template) || !mayReachGraph(template)) return false;
+    // Without Graph's host written out, only a known HTTP client's request is one (any call may take a parameter).
+    if (!/^https?:\/\/[^/{\u0001]+/i.test(marked) && !HTTP_CLIENT_RECEIVER.test(rules.member(call)?.object?.text ?? (call.type === 'method_invocation' ? 'URI' : ''))) return false;
+    helpers.set(name, { template, method, via: 'http', graphRelative: false, selfFirst: language === 'python' && /^(self|cls)$/.test(params[0] ?? '') });
+    helperParams.set(name, params);
+    return true;
+  }
+
+  function helperCall(call: TsNode, name: string, helper: RequestWrapper & { selfFirst: boolean }) {
+    const params = helperParams.get(name);
+    const values: (UrlTemplate | undefined)[] = [];
+    const receiverGiven = helper.selfFirst && call.childForFieldName('function')?.type === 'attribute';
+    argumentsOf(call.childForFieldName('arguments')).forEach((argument, position) => {
+      const keyword = argument.type === 'keyword_argument' ? argument.childForFieldName('name')?.text : undefined;
+      const index = keyword ? (params?.indexOf(keyword) ?? -1) : position + (receiverGiven ? 1 : 0);
+      const value = evaluate(firstValue(argument));
+      if (index >= 0 && value !== undefined) values[index] = [value];
+    });
+    const url = templateText(fillTemplate(helper.template, values)).replace(/([^/{}])\{id\}$/, '$1');
+    const target = parseGraphUrl(url);
+    if (!target?.host || target.host === PLACEHOLDER) return;
+    const at = { file: file.path, line: call.startPosition.row + 1, column: call.startPosition.column + 1 };
+    if (target.path.startsWith(`/${PLACEHOLDER}`) || /^\/(v1\.0|beta)[^/?]/i.test(target.path) || target.path === '/') facts.unresolved.push({ via: `${language}-http`, reason: `the path passed to ${name}() is computed at run time`, source: at });
+    else addCall(call, helper.method, target.path, target.version, `http via ${name}()`, 'high', queryOptions(target.query));
   }
 
   /**
@@ -429,9 +495,9 @@ function branchesOf(node: TsNode): TsNode[] {
   return [];
 }
 
-function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, constants: Assignments, environment: (name: string) => string | undefined, depth: number): string | undefined {
+function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, constants: Assignments, environment: (name: string) => string | undefined, depth: number, bindings: ReadonlyMap<string, string> = NO_BINDINGS): string | undefined {
   if (!node || depth > 30) return undefined;
-  const inner = (child: TsNode | null | undefined) => evaluateString(child, rules, constants, environment, depth + 1);
+  const inner = (child: TsNode | null | undefined) => evaluateString(child, rules, constants, environment, depth + 1, bindings);
   if (rules.strings.has(node.type)) return stringValue(node, rules, inner);
   if (node.type === 'parenthesized_expression') return inner(node.namedChildren[0]);
   if (node.type === 'binary_expression' || node.type === 'binary_operator') {
@@ -445,6 +511,7 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
     return (a ?? PLACEHOLDER) + (b ?? PLACEHOLDER);
   }
   if (node.type === 'identifier') {
+    if (bindings.has(node.text)) return bindings.get(node.text);
     const value = valueAt(constants, node);
     return value ? inner(value) : undefined;
   }
@@ -456,6 +523,41 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
 
 /** IDownstreamApi / IDownstreamWebApi methods: the verb (or a generic call) and whom the call acts for. */
 const DOWNSTREAM_API = /^(Get|Post|Put|Patch|Delete|CallApi|CallWebApi)For(User|App)Async(<.*>)?$/;
+
+const NO_BINDINGS: ReadonlyMap<string, string> = new Map();
+/** Receivers of HTTP requests: the clients' usual names (`requests`, `httpx`, `self.session`, `_httpClient`, `URI`). */
+const HTTP_CLIENT_RECEIVER = /(^|[._])(requests|httpx|aiohttp|session|http|http_?client|web_?client|rest_?template|URI)$/i;
+
+/** The parameter names of a function or method definition, in order. */
+function parameterNames(fn: TsNode): string[] {
+  const list = fn.childForFieldName('parameters');
+  return (list?.namedChildren ?? []).flatMap((param) => {
+    if (!param) return [];
+    if (param.type === 'identifier') return [param.text];
+    const named = param.childForFieldName('name') ?? param.namedChildren.find((child) => child?.type === 'identifier');
+    return named ? [named.text] : [];
+  });
+}
+
+/**
+ * The name of the function of this file a call calls: `f(…)`, `self.f(…)`, `this.F<T>(…)`, `F<T>(…)`; undefined
+ * for a call on anything else (`requests.post(…)` is no call of a helper named post).
+ */
+function calledName(call: TsNode): string | undefined {
+  if (call.type === 'method_invocation') {
+    const object = call.childForFieldName('object');
+    return !object || object.type === 'this' ? call.childForFieldName('name')?.text : undefined;
+  }
+  const target = call.childForFieldName('function');
+  if (target?.type === 'attribute' || target?.type === 'member_access_expression') {
+    const object = target.childForFieldName(target.type === 'attribute' ? 'object' : 'expression');
+    if (!object || !/^(self|cls|this)$/.test(object.text)) return undefined;
+    return target.childForFieldName(target.type === 'attribute' ? 'attribute' : 'name')?.text.replace(/<.*>$/, '');
+  }
+  return target?.text.replace(/<.*>$/, '');
+}
+/** Function and method definitions, whose parameters may give a request's URL (request helpers). */
+const FUNCTION_DEFINITION: Record<TreeLanguage, string> = { python: 'function_definition', csharp: 'method_declaration', java: 'method_declaration' };
 
 const ENVIRONMENT_READERS = /^(os\.getenv|os\.environ\.get|System\.getenv|(System\.)?Environment\.GetEnvironmentVariable)$/;
 
@@ -498,7 +600,9 @@ function firstValue(argument: TsNode): TsNode {
 
 /** A method name's HTTP verb in a verb table (own keys only: `constructor` or `toString` are not verbs). */
 function verbOf(table: Record<string, string>, name: string): string | undefined {
-  return Object.hasOwn(table, name) ? table[name] : undefined;
+  // `GetFromJsonAsync<User>` is GetFromJsonAsync.
+  const plain = name.replace(/<.*>$/, '');
+  return Object.hasOwn(table, plain) ? table[plain] : undefined;
 }
 
 function lazyArguments(call: TsNode): () => TsNode[] {
