@@ -176,7 +176,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const mayHoldScopes = SCOPE_LITERAL.test(file.text);
   // Member accesses are many; they are read only for `….Request().RequestUrl` (C# SDK v4).
   const handsOutRequestUrls = language === 'csharp' && file.text.includes('.RequestUrl');
-  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), rules.declaration.type, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', FUNCTION_DEFINITION[language], ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
+  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), rules.declaration.type, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
   const constants = declarators(nodes(rules.declaration.type), rules.declaration);
   const environment = (name: string) => environmentUrl(choice.environment, file.path, name);
   /** Parameters standing for a marker while a request helper's URL is read (see registerHelper). */
@@ -211,8 +211,9 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       // requests.request("PATCH", url): the method comes first, the URL second.
       const generic = member.name === 'request' && args.length >= 2;
       const httpMethod = verbOf(rules.httpVerbs, member.name);
-      if ((httpMethod || generic) && args[generic ? 1 : 0] && registerHelper(call, args[generic ? 1 : 0]!, httpMethod ?? evaluate(firstValue(args[0]!))?.toUpperCase() ?? 'GET')) continue;
       const url = args[generic ? 1 : 0] ? evaluate(firstValue(args[generic ? 1 : 0]!)) : undefined;
+      // Only a URL whose root is unknown may be a helper's (its root a parameter).
+      if ((httpMethod || generic) && args[generic ? 1 : 0] && (url === undefined || ROOT_UNKNOWN.test(url)) && registerHelper(call, args[generic ? 1 : 0]!, httpMethod ?? evaluate(firstValue(args[0]!))?.toUpperCase() ?? 'GET')) continue;
       const target = url ? parseGraphUrl(url) : undefined;
       const httpVerb = generic ? evaluate(firstValue(args[0]!))?.toUpperCase() : verbOf(rules.httpVerbs, member.name);
       if (target?.host && target.host !== PLACEHOLDER && (httpVerb || verb)) {
@@ -263,8 +264,9 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
         const statement = enclosingStatement(call);
         const method = /\.(GET|POST|PUT|DELETE)\s*\(/.exec(statement?.text ?? '')?.[1] ?? (/method\(\s*"(PATCH)"/.exec(statement?.text ?? '')?.[1] ?? 'GET');
         const urlArgument = argumentsOf(call.childForFieldName('arguments'))[0];
-        if (!urlArgument || isDead(call) || registerHelper(call, urlArgument, method)) continue;
+        if (!urlArgument || isDead(call)) continue;
         const url = evaluate(firstValue(urlArgument));
+        if ((url === undefined || ROOT_UNKNOWN.test(url)) && registerHelper(call, urlArgument, method)) continue;
         const target = url ? parseGraphUrl(url) : undefined;
         if (!target?.host) continue;
         addCall(call, method, target.path, target.version, 'http', 'medium');
@@ -525,6 +527,8 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
 const DOWNSTREAM_API = /^(Get|Post|Put|Patch|Delete|CallApi|CallWebApi)For(User|App)Async(<.*>)?$/;
 
 const NO_BINDINGS: ReadonlyMap<string, string> = new Map();
+/** A URL whose host, or whose path right after the base, is unknown: `{id}/…`, `https://graph.microsoft.com/v1.0{id}`. */
+const ROOT_UNKNOWN = /^(https?:\/\/)?([^/]*\{id\}|[^/]+(\/(v1\.0|beta))?\/?\{id\})/i;
 /** Receivers of HTTP requests: the clients' usual names (`requests`, `httpx`, `self.session`, `_httpClient`, `URI`). */
 const HTTP_CLIENT_RECEIVER = /(^|[._])(requests|httpx|aiohttp|session|http|http_?client|web_?client|rest_?template|URI)$/i;
 
