@@ -201,18 +201,19 @@ export async function buildInventory(root: string, sources: ProjectSources, data
   // Awaited below; if a stage in between throws first, its failure is the one reported, not an unhandled rejection.
   extraction.catch(() => undefined);
   stage('threads');
+  // Stages of parts not gathered are not reported (`--timing` lists what ran).
   const graphIndex = gatherGraph ? loadGraphKnowledge(dataDir, missingData) : undefined;
-  stage('graph-index');
+  if (gatherGraph) stage('graph-index');
   const secrets = parts.has('secrets') ? findSecrets(sources.files) : undefined;
-  stage('secrets');
+  if (secrets) stage('secrets');
   const dependencies = parts.has('dependencies') ? extractDependencies(sources.files, problems) : undefined;
-  stage('dependencies');
+  if (dependencies) stage('dependencies');
   const vulnerabilities = dependencies && (await findVulnerabilities(dependencies, dataDir, config.patchWindows, now, problems));
-  stage('vulnerabilities');
+  if (dependencies) stage('vulnerabilities');
   const repository = parts.has('repository') ? await repositoryEvidence(root, sources.files, config.repository) : undefined;
-  stage('repository');
+  if (parts.has('repository')) stage('repository');
   const runtimes = parts.has('dependencies') ? findRuntimes(sources.files, now) : undefined;
-  stage('runtimes');
+  if (runtimes) stage('runtimes');
   const extracted = await extraction;
   problems.push(...codeProblems);
   stage('code');
