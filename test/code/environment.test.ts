@@ -34,4 +34,12 @@ describe('URL environment variables from .env files', () => {
     assert.deepEqual(settings['Api'], { 'DownstreamApi:BaseUrl': 'https://graph.microsoft.com/v1.0', 'AzureAd:Instance': 'https://login.microsoftonline.com/' });
     assert.deepEqual(settings['Other'], {});
   });
+
+  it('survives hostile files: a huge .env, deeply nested and non-object settings', () => {
+    const huge = Array.from({ length: 100_000 }, (_, i) => `KEY_${i}=https://host-${i}.contoso.com/`).join('\n');
+    const deep = `${'{"a":'.repeat(10_000)}"https://graph.microsoft.com"${'}'.repeat(10_000)}`;
+    const urls = environmentUrls([new SourceFile('big/.env', huge), new SourceFile('deep/appsettings.json', deep), new SourceFile('list/appsettings.json', '["https://graph.microsoft.com"]')]);
+    assert.equal(Object.keys(urls['big']!).length, 100_000);
+    assert.deepEqual([urls['deep'], urls['list']], [{}, {}]);
+  });
 });

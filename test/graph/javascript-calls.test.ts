@@ -186,6 +186,22 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     ]);
   });
 
+  it('helpers that call themselves, modules and page scripts that need each other, and a chain of 300 helpers end', () => {
+    const chain = Array.from({ length: 300 }, (_, i) => i === 0 ? "const https = require('https');\nfunction h0(p) { return https.get({ host: 'graph.microsoft.com', path: '/v1.0' + p }); }" : `function h${i}(p) { return h${i - 1}(p); }`).join('\n');
+    const files = [
+      new SourceFile('cyc/a.js', "const { b } = require('./b');\nfunction a(path) { return path ? b(path) : fetch('https://graph.microsoft.com/v1.0' + path); }\nmodule.exports = { a };\na('/me/events');\n"),
+      new SourceFile('cyc/b.js', "const { a } = require('./a');\nfunction b(path) { return a(path); }\nmodule.exports = { b };\nb('/me/contacts');\n"),
+      new SourceFile('page/one.js', "var BASE = 'https://graph.microsoft.com/v1.0';\nfunction one(p) { return two(p) || fetch(BASE + p); }\none('/me/drive');\n"),
+      new SourceFile('page/two.js', "function two(p) { return one(p); }\n"),
+      new SourceFile('chain/helpers.js', `${chain}\nh299('/me/people');\n`),
+      new SourceFile('self/loop.js', "const GRAPH = 'https://graph.microsoft.com/v1.0';\nfunction g(p) { return p.length > 99 ? g(p.slice(1)) : fetch(GRAPH + p); }\ng('/me/todo/lists');\n"),
+    ];
+    const facts = extractGraphFacts({ files, manifests: [], apps: [], index: undefined, justifications: {}, problems: [] });
+    const paths = facts.calls.map((call) => call.path);
+    for (const path of ['/me/events', '/me/drive', '/me/todo/lists']) assert.ok(paths.includes(path), `${path} in ${paths.join(', ')}`);
+    assert.ok(!paths.some((path) => path.includes('{id}{id}') || /v1\.0/.test(path)), paths.join(', '));
+  });
+
   it('records scopes and auth flows, and reports a file that does not parse', () => {
     const facts = extractJavaScript(new SourceFile('auth.ts', "const r = await pca.acquireTokenSilent({ scopes: ['User.Read', 'Calendars.Read'], account });\nconst app = await cca.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] });"), () => undefined);
     assert.deepEqual(facts.scopes.map((scope) => scope.name), ['User.Read', 'Calendars.Read', 'https://graph.microsoft.com/.default']);
