@@ -200,9 +200,11 @@ async function child(mode: Mode, target: string): Promise<void> {
     const project = await loadProject({ root: target, include: [], exclude: DEFAULT_EXCLUDES, maxFileBytes: DEFAULT_CONFIG.maxFileBytes, respectGitignore: true });
     const apps = extractApps(project, new SchemaStore(SHARED_DATA));
     const stage = performance.now();
-    const index = GraphPermissionIndex.load(SHARED_DATA);
     const problems: never[] = [];
-    const code = await extractCodeInParallel({ files: project.files, apps: apps.apps, problems, graphOnly: true }, Math.min(4, availableParallelism()));
+    // As the scan does: the threads parse while this thread loads the permission index.
+    const extraction = extractCodeInParallel({ files: project.files, apps: apps.apps, problems, graphOnly: true }, Math.min(4, availableParallelism()));
+    const index = GraphPermissionIndex.load(SHARED_DATA);
+    const code = await extraction;
     const graph = extractGraphFacts({ code, files: project.files, manifests: apps.manifests, apps: apps.apps, index, justifications: {}, problems, parse: project.parse });
     const seconds = (performance.now() - stage) / 1000;
     const graphFiles = project.files.filter(mentionsGraph);
