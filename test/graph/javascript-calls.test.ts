@@ -5,6 +5,7 @@ import { tokenRequestFlows } from '../../src/extract/code/extractor.ts';
 import { markBodyReads, readsItemBody } from '../../src/extract/graph/body-reads.ts';
 import { extractGraphFacts } from '../../src/extract/graph/index.ts';
 import { SourceFile } from '../../src/sources/source-file.ts';
+import type { ScanProblem } from '../../src/engine/types.ts';
 
 type Expected = [method: string, path: string, version?: 'v1.0' | 'beta'];
 
@@ -177,8 +178,12 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
       new SourceFile('other/page.js', "callMSGraph(graphConfig.graphMeEndpoint, token);\n"),
       // Names nothing of Graph, yet calls the page's helper.
       new SourceFile('spa/app/main.js', "document.getElementById('me').onclick = () => callMSGraph(graphConfig.graphMeEndpoint, token, show);\n"),
+      // Read for the page's globals and again on its own turn: its error is reported once.
+      new SourceFile('spa/app/broken.js', "var x = fetch('https://api.contoso.com' +;\n"),
     ];
-    const facts = extractGraphFacts({ files, manifests: [], apps: [], index: undefined, justifications: {}, problems: [] });
+    const problems: ScanProblem[] = [];
+    const facts = extractGraphFacts({ files, manifests: [], apps: [], index: undefined, justifications: {}, problems });
+    assert.deepEqual(problems.map((problem) => problem.file), ['spa/app/broken.js']);
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line} ${call.via} ${call.readsBody ?? false}`), [
       'GET /me spa/app/auth.js:2 fetch via callMSGraph() false',
       'GET /me/mailFolders/inbox/messages spa/app/auth.js:5 fetch via callMSGraph() true',

@@ -40,12 +40,17 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
   const exportsOf = new Map<string, ModuleExports>();
   const extractedForImport = new Map<string, CodeGraphFacts>();
   const inProgress = new Set<string>();
+  // A page script may be extracted twice (see pageGlobal): its parse error is reported once.
+  const reportedParseErrors = new Set<string>();
   const extractJs = (file: SourceFile): CodeGraphFacts => {
     inProgress.add(file.path);
     const result = extractJavaScript(file, resolveImport, choice, resolveWrapper, globals);
     inProgress.delete(file.path);
     exportsOf.set(file.path, { constants: result.exportedConstants, wrappers: result.exportedWrappers, globals: result.scriptGlobals });
-    if (result.parseError) onProblem({ kind: 'parse-error', file: file.path, line: result.parseError.line, message: `could not parse JavaScript/TypeScript: ${result.parseError.message}` });
+    if (result.parseError && !reportedParseErrors.has(file.path)) {
+      reportedParseErrors.add(file.path);
+      onProblem({ kind: 'parse-error', file: file.path, line: result.parseError.line, message: `could not parse JavaScript/TypeScript: ${result.parseError.message}` });
+    }
     return result;
   };
   const extractJsFile = (file: SourceFile): CodeGraphFacts => {
@@ -101,6 +106,13 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
     }
     return undefined;
   };
+  /** A classic script's results may be shown by another script of its page (a callback in ui.js). */
+  const pageReadsBody = (file: SourceFile): boolean =>
+    isClassicScript(file) &&
+    pageScripts(file.path).some((sibling) => {
+      const script = lookup(sibling);
+      return script !== undefined && isClassicScript(script) && readsItemBody(script.text);
+    });
   const globals: GlobalResolver = {
     constant: (fromFile, name) => pageGlobal(fromFile, (page) => page.constants.get(name)),
     wrapper: (fromFile, name) => pageGlobal(fromFile, (page) => page.wrappers.get(name)),
@@ -111,11 +123,7 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
       facts.connectivity.references = compactReferences(facts.connectivity.references);
       facts.flows.push(...tokenRequestFlows(file));
       // Cmdlets resolve to calls later; any of them, or a call here, may be a read of mail or calendar items.
-      // A classic script's results may be shown by another script of its page (a callback in ui.js).
-      if (facts.calls.length || facts.cmdlets?.length) facts.readsBody = readsItemBody(file.text) || (isClassicScript(file) && pageScripts(file.path).some((sibling) => {
-          const script = lookup(sibling);
-          return script !== undefined && isClassicScript(script) && readsItemBody(script.text);
-        }));
+      if (facts.calls.length || facts.cmdlets?.length) facts.readsBody = readsItemBody(file.text) || pageReadsBody(file);
     }
     return facts;
   };
