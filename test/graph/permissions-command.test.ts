@@ -133,13 +133,16 @@ describe('m365cert permissions', () => {
       'App/fetch.js': "var axios = require('axios');\nasync function fetch(endpoint, accessToken) {\n  const response = await axios.get(endpoint, { headers: { Authorization: `Bearer ${accessToken}` } });\n  return response.data;\n}\nmodule.exports = fetch;\n",
       'App/routes/users.js': "var fetch = require('../fetch');\nvar { GRAPH_ME_ENDPOINT } = require('../authConfig');\nrouter.get('/profile', async (req, res) => res.render('profile', { profile: await fetch(GRAPH_ME_ENDPOINT, req.session.accessToken) }));\n",
       'App/routes/auth.js': "router.get('/acquireToken', authProvider.acquireToken({ scopes: ['User.Read'], successRedirect: '/users/profile' }));\n",
-      'Api/.env': 'GRAPH_EVENTS=https://graph.microsoft.com/v1.0/me/events\n',
+      'Api/.env': 'GRAPH_EVENTS=https://graph.microsoft.com/v1.0/me/events\nGRAPH_ME=https://graph.microsoft.com/v1.0/me\n',
       'Api/events.js': "const got = require('got');\nmodule.exports = async (token) => got(process.env.GRAPH_EVENTS, { headers: { Authorization: token } }).json();\n",
+      // Names nothing of Graph: its endpoint comes from a settings module that reads the environment.
+      'Api/settings.js': 'module.exports = { ME: process.env.GRAPH_ME };\n',
+      'Api/me.js': "const got = require('got');\nconst { ME } = require('./settings');\nmodule.exports = async (token) => got(ME).json();\n",
     });
     const permissions = JSON.parse((await runCli(['permissions', root, ...DATA, '-f', 'json'])).stdout) as ScanResult;
     const scan = JSON.parse((await runCli(['scan', root, ...DATA, '-f', 'json'])).stdout) as ScanResult;
     const calls = (report: ScanResult) => report.inventory!.graphCalls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line}`).sort();
-    assert.deepEqual(calls(permissions), ['GET /me App/routes/users.js:3', 'GET /me/events Api/events.js:2']);
+    assert.deepEqual(calls(permissions), ['GET /me Api/me.js:3', 'GET /me App/routes/users.js:3', 'GET /me/events Api/events.js:2']);
     assert.deepEqual(calls(scan), calls(permissions));
     assert.deepEqual(permissions.permissionAnalysis, scan.permissionAnalysis);
   });

@@ -95,8 +95,9 @@ export function filesToExtract(files: readonly SourceFile[], graphOnly = false):
   const selected = new Set(files.filter(graphOnly ? mentionsGraph : worthParsing));
   // Code reading an environment variable that an .env file sets to a Graph URL may call Graph through it.
   const graphVariables = graphEnvironmentVariables(files);
-  if (graphVariables) for (const file of files) if (!selected.has(file) && isParsableCode(file) && graphVariables.test(file.text)) selected.add(file);
-  const graphFiles = [...selected].filter((file) => JS_FILES.test(file.path) && mentionsGraph(file));
+  const readsGraphVariable = (file: SourceFile) => Boolean(graphVariables && isParsableCode(file) && graphVariables.test(file.text));
+  if (graphVariables) for (const file of files) if (!selected.has(file) && readsGraphVariable(file)) selected.add(file);
+  const graphFiles = [...selected].filter((file) => JS_FILES.test(file.path) && (mentionsGraph(file) || readsGraphVariable(file)));
   const graphPages = new Set(graphFiles.filter(isClassicScript).map((file) => path.posix.dirname(file.path)));
   if (graphPages.size) for (const file of files) if (!selected.has(file) && isParsableCode(file) && graphPages.has(path.posix.dirname(file.path)) && isClassicScript(file)) selected.add(file);
   let graphModules = new Set(graphFiles.map((file) => file.path));
