@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ScanResult } from '../../src/engine/types.ts';
 import { runCli } from '../harness/cli.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { scan } from '../../src/engine/scan.ts';
 import { aadManifest, daemon, json, oboBackend, spfxSolution } from '../harness/manifests.ts';
 import { requireSharedData, tempDir, writeTree } from '../harness/paths.ts';
 
@@ -180,6 +182,10 @@ describe('sample apps: expected least-privilege verdicts', () => {
         beta: app.expected.beta ?? 0,
       };
       assert.deepEqual(actual, expected);
+      // `permissions` parses only what may call Graph; `scan` parses all the code: the Graph facts are the same.
+      const full = JSON.parse(JSON.stringify(await scan({ root, config: loadConfig(root), dataDir: { dir: requireSharedData(), source: '--data-dir' } }))) as ScanResult;
+      assert.deepEqual(report.inventory?.graphCalls, full.inventory?.graphCalls);
+      assert.deepEqual(report.permissionAnalysis, full.permissionAnalysis);
     });
   }
 });
