@@ -312,7 +312,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       case 'CallExpression': {
         // encodeURIComponent(x) and String(x) keep the shape of a path segment.
         const callee = node.callee as Node;
-        if (callee.type === 'Identifier' && /^(encodeURIComponent|encodeURI|String)$/.test(callee.name as string)) return evaluate((node.arguments as Node[])[0], depth + 1) ?? PLACEHOLDER;
+        if (callee.type === 'Identifier' && SHAPE_KEEPING.test(callee.name as string)) return evaluate((node.arguments as Node[])[0], depth + 1) ?? PLACEHOLDER;
         return undefined;
       }
       default:
@@ -356,7 +356,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         if (node.type !== 'AssignmentExpression' || (node.left as Node).type !== 'Identifier' || (node.left as Node).name !== name || node.start < fn.start || node.end > fn.end) return true;
         const right = node.right as Node;
         const argument = right.type === 'CallExpression' ? ((right.arguments as Node[]) ?? [])[0] : undefined;
-        return node.operator === '=' && (right.callee as Node | undefined)?.type === 'Identifier' && /^(encodeURIComponent|encodeURI|String)$/.test((right.callee as Node).name as string) && argument?.type === 'Identifier' && argument.name === name;
+        return node.operator === '=' && (right.callee as Node | undefined)?.type === 'Identifier' && SHAPE_KEEPING.test((right.callee as Node).name as string) && argument?.type === 'Identifier' && argument.name === name;
       });
       shapeKept.set(key, kept);
     }
@@ -383,7 +383,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         return templateOf(node.expression as Node, owner, depth + 1);
       case 'CallExpression': {
         const callee = node.callee as Node;
-        if (callee.type === 'Identifier' && /^(encodeURIComponent|encodeURI|String)$/.test(callee.name as string)) return templateOf((node.arguments as Node[])[0], owner, depth + 1);
+        if (callee.type === 'Identifier' && SHAPE_KEEPING.test(callee.name as string)) return templateOf((node.arguments as Node[])[0], owner, depth + 1);
         return [PLACEHOLDER];
       }
       case 'Identifier': {
@@ -1040,6 +1040,8 @@ function exportedFunctions(program: Node): Map<string, string> {
   return exported;
 }
 
+/** Calls that keep the shape of a path segment: `encodeURIComponent(x)` is x, as far as the path goes. */
+const SHAPE_KEEPING = /^(encodeURIComponent|encodeURI|String)$/;
 /** A base known only at run time, then a Graph version: `${process.env.GRAPH_ENDPOINT}v1.0/me` with the variable unset. */
 const UNKNOWN_BASE_GRAPH = /^\{id\}\/?(v1\.0|beta)\//i;
 /** A URL whose path is a run-time value right after the base (`https://graph.microsoft.com/v1.0{id}`). */
