@@ -145,6 +145,20 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     ]);
   });
 
+  // As in Microsoft's React MSAL tutorial: a hook hands out a helper (`execute`) that pages destructure and call.
+  it('follows helpers a function returns, as React hooks hand them out, from .jsx modules too', () => {
+    const files = [
+      new SourceFile('spa/src/authConfig.js', "export const protectedResources = { graphMe: { endpoint: 'https://graph.microsoft.com/v1.0/me' }, graphMessages: { endpoint: 'https://graph.microsoft.com/v1.0/me/messages' } };\n"),
+      new SourceFile('spa/src/graph.js', "import { Client } from '@microsoft/microsoft-graph-client';\nexport const getGraphClient = (accessToken) => Client.init({ authProvider: (done) => done(null, accessToken) });\n"),
+      new SourceFile('spa/src/hooks/useGraphWithMsal.jsx', "import { useCallback } from 'react';\nimport { getGraphClient } from '../graph';\nconst useGraphWithMsal = (request, endpoint) => {\n  const execute = async (endpoint) => {\n    if (result) return getGraphClient(result.accessToken).api(endpoint).responseType(ResponseType.RAW).get();\n  };\n  return { error, result, execute: useCallback(execute, [result]) };\n};\nexport default useGraphWithMsal;\n"),
+      new SourceFile('spa/src/pages/Mails.jsx', "import { protectedResources } from '../authConfig';\nimport useGraphWithMsal from '../hooks/useGraphWithMsal';\nexport const Mails = () => {\n  const { error, execute, result } = useGraphWithMsal({ scopes: ['Mail.Read'] }, protectedResources.graphMessages.endpoint);\n  useEffect(() => { if (result) execute(protectedResources.graphMessages.endpoint).then(setGraphData); }, [execute, result]);\n};\n"),
+      new SourceFile('spa/src/hooks/useFetch.js', "const useFetch = () => {\n  const go = (url) => fetch(url);\n  return ({ go });\n};\nexport default useFetch;\n"),
+      new SourceFile('spa/src/pages/Me.jsx', "import useFetch from '../hooks/useFetch';\nimport { protectedResources } from '../authConfig';\nconst { go } = useFetch();\ngo(protectedResources.graphMe.endpoint);\n"),
+    ];
+    const facts = extractGraphFacts({ files, manifests: [], apps: [], index: undefined, justifications: {}, problems: [] });
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line} ${call.via}`), ['GET /me/messages spa/src/pages/Mails.jsx:5 graph-client via execute()', 'GET /me spa/src/pages/Me.jsx:4 fetch via go()']);
+  });
+
   it('follows request helpers across modules, CommonJS and ES, and reports a run-time path given to one', () => {
     const files = [
       new SourceFile('addin/helpers/odata.js', "var https = require('https');\nconst getData = function (token, domain, path, version, query) {\n  var options = { host: domain, path: version + path + query, method: 'GET' };\n  return new Promise((resolve) => https.get(options, resolve));\n};\nmodule.exports = getData;\n"),

@@ -180,5 +180,5 @@ export function importedPaths(file: SourceFile): string[] {
 export function importCandidates(fromFile: string, specifier: string): string[] {
   if (!specifier.startsWith('.')) return [];
   const base = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), specifier)).replace(/\.(m|c)?js$/, '');
-  return [base, `${base}.ts`, `${base}.tsx`, `${base}.js`, `${base}.mjs`, `${base}/index.ts`, `${base}/index.js`].filter((candidate) => JS_FILES.test(candidate));
+  return [base, `${base}.ts`, `${base}.tsx`, `${base}.js`, `${base}.jsx`, `${base}.mjs`, `${base}.cjs`, `${base}/index.ts`, `${base}/index.tsx`, `${base}/index.js`, `${base}/index.jsx`].filter((candidate) => JS_FILES.test(candidate));
 }

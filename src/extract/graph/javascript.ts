@@ -67,7 +67,7 @@ const NO_GLOBALS: GlobalResolver = { constant: () => undefined, wrapper: () => u
 const VERBS: Record<string, string> = { get: 'GET', getStream: 'GET', post: 'POST', put: 'PUT', putStream: 'PUT', patch: 'PATCH', update: 'PATCH', delete: 'DELETE', del: 'DELETE' };
 const HTTP_CLIENT_VERBS: Record<string, string> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE', head: 'GET', fetch: 'GET' };
 /** The node types the recognisers look at; everything else is only walked through. */
-const INTERESTING = new Set(['CallExpression', 'NewExpression', 'Property', 'ExportNamedDeclaration', 'ClassDeclaration', 'ClassExpression', 'AssignmentExpression']);
+const INTERESTING = new Set(['CallExpression', 'NewExpression', 'Property', 'ExportNamedDeclaration', 'ClassDeclaration', 'ClassExpression', 'AssignmentExpression', 'ReturnStatement']);
 /** The SPFx context's client factories: whatever they hand out acts for the signed-in user. */
 const SPFX_FACTORIES = /^(msGraphClientFactory|aadHttpClientFactory|aadTokenProviderFactory)$/;
 const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
@@ -128,6 +128,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   const functionParams = new Map<Node, string[]>();
   /** Request helpers of this file by function name (see url-templates.ts). */
   const wrappers = new Map<string, RequestWrapper>();
+  /** Names destructured from what a function returns: local name → the function and the property. */
+  const returnedNames = new Map<string, { from: string; key: string }>();
   const live: Node[] = [];
   /** Every `name = value` (declarations and assignments, `this.x` included): which client carries which credential. */
   const assignedValues: [string, Node][] = [];
@@ -197,6 +199,17 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         importBindings.set(local, { specifier, name: imported });
         modules.set(local, specifier);
       }
+    }
+    // `const { execute } = useGraph(…)`: a name taken from what a function returns (a React hook's helpers).
+    if (node.type === 'VariableDeclarator' && (node.id as Node).type === 'ObjectPattern') {
+      const init = unwrapAwait(node.init as Node | null);
+      const callee = init?.type === 'CallExpression' ? (init.callee as Node) : undefined;
+      if (callee?.type === 'Identifier')
+        for (const property of ((node.id as Node).properties as Node[]) ?? []) {
+          const key = property.key as Node | undefined;
+          const value = property.value as Node | undefined;
+          if (property.type === 'Property' && key?.type === 'Identifier' && value?.type === 'Identifier') returnedNames.set(value.name as string, { from: callee.name as string, key: key.name as string });
+        }
     }
     if (node.type === 'VariableDeclarator' && isRequire(node.init as Node | undefined)) {
       const specifier = ((node.init as Node).arguments as Node[])[0]!.value as string;
@@ -521,6 +534,11 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       const name = callee.name as string;
       const local = wrappers.get(name);
       if (local) return { wrapper: local, name };
+      const returned = returnedNames.get(name);
+      if (returned) {
+        const helper = returnedHelper(returned.from, returned.key);
+        return helper ? { wrapper: helper, name } : undefined;
+      }
       const binding = importBindings.get(name);
       const imported = binding ? resolveWrapper(file.path, binding.specifier, binding.name === '*' ? DEFAULT_EXPORT : binding.name) : classicScript ? globals.wrapper(file.path, name) : undefined;
       return imported ? { wrapper: imported, name } : undefined;
@@ -536,6 +554,41 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     const local = object.type === 'ThisExpression' || object.type === 'Identifier' ? wrappers.get(name) : undefined;
     return local ? { wrapper: local, name } : undefined;
   };
+  /** A helper a function of this file, or one another module exports, returns under `key` (`{ execute }`). */
+  const returnedHelper = (from: string, key: string): RequestWrapper | undefined => {
+    const local = helpersReturnedBy().get(from)?.get(key);
+    if (local) return local;
+    const binding = importBindings.get(from);
+    return binding ? resolveWrapper(file.path, binding.specifier, `${binding.name === '*' ? DEFAULT_EXPORT : binding.name}().${key}`) : undefined;
+  };
+  /** Per function of this file, the helpers it returns in an object (`return { execute: useCallback(execute, […]) }`). */
+  let returnedHelpers: Map<string, Map<string, RequestWrapper>> | undefined;
+  const helpersReturnedBy = (): Map<string, Map<string, RequestWrapper>> => {
+    if (returnedHelpers) return returnedHelpers;
+    returnedHelpers = new Map();
+    if (!wrappers.size) return returnedHelpers;
+    // `return { … }`, and an arrow function whose body is the object (`() => ({ … })`).
+    const returns: [Node | undefined, Node | null][] = [
+      ...live.filter((node) => node.type === 'ReturnStatement').map((node) => [enclosingFunction(node), node.argument as Node | null] as [Node | undefined, Node | null]),
+      ...[...functionParams.keys()].filter((fn) => fn.type === 'ArrowFunctionExpression' && (fn.body as Node).type !== 'BlockStatement').map((fn) => [fn, fn.body as Node] as [Node | undefined, Node | null]),
+    ];
+    for (const [fn, returned] of returns) {
+      const object = unwrapParentheses(returned);
+      const name = fn && functionName(fn);
+      if (!name || object?.type !== 'ObjectExpression') continue;
+      for (const property of (object.properties as Node[]) ?? []) {
+        const key = property.key as Node | undefined;
+        let value = property.value as Node | undefined;
+        // useCallback(execute, deps) and useMemo(() => execute, deps) hand out the same function.
+        if (value?.type === 'CallExpression' && /^(useCallback|useMemo)$/.test(((value.callee as Node).name as string) ?? '')) value = ((value.arguments as Node[]) ?? [])[0];
+        if (value?.type === 'ArrowFunctionExpression' && (value.body as Node).type === 'Identifier') value = value.body as Node;
+        const helper = property.type === 'Property' && key?.type === 'Identifier' && value?.type === 'Identifier' ? wrappers.get(value.name as string) : undefined;
+        if (helper) returnedHelpers.set(name, (returnedHelpers.get(name) ?? new Map()).set(key!.name as string, helper));
+      }
+    }
+    return returnedHelpers;
+  };
+
   /** The URL a call to a helper requests, as a template of the calling function's parameters. */
   const filledAt = (call: Node, wrapper: RequestWrapper): { template: UrlTemplate; owner: { fn?: Node } } => {
     const args = (call.arguments as Node[]) ?? [];
@@ -995,6 +1048,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   if (wrappers.size) {
     const exported = exportedFunctions(program);
     const helpers = new Map([...exported].flatMap(([exportName, local]) => (wrappers.has(local) ? [[exportName, wrappers.get(local)!] as const] : [])));
+    // A hook's helpers, by `hook().key` (see returnedHelper).
+    for (const [exportName, local] of exported) for (const [key, helper] of helpersReturnedBy().get(local) ?? []) helpers.set(`${exportName}().${key}`, helper);
     if (helpers.size) facts.exportedWrappers = helpers;
   }
   return facts;
@@ -1120,6 +1175,14 @@ function constantStrings(name: string, value: Node | undefined | null, evaluate:
     const keyName = key && ((key.name ?? key.value) as string | undefined);
     return property.type === 'Property' && typeof keyName === 'string' ? constantStrings(`${name}.${keyName}`, property.value as Node, evaluate, depth + 1) : [];
   });
+}
+
+function unwrapAwait(node: Node | null | undefined): Node | undefined {
+  return node?.type === 'AwaitExpression' ? (node.argument as Node) : (node ?? undefined);
+}
+
+function unwrapParentheses(node: Node | null | undefined): Node | undefined {
+  return node?.type === 'ParenthesizedExpression' ? unwrapParentheses(node.expression as Node) : (node ?? undefined);
 }
 
 /** `module.exports` */
