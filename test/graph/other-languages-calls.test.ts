@@ -100,6 +100,24 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(calls('java', 'java', wrap.java('HttpRequest request = HttpRequest.newBuilder(URI.create(System.getenv("GRAPH") + "/me/contacts")).GET().build();')), ['GET /me/contacts']);
   });
 
+  // As in Microsoft's Python daemon samples: the endpoint in a parameters.json the program loads, the app's own token.
+  it('Python: a key of a JSON settings file the program loads, and a silent token lookup without an account is no user flow', () => {
+    const environment = environmentUrls([new SourceFile('daemon/parameters.json', JSON.stringify({ authority: 'https://login.microsoftonline.com/contoso', secret: 'abc~def', endpoint: 'https://graph.microsoft.com/v1.0/users', graph: { groups: 'https://graph.microsoft.com/v1.0/groups' } }))]);
+    const facts = extractTreeLanguage(new SourceFile('daemon/sample.py', [
+      'import sys, json, requests, msal',
+      'config = json.load(open(sys.argv[1]))',
+      'app = msal.ConfidentialClientApplication(config["client_id"], authority=config["authority"], client_credential=config["secret"])',
+      'result = app.acquire_token_silent(config["scope"], account=None)',
+      'if not result:',
+      '    result = app.acquire_token_for_client(scopes=config["scope"])',
+      'users = requests.get(config["endpoint"], headers={"Authorization": "Bearer " + result["access_token"]}).json()',
+      'other = {"endpoint": "https://example.com"}',
+      'requests.get(other["endpoint"])',
+    ].join('\n')), 'python', parsers.python!, { environment });
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`), ['GET /users 7']);
+    assert.deepEqual(facts.flows.map((flow) => `${flow.flow} ${flow.kind}`), ['application client-credentials']);
+  });
+
   // Microsoft.Identity.Web's IDownstreamApi, as its docs and samples call Graph without the Graph SDK.
   it('C#: IDownstreamApi calls go to the BaseUrl of the configuration section they name, as the user or as the app', () => {
     const environment = environmentUrls([new SourceFile('Web/appsettings.json', JSON.stringify({ DownstreamApi: { BaseUrl: 'https://graph.microsoft.com/v1.0', Scopes: ['User.Read'] }, GraphBeta: { BaseUrl: 'https://graph.microsoft.com/beta/' }, Partner: { BaseUrl: 'https://api.contoso.com' } }))]);

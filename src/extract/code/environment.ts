@@ -4,8 +4,9 @@ import { parseJson } from '../../sources/formats/json.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 
 /**
- * URLs the app's `.env` files give its environment variables (`GRAPH_API_ENDPOINT=https://graph.microsoft.com/`)
- * and its `appsettings*.json` give configuration keys (`DownstreamApi:BaseUrl`, as .NET names them), by folder:
+ * URLs the app's `.env` files give its environment variables (`GRAPH_API_ENDPOINT=https://graph.microsoft.com/`),
+ * its `appsettings*.json` give configuration keys (`DownstreamApi:BaseUrl`, as .NET names them) and its JSON
+ * settings files give their keys (`json:endpoint`), by folder:
  * code reading `process.env.GRAPH_API_ENDPOINT` gets the value of the nearest folder's files, as dotenv and
  * ASP.NET Core load them. Only URL values are kept: nothing else of the environment matters to a call, and a
  * secret never enters the extraction.
@@ -22,17 +23,22 @@ function preference(file: string): number {
 
 export function environmentUrls(files: readonly SourceFile[]): EnvironmentUrls {
   const urls: EnvironmentUrls = {};
-  const sources = files.filter((file) => (DOTENV_FILE.test(file.path) || APPSETTINGS.test(file.path)) && !file.path.includes('!')).sort((a, b) => preference(a.path) - preference(b.path) || a.path.localeCompare(b.path));
+  const sources = files.filter((file) => (DOTENV_FILE.test(file.path) || APPSETTINGS.test(file.path) || JSON_SETTINGS.test(file.path)) && !file.path.includes('!')).sort((a, b) => preference(a.path) - preference(b.path) || a.path.localeCompare(b.path));
   for (const file of sources) {
     const folder = path.posix.dirname(file.path);
     const values = (urls[folder] ??= {});
-    const entries = APPSETTINGS.test(file.path) ? settingsEntries(file) : dotenvEntries(file).map(({ key, value }) => ({ key, value: value.trim().replace(/^(["'])(.*)\1$/, '$2') }));
+    const entries = APPSETTINGS.test(file.path) ? settingsEntries(file) : JSON_SETTINGS.test(file.path) ? settingsEntries(file).map(({ key, value }) => ({ key: `json:${key}`, value })) : dotenvEntries(file).map(({ key, value }) => ({ key, value: value.trim().replace(/^(["'])(.*)\1$/, '$2') }));
     for (const { key, value } of entries) if (!(key in values) && URL_VALUE.test(value)) values[key] = value;
   }
   return urls;
 }
 
 const APPSETTINGS = /(^|\/)appsettings(\.[\w-]+)?\.json$/i;
+/**
+ * A JSON settings file a program loads itself (`config = json.load(open("parameters.json"))`, as Microsoft's
+ * Python daemon samples do): its values by `json:key` (`json:endpoint`; nested keys joined with `:`).
+ */
+const JSON_SETTINGS = /(^|\/)(parameters|config|settings|[\w-]+[._-](config|settings|parameters))\.json$/i;
 const URL_VALUE = /^https?:\/\/[^\s/]+(\/\S*)?$/i;
 
 /** String values of a settings file by their .NET configuration key (`DownstreamApi:BaseUrl`); an unreadable file gives none. */

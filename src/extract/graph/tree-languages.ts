@@ -198,7 +198,9 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       if (isDead(call)) continue;
       const member = rules.member(call);
       const calleeName = member?.name ?? call.childForFieldName('function')?.text ?? '';
-      for (const [pattern, flow, kind] of rules.flows) if (pattern.test(calleeName)) facts.flows.push({ flow, kind, source: where(call) });
+      // MSAL Python's silent lookup with no account is the app's own token (a daemon's cache), no user flow.
+      const appCacheLookup = calleeName === 'acquire_token_silent' && /\baccount\s*=\s*None\b/.test(call.text);
+      if (!appCacheLookup) for (const [pattern, flow, kind] of rules.flows) if (pattern.test(calleeName)) facts.flows.push({ flow, kind, source: where(call) });
       if (!member) continue;
       if (language === 'csharp' && DOWNSTREAM_API.test(member.name)) {
         downstreamApiCall(call, member.name);
@@ -519,7 +521,7 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
   }
   // An environment variable the app's .env files give a URL: os.getenv("GRAPH_ENDPOINT"), os.environ["…"],
   // System.getenv("…"), Environment.GetEnvironmentVariable("…").
-  const variable = environmentVariableOf(node, rules);
+  const variable = environmentVariableOf(node, rules, constants);
   return variable ? environment(variable) : undefined;
 }
 
@@ -565,8 +567,14 @@ const FUNCTION_DEFINITION: Record<TreeLanguage, string> = { python: 'function_de
 
 const ENVIRONMENT_READERS = /^(os\.getenv|os\.environ\.get|System\.getenv|(System\.)?Environment\.GetEnvironmentVariable)$/;
 
-function environmentVariableOf(node: TsNode, rules: LanguageRules): string | undefined {
+function environmentVariableOf(node: TsNode, rules: LanguageRules, constants: Assignments): string | undefined {
   if (node.type === 'subscript' && node.childForFieldName('value')?.text === 'os.environ') return stringValue(node.childForFieldName('subscript') ?? node, rules);
+  // A key of a JSON settings file the program loads: `config = json.load(open(…))`, then `config["endpoint"]`.
+  const holder = node.type === 'subscript' ? node.childForFieldName('value') : undefined;
+  if (holder?.type === 'identifier' && /^json\.loads?\(/.test(valueAt(constants, holder)?.text ?? '')) {
+    const key = stringValue(node.childForFieldName('subscript') ?? node, rules);
+    return key === undefined ? undefined : `json:${key}`;
+  }
   if (node.type !== 'call' && node.type !== 'invocation_expression' && node.type !== 'method_invocation') return undefined;
   const callee = node.type === 'method_invocation' ? `${node.childForFieldName('object')?.text ?? ''}.${node.childForFieldName('name')?.text ?? ''}` : (node.childForFieldName('function')?.text ?? '');
   if (!ENVIRONMENT_READERS.test(callee)) return undefined;
