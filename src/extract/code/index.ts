@@ -4,7 +4,7 @@ import type { SourceFile } from '../../sources/source-file.ts';
 import type { CodeGraphFacts } from '../graph/javascript.ts';
 import { LANGUAGE_OF_EXTENSION, type TreeLanguage, type TreeParsers } from '../graph/tree-sitter.ts';
 import { createFileExtractor, importedPaths, isClassicScript, JS_FILES } from './extractor.ts';
-import { environmentUrls } from './environment.ts';
+import { environmentUrls, type EnvironmentUrls } from './environment.ts';
 
 /**
  * Every code file is parsed once; each extractor (Graph calls, scopes and auth flows; outbound connections
@@ -56,9 +56,9 @@ export function worthParsing(file: SourceFile): boolean {
 }
 
 /** A test for the names of environment variables the tree's .env files set to Graph URLs; undefined when none. */
-function graphEnvironmentVariables(files: readonly SourceFile[]): RegExp | undefined {
+function graphEnvironmentVariables(environment: EnvironmentUrls): RegExp | undefined {
   const names = new Set<string>();
-  for (const values of Object.values(environmentUrls(files))) for (const [name, url] of Object.entries(values)) if (/graph\.microsoft|microsoftgraph\./i.test(url)) names.add(name);
+  for (const values of Object.values(environment)) for (const [name, url] of Object.entries(values)) if (/graph\.microsoft|microsoftgraph\./i.test(url)) names.add(name);
   return names.size ? new RegExp(`\\b(${[...names].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`) : undefined;
 }
 
@@ -83,6 +83,8 @@ export interface CodeExtractionInput {
    * connectivity and insecure-pattern extractors. Otherwise every file worth parsing, with every extractor.
    */
   graphOnly?: boolean;
+  /** The tree's environment URLs (see environmentUrls), when the caller has read them already. */
+  environment?: EnvironmentUrls;
 }
 
 /**
@@ -91,10 +93,10 @@ export interface CodeExtractionInput {
  * and the classic scripts of a page where one may: they may call its request helpers
  * (`getGraphData(token, '/me/drive/root/children')`) without naming Graph.
  */
-export function filesToExtract(files: readonly SourceFile[], graphOnly = false): SourceFile[] {
+export function filesToExtract(files: readonly SourceFile[], graphOnly = false, environment: EnvironmentUrls = environmentUrls(files)): SourceFile[] {
   const selected = new Set(files.filter(graphOnly ? mentionsGraph : worthParsing));
   // Code reading an environment variable that an .env file sets to a Graph URL may call Graph through it.
-  const graphVariables = graphEnvironmentVariables(files);
+  const graphVariables = graphEnvironmentVariables(environment);
   const readsGraphVariable = (file: SourceFile) => Boolean(graphVariables && isParsableCode(file) && graphVariables.test(file.text));
   if (graphVariables) for (const file of files) if (!selected.has(file) && readsGraphVariable(file)) selected.add(file);
   const graphFiles = [...selected].filter((file) => JS_FILES.test(file.path) && (mentionsGraph(file) || readsGraphVariable(file)));
@@ -113,10 +115,11 @@ export function filesToExtract(files: readonly SourceFile[], graphOnly = false):
 
 export function extractCode(input: CodeExtractionInput): FileCodeFacts[] {
   const byPath = new Map(input.files.map((file) => [file.path, file]));
-  const extract = createFileExtractor((path) => byPath.get(path), input.parsers ?? {}, (problem) => input.problems.push(problem), { graphOnly: input.graphOnly, paths: [...byPath.keys()], environment: environmentUrls(input.files) });
+  const environment = input.environment ?? environmentUrls(input.files);
+  const extract = createFileExtractor((path) => byPath.get(path), input.parsers ?? {}, (problem) => input.problems.push(problem), { graphOnly: input.graphOnly, paths: [...byPath.keys()], environment });
   const appRootOf = rootResolver(input.apps);
   const results: FileCodeFacts[] = [];
-  for (const file of filesToExtract(input.files, input.graphOnly)) {
+  for (const file of filesToExtract(input.files, input.graphOnly, environment)) {
     const facts = extract(file);
     if (facts) results.push({ file: file.path, appRoot: appRootOf(file.path), facts });
   }

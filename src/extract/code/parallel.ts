@@ -40,16 +40,18 @@ async function mainThreadParsers(grammars: TreeLanguage[], problems: ScanProblem
  * when the promise settles, so a caller doing other work meanwhile gets them in a fixed order.
  */
 export async function extractCodeInParallel(input: ParallelExtractionInput, threads: number, limits: ResourceLimits = WORKER_LIMITS): Promise<FileCodeFacts[]> {
-  const worthy = filesToExtract(input.files, input.graphOnly);
+  // The .env and settings files are read once, for choosing the files and for extracting them.
+  const environment = input.environment ?? environmentUrls(input.files);
+  const worthy = filesToExtract(input.files, input.graphOnly, environment);
   const grammars = codeLanguagesIn(worthy);
-  if (threads < 2 || worthy.length < BATCH * 2) return extractCode({ ...input, parsers: await mainThreadParsers(grammars, input.problems) });
+  if (threads < 2 || worthy.length < BATCH * 2) return extractCode({ ...input, environment, parsers: await mainThreadParsers(grammars, input.problems) });
   const shared = withImportedModules(worthy, input.files);
   const texts = packTexts(shared);
   const results = new Array<CodeGraphFacts | undefined>(worthy.length);
   const done = new Uint8Array(worthy.length);
   const problems = new Map<string, ScanProblem>();
   const addProblem = (problem: ScanProblem) => problems.set(`${problem.file}|${problem.message}`, problem);
-  const work: WorkerInput = { texts, grammars, next: new SharedArrayBuffer(4), total: worthy.length, batch: BATCH, graphOnly: Boolean(input.graphOnly), environment: environmentUrls(input.files) };
+  const work: WorkerInput = { texts, grammars, next: new SharedArrayBuffer(4), total: worthy.length, batch: BATCH, graphOnly: Boolean(input.graphOnly), environment };
   let failure: Error | undefined;
   try {
     await runWorkers(Math.min(threads, Math.ceil(worthy.length / BATCH)), work, limits, (reply) => {
