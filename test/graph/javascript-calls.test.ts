@@ -83,6 +83,11 @@ function calls(code: string) {
   return facts.calls.map((call) => [call.method, call.path, call.apiVersion] as Expected);
 }
 
+/** The Graph facts of a tree of code files alone (no manifests, no permission data). */
+function graphFactsOf(files: SourceFile[], problems: ScanProblem[] = []) {
+  return extractGraphFacts({ files, manifests: [], apps: [], index: undefined, justifications: {}, problems });
+}
+
 describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
   it(`has at least 40 cases (${CASES.length})`, () => assert.ok(CASES.length >= 40));
   for (const testCase of CASES) {
@@ -109,7 +114,7 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
       new SourceFile('app/src/config.ts', "export const GRAPH = 'https://graph.microsoft.com/v1.0';\nexport const ME = '/me/events';\n"),
       new SourceFile('app/src/calendar.ts', "import { GRAPH, ME } from './config';\nimport { Client } from '@microsoft/microsoft-graph-client';\nawait fetch(`${GRAPH}/me/calendars`);\nawait client.api(ME).get();\n"),
     ];
-    const facts = extractGraphFacts({ files, manifests: [], apps: [], index: undefined, justifications: {}, problems: [] });
+    const facts = graphFactsOf(files);
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line}`), ['GET /me/calendars app/src/calendar.ts:3', 'GET /me/events app/src/calendar.ts:4']);
   });
 
@@ -120,7 +125,7 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
       new SourceFile('src/fetch.js', "export const callApiWithToken = async (accessToken, apiEndpoint) => fetch(apiEndpoint, { headers: { Authorization: `Bearer ${accessToken}` } }).then((r) => r.json());\n"),
       new SourceFile('src/pages/Contacts.jsx', "import { protectedResources as resources } from '../authConfig';\nimport { callApiWithToken } from '../fetch';\nexport const Contacts = () => {\n  useEffect(() => { callApiWithToken(token, resources.graphContacts.endpoint).then(setData); }, []);\n  return fetch(resources.graphMe.endpoint + '/photo/$value');\n};\n"),
     ];
-    const facts = extractGraphFacts({ files, manifests: [], apps: [], index: undefined, justifications: {}, problems: [] });
+    const facts = graphFactsOf(files);
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line} ${call.via}`), ['GET /me/contacts src/pages/Contacts.jsx:4 fetch via callApiWithToken()', 'GET /me/photo/$value src/pages/Contacts.jsx:5 fetch']);
   });
 
@@ -136,7 +141,7 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
       new SourceFile('api/graph.js', "const axios = require('axios');\nawait axios.get(process.env.GRAPH_API_ENDPOINT + 'v1.0/me/drive');\n"),
       new SourceFile('api/.env.example', 'GRAPH_API_ENDPOINT=Enter_the_Graph_Endpoint_Here\n'),
     ];
-    const facts = extractGraphFacts({ files, manifests: [], apps: [], index: undefined, justifications: {}, problems: [] });
+    const facts = graphFactsOf(files);
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line} ${call.confidence}`).sort(), [
       'GET /me web/routes/users.js:4 high',
       'GET /me/drive api/graph.js:2 medium',
@@ -155,7 +160,7 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
       new SourceFile('spa/src/hooks/useFetch.js', "const useFetch = () => {\n  const go = (url) => fetch(url);\n  return ({ go });\n};\nexport default useFetch;\n"),
       new SourceFile('spa/src/pages/Me.jsx', "import useFetch from '../hooks/useFetch';\nimport { protectedResources } from '../authConfig';\nconst { go } = useFetch();\ngo(protectedResources.graphMe.endpoint);\n"),
     ];
-    const facts = extractGraphFacts({ files, manifests: [], apps: [], index: undefined, justifications: {}, problems: [] });
+    const facts = graphFactsOf(files);
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line} ${call.via}`), ['GET /me/messages spa/src/pages/Mails.jsx:5 graph-client via execute()', 'GET /me spa/src/pages/Me.jsx:4 fetch via go()']);
   });
 
@@ -167,7 +172,7 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
       new SourceFile('web/graph.ts', "export async function callGraph(path: string, method = 'GET') {\n  return fetch(`https://graph.microsoft.com/v1.0${path}`, { method });\n}\nexport default callGraph;\nexport const helpers = { me: () => callGraph('/me') };\n"),
       new SourceFile('web/mail.ts', "import send, { callGraph } from './graph';\nimport * as graph from './graph';\nawait callGraph('/me/mailFolders');\nawait send('/me/messages');\nawait graph.callGraph(`/users/${id}/calendar`);\n"),
     ];
-    const facts = extractGraphFacts({ files, manifests: [], apps: [], index: undefined, justifications: {}, problems: [] });
+    const facts = graphFactsOf(files);
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line} ${call.via}`).sort(), [
       'GET /me web/graph.ts:5 fetch via callGraph()',
       'GET /me/drive/root/children addin/routes/files.js:3 https via getGraphData()',
@@ -196,7 +201,7 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
       new SourceFile('spa/app/broken.js', "var x = fetch('https://api.contoso.com' +;\n"),
     ];
     const problems: ScanProblem[] = [];
-    const facts = extractGraphFacts({ files, manifests: [], apps: [], index: undefined, justifications: {}, problems });
+    const facts = graphFactsOf(files, problems);
     assert.deepEqual(problems.map((problem) => problem.file), ['spa/app/broken.js']);
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line} ${call.via} ${call.readsBody ?? false}`), [
       'GET /me spa/app/auth.js:2 fetch via callMSGraph() false',
@@ -215,7 +220,7 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
       new SourceFile('chain/helpers.js', `${chain}\nh299('/me/people');\n`),
       new SourceFile('self/loop.js', "const GRAPH = 'https://graph.microsoft.com/v1.0';\nfunction g(p) { return p.length > 99 ? g(p.slice(1)) : fetch(GRAPH + p); }\ng('/me/todo/lists');\n"),
     ];
-    const facts = extractGraphFacts({ files, manifests: [], apps: [], index: undefined, justifications: {}, problems: [] });
+    const facts = graphFactsOf(files);
     const paths = facts.calls.map((call) => call.path);
     for (const path of ['/me/events', '/me/drive', '/me/todo/lists']) assert.ok(paths.includes(path), `${path} in ${paths.join(', ')}`);
     assert.ok(!paths.some((path) => path.includes('{id}{id}') || /v1\.0/.test(path)), paths.join(', '));
