@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import type { ScanResult } from '../../src/engine/types.ts';
 import { callsFromHar } from '../../src/extract/graph/har.ts';
-import { runCli } from '../harness/cli.ts';
+import { permissionsReport, runCli } from '../harness/cli.ts';
 import { aadManifest, json, oboBackend } from '../harness/manifests.ts';
 import { requireSharedData, tempDir, writeTree } from '../harness/paths.ts';
 
@@ -39,9 +38,9 @@ describe('runtime evidence: --har', () => {
     writeTree(root, { 'appPackage/aad.manifest.json': aadManifest([['User.Read', 'Scope'], ['Calendars.ReadBasic', 'Scope']]), 'src/api.ts': oboBackend("  await graph.api('/me').get();") });
     const har = path.join(tempDir(t), 'session.har');
     writeTree(path.dirname(har), { 'session.har': json(HAR) });
-    const without = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+    const without = await permissionsReport(root);
     assert.deepEqual(without.permissionAnalysis?.excessive.map((entry) => entry.name), ['Calendars.ReadBasic']);
-    const withHar = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json', '--har', har])).stdout) as ScanResult;
+    const withHar = await permissionsReport(root, ['--har', har]);
     const calls = withHar.inventory!.graphCalls.map((call) => `${call.method} ${call.path} ${call.via}${call.observed ? ' observed' : ''}`);
     assert.deepEqual(calls, ['GET /me graph-client observed', 'GET /me/events har observed', 'GET /me/drive/root/children har-batch observed']);
     assert.deepEqual(withHar.permissionAnalysis?.excessive, []);

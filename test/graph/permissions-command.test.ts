@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { Ajv } from 'ajv';
 import type { ScanResult } from '../../src/engine/types.ts';
-import { runCli } from '../harness/cli.ts';
+import { permissionsReport, runCli } from '../harness/cli.ts';
 import { REPO_ROOT, requireSharedData, tempDir, writeTree } from '../harness/paths.ts';
 import { aadManifest, json, oboBackend } from '../harness/manifests.ts';
 
@@ -59,7 +59,7 @@ describe('m365cert permissions', () => {
       'appPackage/aad.manifest.json': aadManifest([['Application.ReadWrite.All', 'Scope']]),
       'src/apps.ts': oboBackend("  await graph.api(`/applications/${id}`).patch({ displayName: name });\n  await graph.api('/applications').get();"),
     });
-    const report = JSON.parse((await runCli(['permissions', root, ...DATA, '-f', 'json'])).stdout) as ScanResult;
+    const report = await permissionsReport(root);
     const calls = report.inventory!.graphCalls.map((call) => `${call.method} ${call.path}`);
     const entry = report.permissionAnalysis!.needed.find((item) => item.name === 'Application.ReadWrite.All')!;
     assert.deepEqual([entry.calls.map((call) => calls[call]), entry.alsoServes?.map((call) => calls[call])], [['PATCH /applications/{id}'], ['GET /applications']]);
@@ -104,7 +104,7 @@ describe('m365cert permissions', () => {
       'src/broken.ts': "export const save = () => fetch('https://api.partner-two.io/items') +;\n",
       'package-lock.json': json({ name: 'app', lockfileVersion: 3, packages: { '': { name: 'app' }, 'node_modules/left-pad': { version: '1.3.0' } } }),
     });
-    const permissions = JSON.parse((await runCli(['permissions', root, ...DATA, '-f', 'json'])).stdout) as ScanResult;
+    const permissions = await permissionsReport(root);
     const scan = JSON.parse((await runCli(['scan', root, ...DATA, '-f', 'json'])).stdout) as ScanResult;
     assert.deepEqual(permissions.permissionAnalysis, scan.permissionAnalysis);
     assert.deepEqual(permissions.inventory?.graphCalls, scan.inventory?.graphCalls);
@@ -139,7 +139,7 @@ describe('m365cert permissions', () => {
       'Api/settings.js': 'module.exports = { ME: process.env.GRAPH_ME };\n',
       'Api/me.js': "const got = require('got');\nconst { ME } = require('./settings');\nmodule.exports = async (token) => got(ME).json();\n",
     });
-    const permissions = JSON.parse((await runCli(['permissions', root, ...DATA, '-f', 'json'])).stdout) as ScanResult;
+    const permissions = await permissionsReport(root);
     const scan = JSON.parse((await runCli(['scan', root, ...DATA, '-f', 'json'])).stdout) as ScanResult;
     const calls = (report: ScanResult) => report.inventory!.graphCalls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line}`).sort();
     assert.deepEqual(calls(permissions), ['GET /me Api/me.js:3', 'GET /me App/routes/users.js:3', 'GET /me/events Api/events.js:2']);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ScanResult } from '../../src/engine/types.ts';
-import { runCli } from '../harness/cli.ts';
+import { permissionsReport, runCli } from '../harness/cli.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { scan } from '../../src/engine/scan.ts';
 import { aadManifest, daemon, json, oboBackend, spfxSolution } from '../harness/manifests.ts';
@@ -196,7 +196,7 @@ describe('scopes declared in configuration', () => {
     const verdicts = async (requested: [string, 'Scope'][]) => {
       const root = tempDir(t);
       writeTree(root, { 'appPackage/aad.manifest.json': aadManifest(requested), 'src/consent.ts': call });
-      const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+      const report = await permissionsReport(root);
       const analysis = report.permissionAnalysis!;
       return {
         needed: analysis.needed.map((entry) => entry.name).sort(),
@@ -230,7 +230,7 @@ describe('scopes declared in configuration', () => {
         '',
       ].join('\n'),
     });
-    const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+    const report = await permissionsReport(root);
     assert.deepEqual(report.inventory!.authFlows.map((flow) => `${flow.flow} ${flow.kind}`), ['application client-credentials']);
     assert.deepEqual(report.permissionAnalysis!.missing.map((entry) => `${entry.name} ${entry.type}`), ['ChannelMessage.Read.All application']);
   });
@@ -249,7 +249,7 @@ describe('scopes declared in configuration', () => {
         '}',
       ].join('\n'),
     });
-    const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+    const report = await permissionsReport(root);
     assert.deepEqual(report.inventory!.graphCalls.map((call) => call.select), [['Subject', 'Body'], ['MailboxSettings']]);
     assert.deepEqual(report.permissionAnalysis!.needed.map((entry) => entry.name).sort(), ['Calendars.Read', 'MailboxSettings.Read', 'User.Read'], 'the event body keeps Calendars.Read; mailboxSettings needs MailboxSettings.Read');
     assert.deepEqual(report.permissionAnalysis!.excessive, []);
@@ -261,7 +261,7 @@ describe('scopes declared in configuration', () => {
       'graphtutorial/config.cfg': '[azure]\nclientId = YOUR_CLIENT_ID_HERE\ntenantId = common\n; graphUserScopes = Mail.ReadWrite\ngraphUserScopes = User.Read Mail.Read\n  Mail.Send\n',
       'graphtutorial/graph.py': "from msgraph import GraphServiceClient\nclass Graph:\n    async def me(self):\n        return await self.user_client.me.get()\n    async def send(self, body):\n        await self.user_client.me.send_mail.post(body=body)\n",
     });
-    const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+    const report = await permissionsReport(root);
     const declared = report.inventory!.permissionsRequested.filter((entry) => entry.via === 'config-scopes').map((entry) => `${entry.source.file}:${entry.source.line} ${entry.name}`);
     assert.deepEqual(declared.sort(), ['graphtutorial/config.cfg:5 Mail.Read', 'graphtutorial/config.cfg:5 Mail.Send', 'graphtutorial/config.cfg:5 User.Read']);
     assert.deepEqual(report.permissionAnalysis!.excessive.map((entry) => `${entry.name} ${entry.reason}`), ['Mail.Read unused']);
@@ -277,7 +277,7 @@ describe('scopes declared in configuration', () => {
       'helpers/graph.js': "const getData = require('./odata');\nconst domain = 'graph.microsoft.com';\nconst versionURLsegment = '/v1.0';\nasync function getGraphData(accessToken, apiURLsegment, queryParamsSegment) {\n  apiURLsegment = encodeURIComponent(apiURLsegment);\n  queryParamsSegment = encodeURIComponent(queryParamsSegment);\n  return getData(accessToken, domain, apiURLsegment, versionURLsegment, queryParamsSegment);\n}\nmodule.exports = getGraphData;\n",
       'routes/files.js': "const getGraphData = require('../helpers/graph');\nrouter.get('/getuserfilenames', async function (req, res) {\n  const response = await cca.acquireTokenOnBehalfOf({ oboAssertion: token, scopes: ['files.read'] });\n  const graphData = await getGraphData(response.accessToken, '/me/drive/root/children', '?$select=name&$top=10');\n  res.send(graphData.value.map((item) => item.name));\n});\n",
     });
-    const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+    const report = await permissionsReport(root);
     assert.deepEqual(report.inventory!.graphCalls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line} ${call.select}`), ['GET /me/drive/root/children routes/files.js:4 name']);
     assert.deepEqual(report.permissionAnalysis!.needed.map((entry) => `${entry.name} ${entry.calls}`), ['Files.Read 0']);
     assert.deepEqual(report.permissionAnalysis!.excessive, []);
@@ -293,7 +293,7 @@ describe('scopes declared in configuration', () => {
       'app/authPopup.js': "const myMSALObj = new msal.PublicClientApplication(msalConfig);\nfunction seeProfile() {\n  getTokenPopup(loginRequest).then((response) => callMSGraph(graphConfig.graphMeEndpoint, response.accessToken, updateUI));\n}\nfunction readMail() {\n  getTokenPopup(tokenRequest).then((response) => callMSGraph(graphConfig.graphMailEndpoint, response.accessToken, updateUI));\n}\nfunction getTokenPopup(request) { return myMSALObj.acquireTokenSilent(request); }\n",
       'app/ui.js': "function updateUI(data, endpoint) {\n  if (endpoint === graphConfig.graphMailEndpoint) data.value.map((d) => `${d.from.emailAddress.address}: ${d.bodyPreview}`);\n}\n",
     });
-    const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+    const report = await permissionsReport(root);
     assert.deepEqual(report.inventory!.graphCalls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line}`), ['GET /me app/authPopup.js:3', 'GET /me/messages app/authPopup.js:6']);
     assert.deepEqual(report.permissionAnalysis!.needed.map((entry) => entry.name).sort(), ['Mail.Read', 'User.Read'], 'the preview needs Mail.Read, not Mail.ReadBasic');
     assert.deepEqual(report.permissionAnalysis!.excessive, []);
@@ -319,7 +319,7 @@ describe('scopes declared in configuration', () => {
       // Not a template: a backup of someone's edits is no declaration.
       'app/src/main/resources/graphtutorial/oAuth.properties.bak': 'app.graphUserScopes=Mail.ReadWrite\n',
     });
-    const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+    const report = await permissionsReport(root);
     const declared = report.inventory!.permissionsRequested.map((entry) => `${entry.source.file}:${entry.source.line} ${entry.name}`);
     assert.deepEqual(declared.sort(), ['Mail.Read', 'Mail.Send', 'User.Read'].map((name) => `app/src/main/resources/graphtutorial/oAuth.properties.example:3 ${name}`));
     assert.deepEqual(report.permissionAnalysis!.needed.map((entry) => entry.name).sort(), ['Mail.Send', 'User.Read']);
@@ -333,7 +333,7 @@ describe('scopes declared in configuration', () => {
       'web/src/main/resources/application.yml': 'spring:\n  cloud:\n    azure:\n      active-directory:\n        authorization-clients:\n          graph:\n            scopes:\n              - https://graph.microsoft.com/User.Read\n              - https://graph.microsoft.com/Calendars.Read\n',
       'api/src/main/resources/application.properties': '# Graph for the API\nspring.cloud.azure.active-directory.authorization-clients.graph.scopes=https://graph.microsoft.com/User.Read, \\\n  https://graph.microsoft.com/Mail.Read\n! commented=Mail.Send\n',
     });
-    const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+    const report = await permissionsReport(root);
     const declared = report.inventory!.permissionsRequested.filter((entry) => entry.via === 'config-scopes').map((entry) => `${entry.source.file}:${entry.source.line} ${entry.name}`);
     assert.deepEqual(declared.sort(), [
       'api/src/main/resources/application.properties:2 Mail.Read',
@@ -353,7 +353,7 @@ describe('scopes declared in configuration', () => {
       'py/oauth_settings.yml': 'app_id: x\nscopes:\n  - user.read\n  - mailboxsettings.read\n',
       'py/helper.py': "import requests\nGRAPH_URL = 'https://graph.microsoft.com/v1.0'\ndef get_user(token):\n    return requests.get(f'{GRAPH_URL}/me', params={'$select': 'displayName,mailboxSettings'}).json()\n",
     });
-    const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+    const report = await permissionsReport(root);
     const declared = report.inventory!.permissionsRequested.filter((entry) => entry.via === 'config-scopes').map((entry) => `${entry.source.file}:${entry.source.line} ${entry.name}`);
     assert.deepEqual(declared.sort(), [
       'api/appsettings.json:7 Files.Read',
@@ -390,7 +390,7 @@ describe('app registrations in ARM templates', () => {
       ],
     });
     writeTree(root, { 'infra/main.json': template, 'src/api.ts': oboBackend("  await graph.api('/me').get();") });
-    const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+    const report = await permissionsReport(root);
     assert.deepEqual(report.inventory!.permissionsRequested.filter((entry) => entry.via === 'arm-template').map((entry) => [entry.name, entry.type, entry.source.file]), [['User.Read', 'delegated', 'infra/main.json'], ['User.Read.All', 'application', 'infra/main.json']]);
     assert.deepEqual(report.permissionAnalysis!.excessive.map((entry) => [entry.name, entry.reason]), [['User.Read.All', 'unused']]);
   });
@@ -404,7 +404,7 @@ describe('Teams nested app authentication scopes', () => {
       webApplicationInfo: { id: '0b6f5f47-8c4b-4d59-9b0a-7e0d2a3c1f90', resource: 'api://tasks.fabrikam.com/x', nestedAppAuthInfo: [{ redirectUri: 'brk-multihub://tasks.fabrikam.com', scopes: ['User.Read', 'https://graph.microsoft.com/Calendars.Read', 'api://tasks.fabrikam.com/access_as_user'] }] },
     };
     writeTree(root, { 'appPackage/manifest.json': json(manifest), 'src/tab.ts': "const pca = await createNestablePublicClientApplication(config);\nconst r = await pca.acquireTokenSilent({ account });\nawait client.api('/me').get();\n" });
-    const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+    const report = await permissionsReport(root);
     assert.deepEqual(report.inventory!.permissionsRequested.filter((entry) => entry.via === 'teams-naa').map((entry) => entry.name), ['User.Read', 'Calendars.Read']);
     assert.deepEqual(report.permissionAnalysis!.excessive.map((entry) => [entry.name, entry.reason]), [['Calendars.Read', 'unused']]);
   });
@@ -414,7 +414,7 @@ describe('configuration parsed on first use', () => {
   it('a settings file that does not parse is reported once, with its line, and the scan goes on', async (t) => {
     const root = tempDir(t);
     writeTree(root, { 'py/oauth_settings.yml': 'scopes: [user.read,\n  mail.read\nauthority: x\n', 'src/api.ts': oboBackend("  await graph.api('/me').get();") });
-    const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as ScanResult;
+    const report = await permissionsReport(root);
     const entries = report.problems.filter((problem) => problem.file === 'py/oauth_settings.yml');
     assert.equal(entries.length, 1);
     assert.equal(entries[0]!.kind, 'parse-error');
