@@ -116,11 +116,18 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   };
   const scopedNameOf = (at: Node, name: string) => scopedName(at, name, enclosingFunction);
   const constants = new Map<string, Node | null>();
-  const imports = new Map<string, { specifier: string; name: string }>();
-  /** Local name → module it was imported or required from (default, namespace and named imports). */
-  const modules = new Map<string, string>();
   /** Local name → what it is in its module: `default`, a named export, or `*` (a namespace import, a whole `require`). */
   const importBindings = new Map<string, { specifier: string; name: string }>();
+  /**
+   * A binding that names one named export of its module (`import { GRAPH }`, `const { GRAPH } = require(…)`): only
+   * those may be string constants (a module's default export and the module itself are not).
+   */
+  const importedExport = (local: string) => {
+    const binding = importBindings.get(local);
+    return binding?.name === '*' || binding?.name === DEFAULT_EXPORT ? undefined : binding;
+  };
+  /** The module a local name was imported or required from. */
+  const moduleOf = (local: string) => importBindings.get(local)?.specifier;
   /** The file imports PnPjs's Graph package (often only for its side effects: `import "@pnp/graph/users"`). */
   let usesPnpGraph = false;
   /** A `.js` file without imports, exports or require: a classic browser script, sharing its page's globals. */
@@ -195,9 +202,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       for (const spec of (node.specifiers as Node[]) ?? []) {
         const local = (spec.local as Node).name as string;
         const imported = spec.type === 'ImportSpecifier' ? (((spec.imported as Node).name ?? (spec.imported as Node).value) as string) : spec.type === 'ImportDefaultSpecifier' ? 'default' : '*';
-        if (spec.type === 'ImportSpecifier') imports.set(local, { specifier, name: imported });
         importBindings.set(local, { specifier, name: imported });
-        modules.set(local, specifier);
       }
     }
     // `const { execute } = useGraph(…)`: a name taken from what a function returns (a React hook's helpers).
@@ -214,17 +219,11 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (node.type === 'VariableDeclarator' && isRequire(node.init as Node | undefined)) {
       const specifier = ((node.init as Node).arguments as Node[])[0]!.value as string;
       const id = node.id as Node;
-      if (id.type === 'Identifier') {
-        modules.set(id.name as string, specifier);
-        importBindings.set(id.name as string, { specifier, name: '*' });
-      } else if (id.type === 'ObjectPattern')
+      if (id.type === 'Identifier') importBindings.set(id.name as string, { specifier, name: '*' });
+      else if (id.type === 'ObjectPattern')
         for (const property of id.properties as Node[]) {
-          if ((property.value as Node)?.type !== 'Identifier') continue;
-          modules.set((property.value as Node).name as string, specifier);
           const key = property.key as Node;
-          if (key.type !== 'Identifier') continue;
-          importBindings.set((property.value as Node).name as string, { specifier, name: key.name as string });
-          imports.set((property.value as Node).name as string, { specifier, name: key.name as string });
+          if ((property.value as Node)?.type === 'Identifier' && key.type === 'Identifier') importBindings.set((property.value as Node).name as string, { specifier, name: key.name as string });
         }
     }
     if (FUNCTIONS.has(node.type)) functionParams.set(node, ((node.params as Node[]) ?? []).map((param) => (param.type === 'Identifier' ? (param.name as string) : param.type === 'AssignmentPattern' && (param.left as Node).type === 'Identifier' ? ((param.left as Node).name as string) : '')));
@@ -294,7 +293,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
           evaluating.delete(name);
           return value;
         }
-        const imported = imports.get(name);
+        const imported = importedExport(name);
         if (imported) return resolveImport(file.path, imported.specifier, imported.name);
         return classicScript && !paramSlot(node, name) ? globals.constant(file.path, name) : undefined;
       }
@@ -316,7 +315,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         if (!root || !rest.length || paramSlot(node, root)) return undefined;
         // A property of an object another module exports (`protectedResources.graphMe.endpoint`), or of the
         // module itself (`const config = require('./config'); config.graph.endpoint`).
-        const imported = imports.get(root);
+        const imported = importedExport(root);
         if (imported) return resolveImport(file.path, imported.specifier, [imported.name, ...rest].join('.'));
         const whole = importBindings.get(root);
         if (whole?.name === '*') return resolveImport(file.path, whole.specifier, rest.join('.'));
@@ -477,7 +476,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       return { template, owner, wrapper: { method: chain.method ?? 'GET', version: chain.version, via: 'graph-client', graphRelative: true } };
     }
     const receiver = callee.type === 'MemberExpression' && (callee.object as Node).type === 'Identifier' ? ((callee.object as Node).name as string) : undefined;
-    const nodeModule = receiver && NODE_HTTP.test(modules.get(receiver) ?? '') ? modules.get(receiver)! : undefined;
+    const nodeModule = receiver && NODE_HTTP.test(moduleOf(receiver) ?? '') ? moduleOf(receiver) : undefined;
     const options = nodeModule && (property === 'get' || property === 'request') ? resolveObject(args[0]) : undefined;
     if (options) {
       const host = objectProperty(options, 'hostname') ?? objectProperty(options, 'host');
@@ -663,7 +662,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     resolveObject: (node) => resolveObject(node as Node | undefined),
     property: (object, name) => objectProperty(object as Node, name),
     where: (node) => where(node as Node),
-    moduleOf: (name) => modules.get(name),
+    moduleOf,
     text: (node) => file.text.slice(node.start, node.end),
   };
 
@@ -774,7 +773,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   function recogniseNodeRequest(call: Node): boolean {
     const callee = call.callee as Node;
     const receiver = callee.type === 'MemberExpression' ? (callee.object as Node) : undefined;
-    if (receiver?.type !== 'Identifier' || !NODE_HTTP.test(modules.get(receiver.name as string) ?? '') || !resolveObject(((call.arguments as Node[]) ?? [])[0])) return false;
+    if (receiver?.type !== 'Identifier' || !NODE_HTTP.test(moduleOf(receiver.name as string) ?? '') || !resolveObject(((call.arguments as Node[]) ?? [])[0])) return false;
     const request = requestOf(call);
     if (!request) return false;
     if (request.owner.fn && suppliesRoot(request.template) && wrappers.has(functionName(request.owner.fn) ?? '')) return true;
