@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fillTemplate, joinTemplate, mayReachGraph, mayStartBase, suppliesRoot, templateText } from '../../src/extract/graph/url-templates.ts';
+import { fillTemplate, gluedToVersion, joinTemplate, mayReachGraph, mayStartBase, suppliesRoot, templateText, withoutTrailingValue } from '../../src/extract/graph/url-templates.ts';
 
 describe('URL templates of request helpers', () => {
   it('joins texts and keeps parameter slots', () => {
@@ -34,5 +34,15 @@ describe('URL templates of request helpers', () => {
     assert.deepEqual(filled, ['https://graph.microsoft.com/v1.0', { param: 1 }, '{id}']);
     assert.equal(suppliesRoot(filled), true, 'the caller is a helper in turn');
     assert.equal(templateText(fillTemplate(filled, [undefined, ['/me/drive/root/children']])), 'https://graph.microsoft.com/v1.0/me/drive/root/children{id}', 'the unknown query stays visible (the extractor drops it from the path)');
+  });
+
+  it('drops a run-time value glued to the end of a path, not one that is a segment; knows text glued to the version', () => {
+    assert.equal(withoutTrailingValue('https://graph.microsoft.com/v1.0/me/messages{id}'), 'https://graph.microsoft.com/v1.0/me/messages');
+    assert.equal(withoutTrailingValue('https://graph.microsoft.com/v1.0/users/{id}'), 'https://graph.microsoft.com/v1.0/users/{id}');
+    assert.equal(withoutTrailingValue('{id}'), '{id}');
+    assert.equal(gluedToVersion('/v1.0Content-Type'), true);
+    assert.equal(gluedToVersion('/v1.0/me'), false);
+    assert.equal(gluedToVersion('/beta?$top=1'), false);
+    assert.equal(gluedToVersion('/me/v1.0x'), false);
   });
 });

@@ -8,7 +8,7 @@ import { visitJsClass, visitJsConnectivity, type JsConnectivityContext } from '.
 import type { CodeConnectivity } from '../hosts/types.ts';
 import type { ExtractorChoice } from '../code/extractor.ts';
 import { environmentUrl } from '../code/environment.ts';
-import { fillTemplate, joinTemplate, mayReachGraph, mayStartBase, suppliesRoot, templateText, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
+import { fillTemplate, gluedToVersion, joinTemplate, mayReachGraph, mayStartBase, suppliesRoot, templateText, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
 import { visitJsPatterns } from '../patterns/javascript-patterns.ts';
 import type { InsecurePattern } from '../patterns/types.ts';
 
@@ -783,16 +783,16 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
 
   /** A URL a request helper or an options object gives: a Graph call, a run-time path (unresolved), or another host's. */
   function requestedUrl(call: Node, wrapper: Omit<RequestWrapper, 'template'>, given: string, via: string, unknown: string) {
-    // A run-time value glued to the end of the path is a query or suffix the caller adds, not part of the path.
-    const glued = given.replace(/([^/{}])\{id\}$/, '$1');
+    const whole = withoutTrailingValue(given);
     // A base known only at run time (an unset environment variable) followed by a Graph version: Graph, less sure.
-    const unknownBase = !wrapper.graphRelative && UNKNOWN_BASE_GRAPH.test(glued);
-    const url = unknownBase ? glued.slice(PLACEHOLDER.length).replace(/^(?!\/)/, '/') : glued;
+    const afterBase = wrapper.graphRelative ? undefined : pathAfterUnknownBase(whole);
+    const unknownBase = afterBase !== undefined;
+    const url = afterBase ?? whole;
     const parsed = parseGraphUrl(url);
     if (!parsed || (!parsed.host && !wrapper.graphRelative && !unknownBase)) return;
     if (parsed.host === PLACEHOLDER && !parsed.version) return;
-    // Text glued to the version (`…/v1.0Content-Type`) is no path: a call of some other `get` of the same name.
-    if (/^\/(v1\.0|beta)[^/?]/i.test(parsed.path)) return;
+    // A call of some other `get` of the same name.
+    if (gluedToVersion(parsed.path)) return;
     if (UNKNOWN_ROOT.test(url) || parsed.path === '/') {
       facts.unresolved.push({ via, reason: unknown, source: where(call) });
       return;
@@ -885,15 +885,14 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       if (!url) continue;
       const parsed = parseGraphUrl(url);
       const absoluteGraph = parsed?.host && parsed.host !== PLACEHOLDER;
-      const unknownHostGraph = UNKNOWN_BASE_GRAPH.test(url);
-      if (!absoluteGraph && !unknownHostGraph) continue;
+      const afterBase = pathAfterUnknownBase(url);
+      if (!absoluteGraph && afterBase === undefined) continue;
       const { method, via } = httpMethodOf(callee, args);
-      if (!unknownHostGraph && UNKNOWN_ROOT.test(url)) {
+      if (afterBase === undefined && UNKNOWN_ROOT.test(url)) {
         facts.unresolved.push({ via, reason: 'the URL after the Graph base is computed at run time', source: where(call) });
         continue;
       }
-      const path = unknownHostGraph ? url.slice(PLACEHOLDER.length).replace(/^(?!\/)/, '/') : url;
-      addCall(call, method, path, via, unknownHostGraph ? 'medium' : 'high');
+      addCall(call, method, afterBase ?? url, via, afterBase === undefined ? 'high' : 'medium');
     }
   }
 
@@ -1098,6 +1097,11 @@ function exportedFunctions(program: Node): Map<string, string> {
 const SHAPE_KEEPING = /^(encodeURIComponent|encodeURI|String)$/;
 /** A base known only at run time, then a Graph version: `${process.env.GRAPH_ENDPOINT}v1.0/me` with the variable unset. */
 const UNKNOWN_BASE_GRAPH = /^\{id\}\/?(v1\.0|beta)\//i;
+
+/** The Graph path of a URL whose base is known only at run time (`{id}v1.0/me` → `/v1.0/me`); undefined for any other URL. */
+function pathAfterUnknownBase(url: string): string | undefined {
+  return UNKNOWN_BASE_GRAPH.test(url) ? url.slice(PLACEHOLDER.length).replace(/^(?!\/)/, '/') : undefined;
+}
 /** A URL whose path is a run-time value right after the base (`https://graph.microsoft.com/v1.0{id}`). */
 const UNKNOWN_ROOT = /^(https?:\/\/[^/]+)?(\/(v1\.0|beta))?\/?\{id\}/i;
 /** Argument shapes through which a parameter may reach a URL (directly, in a string, through a constant or an options object). */

@@ -7,7 +7,7 @@ import { fluentPath, isScopeLike, sdkSegment, withoutGraphHost } from './sdk-sha
 import type { AuthFlow, Confidence } from './types.ts';
 import type { ExtractorChoice } from '../code/extractor.ts';
 import { environmentUrl } from '../code/environment.ts';
-import { fillTemplate, joinTemplate, mayReachGraph, suppliesRoot, templateText, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
+import { fillTemplate, gluedToVersion, joinTemplate, mayReachGraph, suppliesRoot, templateText, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
 import { CONNECTIVITY_NODE_TYPES, treeConnectivity } from '../hosts/tree-connectivity.ts';
 import { PATTERN_NODE_TYPES, treePatterns } from '../patterns/tree-patterns.ts';
 
@@ -355,11 +355,11 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       const value = evaluate(firstValue(argument));
       if (index >= 0 && value !== undefined) values[index] = [value];
     });
-    const url = templateText(fillTemplate(helper.template, values)).replace(/([^/{}])\{id\}$/, '$1');
+    const url = withoutTrailingValue(templateText(fillTemplate(helper.template, values)));
     const target = parseGraphUrl(url);
     if (!target?.host || target.host === PLACEHOLDER) return;
     const at = { file: file.path, line: call.startPosition.row + 1, column: call.startPosition.column + 1 };
-    if (target.path.startsWith(`/${PLACEHOLDER}`) || /^\/(v1\.0|beta)[^/?]/i.test(target.path) || target.path === '/') facts.unresolved.push({ via: `${language}-http`, reason: `the path passed to ${name}() is computed at run time`, source: at });
+    if (target.path.startsWith(`/${PLACEHOLDER}`) || gluedToVersion(target.path) || target.path === '/') facts.unresolved.push({ via: `${language}-http`, reason: `the path passed to ${name}() is computed at run time`, source: at });
     else addCall(call, helper.method, target.path, target.version, `http via ${name}()`, 'high', queryOptions(target.query));
   }
 

@@ -90,3 +90,13 @@ export function fillTemplate(template: UrlTemplate, values: readonly (UrlTemplat
 export function templateText(template: UrlTemplate): string {
   return template.map((part) => (typeof part === 'string' ? part : PLACEHOLDER)).join('');
 }
+
+/** A URL without a run-time value glued to the end of its path: a query or suffix the caller adds (`/me/messages${query}`). */
+export function withoutTrailingValue(url: string): string {
+  return url.replace(/([^/{}])\{id\}$/, '$1');
+}
+
+/** Text glued to the version (`/v1.0Content-Type`): no Graph path. */
+export function gluedToVersion(path: string): boolean {
+  return /^\/(v1\.0|beta)[^/?]/i.test(path);
+}
