@@ -178,7 +178,7 @@ export type StageListener = (stage: InventoryStage, milliseconds: number) => voi
  * In order. `threads` picks the code files to parse and starts the threads, which parse while this thread runs
  * the stages up to `runtimes`; `code` is the wait for them after that.
  */
-export type InventoryStage = 'grammars' | 'apps' | 'threads' | 'graph-index' | 'secrets' | 'dependencies' | 'vulnerabilities' | 'repository' | 'runtimes' | 'code' | 'graph' | 'connectivity' | 'patterns';
+export type InventoryStage = 'grammars' | 'apps' | 'threads' | 'graph-index' | 'secrets' | 'dependencies' | 'vulnerabilities' | 'repository' | 'runtimes' | 'code' | 'patterns' | 'graph' | 'connectivity';
 
 /** The extractors' work: every fact the checks read, built from sources that were read once. */
 export async function buildInventory(root: string, sources: ProjectSources, dataDir: string, config: Config, problems: ScanProblem[], observed: Recorded = { calls: [], hosts: [] }, now: Date = new Date(), onStage?: StageListener, parts: ReadonlySet<InventoryPart> = new Set(INVENTORY_PARTS)): Promise<Inventory> {
@@ -217,8 +217,10 @@ export async function buildInventory(root: string, sources: ProjectSources, data
   const extracted = await extraction;
   problems.push(...codeProblems);
   stage('code');
-  const base = { root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData, secrets, repository, dependencies, vulnerabilities, runtimes };
-  if (!gatherGraph) return { ...base, patterns: parts.has('patterns') ? gatheredPatterns(extracted, sources.files) : undefined };
+  const patterns = parts.has('patterns') ? gatheredPatterns(extracted, sources.files) : undefined;
+  if (patterns) stage('patterns');
+  const base = { root, files: sources.files, manifests: apps.manifests, apps: apps.apps, missingData, secrets, repository, dependencies, vulnerabilities, runtimes, patterns };
+  if (!gatherGraph) return base;
   const graph = extractGraphFacts({
     code: extracted,
     powershellCommands: extracted.some((entry) => entry.facts.cmdlets?.length) ? loadPowerShellCommands(dataDir, problems) : undefined,
@@ -232,7 +234,7 @@ export async function buildInventory(root: string, sources: ProjectSources, data
     parse: sources.parse,
   });
   stage('graph');
-  if (!parts.has('connectivity')) return { ...base, graph, graphIndex, patterns: parts.has('patterns') ? gatheredPatterns(extracted, sources.files) : undefined };
+  if (!parts.has('connectivity')) return { ...base, graph, graphIndex };
   const connectivity = extractConnectivity({
     files: sources.files,
     manifests: apps.manifests,
@@ -245,9 +247,7 @@ export async function buildInventory(root: string, sources: ProjectSources, data
     annotations: config.connectivity.hosts,
   });
   stage('connectivity');
-  const patterns = parts.has('patterns') ? gatheredPatterns(extracted, sources.files) : undefined;
-  stage('patterns');
-  return { ...base, graph, graphIndex, connectivity, patterns };
+  return { ...base, graph, graphIndex, connectivity };
 }
 
 /** Insecure patterns: the code extractors' and the settings files'. */
