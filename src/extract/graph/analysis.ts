@@ -312,12 +312,12 @@ function foldRedundant(
   return folded;
 }
 
-/** What one call needs under one flow: the ranked claims, the least of them and the permissions property rules add. */
 /** The permissions that allow a call: on their own, and alone or with an AlsoRequires partner. */
 interface Allowed {
   standalone: ReadonlySet<string>;
   claimants: ReadonlySet<string>;
 }
+/** What one call needs under one flow: the ranked claims, the least of them and the permissions property rules add. */
 type Requirement = ({ ranked: Claim[]; least: Claim[]; alsoRequired: readonly string[] } & Allowed) | { unmatched: string };
 
 export interface Requirements {

@@ -305,10 +305,6 @@ export class GraphPermissionIndex {
   }
 }
 
-/**
- * Paths missing from permissions.json whose permissions the Graph API reference documents as those of a
- * sibling: "List calendarView" needs exactly what "List events" needs (Calendars.ReadBasic least).
- */
 /** `sites/{id}/drives/{id}/…` → `drives/{id}/…`; `…/root/…` and `…/root:/path:/…` of a drive → `…/items/{id}/…`; undefined when none applies. */
 function driveAliases(segments: readonly string[]): string[] | undefined {
   let result = [...segments];
@@ -322,6 +318,10 @@ function driveAliases(segments: readonly string[]): string[] | undefined {
   return result.join('/') === segments.join('/') ? undefined : result;
 }
 
+/**
+ * Paths missing from permissions.json whose permissions the Graph API reference documents as those of a
+ * sibling: "List calendarView" needs exactly what "List events" needs (Calendars.ReadBasic least).
+ */
 const EQUIVALENT_PATHS: [segment: string, replacement: string, why: string][] = [['calendarview', 'events', 'calendarView has no entry in the data; the API reference gives it the permissions of events']];
 
 function parseMarks(marks: string): { least: Scheme[]; alsoRequires: string[] } {
