@@ -182,8 +182,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   /** Parameters standing for a marker while a request helper's URL is read (see registerHelper). */
   const bindings = new Map<string, string>();
   /** This file's request helpers by name, and their parameters. */
-  const helpers = new Map<string, RequestWrapper & { selfFirst: boolean }>();
-  const helperParams = new Map<string, string[]>();
+  const helpers = new Map<string, TreeHelper>();
   const evaluate = (node: TsNode | null | undefined, depth = 0): string | undefined => evaluateString(node, rules, constants, environment, depth, bindings);
   try {
     if (root.hasError && !nodes(rules.call).length) {
@@ -207,17 +206,18 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
         continue;
       }
       const verb = verbOf(rules.sdkVerbs, member.name);
+      const httpMethod = verbOf(rules.httpVerbs, member.name);
       // Neither an SDK verb nor an HTTP method: not a request, whatever its receiver.
-      if (!verb && !verbOf(rules.httpVerbs, member.name) && member.name !== 'request') continue;
+      if (!verb && !httpMethod && member.name !== 'request') continue;
       const args = member.args();
       // requests.request("PATCH", url): the method comes first, the URL second.
       const generic = member.name === 'request' && args.length >= 2;
-      const httpMethod = verbOf(rules.httpVerbs, member.name);
-      const url = args[generic ? 1 : 0] ? evaluate(firstValue(args[generic ? 1 : 0]!)) : undefined;
+      const urlArgument = args[generic ? 1 : 0];
+      const url = urlArgument ? evaluate(firstValue(urlArgument)) : undefined;
+      const httpVerb = generic ? evaluate(firstValue(args[0]!))?.toUpperCase() : httpMethod;
       // Only a URL whose root is unknown may be a helper's (its root a parameter).
-      if ((httpMethod || generic) && args[generic ? 1 : 0] && (url === undefined || ROOT_UNKNOWN.test(url)) && registerHelper(call, args[generic ? 1 : 0]!, httpMethod ?? evaluate(firstValue(args[0]!))?.toUpperCase() ?? 'GET')) continue;
+      if ((httpMethod || generic) && urlArgument && (url === undefined || ROOT_UNKNOWN.test(url)) && registerHelper(call, urlArgument, httpVerb ?? 'GET')) continue;
       const target = url ? parseGraphUrl(url) : undefined;
-      const httpVerb = generic ? evaluate(firstValue(args[0]!))?.toUpperCase() : verbOf(rules.httpVerbs, member.name);
       if (target?.host && target.host !== PLACEHOLDER && (httpVerb || verb)) {
         addCall(call, (httpVerb ?? verb)!, target.path, target.version, 'http', 'high', { ...queryOptions(target.query), ...keywordQuery(args) });
         continue;
@@ -340,18 +340,16 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     if (!suppliesRoot(template) || !mayReachGraph(template)) return false;
     // Without Graph's host written out, only a known HTTP client's request is one (any call may take a parameter).
     if (!/^https?:\/\/[^/{\u0001]+/i.test(marked) && !HTTP_CLIENT_RECEIVER.test(rules.member(call)?.object?.text ?? (call.type === 'method_invocation' ? 'URI' : ''))) return false;
-    helpers.set(name, { template, method, via: 'http', graphRelative: false, selfFirst: language === 'python' && /^(self|cls)$/.test(params[0] ?? '') });
-    helperParams.set(name, params);
+    helpers.set(name, { template, method, via: 'http', graphRelative: false, params, selfFirst: language === 'python' && /^(self|cls)$/.test(params[0] ?? '') });
     return true;
   }
 
-  function helperCall(call: TsNode, name: string, helper: RequestWrapper & { selfFirst: boolean }) {
-    const params = helperParams.get(name);
+  function helperCall(call: TsNode, name: string, helper: TreeHelper) {
     const values: (UrlTemplate | undefined)[] = [];
     const receiverGiven = helper.selfFirst && call.childForFieldName('function')?.type === 'attribute';
     argumentsOf(call.childForFieldName('arguments')).forEach((argument, position) => {
       const keyword = argument.type === 'keyword_argument' ? argument.childForFieldName('name')?.text : undefined;
-      const index = keyword ? (params?.indexOf(keyword) ?? -1) : position + (receiverGiven ? 1 : 0);
+      const index = keyword ? helper.params.indexOf(keyword) : position + (receiverGiven ? 1 : 0);
       const value = evaluate(firstValue(argument));
       if (index >= 0 && value !== undefined) values[index] = [value];
     });
@@ -529,6 +527,8 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
 const DOWNSTREAM_API = /^(Get|Post|Put|Patch|Delete|CallApi|CallWebApi)For(User|App)Async(<.*>)?$/;
 
 const NO_BINDINGS: ReadonlyMap<string, string> = new Map();
+/** A request helper of a file (see registerHelper): its parameters' names, for keyword arguments; whether a method's first is the receiver. */
+type TreeHelper = RequestWrapper & { params: readonly string[]; selfFirst: boolean };
 /** A URL whose host, or whose path right after the base, is unknown: `{id}/…`, `https://graph.microsoft.com/v1.0{id}`. */
 const ROOT_UNKNOWN = /^(https?:\/\/)?([^/]*\{id\}|[^/]+(\/(v1\.0|beta))?\/?\{id\})/i;
 /** Receivers of HTTP requests: the clients' usual names (`requests`, `httpx`, `self.session`, `_httpClient`, `URI`). */
