@@ -70,7 +70,7 @@ export async function extractCodeInParallel(input: ParallelExtractionInput, thre
   if (missing.length) {
     const fallbackProblems: ScanProblem[] = [];
     const byPath = new Map(input.files.map((file) => [file.path, file]));
-    const extract = createFileExtractor((path) => byPath.get(path), await mainThreadParsers(grammars, fallbackProblems), addProblem, { graphOnly: input.graphOnly, paths: [...byPath.keys()], environment: work.environment });
+    const extract = createFileExtractor((path) => byPath.get(path), await mainThreadParsers(grammars, fallbackProblems), addProblem, { graphOnly: input.graphOnly, paths: [...byPath.keys()], environment });
     for (const problem of fallbackProblems) addProblem(problem);
     for (const index of missing) results[index] = extract(worthy[index]!);
   }
