@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fillTemplate, gluedToVersion, joinTemplate, mayReachGraph, mayStartBase, suppliesRoot, templateText, withoutTrailingValue } from '../../src/extract/graph/url-templates.ts';
+import { fillTemplate, gluedToVersion, joinTemplate, markedTemplate, mayReachGraph, parameterMarker, mayStartBase, suppliesRoot, templateText, withoutTrailingValue } from '../../src/extract/graph/url-templates.ts';
 
 describe('URL templates of request helpers', () => {
   it('joins texts and keeps parameter slots', () => {
@@ -44,5 +44,12 @@ describe('URL templates of request helpers', () => {
     assert.equal(gluedToVersion('/v1.0/me'), false);
     assert.equal(gluedToVersion('/beta?$top=1'), false);
     assert.equal(gluedToVersion('/me/v1.0x'), false);
+  });
+
+  it('reads parameter markers in an evaluated string back as slots', () => {
+    assert.deepEqual(markedTemplate(`https://graph.microsoft.com/v1.0${parameterMarker(1)}?$top=${parameterMarker(12)}`), ['https://graph.microsoft.com/v1.0', { param: 1 }, '?$top=', { param: 12 }]);
+    assert.deepEqual(markedTemplate(`${parameterMarker(0)}${parameterMarker(2)}`), [{ param: 0 }, { param: 2 }]);
+    assert.deepEqual(markedTemplate('/me/events'), ['/me/events']);
+    assert.deepEqual(markedTemplate(''), []);
   });
 });

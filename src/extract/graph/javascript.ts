@@ -8,7 +8,7 @@ import { visitJsClass, visitJsConnectivity, type JsConnectivityContext } from '.
 import type { CodeConnectivity } from '../hosts/types.ts';
 import type { ExtractorChoice } from '../code/extractor.ts';
 import { environmentUrl } from '../code/environment.ts';
-import { fillTemplate, gluedToVersion, joinTemplate, mayReachGraph, mayStartBase, suppliesRoot, templateText, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
+import { fillTemplate, gluedToVersion, joinTemplate, markedTemplate, mayReachGraph, mayStartBase, parameterMarker, suppliesRoot, templateText, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
 import { visitJsPatterns } from '../patterns/javascript-patterns.ts';
 import type { InsecurePattern } from '../patterns/types.ts';
 
@@ -258,6 +258,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   const evaluating = new Set<string>();
   /** Parameter values being tried while a path is expanded for each value its callers pass (see parameterValues). */
   const bindings = new Map<string, string>();
+  /** While templateOf reads a URL: what a parameter stands for (its slot's marker, or `{id}`); undefined for any other name. */
+  let parameterText: ((at: Node, name: string) => string | undefined) | undefined;
   let callIndex: Map<string, Node[]> | undefined;
   const evaluate = (node: Node | undefined | null, depth = 0): string | undefined => {
     if (!node || depth > 40) return undefined;
@@ -285,6 +287,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       case 'Identifier': {
         const name = node.name as string;
         if (bindings.has(name)) return bindings.get(name);
+        const parameter = parameterText?.(node, name);
+        if (parameter !== undefined) return parameter;
         if (evaluating.has(name)) return undefined;
         const init = constantAt(node, name);
         if (init) {
@@ -376,50 +380,23 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   };
   /**
    * A URL as a template of the parameters of the function building it (`owner.fn`, set on the first parameter
-   * met; a parameter of another function counts as unknown). Constants are followed, unknown parts are `{id}`.
+   * met; a parameter of another function, or one the function reassigns, counts as unknown). The string
+   * evaluation reads it, with each parameter standing for its slot's marker: constants are followed, unknown
+   * parts are `{id}`.
    */
-  const templateOf = (node: Node | undefined | null, owner: { fn?: Node }, depth = 0): UrlTemplate => {
-    if (!node || depth > 40) return [PLACEHOLDER];
-    switch (node.type) {
-      case 'TemplateLiteral': {
-        const quasis = node.quasis as Node[];
-        const expressions = node.expressions as Node[];
-        return joinTemplate(quasis.flatMap((quasi, index) => [((quasi.value as { cooked?: string; raw: string }).cooked ?? (quasi.value as { raw: string }).raw), ...(index < expressions.length ? [templateOf(expressions[index], owner, depth + 1)] : [])]));
-      }
-      case 'BinaryExpression':
-        return node.operator === '+' ? joinTemplate([templateOf(node.left as Node, owner, depth + 1), templateOf(node.right as Node, owner, depth + 1)]) : [PLACEHOLDER];
-      case 'ParenthesizedExpression':
-      case 'TSAsExpression':
-      case 'TSSatisfiesExpression':
-      case 'TSNonNullExpression':
-        return templateOf(node.expression as Node, owner, depth + 1);
-      case 'CallExpression': {
-        const callee = node.callee as Node;
-        if (callee.type === 'Identifier' && SHAPE_KEEPING.test(callee.name as string)) return templateOf((node.arguments as Node[])[0], owner, depth + 1);
-        return [PLACEHOLDER];
-      }
-      case 'Identifier': {
-        const name = node.name as string;
-        if (bindings.has(name)) return [bindings.get(name)!];
-        const slot = paramSlot(node, name);
-        if (slot) {
-          if ((owner.fn && owner.fn !== slot.fn) || !keepsShape(slot.fn, name)) return [PLACEHOLDER];
-          owner.fn = slot.fn;
-          return [{ param: slot.index }];
-        }
-        const init = constantAt(node, name);
-        if (init && !evaluating.has(name)) {
-          evaluating.add(name);
-          try {
-            return templateOf(init, owner, depth + 1);
-          } finally {
-            evaluating.delete(name);
-          }
-        }
-        return [evaluate(node, depth + 1) ?? PLACEHOLDER];
-      }
-      default:
-        return [evaluate(node, depth + 1) ?? PLACEHOLDER];
+  const templateOf = (node: Node | undefined | null, owner: { fn?: Node }): UrlTemplate => {
+    const outer = parameterText;
+    parameterText = (at, name) => {
+      const slot = paramSlot(at, name);
+      if (!slot) return undefined;
+      if ((owner.fn && owner.fn !== slot.fn) || !keepsShape(slot.fn, name)) return PLACEHOLDER;
+      owner.fn = slot.fn;
+      return parameterMarker(slot.index);
+    };
+    try {
+      return markedTemplate(evaluate(node) ?? PLACEHOLDER);
+    } finally {
+      parameterText = outer;
     }
   };
 

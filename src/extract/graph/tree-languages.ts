@@ -7,7 +7,7 @@ import { fluentPath, isScopeLike, sdkSegment, withoutGraphHost } from './sdk-sha
 import type { AuthFlow, Confidence } from './types.ts';
 import type { ExtractorChoice } from '../code/extractor.ts';
 import { environmentUrl } from '../code/environment.ts';
-import { fillTemplate, gluedToVersion, joinTemplate, mayReachGraph, suppliesRoot, templateText, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
+import { fillTemplate, gluedToVersion, markedTemplate, mayReachGraph, parameterMarker, suppliesRoot, templateText, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
 import { CONNECTIVITY_NODE_TYPES, treeConnectivity } from '../hosts/tree-connectivity.ts';
 import { PATTERN_NODE_TYPES, treePatterns } from '../patterns/tree-patterns.ts';
 
@@ -328,15 +328,15 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     const name = fn?.childForFieldName('name')?.text;
     const params = fn ? parameterNames(fn) : [];
     if (!fn || !name || !params.length) return false;
-    params.forEach((param, index) => bindings.set(param, `\u0001${index}\u0001`));
+    params.forEach((param, index) => bindings.set(param, parameterMarker(index)));
     let marked: string | undefined;
     try {
       marked = evaluate(firstValue(urlArgument));
     } finally {
       bindings.clear();
     }
-    if (!marked?.includes('\u0001')) return false;
-    const template = joinTemplate(marked.split(/\u0001(\d+)\u0001/).map((part, index) => (index % 2 ? { param: Number(part) } : part)));
+    if (marked === undefined) return false;
+    const template = markedTemplate(marked);
     if (!suppliesRoot(template) || !mayReachGraph(template)) return false;
     // Without Graph's host written out, only a known HTTP client's request is one (any call may take a parameter).
     if (!/^https?:\/\/[^/{\u0001]+/i.test(marked) && !HTTP_CLIENT_RECEIVER.test(rules.member(call)?.object?.text ?? (call.type === 'method_invocation' ? 'URI' : ''))) return false;

@@ -100,3 +100,16 @@ export function withoutTrailingValue(url: string): string {
 export function gluedToVersion(path: string): boolean {
   return /^\/(v1\.0|beta)[^/?]/i.test(path);
 }
+
+/**
+ * How a URL builder's string evaluation stands for a parameter: a marker no source text holds, which
+ * `markedTemplate` turns back into the parameter's slot. The evaluation then needs no template-aware copy.
+ */
+export function parameterMarker(index: number): string {
+  return `\u0001${index}\u0001`;
+}
+
+/** The template a string with parameter markers stands for. */
+export function markedTemplate(marked: string): UrlTemplate {
+  return joinTemplate(marked.split(/\u0001(\d+)\u0001/).map((part, index) => (index % 2 ? { param: Number(part) } : part)));
+}
