@@ -1017,7 +1017,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       }
     }
   }
-  for (const [name, value] of commonJsExports(program)) for (const [key, text] of constantStrings(name, value, evaluate)) if (!facts.exportedConstants.has(key)) facts.exportedConstants.set(key, text);
+  // The module's own value is no named constant (see importedExport).
+  for (const [name, value] of commonJsExports(program)) if (name !== DEFAULT_EXPORT) for (const [key, text] of constantStrings(name, value, evaluate)) if (!facts.exportedConstants.has(key)) facts.exportedConstants.set(key, text);
   facts.scopes = dedupeScopes(facts.scopes);
   if (classicScript) facts.scriptGlobals = { constants: topLevelStrings(program, evaluate), wrappers };
   if (wrappers.size) {
@@ -1049,23 +1050,11 @@ function exportedFunctions(program: Node): Map<string, string> {
       const local = declaration.type === 'Identifier' ? (declaration.name as string) : ((declaration.id as Node | null)?.name as string | undefined);
       if (local) exported.set(DEFAULT_EXPORT, local);
     }
-    const assignment = statement.type === 'ExpressionStatement' && (statement.expression as Node).type === 'AssignmentExpression' ? (statement.expression as Node) : undefined;
-    if (!assignment) continue;
-    const left = assignment.left as Node;
-    const right = assignment.right as Node;
-    if (isModuleExports(left)) {
-      if (right.type === 'Identifier') exported.set(DEFAULT_EXPORT, right.name as string);
-      else if (FUNCTIONS.has(right.type)) exported.set(DEFAULT_EXPORT, (right.id as Node | null)?.name as string ?? DEFAULT_EXPORT);
-      else if (right.type === 'ObjectExpression')
-        for (const property of (right.properties as Node[]) ?? []) {
-          const key = property.key as Node | undefined;
-          const value = property.value as Node | undefined;
-          if (property.type === 'Property' && key?.type === 'Identifier') exported.set(key.name as string, value?.type === 'Identifier' ? (value.name as string) : (key.name as string));
-        }
-      continue;
-    }
-    const member = exportedMemberName(left);
-    if (member) exported.set(member, right.type === 'Identifier' ? (right.name as string) : member);
+  }
+  for (const [name, value] of commonJsExports(program)) {
+    // A value written in place is named by its export; the module's own value only when it is a function.
+    const local = value.type === 'Identifier' ? (value.name as string) : name !== DEFAULT_EXPORT ? name : FUNCTIONS.has(value.type) ? (((value.id as Node | null)?.name as string | undefined) ?? DEFAULT_EXPORT) : undefined;
+    if (local) exported.set(name, local);
   }
   return exported;
 }
@@ -1111,7 +1100,8 @@ function dottedName(node: Node): string | undefined {
 
 /**
  * What a CommonJS module exports, by name, with the expression giving it: `exports.A = …`,
- * `module.exports.A = …`, and each property of `module.exports = { A, B: … }`.
+ * `module.exports.A = …`, each property of `module.exports = { A, B: … }`, and any other
+ * `module.exports = …` as the module's own value (DEFAULT_EXPORT).
  */
 function commonJsExports(program: Node): [string, Node][] {
   const exported: [string, Node][] = [];
@@ -1127,6 +1117,7 @@ function commonJsExports(program: Node): [string, Node][] {
         const key = property.key as Node | undefined;
         if (property.type === 'Property' && key?.type === 'Identifier') exported.push([key.name as string, property.value as Node]);
       }
+    else if (isModuleExports(left)) exported.push([DEFAULT_EXPORT, right]);
   }
   return exported;
 }
