@@ -106,13 +106,24 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
     }
     return undefined;
   };
-  /** A classic script's results may be shown by another script of its page (a callback in ui.js). */
-  const pageReadsBody = (file: SourceFile): boolean =>
-    isClassicScript(file) &&
-    pageScripts(file.path).some((sibling) => {
-      const script = lookup(sibling);
-      return script !== undefined && isClassicScript(script) && readsItemBody(script.text);
-    });
+  /**
+   * A classic script's results may be shown by another script of its page (a callback in ui.js). Answered
+   * once per page: every script of it with calls asks.
+   */
+  const pagesReadingBodies = new Map<string, boolean>();
+  const pageReadsBody = (file: SourceFile): boolean => {
+    if (!isClassicScript(file)) return false;
+    const folder = path.posix.dirname(file.path);
+    let reads = pagesReadingBodies.get(folder);
+    if (reads === undefined) {
+      reads = (scriptsByFolder.get(folder) ?? []).some((candidate) => {
+        const script = lookup(candidate);
+        return script !== undefined && isClassicScript(script) && readsItemBody(script.text);
+      });
+      pagesReadingBodies.set(folder, reads);
+    }
+    return reads;
+  };
   const globals: GlobalResolver = {
     constant: (fromFile, name) => pageGlobal(fromFile, (page) => page.constants.get(name)),
     wrapper: (fromFile, name) => pageGlobal(fromFile, (page) => page.wrappers.get(name)),
