@@ -133,6 +133,51 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(facts.unresolved.map((item) => item.reason), ['the relative path given to GetForUserAsync for DownstreamApi is computed at run time']);
   });
 
+  // As ASP.NET Core services read Graph's base URL: a field set from IConfiguration in the constructor.
+  it('C#: URLs read from .NET configuration (indexer, GetValue, GetSection, any case) take the value appsettings gives the key', () => {
+    const environment = environmentUrls([new SourceFile('Api/appsettings.json', JSON.stringify({ GraphApiUrl: 'https://graph.microsoft.com/v1.0', Graph: { BaseUrl: 'https://graph.microsoft.com/beta' }, Partner: 'https://api.contoso.com' }))]);
+    const facts = extractTreeLanguage(new SourceFile('Api/Services/UserService.cs', [
+      'using Microsoft.Extensions.Configuration;',
+      'public class UserService {',
+      '  private readonly string _graphApiUrl;',
+      '  private readonly IConfiguration _configuration;',
+      '  public UserService(IConfiguration configuration) { _graphApiUrl = configuration["GraphApiUrl"]; this._configuration = configuration; }',
+      '  public async Task Run(string groupId, Dictionary<string, string> _settings) {',
+      '    await _http.GetStringAsync($"{_graphApiUrl}/groups/{groupId}/members");',
+      '    await _http.GetStringAsync(_configuration["graphapiurl"] + "/me");',
+      '    await _http.GetStringAsync(_configuration.GetValue<string>("GraphApiUrl") + "/me/events");',
+      '    await _http.GetStringAsync($"{_configuration.GetSection("Graph")["BaseUrl"]}/users");',
+      '    await _http.GetStringAsync(_configuration.GetSection("Graph:BaseUrl").Value + "/groups");',
+      '    await _http.GetStringAsync(this._configuration.GetSection("Graph").GetValue<string>("BaseUrl") + "/sites");',
+      '    await _http.GetStringAsync(_configuration["Partner"] + "/me/contacts");',
+      '    await _http.GetStringAsync(_settings["GraphApiUrl"] + "/me/contacts");',
+      '  }',
+      '}',
+    ].join('\n')), 'csharp', parsers.csharp!, { environment });
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.apiVersion} ${call.source.line}`), ['GET /groups/{id}/members v1.0 7', 'GET /me v1.0 8', 'GET /me/events v1.0 9', 'GET /users beta 10', 'GET /groups beta 11', 'GET /sites beta 12']);
+  });
+
+  it('a field set in a constructor holds its value in the other methods; a compound assignment makes it unknown (C#, Java, Python)', () => {
+    const calls = (language: TreeLanguage, extension: string, code: string) => extractTreeLanguage(new SourceFile(`src/case.${extension}`, code), language, parsers[language]!).calls.map((call) => `${call.method} ${call.path}`);
+    assert.deepEqual(calls('csharp', 'cs', 'class S {\n  string _base; string _other;\n  S() { this._base = "https://graph.microsoft.com/v1.0"; _other = "https://graph.microsoft.com/v1.0"; _other += "/users"; }\n  async Task R() { await _http.GetStringAsync(_base + "/me"); await _http.GetStringAsync(this._base + "/me/drive"); await _http.GetStringAsync(_other + "/me/events"); }\n}'), ['GET /me', 'GET /me/drive']);
+    assert.deepEqual(calls('java', 'java', 'class S {\n  private final String base;\n  S(String base) { this.base = "https://graph.microsoft.com/v1.0"; }\n  void r() { HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + "/me/contacts")).GET().build(); }\n}'), ['GET /me/contacts']);
+    assert.deepEqual(calls('python', 'py', 'import requests\nclass S:\n    def __init__(self):\n        self.base = "https://graph.microsoft.com/v1.0"\n    def r(self, base):\n        requests.get(self.base + "/me/messages")\n        requests.get(base + "/me/events")\n'), ['GET /me/messages']);
+  });
+
+  it('a Graph URL handed to code m365cert does not know is that code\'s request, of medium confidence, with the verb its name starts with', () => {
+    const facts = extractTreeLanguage(new SourceFile('src/Users.cs', wrap.csharp([
+      'var url = $"{GraphBase}/groups/{id}/members?$select=id,mail";',
+      'var json = await _graphApiService.RetrieveData(url, token);',
+      'await _graphApiService.PostToGraphAsync(GraphBase + "/me/sendMail", body);',
+      'await _graphApiService.RetrieveData(GraphBase + "/" + id, token);',
+      'Log(id, GraphBase + "/me");',
+      'logger.LogInformation(GraphBase + "/me/drive");',
+      'await _store.Save("https://api.contoso.com/me", body);',
+    ].join('\n'))), 'csharp', parsers.csharp!);
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.confidence} ${JSON.stringify(call.select ?? [])}`), ['GET /groups/{id}/members medium ["id","mail"]', 'POST /me/sendMail medium []']);
+    assert.deepEqual(facts.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['8 the URL after the Graph base is computed at run time']);
+  });
+
   it('request helpers: a function whose parameter gives the URL\'s root is called with the paths, in Python, C# and Java', () => {
     const calls = (language: TreeLanguage, extension: string, code: string) => {
       const facts = extractTreeLanguage(new SourceFile(`src/case.${extension}`, code), language, parsers[language]!);

@@ -151,6 +151,16 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
     files: { 'graph.py': 'from azure.identity import DeviceCodeCredential\nfrom msgraph import GraphServiceClient\nfrom msgraph.generated.users.item.mail_folders.item.messages.messages_request_builder import MessagesRequestBuilder\nfrom msgraph.generated.models.message import Message\nfrom msgraph.generated.models.item_body import ItemBody\n\nclass Graph:\n    def __init__(self):\n        self.credential = DeviceCodeCredential(client_id=CLIENT_ID)\n        self.user_client = GraphServiceClient(self.credential, ["Mail.Read", "Mail.Send"])\n\n    async def get_inbox(self):\n        query_params = MessagesRequestBuilder.MessagesRequestBuilderGetQueryParameters(\n            select=[\'from\', \'isRead\', \'receivedDateTime\', \'subject\'],\n            top=25,\n        )\n        request_config = MessagesRequestBuilder.MessagesRequestBuilderGetRequestConfiguration(query_parameters=query_params)\n        return await self.user_client.me.mail_folders.by_mail_folder_id(\'inbox\').messages.get(request_configuration=request_config)\n\n    async def send_mail(self, subject, body, recipient):\n        message = Message()\n        message.body = ItemBody()\n        message.body.content = body\n        await self.user_client.me.send_mail.post(body=message)\n' },
     expected: { needed: ['Mail.Send'], reducible: { 'Mail.Read': 'Mail.ReadBasic' }, highRiskUnjustified: ['Mail.Send'] },
   },
+  {
+    // An ASP.NET Core API as public ones are written: Graph's base URL from IConfiguration, the requests made by
+    // another service of the app; nothing in UserService.cs names Graph.
+    name: 'ASP.NET Core service: Graph base URL from configuration, requests made by another service',
+    files: {
+      'Api/appsettings.json': json({ GraphApiUrl: 'https://graph.microsoft.com/v1.0', AzureAd: { Instance: 'https://login.microsoftonline.com/', Scopes: 'GroupMember.Read.All User.Read Mail.Read' } }),
+      'Api/Services/UserService.cs': 'using Microsoft.Extensions.Configuration;\nnamespace Api.Services {\n  public class UserService {\n    private readonly IGraphApiService _graphApiService;\n    private readonly string _graphApiUrl;\n    public UserService(IConfiguration configuration, IGraphApiService graphApiService) {\n      _graphApiUrl = configuration["GraphApiUrl"];\n      _graphApiService = graphApiService;\n    }\n    public Task<string> Members(string groupId, string token) {\n      var url = $"{_graphApiUrl}/groups/{groupId}/members?$select=id,mail";\n      return _graphApiService.RetrieveData(url, token);\n    }\n    public Task<string> Me(string token) => _graphApiService.RetrieveData($"{_graphApiUrl}/me", token);\n  }\n}\n',
+    },
+    expected: { needed: ['User.Read'], reducible: { 'GroupMember.Read.All': 'GroupMember.ReadBasic.All' }, unused: ['Mail.Read'] },
+  },
 ];
 
 describe('sample apps: expected least-privilege verdicts', () => {

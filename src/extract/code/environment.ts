@@ -54,11 +54,16 @@ function settingsEntries(file: SourceFile): { key: string; value: string }[] {
   return entries;
 }
 
+/** `ignoreCase`: .NET configuration keys (`configuration["graphApiUrl"]` reads `GraphApiUrl`); environment variables keep their case. */
+export type EnvironmentLookup = (name: string, options?: { ignoreCase?: boolean }) => string | undefined;
+
 /** The value a file sees for a variable: from its folder's `.env` files, else the nearest parent folder's. */
-export function environmentUrl(urls: EnvironmentUrls | undefined, file: string, name: string): string | undefined {
+export function environmentUrl(urls: EnvironmentUrls | undefined, file: string, name: string, options: { ignoreCase?: boolean } = {}): string | undefined {
   if (!urls) return undefined;
+  const lower = name.toLowerCase();
   for (let folder = path.posix.dirname(file); ; folder = path.posix.dirname(folder)) {
-    const value = urls[folder]?.[name];
+    const values = urls[folder];
+    const value = values?.[name] ?? (options.ignoreCase && values ? Object.entries(values).find(([key]) => key.toLowerCase() === lower)?.[1] : undefined);
     if (value !== undefined) return value;
     if (folder === '.' || folder === '/' || folder === '') return undefined;
   }

@@ -55,11 +55,17 @@ export function worthParsing(file: SourceFile): boolean {
   return answer;
 }
 
-/** A test for the names of environment variables the tree's .env files set to Graph URLs; undefined when none. */
+/**
+ * A test for the names of environment variables and configuration keys the tree's .env and settings files set
+ * to Graph URLs; undefined when none. A key's sections count one by one (`GetSection("Graph")["BaseUrl"]`
+ * names `Graph:BaseUrl` in two strings), in any case (.NET reads its keys so).
+ */
 function graphEnvironmentVariables(environment: EnvironmentUrls): RegExp | undefined {
   const names = new Set<string>();
-  for (const values of Object.values(environment)) for (const [name, url] of Object.entries(values)) if (/graph\.microsoft|microsoftgraph\./i.test(url)) names.add(name);
-  return names.size ? new RegExp(`\\b(${[...names].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`) : undefined;
+  for (const values of Object.values(environment)) {
+    for (const [name, url] of Object.entries(values)) if (/graph\.microsoft|microsoftgraph\./i.test(url)) for (const part of name.replace(/^json:/, '').split(':')) names.add(part);
+  }
+  return names.size ? new RegExp(`\\b(${[...names].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'i') : undefined;
 }
 
 /** Languages of the files to extract (see filesToExtract), so only their grammars are loaded. */

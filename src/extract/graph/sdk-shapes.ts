@@ -61,3 +61,12 @@ export function isGraphScopeUrl(text: string): boolean {
   const name = withoutGraphHost(text);
   return name !== text && isScopeLike(name);
 }
+
+/**
+ * The HTTP method a request made by code m365cert does not know (`graphApi.RetrieveData(url)`,
+ * `PostToGraphAsync(url, body)`) most likely uses: the verb its name starts with, else GET.
+ */
+export function methodOfUnknownRequest(name: string): string {
+  const verb = /^_?(get|post|put|patch|delete)(?=[A-Z_\d]|$)/i.exec(name)?.[1];
+  return verb ? verb.toUpperCase() : 'GET';
+}

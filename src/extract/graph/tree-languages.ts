@@ -3,10 +3,10 @@ import { PLACEHOLDER, parseGraphUrl } from '../../knowledge/graph/graph-path.ts'
 import type { SourceFile } from '../../sources/source-file.ts';
 import type { CodeGraphFacts } from './javascript.ts';
 import { indexNodes, type NodesOf, type TreeLanguage } from './tree-sitter.ts';
-import { fluentPath, isScopeLike, sdkSegment, withoutGraphHost } from './sdk-shapes.ts';
+import { fluentPath, isScopeLike, methodOfUnknownRequest, sdkSegment, withoutGraphHost } from './sdk-shapes.ts';
 import type { AuthFlow, Confidence } from './types.ts';
 import type { ExtractorChoice } from '../code/extractor.ts';
-import { environmentUrl } from '../code/environment.ts';
+import { environmentUrl, type EnvironmentLookup } from '../code/environment.ts';
 import { fillTemplate, gluedToVersion, markedTemplate, mayReachGraph, parameterMarker, suppliesRoot, templateText, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
 import { CONNECTIVITY_NODE_TYPES, treeConnectivity } from '../hosts/tree-connectivity.ts';
 import { PATTERN_NODE_TYPES, treePatterns } from '../patterns/tree-patterns.ts';
@@ -36,8 +36,11 @@ interface LanguageRules {
   sdkVerbs: Record<string, string>;
   httpVerbs: Record<string, string>;
   strings: Set<string>;
-  /** The node type that assigns a name, and how to read it. */
-  declaration: { type: string; name(node: TsNode): string | undefined; value(node: TsNode): TsNode | null };
+  /**
+   * The node types that assign a name (declarations, and assignments: a field set in a constructor), and how
+   * to read them. A field is named as it is read: `_url` and `this._url` alike in C# and Java, `self.url` in Python.
+   */
+  declaration: { types: string[]; name(node: TsNode): string | undefined; value(node: TsNode): TsNode | null };
   betaMarker: RegExp;
   dead: { block: Set<string>; exits: Set<string>; ifType: string };
   flows: [RegExp, AuthFlow, string][];
@@ -70,7 +73,11 @@ const CSHARP: LanguageRules = {
   sdkVerbs: { GetAsync: 'GET', PostAsync: 'POST', PatchAsync: 'PATCH', PutAsync: 'PUT', DeleteAsync: 'DELETE', AddAsync: 'POST', UpdateAsync: 'PATCH' },
   httpVerbs: { GetAsync: 'GET', GetStringAsync: 'GET', GetStreamAsync: 'GET', GetByteArrayAsync: 'GET', GetFromJsonAsync: 'GET', PostAsync: 'POST', PostAsJsonAsync: 'POST', PutAsync: 'PUT', PutAsJsonAsync: 'PUT', PatchAsync: 'PATCH', DeleteAsync: 'DELETE' },
   strings: new Set(['string_literal', 'verbatim_string_literal', 'interpolated_string_expression', 'raw_string_literal']),
-  declaration: { type: 'variable_declarator', name: (node) => node.namedChildren.find((child) => child?.type === 'identifier')?.text, value: (node) => lastNamed(node) },
+  declaration: {
+    types: ['variable_declarator', 'assignment_expression'],
+    name: (node) => (node.type === 'assignment_expression' ? assignedField(node, 'this_expression') : node.namedChildren.find((child) => child?.type === 'identifier')?.text),
+    value: (node) => (node.type === 'assignment_expression' ? assignedValue(node) : lastNamed(node)),
+  },
   betaMarker: /using\s+Microsoft\.Graph\.Beta\b/,
   dead: { block: new Set(['block']), exits: new Set(['return_statement', 'throw_statement']), ifType: 'if_statement' },
   flows: [
@@ -104,7 +111,14 @@ const PYTHON: LanguageRules = {
   sdkVerbs: { get: 'GET', post: 'POST', patch: 'PATCH', put: 'PUT', delete: 'DELETE' },
   httpVerbs: { get: 'GET', post: 'POST', patch: 'PATCH', put: 'PUT', delete: 'DELETE' },
   strings: new Set(['string', 'concatenated_string']),
-  declaration: { type: 'assignment', name: (node) => (node.childForFieldName('left')?.type === 'identifier' ? node.childForFieldName('left')?.text : undefined), value: (node) => node.childForFieldName('right') },
+  declaration: {
+    types: ['assignment'],
+    name: (node) => {
+      const left = node.childForFieldName('left');
+      return left?.type === 'identifier' || (left?.type === 'attribute' && left.childForFieldName('object')?.text === 'self') ? left.text : undefined;
+    },
+    value: (node) => node.childForFieldName('right'),
+  },
   betaMarker: /\bmsgraph_beta\b/,
   dead: { block: new Set(['block', 'module']), exits: new Set(['return_statement', 'raise_statement']), ifType: 'if_statement' },
   flows: [
@@ -144,7 +158,11 @@ const JAVA: LanguageRules = {
   sdkVerbs: { get: 'GET', post: 'POST', patch: 'PATCH', put: 'PUT', delete: 'DELETE' },
   httpVerbs: {},
   strings: new Set(['string_literal']),
-  declaration: { type: 'variable_declarator', name: (node) => node.childForFieldName('name')?.text, value: (node) => node.childForFieldName('value') },
+  declaration: {
+    types: ['variable_declarator', 'assignment_expression'],
+    name: (node) => (node.type === 'assignment_expression' ? assignedField(node, 'this') : node.childForFieldName('name')?.text),
+    value: (node) => (node.type === 'assignment_expression' ? assignedValue(node) : node.childForFieldName('value')),
+  },
   betaMarker: /import\s+com\.microsoft\.graph\.beta\./,
   dead: { block: new Set(['block']), exits: new Set(['return_statement', 'throw_statement']), ifType: 'if_statement' },
   flows: [
@@ -176,9 +194,9 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const mayHoldScopes = SCOPE_LITERAL.test(file.text);
   // Member accesses are many; they are read only for `….Request().RequestUrl` (C# SDK v4).
   const handsOutRequestUrls = language === 'csharp' && file.text.includes('.RequestUrl');
-  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), rules.declaration.type, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
-  const constants = declarators(nodes(rules.declaration.type), rules.declaration);
-  const environment = (name: string) => environmentUrl(choice.environment, file.path, name);
+  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), ...rules.declaration.types, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
+  const constants = declarators(nodes(...rules.declaration.types), rules.declaration);
+  const environment: EnvironmentLookup = (name, options) => environmentUrl(choice.environment, file.path, name, options);
   /** Parameters standing for a marker while a request helper's URL is read (see registerHelper). */
   const bindings = new Map<string, string>();
   /** This file's request helpers by name, and their parameters. */
@@ -190,6 +208,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       return facts;
     }
     const isDead = unreachableTest(nodes, rules);
+    // A Graph URL handed to unknown code needs a Graph host, written out or from the app's configuration.
+    const mentionsGraphHost = /graph\.microsoft|microsoftgraph\./i.test(file.text) || Boolean(choice.environment && Object.values(choice.environment).some((values) => Object.values(values).some((url) => /graph\.microsoft|microsoftgraph\./i.test(url))));
     const beta = rules.betaMarker.test(file.text);
     const where = (node: TsNode) => ({ file: file.path, line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
 
@@ -207,8 +227,11 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       }
       const verb = verbOf(rules.sdkVerbs, member.name);
       const httpMethod = verbOf(rules.httpVerbs, member.name);
-      // Neither an SDK verb nor an HTTP method: not a request, whatever its receiver.
-      if (!verb && !httpMethod && member.name !== 'request') continue;
+      // Neither an SDK verb nor an HTTP method: a request only when it is handed a Graph URL.
+      if (!verb && !httpMethod && member.name !== 'request') {
+        if (mentionsGraphHost && REQUEST_NAME.test(member.name)) graphUrlHandedOver(call, member.name, member.args()[0]);
+        continue;
+      }
       const args = member.args();
       // requests.request("PATCH", url): the method comes first, the URL second.
       const generic = member.name === 'request' && args.length >= 2;
@@ -342,6 +365,25 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     if (!/^https?:\/\/[^/{\u0001]+/i.test(marked) && !HTTP_CLIENT_RECEIVER.test(rules.member(call)?.object?.text ?? (call.type === 'method_invocation' ? 'URI' : ''))) return false;
     helpers.set(name, { template, method, via: 'http', graphRelative: false, params, selfFirst: language === 'python' && /^(self|cls)$/.test(params[0] ?? '') });
     return true;
+  }
+
+  /**
+   * A call of code m365cert does not know (`_graphApiService.RetrieveData(url, token)`) whose first argument is
+   * a Graph URL: the request that code makes, with the verb its name suggests (see methodOfUnknownRequest), of
+   * medium confidence. Anything else passed first (a name, a body, a run-time URL) is no evidence of a request.
+   */
+  function graphUrlHandedOver(call: TsNode, name: string, argument: TsNode | undefined) {
+    if (!argument) return;
+    const value = firstValue(argument);
+    if (!/^(identifier|member_access_expression|field_access|attribute|binary_expression|binary_operator|parenthesized_expression|element_access_expression|invocation_expression|call)$/.test(value.type) && !rules.strings.has(value.type)) return;
+    const url = evaluate(value);
+    const target = url ? parseGraphUrl(url) : undefined;
+    if (!url || !target?.host || target.host === PLACEHOLDER) return;
+    if (ROOT_UNKNOWN.test(url)) {
+      facts.unresolved.push({ via: `${language}-http`, reason: 'the URL after the Graph base is computed at run time', source: { file: file.path, line: call.startPosition.row + 1, column: call.startPosition.column + 1 } });
+      return;
+    }
+    addCall(call, methodOfUnknownRequest(name.replace(/<.*>$/, '')), target.path, target.version, 'http', 'medium', queryOptions(target.query));
   }
 
   function helperCall(call: TsNode, name: string, helper: TreeHelper) {
@@ -497,7 +539,7 @@ function branchesOf(node: TsNode): TsNode[] {
   return [];
 }
 
-function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, constants: Assignments, environment: (name: string) => string | undefined, depth: number, bindings: ReadonlyMap<string, string> = NO_BINDINGS): string | undefined {
+function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, constants: Assignments, environment: EnvironmentLookup, depth: number, bindings: ReadonlyMap<string, string> = NO_BINDINGS): string | undefined {
   if (!node || depth > 30) return undefined;
   const inner = (child: TsNode | null | undefined) => evaluateString(child, rules, constants, environment, depth + 1, bindings);
   if (rules.strings.has(node.type)) return stringValue(node, rules, inner);
@@ -517,11 +559,70 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
     const value = valueAt(constants, node);
     return value ? inner(value) : undefined;
   }
+  const field = ownFieldName(node);
+  if (field) {
+    const value = valueAt(constants, node, field);
+    return value ? inner(value) : undefined;
+  }
   // An environment variable the app's .env files give a URL: os.getenv("GRAPH_ENDPOINT"), os.environ["…"],
   // System.getenv("…"), Environment.GetEnvironmentVariable("…").
   const variable = environmentVariableOf(node, rules, constants);
-  return variable ? environment(variable) : undefined;
+  if (variable) return environment(variable);
+  const key = rules === CSHARP ? configurationKeyOf(node, rules) : undefined;
+  return key ? environment(key, { ignoreCase: true }) : undefined;
 }
+
+/** A field read through the object itself, by the name its assignments are kept under (see LanguageRules.declaration). */
+function ownFieldName(node: TsNode): string | undefined {
+  if (node.type === 'member_access_expression') return node.childForFieldName('expression')?.type === 'this_expression' ? node.childForFieldName('name')?.text : undefined;
+  if (node.type === 'field_access') return node.childForFieldName('object')?.type === 'this' ? node.childForFieldName('field')?.text : undefined;
+  if (node.type === 'attribute') return node.childForFieldName('object')?.text === 'self' ? node.text : undefined;
+  return undefined;
+}
+
+/** A .NET configuration by its usual names: `configuration`, `_config`, `Configuration`, `builder.Configuration`, `this.configuration`. */
+const CONFIGURATION = /^((this|builder|context|hostContext|hostingContext|host|app|ctx)\.)?_?[cC]onfig(uration)?$/;
+
+/**
+ * The key a .NET configuration read names, its sections joined with ':' as appsettings.json's keys are read:
+ * `configuration["Graph:BaseUrl"]`, `Configuration.GetValue<string>("GraphApiUrl")`, `config.GetSection("Graph")["BaseUrl"]`,
+ * `….GetSection("Graph").GetValue<string>("BaseUrl")`, `….GetSection("Graph:BaseUrl").Value`.
+ */
+function configurationKeyOf(node: TsNode, rules: LanguageRules): string | undefined {
+  const firstString = (list: TsNode | null) => {
+    const first = list?.namedChildren.find((child) => child !== null);
+    return first ? stringValue(firstValue(first), rules) : undefined;
+  };
+  /** The section an expression stands for: [] for the configuration itself. */
+  const sectionOf = (holder: TsNode | null, depth = 0): string[] | undefined => {
+    if (!holder || depth > 8) return undefined;
+    if ((holder.type === 'identifier' || holder.type === 'member_access_expression') && holder.endIndex - holder.startIndex < 64 && CONFIGURATION.test(holder.text)) return [];
+    const method = holder.type === 'invocation_expression' ? holder.childForFieldName('function') : null;
+    if (method?.type !== 'member_access_expression' || method.childForFieldName('name')?.text !== 'GetSection') return undefined;
+    const outer = sectionOf(method.childForFieldName('expression'), depth + 1);
+    const key = firstString(holder.childForFieldName('arguments'));
+    return outer && key ? [...outer, key] : undefined;
+  };
+  const keyIn = (holder: TsNode | null, key: string | undefined) => {
+    const section = sectionOf(holder);
+    return section && key ? [...section, key].join(':') : undefined;
+  };
+  if (node.type === 'element_access_expression') return keyIn(node.childForFieldName('expression'), firstString(node.childForFieldName('subscript')));
+  if (node.type === 'member_access_expression' && node.childForFieldName('name')?.text === 'Value') {
+    const section = sectionOf(node.childForFieldName('expression'));
+    return section?.length ? section.join(':') : undefined;
+  }
+  const method = node.type === 'invocation_expression' ? node.childForFieldName('function') : null;
+  if (method?.type === 'member_access_expression' && /^GetValue\b/.test(method.childForFieldName('name')?.text ?? '')) return keyIn(method.childForFieldName('expression'), firstString(node.childForFieldName('arguments')));
+  return undefined;
+}
+
+/**
+ * Names of methods that make a request for their caller (`RetrieveData`, `CallGraphAsync`, `SendRequest`):
+ * a Graph URL handed to one is its request. Building or logging a URL (`URI.create`, `Path.Combine`,
+ * `LogInformation`) is not.
+ */
+const REQUEST_NAME = /get|post|put|patch|delete|send|call|request|fetch|retrieve|query|invoke|execute|download|upload|load|list/i;
 
 /** IDownstreamApi / IDownstreamWebApi methods: the verb (or a generic call) and whom the call acts for. */
 const DOWNSTREAM_API = /^(Get|Post|Put|Patch|Delete|CallApi|CallWebApi)For(User|App)Async(<.*>)?$/;
@@ -632,15 +733,38 @@ function lastNamed(node: TsNode): TsNode | null {
   return last?.type === 'equals_value_clause' ? (last.namedChildren[0] ?? null) : last;
 }
 
+/**
+ * The field or variable a C# or Java assignment sets (`_url = …`, `this.url = …`, both named `url`/`_url`), or
+ * undefined for anything else (`items[0] = …`, `other.url = …`).
+ */
+function assignedField(assignment: TsNode, self: 'this_expression' | 'this'): string | undefined {
+  const left = assignment.childForFieldName('left');
+  if (left?.type === 'identifier') return left.text;
+  const [object, field] = left?.type === 'member_access_expression' ? [left.childForFieldName('expression'), left.childForFieldName('name')] : left?.type === 'field_access' ? [left.childForFieldName('object'), left.childForFieldName('field')] : [null, null];
+  return object?.type === self && field?.type === 'identifier' ? field.text : undefined;
+}
+
+/**
+ * The value a C# or Java assignment gives; a compound one (`url += "/me"`) is itself, which evaluates to
+ * nothing: the name's value is then unknown from there on rather than the value before it.
+ */
+function assignedValue(assignment: TsNode): TsNode | null {
+  const operator = assignment.childForFieldName('operator') ?? assignment.children.find((child) => child?.type === 'assignment_operator' || child?.type === '=' || /^[-+*/%&|^<>?]+=$/.test(child?.type ?? ''));
+  return operator?.text === '=' ? assignment.childForFieldName('right') : assignment;
+}
+
 /** Every assignment of each name, in source order. */
 type Assignments = Map<string, TsNode[]>;
 
 function declarators(declarations: readonly TsNode[], reader: LanguageRules['declaration']): Assignments {
   const map: Assignments = new Map();
-  for (const node of declarations) {
+  // Declarations and assignments come per node type: valueAt needs them in source order.
+  const ordered = reader.types.length > 1 ? [...declarations].sort((a, b) => a.startIndex - b.startIndex) : declarations;
+  for (const node of ordered) {
     const name = reader.name(node);
     const value = reader.value(node);
-    if (!name || !value) continue;
+    // `this.url = url` in a constructor says nothing more of `url` than the parameter does.
+    if (!name || !value || value.text === name) continue;
     const list = map.get(name);
     if (list) list.push(value);
     else map.set(name, [value]);
@@ -655,8 +779,8 @@ const FUNCTION_NODE = /function|method|lambda|constructor/;
  * last assignment before the use in the same function (`url = f"…"; requests.get(url)` even when a loop
  * below reuses `url`). Anything else is not known statically.
  */
-function valueAt(assignments: Assignments, use: TsNode): TsNode | undefined {
-  const candidates = assignments.get(use.text);
+function valueAt(assignments: Assignments, use: TsNode, name = use.text): TsNode | undefined {
+  const candidates = assignments.get(name);
   if (!candidates) return undefined;
   if (candidates.length === 1) return candidates[0];
   let scope: TsNode | null = use.parent;
