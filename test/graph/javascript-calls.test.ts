@@ -109,6 +109,27 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     assert.deepEqual(facts.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['2 the URL after the Graph base is computed at run time']);
   });
 
+  it('a Graph URL is a request only where an HTTP client or a function whose name says it requests takes it; logged, stored or parsed it is none', () => {
+    const facts = extractJavaScript(new SourceFile('x.js', [
+      "const GRAPH = 'https://graph.microsoft.com/v1.0';",
+      'export async function f(id) {',
+      '  console.log(`${GRAPH}/users/${id}`);',
+      "  logger.info(GRAPH + '/me/events');",
+      "  const u = new URL(GRAPH + '/me/drive');",
+      '  links.push(`${GRAPH}/groups`);',
+      '  await api.retrieveData(`${GRAPH}/me/messages`);',
+      "  await postToGraph(GRAPH + '/me/sendMail', message);",
+      "  await this.http.get(GRAPH + '/me/people');",
+      "  await got.stream(GRAPH + '/me/photo/$value');",
+      '}',
+      // A function that only logs the URL it builds is no request helper: its callers request nothing.
+      'function trace(path) { console.log(GRAPH + path); }',
+      "trace('/me/contacts');",
+    ].join('\n')), () => undefined);
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.confidence} ${call.source.line}`), ['GET /me/messages medium 7', 'POST /me/sendMail medium 8', 'GET /me/people high 9', 'GET /me/photo/$value high 10']);
+    assert.deepEqual(facts.unresolved, []);
+  });
+
   it('follows exported string constants across imports', () => {
     const files = [
       new SourceFile('app/src/config.ts', "export const GRAPH = 'https://graph.microsoft.com/v1.0';\nexport const ME = '/me/events';\n"),

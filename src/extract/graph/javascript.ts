@@ -2,7 +2,7 @@ import { parseSync, rawTransferSupported, visitorKeys } from 'oxc-parser';
 import type { CmdletUse } from './powershell.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { PLACEHOLDER, parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
-import { fluentPath, isGraphScopeUrl, sdkSegment } from './sdk-shapes.ts';
+import { fluentPath, isGraphScopeUrl, methodOfUnknownRequest, sdkSegment } from './sdk-shapes.ts';
 import type { AuthFlow, AuthFlowEvidence, Confidence, GraphCall, SourceRef, UnresolvedGraphCall } from './types.ts';
 import { visitJsClass, visitJsConnectivity, type JsConnectivityContext } from '../hosts/javascript-connectivity.ts';
 import type { CodeConnectivity } from '../hosts/types.ts';
@@ -469,8 +469,9 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     const template = templateOf(args[0], owner);
     const knownClient = (callee.type === 'Identifier' && HTTP_FUNCTIONS.test(callee.name as string)) || (receiver !== undefined && (HTTP_FUNCTIONS.test(receiver) || nodeModule !== undefined));
     if (!knownClient && !/^https?:\/\/[^/{]+/i.test(templateText(template))) return undefined;
-    const { method, via } = httpMethodOf(callee, args);
-    return { template, owner, wrapper: { method, via, graphRelative: false } };
+    // A function that logs or stores the URL it builds (`console.log(GRAPH + path)`) is no request helper.
+    const request = requestBy(callee, args);
+    return request && { template, owner, wrapper: { method: request.method, via: request.via, graphRelative: false } };
   };
 
   /** A function sending a request to a URL whose root one of its parameters supplies: a request helper. */
@@ -839,37 +840,50 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     return true;
   }
 
-  function httpMethodOf(callee: Node, args: Node[]): { method: string; via: string } {
-    let method = 'GET';
-    let via = 'http';
-    if (callee.type === 'Identifier') via = callee.name as string;
-    else if (callee.type === 'MemberExpression' && !callee.computed) {
+  /**
+   * How a call requests the URL it is handed: an HTTP client's (fetch, axios, got, …, or any receiver's HTTP verb
+   * method: `this.http.get(url)`) with high confidence; code m365cert does not know whose name says it requests
+   * (`callMSGraph(url)`, `api.retrieveData(url)`) with medium; undefined for anything else (`console.log(url)`,
+   * `links.push(url)`, `new URL(url)`). The method: an options object's `method`, else the function's verb.
+   */
+  function requestBy(callee: Node, args: Node[]): { method: string; via: string; confidence: Confidence } | undefined {
+    let request: { method: string; via: string; confidence: Confidence } | undefined;
+    if (callee.type === 'Identifier') {
+      const name = callee.name as string;
+      const unknown = HTTP_FUNCTIONS.test(name) ? undefined : methodOfUnknownRequest(name);
+      if (HTTP_FUNCTIONS.test(name) || unknown) request = { method: unknown ?? 'GET', via: name, confidence: unknown ? 'medium' : 'high' };
+    } else if (callee.type === 'MemberExpression' && !callee.computed) {
       const name = (callee.property as Node).name as string;
       const object = callee.object as Node;
-      via = object.type === 'Identifier' ? (object.name as string) : object.type === 'MemberExpression' ? (((object.property as Node).name as string) ?? 'http') : 'http';
-      if (HTTP_CLIENT_VERBS[name]) method = HTTP_CLIENT_VERBS[name]!;
+      const via = object.type === 'Identifier' ? (object.name as string) : object.type === 'MemberExpression' ? (((object.property as Node).name as string) ?? 'http') : 'http';
+      // `axios.request(url)`, `got.stream(url)`: any method of an HTTP client function requests.
+      const verb = Object.hasOwn(HTTP_CLIENT_VERBS, name) ? HTTP_CLIENT_VERBS[name] : object.type === 'Identifier' && HTTP_FUNCTIONS.test(via) ? 'GET' : undefined;
+      const unknown = verb ? undefined : methodOfUnknownRequest(name);
+      if (verb || unknown) request = { method: (verb ?? unknown)!, via, confidence: verb ? 'high' : 'medium' };
     }
+    if (!request) return undefined;
     const options = resolveObject(args[1]) ?? resolveObject(args[2]);
     const declared = options && evaluate(objectProperty(options, 'method'));
-    if (declared) method = declared.toUpperCase();
-    return { method, via };
+    if (declared) request.method = declared.toUpperCase();
+    return request;
   }
 
   function recogniseHttpClient(call: Node, callee: Node, args: Node[]) {
     const urlArgument = args[0];
     if (!urlArgument || helperRequests.has(call) || rootFromParameter(urlArgument)) return;
+    const request = requestBy(callee, args);
+    if (!request) return;
     for (const url of new Set(possibleValues(urlArgument))) {
       if (!url) continue;
       const parsed = parseGraphUrl(url);
       const absoluteGraph = parsed?.host && parsed.host !== PLACEHOLDER;
       const afterBase = pathAfterUnknownBase(url);
       if (!absoluteGraph && afterBase === undefined) continue;
-      const { method, via } = httpMethodOf(callee, args);
       if (afterBase === undefined && UNKNOWN_ROOT.test(url)) {
-        facts.unresolved.push({ via, reason: 'the URL after the Graph base is computed at run time', source: where(call) });
+        facts.unresolved.push({ via: request.via, reason: 'the URL after the Graph base is computed at run time', source: where(call) });
         continue;
       }
-      addCall(call, method, afterBase ?? url, via, afterBase === undefined ? 'high' : 'medium');
+      addCall(call, request.method, afterBase ?? url, request.via, afterBase === undefined ? request.confidence : 'medium');
     }
   }
 

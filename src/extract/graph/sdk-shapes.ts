@@ -63,10 +63,19 @@ export function isGraphScopeUrl(text: string): boolean {
 }
 
 /**
- * The HTTP method a request made by code m365cert does not know (`graphApi.RetrieveData(url)`,
- * `PostToGraphAsync(url, body)`) most likely uses: the verb its name starts with, else GET.
+ * Names of functions that make a request for their caller (`RetrieveData`, `callMSGraph`, `SendRequest`): a
+ * Graph URL handed to one is its request. Building, logging or storing a URL (`URI.create`, `console.log`,
+ * `links.push`) is not.
  */
-export function methodOfUnknownRequest(name: string): string {
+const REQUEST_NAME = /get|post|put|patch|delete|send|call|request|fetch|retrieve|query|invoke|execute|download|upload|load|list/i;
+
+/**
+ * The HTTP method of a request made by code m365cert does not know (`graphApi.RetrieveData(url)`,
+ * `PostToGraphAsync(url, body)`): the verb its name starts with, else GET; undefined for a name that does not
+ * say it requests anything.
+ */
+export function methodOfUnknownRequest(name: string): string | undefined {
+  if (!REQUEST_NAME.test(name)) return undefined;
   const verb = /^_?(get|post|put|patch|delete)(?=[A-Z_\d]|$)/i.exec(name)?.[1];
   return verb ? verb.toUpperCase() : 'GET';
 }

@@ -229,7 +229,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       const httpMethod = verbOf(rules.httpVerbs, member.name);
       // Neither an SDK verb nor an HTTP method: a request only when it is handed a Graph URL.
       if (!verb && !httpMethod && member.name !== 'request') {
-        if (mentionsGraphHost && REQUEST_NAME.test(member.name)) graphUrlHandedOver(call, member.name, member.args()[0]);
+        const method = mentionsGraphHost ? methodOfUnknownRequest(member.name.replace(/<.*>$/, '')) : undefined;
+        if (method) graphUrlHandedOver(call, method, member.args()[0]);
         continue;
       }
       const args = member.args();
@@ -372,7 +373,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
    * a Graph URL: the request that code makes, with the verb its name suggests (see methodOfUnknownRequest), of
    * medium confidence. Anything else passed first (a name, a body, a run-time URL) is no evidence of a request.
    */
-  function graphUrlHandedOver(call: TsNode, name: string, argument: TsNode | undefined) {
+  function graphUrlHandedOver(call: TsNode, method: string, argument: TsNode | undefined) {
     if (!argument) return;
     const value = firstValue(argument);
     if (!/^(identifier|member_access_expression|field_access|attribute|binary_expression|binary_operator|parenthesized_expression|element_access_expression|invocation_expression|call)$/.test(value.type) && !rules.strings.has(value.type)) return;
@@ -383,7 +384,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       facts.unresolved.push({ via: `${language}-http`, reason: 'the URL after the Graph base is computed at run time', source: { file: file.path, line: call.startPosition.row + 1, column: call.startPosition.column + 1 } });
       return;
     }
-    addCall(call, methodOfUnknownRequest(name.replace(/<.*>$/, '')), target.path, target.version, 'http', 'medium', queryOptions(target.query));
+    addCall(call, method, target.path, target.version, 'http', 'medium', queryOptions(target.query));
   }
 
   function helperCall(call: TsNode, name: string, helper: TreeHelper) {
@@ -616,13 +617,6 @@ function configurationKeyOf(node: TsNode, rules: LanguageRules): string | undefi
   if (method?.type === 'member_access_expression' && /^GetValue\b/.test(method.childForFieldName('name')?.text ?? '')) return keyIn(method.childForFieldName('expression'), firstString(node.childForFieldName('arguments')));
   return undefined;
 }
-
-/**
- * Names of methods that make a request for their caller (`RetrieveData`, `CallGraphAsync`, `SendRequest`):
- * a Graph URL handed to one is its request. Building or logging a URL (`URI.create`, `Path.Combine`,
- * `LogInformation`) is not.
- */
-const REQUEST_NAME = /get|post|put|patch|delete|send|call|request|fetch|retrieve|query|invoke|execute|download|upload|load|list/i;
 
 /** IDownstreamApi / IDownstreamWebApi methods: the verb (or a generic call) and whom the call acts for. */
 const DOWNSTREAM_API = /^(Get|Post|Put|Patch|Delete|CallApi|CallWebApi)For(User|App)Async(<.*>)?$/;
