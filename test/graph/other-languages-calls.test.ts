@@ -178,6 +178,38 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(facts.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['8 the URL after the Graph base is computed at run time']);
   });
 
+  // As MSAL for Java's web app samples call Graph: java.net's URL opened as an HttpURLConnection, token requests built by class.
+  it('Java: a URL opened as a connection is a request (its method the connection\'s), MSAL parameter builders give scopes and flows', () => {
+    const facts = extractTreeLanguage(new SourceFile('src/UserController.java', [
+      'class UserController {',
+      '  private String users(String accessToken) throws Exception {',
+      '    URL url = new URL("https://graph.microsoft.com/v1.0/users?$select=displayName");',
+      '    HttpURLConnection conn = (HttpURLConnection) url.openConnection();',
+      '    conn.setRequestProperty("Authorization", "Bearer " + accessToken);',
+      '    return read(conn);',
+      '  }',
+      '  private void send(String accessToken) throws Exception {',
+      '    HttpURLConnection conn = (HttpURLConnection) new URL("https://graph.microsoft.com/v1.0/me/sendMail").openConnection();',
+      '    conn.setRequestMethod("POST");',
+      '  }',
+      '  private String callGraph(String endpoint) throws Exception {',
+      '    HttpURLConnection conn = (HttpURLConnection) new URL(endpoint).openConnection();',
+      '    return read(conn);',
+      '  }',
+      '  void run() throws Exception { callGraph("https://graph.microsoft.com/v1.0/me/events"); }',
+      '  URL link() throws Exception { return new URL("https://graph.microsoft.com/v1.0/me/contacts"); }',
+      '  IAuthenticationResult silent(IAccount account) throws Exception {',
+      '    AuthorizationCodeParameters code = AuthorizationCodeParameters.builder(authCode, new URI(currentUri)).build();',
+      '    SilentParameters parameters = SilentParameters.builder(Collections.singleton("https://graph.microsoft.com/.default"), account).build();',
+      '    return app.acquireTokenSilently(parameters).get();',
+      '  }',
+      '}',
+    ].join('\n')), 'java', parsers.java!);
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.line} ${JSON.stringify(call.select ?? [])}`), ['GET /users 3 ["displayName"]', 'POST /me/sendMail 9 []', 'GET /me/events 16 []']);
+    assert.deepEqual(facts.scopes.map((scope) => `${scope.name} ${scope.source.line}`), ['https://graph.microsoft.com/.default 20']);
+    assert.deepEqual(facts.flows.map((flow) => `${flow.flow} ${flow.kind} ${flow.source.line}`), ['delegated auth-code 19']);
+  });
+
   it('request helpers: a function whose parameter gives the URL\'s root is called with the paths, in Python, C# and Java', () => {
     const calls = (language: TreeLanguage, extension: string, code: string) => {
       const facts = extractTreeLanguage(new SourceFile(`src/case.${extension}`, code), language, parsers[language]!);

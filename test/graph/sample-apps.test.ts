@@ -161,6 +161,17 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
     },
     expected: { needed: ['User.Read'], reducible: { 'GroupMember.Read.All': 'GroupMember.ReadBasic.All' }, unused: ['Mail.Read'] },
   },
+  {
+    // MSAL for Java's web app sample: users read over HttpURLConnection, the token for /.default, the permissions in
+    // the registration its AppCreationScripts create (JSON with comments).
+    name: 'Java web app: /.default follows the registration script, a URL opened as a connection',
+    files: {
+      'AppCreationScripts/sample.json': '{\n  /* the apps to register */\n  "AADApps": [\n    {\n      "Id": "app",\n      "RequiredResourcesAccess": [\n        { "Resource": "Microsoft Graph", "DelegatedPermissions": [ "Directory.Read.All", "Mail.Read" ] },\n        { "Resource": "service", "DelegatedPermissions": [ "access_as_user" ] }\n      ]\n    }\n  ]\n}\n',
+      'src/main/java/sample/UserController.java': 'package sample;\nimport java.net.HttpURLConnection;\nimport java.net.URL;\nclass UserController {\n  String users(String token) throws Exception {\n    URL url = new URL("https://graph.microsoft.com/v1.0/users");\n    HttpURLConnection conn = (HttpURLConnection) url.openConnection();\n    conn.setRequestProperty("Authorization", "Bearer " + token);\n    return HttpClientHelper.read(conn);\n  }\n}\n',
+      'src/main/java/sample/AuthFilter.java': 'package sample;\nimport com.microsoft.aad.msal4j.*;\nclass AuthFilter {\n  IAuthenticationResult byCode(String code, String uri) throws Exception {\n    return app.acquireToken(AuthorizationCodeParameters.builder(code, new URI(uri)).build()).get();\n  }\n  IAuthenticationResult silent(IAccount account) throws Exception {\n    return app.acquireTokenSilently(SilentParameters.builder(Collections.singleton("https://graph.microsoft.com/.default"), account).build()).get();\n  }\n}\n',
+    },
+    expected: { reducible: { 'Directory.Read.All': 'User.ReadBasic.All' }, unused: ['Mail.Read'], highRiskUnjustified: ['Directory.Read.All'] },
+  },
 ];
 
 describe('sample apps: expected least-privilege verdicts', () => {

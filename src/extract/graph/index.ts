@@ -11,7 +11,7 @@ import { extractCode, rootResolver, type FileCodeFacts } from '../code/index.ts'
 import type { PowerShellCommandMap } from '../../knowledge/graph/powershell-commands.ts';
 import { resolveCmdlet } from './powershell.ts';
 import { markBodyReads } from './body-reads.ts';
-import { requestedFromArmTemplate, requestedFromManifests } from './requested.ts';
+import { APP_CREATION_SCRIPT, requestedFromAppCreationScript, requestedFromArmTemplate, requestedFromManifests } from './requested.ts';
 import { IAC_REGISTRATION_HINT, requestedFromIac } from './requested-iac.ts';
 import { withoutGraphHost } from './sdk-shapes.ts';
 import type { AuthFlowEvidence, GraphCall, RequestedPermission, SourceRef, UnresolvedGraphCall } from './types.ts';
@@ -89,6 +89,11 @@ export function extractGraphFacts(input: GraphExtractionInput): GraphFacts {
     if (!/\.json$/i.test(file.path) || file.path.includes('!') || !file.text.includes('Microsoft.Graph/applications')) continue;
     const { doc, usable } = cached(file);
     if (usable) requested.push(...requestedFromArmTemplate(file, appRootOf(file.path), index, doc?.format === 'json' ? doc.doc : undefined));
+  }
+  for (const file of files) {
+    if (file.path.includes('!') || !APP_CREATION_SCRIPT.test(file.path)) continue;
+    const { doc, usable } = cached(file);
+    if (usable) requested.push(...requestedFromAppCreationScript(file, appRootOf(file.path), doc?.format === 'json' ? doc.doc : undefined));
   }
   for (const file of files) {
     if (!/\.(tf|bicep)$/i.test(file.path) || file.path.includes('!') || !IAC_REGISTRATION_HINT.test(file.text)) continue;

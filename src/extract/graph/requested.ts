@@ -116,6 +116,38 @@ export function requestedFromArmTemplate(file: SourceFile, appRoot: string, inde
   return out;
 }
 
+/** Azure-Samples' registration scripts read `AppCreationScripts/sample.json` (or `apps.json`): the app registrations they create. */
+export const APP_CREATION_SCRIPT = /(^|\/)AppCreationScripts\/[^/]+\.json$/i;
+
+/**
+ * Graph permissions of the registrations a sample's AppCreationScripts create (Microsoft's identity samples:
+ * `"AADApps": [{ "RequiredResourcesAccess": [{ "Resource": "Microsoft Graph", "DelegatedPermissions": ["User.Read"],
+ * "ApplicationPermissions": […] }] }]`), the registration a `/.default` scope stands for.
+ */
+export function requestedFromAppCreationScript(file: SourceFile, appRoot: string, document?: JsonDocument): RequestedPermission[] {
+  if (!APP_CREATION_SCRIPT.test(file.path) || !file.text.includes('RequiredResourcesAccess')) return [];
+  const parsed = document ? { ok: true as const, doc: document } : parseJson(file);
+  if (!parsed.ok) return [];
+  const apps = (parsed.doc.value as { AADApps?: unknown }).AADApps;
+  const out: RequestedPermission[] = [];
+  (Array.isArray(apps) ? apps : []).forEach((app: unknown, appIndex: number) => {
+    const resources = (app as { RequiredResourcesAccess?: unknown } | null)?.RequiredResourcesAccess;
+    (Array.isArray(resources) ? resources : []).forEach((resource: unknown, resourceIndex: number) => {
+      const entry = (resource ?? {}) as Record<string, unknown>;
+      if (typeof entry.Resource !== 'string' || !isGraphResource(entry.Resource)) return;
+      for (const [key, type] of [['DelegatedPermissions', 'delegated'], ['ApplicationPermissions', 'application']] as const) {
+        const names = entry[key];
+        (Array.isArray(names) ? names : []).forEach((name: unknown, nameIndex: number) => {
+          if (typeof name !== 'string' || !name.trim()) return;
+          const at = parsed.doc.locate(['AADApps', appIndex, 'RequiredResourcesAccess', resourceIndex, key, nameIndex]);
+          out.push({ resource: 'Microsoft Graph', name: name.trim(), type, source: { file: file.path, line: at?.line ?? 1, column: at?.column }, via: 'app-creation-script', appRoot });
+        });
+      }
+    });
+  });
+  return out;
+}
+
 function fromTeamsManifest(manifest: JsonManifest): RequestedPermission[] {
   const value = manifest.doc.value as { authorization?: { permissions?: { resourceSpecific?: unknown } }; webApplicationInfo?: { applicationPermissions?: unknown; nestedAppAuthInfo?: unknown } };
   const out: RequestedPermission[] = [];

@@ -177,6 +177,8 @@ const JAVA: LanguageRules = {
 const RULES: Record<TreeLanguage, LanguageRules> = { csharp: CSHARP, python: PYTHON, java: JAVA };
 
 const SCOPE_CONTEXT = /scope|AcquireToken|acquire_token|GraphServiceClient|Credential/i;
+/** MSAL for Java's token request parameters, whose builders take the scopes first. */
+const MSAL_PARAMETERS = /^(Silent|AuthorizationCode|ClientCredential|InteractiveRequest|DeviceCodeFlow|OnBehalfOf|UserNamePassword|IntegratedWindowsAuthentication|RefreshToken)Parameters$/;
 /** How any scope-like string literal ends in source: a capitalised dotted name or `.default`, then its quote. */
 const SCOPE_LITERAL = /[A-Z][A-Za-z]*(\.[A-Za-z-]+)+["'`]|\.default["'`]/;
 
@@ -219,7 +221,9 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       const calleeName = member?.name ?? call.childForFieldName('function')?.text ?? '';
       // MSAL Python's silent lookup with no account is the app's own token (a daemon's cache), no user flow.
       const appCacheLookup = calleeName === 'acquire_token_silent' && /\baccount\s*=\s*None\b/.test(call.text);
-      if (!appCacheLookup) for (const [pattern, flow, kind] of rules.flows) if (pattern.test(calleeName)) facts.flows.push({ flow, kind, source: where(call) });
+      // MSAL for Java builds its token requests: `AuthorizationCodeParameters.builder(code, uri)` names the flow by its class.
+      const builtClass = language === 'java' && calleeName === 'builder' && member?.object?.type === 'identifier' ? member.object.text : undefined;
+      if (!appCacheLookup) for (const [pattern, flow, kind] of rules.flows) if (pattern.test(builtClass ?? calleeName)) facts.flows.push({ flow, kind, source: where(call) });
       if (!member) continue;
       if (language === 'csharp' && DOWNSTREAM_API.test(member.name)) {
         downstreamApiCall(call, member.name);
@@ -283,6 +287,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       for (const creation of nodes('object_creation_expression')) {
         const type = creation.childForFieldName('type')?.text ?? '';
         for (const [pattern, flow, kind] of rules.flows) if (pattern.test(type)) facts.flows.push({ flow, kind, source: where(creation) });
+        if ((type === 'URL' || type === 'java.net.URL') && !isDead(creation)) urlConnection(creation);
       }
       for (const call of nodes('method_invocation')) {
         // java.net.http: HttpRequest.newBuilder(URI.create(url)) … .GET() / .POST(…)
@@ -314,7 +319,9 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       let context: TsNode | null = literal.parent;
       for (let depth = 0; context && depth < 6; depth++, context = context.parent) {
         const name = context.childForFieldName('name')?.text ?? context.childForFieldName('function')?.text ?? context.childForFieldName('left')?.text ?? context.childForFieldName('type')?.text ?? '';
-        if (SCOPE_CONTEXT.test(name)) {
+        // Java's `SilentParameters.builder(Collections.singleton(scope), account)`: the class says what `builder` builds.
+        const receiver = context.type === 'method_invocation' ? context.childForFieldName('object') : null;
+        if (SCOPE_CONTEXT.test(name) || (receiver?.type === 'identifier' && MSAL_PARAMETERS.test(receiver.text))) {
           facts.scopes.push({ name: value, source: where(literal) });
           break;
         }
@@ -343,8 +350,10 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   /**
    * A request whose URL's root a parameter of the enclosing function gives (`def graph_get(path): return
    * requests.get(GRAPH + path)`) makes the function a request helper: its calls, not this one, are the calls.
+   * `requests`: the call surely requests (`new URL(url)` opened); otherwise a URL without Graph's host written
+   * out needs a known HTTP client as receiver.
    */
-  function registerHelper(call: TsNode, urlArgument: TsNode, method: string): boolean {
+  function registerHelper(call: TsNode, urlArgument: TsNode, method: string, requests = false): boolean {
     // A keyword argument other than url is a body or a parameter (`.post(body=body)` of an SDK chain), not the URL.
     if (urlArgument.type === 'keyword_argument' && urlArgument.childForFieldName('name')?.text !== 'url') return false;
     let fn: TsNode | null = call.parent;
@@ -363,7 +372,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     const template = markedTemplate(marked);
     if (!suppliesRoot(template) || !mayReachGraph(template)) return false;
     // Without Graph's host written out, only a known HTTP client's request is one (any call may take a parameter).
-    if (!/^https?:\/\/[^/{\u0001]+/i.test(marked) && !HTTP_CLIENT_RECEIVER.test(rules.member(call)?.object?.text ?? (call.type === 'method_invocation' ? 'URI' : ''))) return false;
+    if (!requests && !/^https?:\/\/[^/{\u0001]+/i.test(marked) && !HTTP_CLIENT_RECEIVER.test(rules.member(call)?.object?.text ?? (call.type === 'method_invocation' ? 'URI' : ''))) return false;
     helpers.set(name, { template, method, via: 'http', graphRelative: false, params, selfFirst: language === 'python' && /^(self|cls)$/.test(params[0] ?? '') });
     return true;
   }
@@ -385,6 +394,27 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       return;
     }
     addCall(call, method, target.path, target.version, 'http', 'medium', queryOptions(target.query));
+  }
+
+  /**
+   * java.net's `new URL(url)` opened in the same method (`(HttpURLConnection) url.openConnection()`, as MSAL for
+   * Java's samples call Graph): a request, with the method the connection is given (`setRequestMethod("POST")`),
+   * else GET. A URL whose root is a parameter of the method makes it a request helper.
+   */
+  function urlConnection(creation: TsNode) {
+    let method: TsNode | null = creation.parent;
+    while (method && !/^(method_declaration|constructor_declaration|lambda_expression)$/.test(method.type)) method = method.parent;
+    const body = method?.text ?? '';
+    if (!/\.openConnection\s*\(/.test(body)) return;
+    const verb = (/\.setRequestMethod\s*\(\s*"(\w+)"/.exec(body)?.[1] ?? 'GET').toUpperCase();
+    const urlArgument = argumentsOf(creation.childForFieldName('arguments'))[0];
+    if (!urlArgument) return;
+    const url = evaluate(firstValue(urlArgument));
+    if ((url === undefined || ROOT_UNKNOWN.test(url)) && registerHelper(creation, urlArgument, verb, true)) return;
+    const target = url ? parseGraphUrl(url) : undefined;
+    if (!url || !target?.host || target.host === PLACEHOLDER) return;
+    if (ROOT_UNKNOWN.test(url)) facts.unresolved.push({ via: 'java-http', reason: 'the URL after the Graph base is computed at run time', source: { file: file.path, line: creation.startPosition.row + 1, column: creation.startPosition.column + 1 } });
+    else addCall(creation, verb, target.path, target.version, 'http', 'high', queryOptions(target.query));
   }
 
   function helperCall(call: TsNode, name: string, helper: TreeHelper) {
