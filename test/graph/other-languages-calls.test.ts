@@ -164,6 +164,18 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(calls('python', 'py', 'import requests\nclass S:\n    def __init__(self):\n        self.base = "https://graph.microsoft.com/v1.0"\n    def r(self, base):\n        requests.get(self.base + "/me/messages")\n        requests.get(base + "/me/events")\n'), ['GET /me/messages']);
   });
 
+  it('a name assigned 20,000 times in one method takes, at each use, the value given last before it (C# and Python)', () => {
+    const count = 20_000;
+    const cs = `class S {\n  string url;\n  async Task R() {\n${Array.from({ length: count }, (_, i) => `    url = "https://graph.microsoft.com/v1.0/users/${i}"; await http.GetStringAsync(url);`).join('\n')}\n  }\n}\n`;
+    const py = `import requests\ndef r():\n${Array.from({ length: count }, (_, i) => `    url = "https://graph.microsoft.com/v1.0/users/${i}"\n    requests.get(url)`).join('\n')}\n`;
+    for (const [language, file] of [['csharp', new SourceFile('S.cs', cs)], ['python', new SourceFile('s.py', py)]] as const) {
+      const facts = extractTreeLanguage(file, language, parsers[language]!, { graphOnly: true });
+      assert.equal(facts.calls.length, count);
+      // Every use sees the value its own line gave, not the first or the last of the method.
+      assert.ok(facts.calls.every((call, index) => call.path === `/users/${index}`), language);
+    }
+  });
+
   it('a Graph URL handed to code m365cert does not know is that code\'s request, of medium confidence, with the verb its name starts with', () => {
     const facts = extractTreeLanguage(new SourceFile('src/Users.cs', wrap.csharp([
       'var url = $"{GraphBase}/groups/{id}/members?$select=id,mail";',

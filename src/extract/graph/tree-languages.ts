@@ -811,9 +811,21 @@ function valueAt(assignments: Assignments, use: TsNode, name = use.text): TsNode
   while (scope && !FUNCTION_NODE.test(scope.type)) scope = scope.parent;
   const from = scope?.startIndex ?? 0;
   const to = scope?.endIndex ?? Number.POSITIVE_INFINITY;
-  let found: TsNode | undefined;
-  for (const candidate of candidates) if (candidate.startIndex >= from && candidate.endIndex <= to && candidate.endIndex <= use.startIndex) found = candidate;
-  return found;
+  // The candidates are in source order: search back from the last one starting before the use, and stop at the
+  // scope's start (a file assigning one name thousands of times stays linear).
+  let low = 0;
+  let high = candidates.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (candidates[middle]!.startIndex < use.startIndex) low = middle + 1;
+    else high = middle;
+  }
+  for (let index = low - 1; index >= 0; index--) {
+    const candidate = candidates[index]!;
+    if (candidate.startIndex < from) return undefined;
+    if (candidate.endIndex <= to && candidate.endIndex <= use.startIndex) return candidate;
+  }
+  return undefined;
 }
 
 /**
