@@ -164,6 +164,34 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(calls('python', 'py', 'import requests\nclass S:\n    def __init__(self):\n        self.base = "https://graph.microsoft.com/v1.0"\n    def r(self, base):\n        requests.get(self.base + "/me/messages")\n        requests.get(base + "/me/events")\n'), ['GET /me/messages']);
   });
 
+  it('C#: relative URLs sent through an HttpClient with a base address resolve against it, as new Uri(base, relative) does', () => {
+    const facts = extractTreeLanguage(new SourceFile('src/GraphGroupService.cs', [
+      'public class GraphGroupService {',
+      '  private readonly HttpClient _httpClient;',
+      '  private readonly HttpClient _beta = new HttpClient { BaseAddress = new Uri("https://graph.microsoft.com/beta") };',
+      '  public GraphGroupService(IHttpClientFactory factory) {',
+      '    _httpClient = factory.CreateClient("Graph");',
+      '    _httpClient.BaseAddress = new Uri("https://graph.microsoft.com/v1.0/");',
+      '  }',
+      '  public async Task Run(string id) {',
+      '    await _httpClient.GetStringAsync("me");',
+      '    await this._httpClient.GetAsync($"users/{id}/memberOf?$select=id");',
+      '    using var request = new HttpRequestMessage(HttpMethod.Post, "me/checkMemberGroups");',
+      '    var root = new HttpClient(handler) { BaseAddress = new Uri("https://graph.microsoft.com") };',
+      '    await root.GetAsync("v1.0/me/drive");',
+      '    await _beta.GetAsync("users");',
+      '    await _other.GetAsync("me/events");',
+      '  }',
+      '}',
+    ].join('\n')), 'csharp', parsers.csharp!);
+    // The request message at line 11 may go through any of three clients: no base is assumed for it.
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.apiVersion} ${call.source.line}`), ['GET /me v1.0 9', 'GET /users/{id}/memberOf v1.0 10', 'GET /me/drive v1.0 13']);
+    assert.deepEqual(facts.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['14 users resolved against the base address https://graph.microsoft.com/beta is https://graph.microsoft.com/users, without the API version (the base address needs a trailing slash)']);
+    // With one client in the file, a request message sent through it resolves against its base.
+    const single = extractTreeLanguage(new SourceFile('src/Groups.cs', 'class G {\n  HttpClient _http;\n  G(HttpClient http) { _http = http; _http.BaseAddress = new Uri("https://graph.microsoft.com/v1.0/"); }\n  async Task R() { using var request = new HttpRequestMessage(HttpMethod.Post, "me/checkMemberGroups"); await _http.SendAsync(request); }\n}'), 'csharp', parsers.csharp!);
+    assert.deepEqual(single.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`), ['POST /me/checkMemberGroups 4']);
+  });
+
   it('a name assigned 20,000 times in one method takes, at each use, the value given last before it (C# and Python)', () => {
     const count = 20_000;
     const cs = `class S {\n  string url;\n  async Task R() {\n${Array.from({ length: count }, (_, i) => `    url = "https://graph.microsoft.com/v1.0/users/${i}"; await http.GetStringAsync(url);`).join('\n')}\n  }\n}\n`;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fillTemplate, gluedToVersion, joinTemplate, markedTemplate, mayReachGraph, parameterMarker, mayStartBase, suppliesRoot, templateText, withoutTrailingValue } from '../../src/extract/graph/url-templates.ts';
+import { fillTemplate, gluedToVersion, joinTemplate, markedTemplate, mayReachGraph, parameterMarker, mayStartBase, resolveReference, suppliesRoot, templateText, withoutTrailingValue } from '../../src/extract/graph/url-templates.ts';
 
 describe('URL templates of request helpers', () => {
   it('joins texts and keeps parameter slots', () => {
@@ -51,5 +51,13 @@ describe('URL templates of request helpers', () => {
     assert.deepEqual(markedTemplate(`${parameterMarker(0)}${parameterMarker(2)}`), [{ param: 0 }, { param: 2 }]);
     assert.deepEqual(markedTemplate('/me/events'), ['/me/events']);
     assert.deepEqual(markedTemplate(''), []);
+  });
+
+  it('resolves a relative reference against a base address as new Uri(base, relative) does (RFC 3986)', () => {
+    assert.equal(resolveReference('https://graph.microsoft.com/v1.0/', 'me/events'), 'https://graph.microsoft.com/v1.0/me/events');
+    assert.equal(resolveReference('https://graph.microsoft.com/v1.0', 'me'), 'https://graph.microsoft.com/me');
+    assert.equal(resolveReference('https://graph.microsoft.com', 'v1.0/me'), 'https://graph.microsoft.com/v1.0/me');
+    assert.equal(resolveReference('https://graph.microsoft.com/v1.0/users/', '/me'), 'https://graph.microsoft.com/me');
+    assert.equal(resolveReference('https://graph.microsoft.com/beta/?x=1', 'users?$top=5'), 'https://graph.microsoft.com/beta/users?$top=5');
   });
 });

@@ -7,7 +7,7 @@ import { fluentPath, isScopeLike, methodOfUnknownRequest, sdkSegment, withoutGra
 import type { AuthFlow, Confidence } from './types.ts';
 import type { ExtractorChoice } from '../code/extractor.ts';
 import { environmentUrl, type EnvironmentLookup } from '../code/environment.ts';
-import { fillTemplate, gluedToVersion, markedTemplate, mayReachGraph, parameterMarker, suppliesRoot, templateText, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
+import { fillTemplate, gluedToVersion, markedTemplate, mayReachGraph, parameterMarker, resolveReference, suppliesRoot, templateText, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
 import { CONNECTIVITY_NODE_TYPES, treeConnectivity } from '../hosts/tree-connectivity.ts';
 import { PATTERN_NODE_TYPES, treePatterns } from '../patterns/tree-patterns.ts';
 
@@ -210,6 +210,25 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       return facts;
     }
     const isDead = unreachableTest(nodes, rules);
+    const baseAddresses = language === 'csharp' && file.text.includes('BaseAddress') ? clientBaseAddresses(nodes('assignment_expression'), evaluate) : undefined;
+    /**
+     * A relative URL requested through a C# HttpClient with a base address: resolved against the base of the
+     * client it is sent with, or, for a request message sent elsewhere, the file's only one.
+     */
+    const withBaseAddress = (url: string | undefined, client: TsNode | null, at: TsNode): string | undefined => {
+      if (url === undefined || !baseAddresses?.size || /^[a-z][\w+.-]*:/i.test(url)) return url;
+      const bases = new Set(baseAddresses.values());
+      const base = client ? baseAddresses.get(client.text.replace(/^this\./, '')) : bases.size === 1 ? [...bases][0] : undefined;
+      if (base === undefined) return url;
+      const resolved = resolveReference(base, url);
+      // `https://graph.microsoft.com/v1.0` + `me` loses the version: the request fails at run time; say why.
+      const version = /^https?:\/\/[^/]+\/(v1\.0|beta)(\/|$)/i;
+      if (version.test(base) && !version.test(resolved) && parseGraphUrl(base)?.host) {
+        facts.unresolved.push({ via: 'csharp-http', reason: `${url} resolved against the base address ${base} is ${resolved}, without the API version (the base address needs a trailing slash)`, source: where(at) });
+        return undefined;
+      }
+      return resolved;
+    };
     // A Graph URL handed to unknown code needs a Graph host, written out or from the app's configuration.
     const mentionsGraphHost = /graph\.microsoft|microsoftgraph\./i.test(file.text) || Boolean(choice.environment && Object.values(choice.environment).some((values) => Object.values(values).some((url) => /graph\.microsoft|microsoftgraph\./i.test(url))));
     const beta = rules.betaMarker.test(file.text);
@@ -241,7 +260,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       // requests.request("PATCH", url): the method comes first, the URL second.
       const generic = member.name === 'request' && args.length >= 2;
       const urlArgument = args[generic ? 1 : 0];
-      const url = urlArgument ? evaluate(firstValue(urlArgument)) : undefined;
+      const url = withBaseAddress(urlArgument ? evaluate(firstValue(urlArgument)) : undefined, member.object, call);
       const httpVerb = generic ? evaluate(firstValue(args[0]!))?.toUpperCase() : httpMethod;
       // Only a URL whose root is unknown may be a helper's (its root a parameter).
       if ((httpMethod || generic) && urlArgument && (url === undefined || ROOT_UNKNOWN.test(url)) && registerHelper(call, urlArgument, httpVerb ?? 'GET')) continue;
@@ -278,7 +297,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
         if (type !== 'HttpRequestMessage' || isDead(creation)) continue;
         const args = argumentsOf(creation.childForFieldName('arguments'));
         const method = /HttpMethod\.(\w+)/.exec(args[0]?.text ?? '')?.[1]?.toUpperCase();
-        const url = args[1] ? evaluate(firstValue(args[1])) : undefined;
+        const url = withBaseAddress(args[1] ? evaluate(firstValue(args[1])) : undefined, null, creation);
         const target = url ? parseGraphUrl(url) : undefined;
         if (method && target?.host) addCall(creation, method, target.path, target.version, 'http', 'high');
       }
@@ -745,6 +764,30 @@ function verbOf(table: Record<string, string>, name: string): string | undefined
 function lazyArguments(call: TsNode): () => TsNode[] {
   let list: TsNode[] | undefined;
   return () => (list ??= argumentsOf(call.childForFieldName('arguments')));
+}
+
+/**
+ * C# HttpClient base addresses by the name holding the client (`this.` dropped): `_http.BaseAddress = new Uri(…)`
+ * and `var http = new HttpClient(handler) { BaseAddress = new Uri(…) }`.
+ */
+function clientBaseAddresses(assignments: readonly TsNode[], evaluate: (node: TsNode) => string | undefined): Map<string, string> {
+  const bases = new Map<string, string>();
+  for (const assignment of assignments) {
+    const left = assignment.childForFieldName('left');
+    const right = assignment.childForFieldName('right');
+    if (right?.type !== 'object_creation_expression' || !/^(System\.)?Uri$/.test(right.childForFieldName('type')?.text ?? '')) continue;
+    let holder: string | undefined;
+    if (left?.type === 'member_access_expression' && left.childForFieldName('name')?.text === 'BaseAddress') holder = left.childForFieldName('expression')?.text;
+    else if (left?.type === 'identifier' && left.text === 'BaseAddress' && assignment.parent?.type === 'initializer_expression') {
+      const creation = assignment.parent.parent;
+      const owner = creation?.parent?.type === 'equals_value_clause' ? creation.parent.parent : creation?.parent;
+      holder = owner?.type === 'variable_declarator' ? owner.namedChildren.find((child) => child?.type === 'identifier')?.text : owner?.type === 'assignment_expression' ? owner.childForFieldName('left')?.text : undefined;
+    }
+    const first = argumentsOf(right.childForFieldName('arguments'))[0];
+    const url = first ? evaluate(firstValue(first)) : undefined;
+    if (holder && url && /^https?:\/\//i.test(url)) bases.set(holder.replace(/^this\./, ''), url);
+  }
+  return bases;
 }
 
 function argumentsOf(list: TsNode | null): TsNode[] {

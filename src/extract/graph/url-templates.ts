@@ -113,3 +113,15 @@ export function parameterMarker(index: number): string {
 export function markedTemplate(marked: string): UrlTemplate {
   return joinTemplate(marked.split(/\u0001(\d+)\u0001/).map((part, index) => (index % 2 ? { param: Number(part) } : part)));
 }
+
+/**
+ * A relative reference resolved against a base URL as `new Uri(base, relative)` does (RFC 3986): a path from the
+ * root replaces the base's, any other replaces its last segment — `https://graph.microsoft.com/v1.0` + `me` is
+ * `https://graph.microsoft.com/me`, the trailing slash matters.
+ */
+export function resolveReference(base: string, relative: string): string {
+  const origin = /^[a-z][\w+.-]*:\/\/[^/?#]*/i.exec(base)?.[0] ?? '';
+  if (relative.startsWith('/')) return origin + relative;
+  const path = base.slice(origin.length).replace(/[?#].*$/, '');
+  return `${origin}${path.slice(0, path.lastIndexOf('/') + 1) || '/'}${relative}`;
+}
