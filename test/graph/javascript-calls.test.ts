@@ -130,6 +130,37 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     assert.deepEqual(facts.unresolved, []);
   });
 
+  // As a PnP SPFx sample's hook calls Graph: one helper whose callers give the method, the version and the properties.
+  it('a helper handed out by useCallback takes the method, version and $select its callers pass; a chain kept in a constant goes on', () => {
+    const facts = extractJavaScript(new SourceFile('src/useGraph.ts', [
+      "import * as React from 'react';",
+      'export const useGraph = (factory: MSGraphClientFactory) => {',
+      '  const clientRef = React.useRef<MSGraphClientV3>();',
+      '  const callGraph = React.useCallback(async (method: string, apiUrl: string, version: string, content?: any, selectProperties?: string[]) => {',
+      '    const query = clientRef.current.api(apiUrl).version(version);',
+      '    selectProperties && query.select(selectProperties);',
+      "    return method === 'post' ? query[method](content) : query[method]();",
+      '  }, []);',
+      "  const me = () => callGraph('get', '/me', 'v1.0');",
+      "  const events = () => callGraph('get', '/me/events', 'beta', null, ['subject', 'start']);",
+      "  const send = (message: any) => callGraph('post', '/me/sendMail', 'v1.0', { message });",
+      '  return { me, events, send };',
+      '};',
+      'export async function direct(client: Client) {',
+      "  const request = client.api('/me/messages');",
+      "  request.select('subject');",
+      '  return request.get();',
+      '}',
+    ].join('\n')), () => undefined);
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.apiVersion} ${JSON.stringify(call.select ?? [])} ${call.confidence} ${call.source.line}`), [
+      'GET /me v1.0 [] high 9',
+      'GET /me/events beta ["subject","start"] high 10',
+      'POST /me/sendMail v1.0 [] high 11',
+      'GET /me/messages v1.0 ["subject"] high 15',
+    ]);
+    assert.deepEqual(facts.unresolved, []);
+  });
+
   it('follows exported string constants across imports', () => {
     const files = [
       new SourceFile('app/src/config.ts', "export const GRAPH = 'https://graph.microsoft.com/v1.0';\nexport const ME = '/me/events';\n"),

@@ -71,6 +71,8 @@ const INTERESTING = new Set(['CallExpression', 'NewExpression', 'Property', 'Exp
 /** The SPFx context's client factories: whatever they hand out acts for the signed-in user. */
 const SPFX_FACTORIES = /^(msGraphClientFactory|aadHttpClientFactory|aadTokenProviderFactory)$/;
 const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+/** React hooks that hand out the function they are given: `useCallback(fn, deps)`, `React.useMemo(() => fn, deps)`. */
+const HOOK_WRAPPERS = /^(React\.)?(useCallback|useMemo)$/;
 const SCOPE_FUNCTIONS = /^(acquireToken\w*|loginPopup|loginRedirect|ssoSilent|getToken|createMicrosoftGraphClient\w*|login|getAccessToken)$/;
 const FLOW_MARKERS: [RegExp, AuthFlow, string][] = [
   [/^acquireTokenByClientCredential$/, 'application', 'client-credentials'],
@@ -351,6 +353,11 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if ((parent?.type === 'MethodDefinition' || parent?.type === 'Property') && (parent.key as Node)?.type === 'Identifier') return (parent.key as Node).name as string;
     // `exports.getData = function (…) {…}`; `module.exports = function (…) {…}` is the module's default.
     if (parent?.type === 'AssignmentExpression' && parent.right === fn) return isModuleExports(parent.left as Node) ? DEFAULT_EXPORT : exportedMemberName(parent.left as Node);
+    // React's `const callGraph = useCallback(async (…) => {…}, deps)` hands out the function under the constant's name.
+    if (parent?.type === 'CallExpression' && ((parent.arguments as Node[]) ?? [])[0] === fn && HOOK_WRAPPERS.test(dottedName(parent.callee as Node) ?? '')) {
+      const holder = parents.get(parent);
+      if (holder?.type === 'VariableDeclarator' && (holder.id as Node).type === 'Identifier') return (holder.id as Node).name as string;
+    }
     return undefined;
   };
   /** The function whose parameter a name refers to where it is used, and the parameter's position. */
@@ -449,8 +456,9 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (property === 'api' && args.length >= 1) {
       const template = templateOf(args[0], owner);
       // The chain's verb and version matter only to a helper.
-      const chain: { method?: string; version?: string } = owner.fn && suppliesRoot(template) ? apiChain(call) : {};
-      return { template, owner, wrapper: { method: chain.method ?? 'GET', version: chain.version, via: 'graph-client', graphRelative: true } };
+      const chain: { method?: string; version?: string; given?: RequestWrapper['given'] } = owner.fn && suppliesRoot(template) ? apiChain(call) : {};
+      const given = chain.given && Object.keys(chain.given).length ? { given: chain.given } : {};
+      return { template, owner, wrapper: { method: chain.method ?? 'GET', version: chain.version, via: 'graph-client', graphRelative: true, ...given } };
     }
     const receiver = callee.type === 'MemberExpression' && (callee.object as Node).type === 'Identifier' ? ((callee.object as Node).name as string) : undefined;
     const nodeModule = receiver && NODE_HTTP.test(moduleOf(receiver) ?? '') ? moduleOf(receiver) : undefined;
@@ -557,7 +565,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         const key = property.key as Node | undefined;
         let value = property.value as Node | undefined;
         // useCallback(execute, deps) and useMemo(() => execute, deps) hand out the same function.
-        if (value?.type === 'CallExpression' && /^(useCallback|useMemo)$/.test(((value.callee as Node).name as string) ?? '')) value = ((value.arguments as Node[]) ?? [])[0];
+        if (value?.type === 'CallExpression' && HOOK_WRAPPERS.test(dottedName(value.callee as Node) ?? '')) value = ((value.arguments as Node[]) ?? [])[0];
         if (value?.type === 'ArrowFunctionExpression' && (value.body as Node).type === 'Identifier') value = value.body as Node;
         const helper = property.type === 'Property' && key?.type === 'Identifier' && value?.type === 'Identifier' ? wrappers.get(value.name as string) : undefined;
         if (helper) returnedHelpers.set(name, (returnedHelpers.get(name) ?? new Map()).set(key!.name as string, helper));
@@ -701,25 +709,53 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     }
   }
 
-  function apiChain(call: Node): { method?: string; version?: string; select: string[]; expand: string[] } {
+  /**
+   * What a `.api(path)` chain adds to its request: the verb, `.version()`, `.select()`, `.expand()`, also when the
+   * chain is kept in a constant and continued on it (`const query = client.api(url); query.select(…); query.get()`).
+   * In a helper, a parameter given there (`query[method]()`, `.version(version)`) is the callers' to give.
+   */
+  function apiChain(call: Node): { method?: string; version?: string; select: string[]; expand: string[]; given: NonNullable<RequestWrapper['given']> } {
     let method: string | undefined;
     let version: string | undefined;
     const select: string[] = [];
     const expand: string[] = [];
+    const given: NonNullable<RequestWrapper['given']> = {};
+    const parameterAt = (node: Node | undefined) => (node?.type === 'Identifier' ? paramSlot(node, node.name as string)?.index : undefined);
+    const step = (member: Node, args: Node[]) => {
+      if (member.computed) {
+        const index = parameterAt(member.property as Node);
+        const verb = index === undefined ? evaluate(member.property as Node) : undefined;
+        if (index !== undefined) given.method = index;
+        else if (verb && Object.hasOwn(VERBS, verb)) method = VERBS[verb];
+        return;
+      }
+      const name = (member.property as Node).name as string;
+      const key = name === 'version' || name === 'select' || name === 'expand' ? name : undefined;
+      if (key && parameterAt(args[0]) !== undefined) given[key] = parameterAt(args[0]);
+      else if (name === 'version') version = evaluate(args[0]);
+      else if (name === 'select') select.push(...args.flatMap((a) => splitList(evaluate(a)) ?? arrayStrings(a)));
+      else if (name === 'expand') expand.push(...args.flatMap((a) => splitList(evaluate(a)) ?? arrayStrings(a)));
+      else if (Object.hasOwn(VERBS, name)) method = VERBS[name];
+    };
     let current = call;
     for (;;) {
       const member = parents.get(current);
       const outer = member && parents.get(member);
       if (!member || member.type !== 'MemberExpression' || member.object !== current || !outer || outer.type !== 'CallExpression' || outer.callee !== member) break;
-      const name = (member.property as Node).name as string;
-      const outerArgs = (outer.arguments as Node[]) ?? [];
-      if (name === 'version') version = evaluate(outerArgs[0]);
-      else if (name === 'select') select.push(...outerArgs.flatMap((a) => splitList(evaluate(a)) ?? arrayStrings(a)));
-      else if (name === 'expand') expand.push(...outerArgs.flatMap((a) => splitList(evaluate(a)) ?? arrayStrings(a)));
-      else if (VERBS[name]) method = VERBS[name];
+      step(member, (outer.arguments as Node[]) ?? []);
       current = outer;
     }
-    return { method, version, select, expand };
+    const holder = parents.get(current);
+    if (holder?.type === 'VariableDeclarator' && holder.init === current && (holder.id as Node).type === 'Identifier') {
+      const name = (holder.id as Node).name as string;
+      const scope = enclosingFunction(holder) ?? program;
+      for (const node of live) {
+        if (node.type !== 'CallExpression' || node.start < holder.end || node.end > scope.end) continue;
+        const callee = node.callee as Node;
+        if (callee.type === 'MemberExpression' && (callee.object as Node).type === 'Identifier' && (callee.object as Node).name === name) step(callee, (node.arguments as Node[]) ?? []);
+      }
+    }
+    return { method, version, select, expand, given };
   }
 
   function recogniseApiChain(call: Node, argument: Node) {
@@ -744,7 +780,24 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   function addHelperCall(call: Node, wrapper: RequestWrapper, name: string) {
     const { template, owner } = filledAt(call, wrapper);
     if (owner.fn && suppliesRoot(template) && wrappers.get(functionName(owner.fn) ?? '')) return;
-    requestedUrl(call, wrapper, templateText(template), `${wrapper.via} via ${name}()`, `the path passed to ${name}() is computed at run time`);
+    requestedUrl(call, { ...wrapper, ...givenAt(call, wrapper.given) }, templateText(template), `${wrapper.via} via ${name}()`, `the path passed to ${name}() is computed at run time`);
+  }
+
+  /** The method, version, `$select` and `$expand` a call of a helper passes where the helper takes them (see RequestWrapper.given). */
+  function givenAt(call: Node, given: RequestWrapper['given']): { method?: string; version?: string; select?: string[]; expand?: string[] } {
+    if (!given) return {};
+    const args = (call.arguments as Node[]) ?? [];
+    const value = (index: number | undefined) => (index === undefined || !args[index] ? undefined : evaluate(args[index]));
+    const list = (index: number | undefined) => (index === undefined || !args[index] ? undefined : splitList(evaluate(args[index])) ?? arrayStrings(args[index]!));
+    const verb = value(given.method);
+    const select = list(given.select);
+    const expand = list(given.expand);
+    return {
+      ...(verb && Object.hasOwn(VERBS, verb) ? { method: VERBS[verb] } : {}),
+      ...(value(given.version) ? { version: value(given.version) } : {}),
+      ...(select?.length ? { select } : {}),
+      ...(expand?.length ? { expand } : {}),
+    };
   }
 
   /** Node `http(s).get/request` with an options object naming the host and path (a URL string is an HTTP client's). */
@@ -760,7 +813,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   }
 
   /** A URL a request helper or an options object gives: a Graph call, a run-time path (unresolved), or another host's. */
-  function requestedUrl(call: Node, wrapper: Omit<RequestWrapper, 'template'>, given: string, via: string, unknown: string) {
+  function requestedUrl(call: Node, wrapper: Omit<RequestWrapper, 'template'> & { select?: string[]; expand?: string[] }, given: string, via: string, unknown: string) {
     const whole = withoutTrailingValue(given);
     // A base known only at run time (an unset environment variable) followed by a Graph version: Graph, less sure.
     const afterBase = wrapper.graphRelative ? undefined : pathAfterUnknownBase(whole);
@@ -776,7 +829,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       return;
     }
     const unsure = unknownBase || parsed.host === PLACEHOLDER;
-    addCall(call, wrapper.method, parsed.host === PLACEHOLDER ? url.replace(/^https?:\/\/\{id\}/i, '') : url, via, unsure ? 'medium' : 'high', { version: wrapper.version });
+    addCall(call, wrapper.method, parsed.host === PLACEHOLDER ? url.replace(/^https?:\/\/\{id\}/i, '') : url, via, unsure ? 'medium' : 'high', { version: wrapper.version, select: wrapper.select, expand: wrapper.expand });
   }
 
   /** Kiota (`client.users.byUserId(id).messages.get()`) and PnPjs (`graph.users.getById(id).messages()`) chains. */

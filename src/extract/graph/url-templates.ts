@@ -18,6 +18,11 @@ export interface RequestWrapper {
   via: string;
   /** A path alone is Graph's (a Graph client's `.api(path)`); for an HTTP client it is the page's own origin. */
   graphRelative: boolean;
+  /**
+   * Parameters that give the request's method (`query[method]()`), API version (`.version(version)`), `$select`
+   * and `$expand` (`.select(properties)`): what each call site passes there.
+   */
+  given?: { method?: number; version?: number; select?: number; expand?: number };
 }
 
 /** One template from parts, adjacent texts merged. */
