@@ -59,6 +59,7 @@ const CASES: { name: string; code: string; calls: Expected[] }[] = [
   { name: 'Kiota $value and cast', code: "await graphClient.me.photo.content.get();\nawait graphClient.groups.byGroupId(g).members.graphUser.get();", calls: [['GET', '/me/photo/$value'], ['GET', '/groups/{id}/members/microsoft.graph.user']] },
   { name: 'Kiota client on this', code: "await this.graphClient.me.calendar.events.get();", calls: [['GET', '/me/calendar/events']] },
   { name: 'PnPjs graph', code: "const graph = graphfi().using(SPFx(this.context));\nawait graph.me();\nawait graph.users.getById(id).memberOf();", calls: [['GET', '/me'], ['GET', '/users/{id}/memberOf']] },
+  { name: 'PnPjs query methods shape the request, invoked or paged', code: "const graph = graphfi().using(SPFx(this.context));\nconst FIELDS = ['displayName', 'mail'];\nawait graph.me.select('id', 'mail')();\nawait graph.users.getById(upn).select(...FIELDS)();\nawait graph.users.top(300).paged();\nawait graph.me.messages.top(5).select('subject')();", calls: [['GET', '/me'], ['GET', '/users/{id}'], ['GET', '/users'], ['GET', '/me/messages']] },
   { name: 'PnPjs graph kept on an object, add and update', code: "import '@pnp/graph/lists';\nimport '@pnp/graph/list-item';\nawait SG._graph.sites.getById(site).lists.getById(list).items();\nawait this._graph.sites.getById(site).lists.getById(list).items.getById('1').update({ Title: 'x' });\nawait SG._graph.sites.getById(site).lists.getById(list).items.add({ fields });", calls: [['GET', '/sites/{id}/lists/{id}/items'], ['PATCH', '/sites/{id}/lists/{id}/items/{id}'], ['POST', '/sites/{id}/lists/{id}/items']] },
   { name: 'an update() that is no Graph call', code: "const store = createStore();\nstore.update({ a: 1 });\nthis.state.update(x);", calls: [] },
   { name: 'api() in one callback, the verb in the next', code: "factory.getClient('3').then((cli) => cli.api(`/sites/${site}/lists/${list}/items`)).then((request) => request.get());", calls: [['GET', '/sites/{id}/lists/{id}/items']] },
@@ -159,6 +160,11 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
       'GET /me/messages v1.0 ["subject"] high 15',
     ]);
     assert.deepEqual(facts.unresolved, []);
+  });
+
+  it('PnPjs query methods give the $select of the request they shape', () => {
+    const facts = extractJavaScript(new SourceFile('x.ts', "import { graphfi } from '@pnp/graph';\nconst graph = graphfi().using(SPFx(this.context));\nconst FIELDS = ['displayName', 'mail'];\nawait graph.me.select('id', 'mail')();\nawait graph.users.getById(upn).select(...FIELDS).expand('manager')();"), () => undefined);
+    assert.deepEqual(facts.calls.map((call) => `${call.path} ${JSON.stringify(call.select ?? [])} ${JSON.stringify(call.expand ?? [])}`), ['/me ["id","mail"] []', '/users/{id} ["displayName","mail"] ["manager"]']);
   });
 
   it('follows exported string constants across imports', () => {

@@ -71,6 +71,8 @@ const INTERESTING = new Set(['CallExpression', 'NewExpression', 'Property', 'Exp
 /** The SPFx context's client factories: whatever they hand out acts for the signed-in user. */
 const SPFX_FACTORIES = /^(msGraphClientFactory|aadHttpClientFactory|aadTokenProviderFactory)$/;
 const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+/** PnPjs query methods: they shape the request of the chain they are called on and are no path segment. */
+const PNP_QUERY = /^(select|expand|top|filter|orderBy|skip|search|count|skipToken)$/;
 /** React hooks that hand out the function they are given: `useCallback(fn, deps)`, `React.useMemo(() => fn, deps)`. */
 const HOOK_WRAPPERS = /^(React\.)?(useCallback|useMemo)$/;
 const SCOPE_FUNCTIONS = /^(acquireToken\w*|loginPopup|loginRedirect|ssoSilent|getToken|createMicrosoftGraphClient\w*|login|getAccessToken)$/;
@@ -846,13 +848,25 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       verb = (callee.property as Node).name === 'add' ? 'POST' : 'PATCH';
       chain = callee.object as Node;
       via = 'pnpjs';
-    } else if (callee.type === 'MemberExpression' && !/^(by[A-Z]\w*Id|getById|getByEmail|using|withUrl)$/.test((callee.property as Node).name as string)) {
+    } else if (callee.type === 'MemberExpression' && !callee.computed && (callee.property as Node).name === 'paged') {
+      // PnPjs: graph.users.top(300).paged() requests the first page.
+      verb = 'GET';
+      chain = callee.object as Node;
+      via = 'pnpjs';
+    } else if (callee.type === 'MemberExpression' && !/^(by[A-Z]\w*Id|getById|getByEmail|using|withUrl)$/.test((callee.property as Node).name as string) && !PNP_QUERY.test((callee.property as Node).name as string)) {
       // PnPjs invokes the chain itself: graph.me() is GET /me. Builder calls (getById) are not requests.
+      verb = 'GET';
+      chain = callee;
+      via = 'pnpjs';
+    } else if (callee.type === 'CallExpression' && (callee.callee as Node).type === 'MemberExpression' && PNP_QUERY.test(((callee.callee as Node).property as Node).name as string)) {
+      // PnPjs: the query built, then invoked — graph.me.select('id', 'mail')() is GET /me?$select=id,mail.
       verb = 'GET';
       chain = callee;
       via = 'pnpjs';
     } else return false;
     const segments: string[] = [];
+    /** $select and $expand of PnPjs query methods along the chain (`.select('id', 'mail')`, `.select(...fields)`). */
+    const chainQuery: { select: string[]; expand: string[] } = { select: [], expand: [] };
     let node: Node = chain;
     let fieldRoot: string | undefined;
     for (;;) {
@@ -868,8 +882,9 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       } else if (node.type === 'CallExpression' && (node.callee as Node).type === 'MemberExpression') {
         const name = ((node.callee as Node).property as Node).name as string;
         if (/^by[A-Z]\w*Id$|^getById$|^getByEmail$/.test(name)) segments.unshift(PLACEHOLDER);
-        else if (name === 'withUrl') return false;
-        else return false;
+        else if (PNP_QUERY.test(name)) {
+          if (name === 'select' || name === 'expand') chainQuery[name].unshift(...((node.arguments as Node[]) ?? []).flatMap((argument) => listItems(argument)));
+        } else return false;
         node = (node.callee as Node).object as Node;
       } else break;
     }
@@ -887,10 +902,18 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       const value = query && objectProperty(query, name);
       return value ? (value.type === 'ArrayExpression' ? arrayStrings(value) : splitList(evaluate(value)) ?? []) : [];
     };
-    const select = listOf('select');
-    const expand = listOf('expand');
+    const select = [...listOf('select'), ...chainQuery.select];
+    const expand = [...listOf('expand'), ...chainQuery.expand];
     addCall(call, verb!, path, via, 'high', { select: select.length ? select : undefined, expand: expand.length ? expand : undefined });
     return true;
+  }
+
+  /** The strings one argument of a query method gives: `'id,mail'`, `['id', 'mail']`, `...FIELDS` (a constant array). */
+  function listItems(argument: Node): string[] {
+    const value = argument.type === 'SpreadElement' ? (argument.argument as Node) : argument;
+    const array = value.type === 'Identifier' ? constantAt(value, value.name as string) : value;
+    if (array?.type === 'ArrayExpression') return arrayStrings(array);
+    return splitList(evaluate(value)) ?? [];
   }
 
   /**
