@@ -13,6 +13,9 @@ function tree(): Record<string, string> {
     'src/config.ts': "export const GRAPH = 'https://graph.microsoft.com/v1.0';\nexport const PARTNER = 'https://api.partner-one.io';\n",
     'src/broken.ts': "export const x = fetch('https://api.partner-four.io') +;\n",
     'jobs/report.py': "import requests\nrequests.get('https://api.partner-two.io/report')\n",
+    // A Python module read through an import only: the thread extracting its importer needs its text too.
+    'jobs/settings/graph.py': "ENDPOINT = 'https://graph.microsoft.com/v1.0/groups'\n",
+    'jobs/sync.py': "import requests\nfrom settings import graph\nrequests.get(graph.ENDPOINT)\n",
     'api/Client.cs': 'using System.Net.Http;\nclass C { async Task Run(HttpClient http) { await http.GetStringAsync("https://api.partner-three.io/x"); } }\n',
   };
   // Big enough that a thread held to 16 MB runs out of memory on it (a thread held to less fails on Node 22 before it starts).
@@ -39,6 +42,7 @@ describe('code extraction on threads', () => {
     // The imported constants were followed in the threads too.
     const calls = parallel.flatMap((entry) => entry.facts.calls.map((call) => call.path));
     assert.equal(calls.filter((path) => path === '/users/{id}/messages').length, 90);
+    assert.equal(calls.filter((path) => path === '/groups').length, 1);
     assert.equal(parallelProblems.filter((problem) => problem.file === 'src/broken.ts').length, 1);
 
     // The caller may keep the main thread busy meanwhile: threads take their batches from a shared counter,

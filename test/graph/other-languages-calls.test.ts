@@ -6,6 +6,8 @@ import { extractTreeLanguage } from '../../src/extract/graph/tree-languages.ts';
 import { loadParsers, type TreeParsers, type TreeLanguage } from '../../src/extract/graph/tree-sitter.ts';
 import { SourceFile } from '../../src/sources/source-file.ts';
 import { environmentUrls } from '../../src/extract/code/environment.ts';
+import { extractCode } from '../../src/extract/code/index.ts';
+import type { ScanProblem } from '../../src/engine/types.ts';
 
 type Expected = [method: string, path: string, version?: 'v1.0' | 'beta'];
 let parsers: TreeParsers;
@@ -216,6 +218,36 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     ].join('\n'))), 'csharp', parsers.csharp!);
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.confidence} ${JSON.stringify(call.select ?? [])}`), ['GET /groups/{id}/members medium ["id","mail"]', 'POST /me/sendMail medium []']);
     assert.deepEqual(facts.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['8 the URL after the Graph base is computed at run time']);
+  });
+
+  // As Microsoft's Python web app sample long did: the endpoint and scopes in app_config.py, the call in app.py.
+  it('Python: constants of the tree\'s modules an import names (import m, from m import X as Y, relative, packages)', () => {
+    const problems: ScanProblem[] = [];
+    const files = [
+      new SourceFile('web/app_config.py', 'CLIENT_ID = "x"\nENDPOINT = "https://graph.microsoft.com/v1.0/users"\nSCOPE = ["User.ReadBasic.All"]\nTWICE = "https://graph.microsoft.com/v1.0/a"\nTWICE = "https://graph.microsoft.com/v1.0/b"\n'),
+      new SourceFile('web/settings/graph.py', 'BASE = "https://graph.microsoft.com/v1.0"\nEVENTS = BASE + "/me/events"\n'),
+      new SourceFile('web/views/calendar.py', 'import requests\nfrom ..settings.graph import EVENTS\nfrom ..settings import graph as g\nrequests.get(EVENTS)\nrequests.get(g.BASE + "/me/calendars")\n'),
+      new SourceFile('web/app.py', [
+        'import requests, msal',
+        'import app_config',
+        'import settings.graph',
+        'from app_config import ENDPOINT as EP, TWICE',
+        'def graphcall(token):',
+        '    requests.get(app_config.ENDPOINT, headers={"Authorization": "Bearer " + token})',
+        '    requests.get(EP + "/delta")',
+        '    requests.get(settings.graph.BASE + "/me/drive")',
+        '    requests.get(TWICE)',
+        '    requests.get(app_config.MISSING)',
+        'def login():',
+        '    return msal.ConfidentialClientApplication(app_config.CLIENT_ID).initiate_auth_code_flow(app_config.SCOPE, redirect_uri="x")',
+      ].join('\n')),
+    ];
+    const extracted = extractCode({ files, apps: [], problems, parsers });
+    const calls = (file: string) => extracted.find((entry) => entry.file === file)?.facts.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`);
+    assert.deepEqual(calls('web/app.py'), ['GET /users 6', 'GET /users/delta 7', 'GET /me/drive 8']);
+    assert.deepEqual(calls('web/views/calendar.py'), ['GET /me/events 4', 'GET /me/calendars 5']);
+    assert.deepEqual(extracted.find((entry) => entry.file === 'web/app.py')?.facts.flows.map((flow) => flow.kind), ['auth-code']);
+    assert.deepEqual(problems, []);
   });
 
   // As MSAL for Java's web app samples call Graph: java.net's URL opened as an HttpURLConnection, token requests built by class.

@@ -172,6 +172,15 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
     },
     expected: { reducible: { 'Directory.Read.All': 'User.ReadBasic.All' }, unused: ['Mail.Read'], highRiskUnjustified: ['Directory.Read.All'] },
   },
+  {
+    // Microsoft's Python web app sample as it long stood: endpoint and scopes in app_config.py, nothing of Graph in app.py.
+    name: 'Python Flask web app: the endpoint and scopes of app_config.py, the call in app.py',
+    files: {
+      'app_config.py': 'CLIENT_ID = "Enter_the_Application_Id_here"\nAUTHORITY = "https://login.microsoftonline.com/common"\nENDPOINT = \'https://graph.microsoft.com/v1.0/users\'\nSCOPE = ["User.ReadBasic.All", "Mail.Read"]\n',
+      'app.py': 'import requests\nimport msal\nimport app_config\n\ndef _build_msal_app(cache=None):\n    return msal.ConfidentialClientApplication(app_config.CLIENT_ID, authority=app_config.AUTHORITY, token_cache=cache)\n\ndef login():\n    return _build_msal_app().initiate_auth_code_flow(app_config.SCOPE, redirect_uri="http://localhost:5000/getAToken")\n\ndef graphcall(token):\n    return requests.get(app_config.ENDPOINT, headers={"Authorization": "Bearer " + token}).json()\n',
+    },
+    expected: { needed: ['User.ReadBasic.All'], unused: ['Mail.Read'] },
+  },
 ];
 
 describe('sample apps: expected least-privilege verdicts', () => {

@@ -4,13 +4,15 @@ import type { SourceFile } from '../../sources/source-file.ts';
 import { extractJavaScript, type CodeGraphFacts, type GlobalResolver } from '../graph/javascript.ts';
 import { readsItemBody } from '../graph/body-reads.ts';
 import { extractPowerShell } from '../graph/powershell.ts';
-import { extractTreeLanguage } from '../graph/tree-languages.ts';
+import { extractTreeLanguage, type ModuleConstantResolver } from '../graph/tree-languages.ts';
 import { compactReferences } from '../hosts/types.ts';
 import type { RequestWrapper } from '../graph/url-templates.ts';
 import type { EnvironmentUrls } from './environment.ts';
-import { LANGUAGE_OF_EXTENSION, type TreeParsers } from '../graph/tree-sitter.ts';
+import { LANGUAGE_OF_EXTENSION, type TreeLanguage, type TreeParsers } from '../graph/tree-sitter.ts';
 
 export const JS_FILES = /\.(m|c)?(j|t)sx?$/i;
+/** Files whose imports of the tree's modules are followed: JavaScript/TypeScript and Python. */
+export const IMPORTING_FILES = /\.((m|c)?(j|t)sx?|py)$/i;
 
 /** What a JavaScript/TypeScript module gives the modules importing it: string constants and request helpers. */
 interface ModuleExports {
@@ -76,6 +78,31 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
   function resolveImport(fromFile: string, specifier: string, name: string): string | undefined {
     return exportsOfImport(fromFile, specifier)?.constants.get(name);
   }
+  /** A constant of the Python module an import names: the module extracted on first use, once. */
+  const resolvePythonConstant: ModuleConstantResolver = (fromFile, module, name) => {
+    for (const candidate of pythonModuleCandidates(fromFile, module)) {
+      const file = lookup(candidate);
+      if (!file || inProgress.has(candidate)) continue;
+      let exported = exportsOf.get(candidate);
+      if (!exported && parsers.python) {
+        extractedForImport.set(candidate, extractTree(file, 'python'));
+        exported = exportsOf.get(candidate);
+      }
+      return exported?.constants.get(name);
+    }
+    return undefined;
+  };
+  const extractTree = (file: SourceFile, language: TreeLanguage): CodeGraphFacts => {
+    inProgress.add(file.path);
+    const facts = extractTreeLanguage(file, language, parsers[language]!, choice, language === 'python' ? resolvePythonConstant : undefined);
+    inProgress.delete(file.path);
+    if (language === 'python') exportsOf.set(file.path, { constants: facts.exportedConstants });
+    if (facts.parseError && !reportedParseErrors.has(file.path)) {
+      reportedParseErrors.add(file.path);
+      onProblem({ kind: 'parse-error', file: file.path, line: facts.parseError.line, message: `could not parse ${language}: ${facts.parseError.message}` });
+    }
+    return facts;
+  };
   function resolveWrapper(fromFile: string, specifier: string, name: string): RequestWrapper | undefined {
     return exportsOfImport(fromFile, specifier)?.wrappers?.get(name);
   }
@@ -143,9 +170,9 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
     const treeLanguage = LANGUAGE_OF_EXTENSION[extension];
     if (JS_FILES.test(file.path)) return extractJsFile(file);
     if (treeLanguage && parsers[treeLanguage]) {
-      const facts = extractTreeLanguage(file, treeLanguage, parsers[treeLanguage]!, choice);
-      if (facts.parseError) onProblem({ kind: 'parse-error', file: file.path, line: facts.parseError.line, message: `could not parse ${treeLanguage}: ${facts.parseError.message}` });
-      return facts;
+      const early = extractedForImport.get(file.path);
+      extractedForImport.delete(file.path);
+      return early ?? extractTree(file, treeLanguage);
     }
     if (/^(ps1|psm1)$/.test(extension)) return extractPowerShell(file);
     return undefined;
@@ -176,15 +203,49 @@ export function tokenRequestFlows(file: SourceFile): CodeGraphFacts['flows'] {
 }
 
 const RELATIVE_IMPORT = /\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|\brequire\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
+/** Python's `import a.b, c as d` and `from .m import x, y` (the text test; the parser decides for the extraction). */
+const PYTHON_IMPORT = /^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\(?([\w., \t]+)|import[ \t]+([\w., \t]+))/gm;
 
 /** A `.js` file that neither imports, exports nor requires (the text test; the parser decides for the extraction). */
 export function isClassicScript(file: SourceFile): boolean {
   return /\.js$/i.test(file.path) && !/\b(import|export)\b|\brequire\s*\(|module\.exports/.test(file.text);
 }
 
-/** Every path the relative imports of a JavaScript/TypeScript file may name (`from './x'`, `require('../y')`). */
+/**
+ * Every path the imports of a file may name: relative imports of JavaScript/TypeScript (`from './x'`,
+ * `require('../y')`), the tree's modules a Python file imports (`import app_config`, `from .settings import X`).
+ */
 export function importedPaths(file: SourceFile): string[] {
+  if (/\.py$/i.test(file.path)) {
+    return [...file.text.matchAll(PYTHON_IMPORT)].flatMap((match) => {
+      const names = (match[2] ?? match[3]!).split(',').map((part) => part.trim().split(/\s+/)[0]!).filter(Boolean);
+      // `from m import x`: x is a constant of m, or its submodule m.x.
+      const modules = match[1] !== undefined ? [match[1], ...names.map((name) => (match[1]!.endsWith('.') ? `${match[1]}${name}` : `${match[1]}.${name}`))] : names;
+      return modules.flatMap((module) => pythonModuleCandidates(file.path, module));
+    });
+  }
   return [...file.text.matchAll(RELATIVE_IMPORT)].flatMap((match) => importCandidates(file.path, match[1] ?? match[2]!));
+}
+
+/**
+ * The files a Python import may name, nearest first: relative ones (`.m`, `..pkg.m`) from the importing
+ * file's package, absolute ones from its folder and each folder above it (where the program may run from).
+ */
+export function pythonModuleCandidates(fromFile: string, module: string): string[] {
+  const dots = /^\.*/.exec(module)![0].length;
+  const parts = module.slice(dots).split('.').filter(Boolean);
+  const folders: string[] = [];
+  if (dots) {
+    let folder = path.posix.dirname(fromFile);
+    for (let level = 1; level < dots; level++) folder = path.posix.dirname(folder);
+    folders.push(folder);
+  } else {
+    for (let folder = path.posix.dirname(fromFile); ; folder = path.posix.dirname(folder)) {
+      folders.push(folder);
+      if (folder === '.' || folder === '/' || folder === '') break;
+    }
+  }
+  return folders.flatMap((folder) => (parts.length ? [`${path.posix.join(folder, ...parts)}.py`, path.posix.join(folder, ...parts, '__init__.py')] : [path.posix.join(folder, '__init__.py')]));
 }
 
 /** The JavaScript/TypeScript files a relative import may name, in resolution order. */

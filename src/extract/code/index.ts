@@ -3,7 +3,7 @@ import type { AppSummary, ScanProblem } from '../../engine/types.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import type { CodeGraphFacts } from '../graph/javascript.ts';
 import { LANGUAGE_OF_EXTENSION, type TreeLanguage, type TreeParsers } from '../graph/tree-sitter.ts';
-import { createFileExtractor, importedPaths, isClassicScript, JS_FILES } from './extractor.ts';
+import { createFileExtractor, importedPaths, IMPORTING_FILES, isClassicScript, JS_FILES } from './extractor.ts';
 import { environmentUrls, type EnvironmentUrls } from './environment.ts';
 
 /**
@@ -41,6 +41,14 @@ const CONNECTIVITY_HINT = /\bfetch\s*\(|axios|\bgot\b|superagent|\bky\b|WebSocke
 const hinted = new WeakMap<SourceFile, boolean>();
 /** A relative import or require, before the exact test. */
 const RELATIVE_IMPORT_HINT = /(from|require\()\s*['"]\.\.?\//;
+/** A Python import statement, before the exact test. */
+const PYTHON_IMPORT_HINT = /^[ \t]*(from|import)[ \t]/m;
+
+/** Whether a file may import another module of the tree (see importedPaths), before the exact test. */
+function mayImportModules(file: SourceFile): boolean {
+  if (JS_FILES.test(file.path)) return file.text.includes('./') && RELATIVE_IMPORT_HINT.test(file.text);
+  return /\.py$/i.test(file.path) && PYTHON_IMPORT_HINT.test(file.text);
+}
 
 /** Source code the extractors read: not declaration files, not members of archives. */
 function isParsableCode(file: SourceFile): boolean {
@@ -117,11 +125,11 @@ export function filesToExtract(files: readonly SourceFile[], graphOnly = false, 
   const graphVariables = graphEnvironmentVariables(environment);
   const readsGraphVariable = (file: SourceFile) => Boolean(graphVariables && isParsableCode(file) && graphVariables.test(file.text));
   if (graphVariables) for (const file of files) if (!selected.has(file) && readsGraphVariable(file)) selected.add(file);
-  const graphFiles = [...selected].filter((file) => JS_FILES.test(file.path) && (mentionsGraph(file) || readsGraphVariable(file)));
+  const graphFiles = [...selected].filter((file) => IMPORTING_FILES.test(file.path) && (mentionsGraph(file) || readsGraphVariable(file)));
   const graphPages = new Set(graphFiles.filter(isClassicScript).map((file) => path.posix.dirname(file.path)));
   if (graphPages.size) for (const file of files) if (!selected.has(file) && isParsableCode(file) && graphPages.has(path.posix.dirname(file.path)) && isClassicScript(file)) selected.add(file);
   let graphModules = new Set(graphFiles.map((file) => file.path));
-  let others = files.filter((file) => !selected.has(file) && isParsableCode(file) && JS_FILES.test(file.path) && file.text.includes('./') && RELATIVE_IMPORT_HINT.test(file.text));
+  let others = files.filter((file) => !selected.has(file) && isParsableCode(file) && mayImportModules(file));
   for (let depth = 0; depth < 4 && graphModules.size && others.length; depth++) {
     const importers = others.filter((file) => importedPaths(file).some((path) => graphModules.has(path)));
     for (const file of importers) selected.add(file);

@@ -4,7 +4,7 @@ import type { ScanProblem } from '../../engine/types.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import type { CodeGraphFacts } from '../graph/javascript.ts';
 import { loadParsers, type TreeLanguage, type TreeParsers } from '../graph/tree-sitter.ts';
-import { createFileExtractor, importedPaths, isClassicScript, JS_FILES } from './extractor.ts';
+import { createFileExtractor, importedPaths, IMPORTING_FILES, isClassicScript } from './extractor.ts';
 import { codeLanguagesIn, extractCode, filesToExtract, rootResolver, type CodeExtractionInput, type FileCodeFacts } from './index.ts';
 import { packTexts } from './shared-texts.ts';
 import { environmentUrls } from './environment.ts';
@@ -88,7 +88,7 @@ export async function extractCodeInParallel(input: ParallelExtractionInput, thre
 function withImportedModules(worthy: readonly SourceFile[], all: readonly SourceFile[]): SourceFile[] {
   const byPath = new Map(all.map((file) => [file.path, file]));
   const included = new Map(worthy.map((file) => [file.path, file]));
-  const pending = worthy.filter((file) => JS_FILES.test(file.path));
+  const pending = worthy.filter((file) => IMPORTING_FILES.test(file.path));
   const scriptFolders = new Set(worthy.filter(isClassicScript).map((file) => path.posix.dirname(file.path)));
   for (const file of all) {
     if (!included.has(file.path) && /\.js$/i.test(file.path) && scriptFolders.has(path.posix.dirname(file.path))) {

@@ -126,7 +126,7 @@ const PYTHON: LanguageRules = {
     [/^(ClientSecretCredential|CertificateCredential|ClientAssertionCredential)$/, 'application', 'client-credentials'],
     [/^ManagedIdentityCredential$/, 'application', 'managed-identity'],
     [/^(acquire_token_on_behalf_of|OnBehalfOfCredential)$/, 'delegated', 'on-behalf-of'],
-    [/^(acquire_token_by_authorization_code|acquire_token_interactive|acquire_token_silent|acquire_token_by_auth_code_flow|InteractiveBrowserCredential|AuthorizationCodeCredential)$/, 'delegated', 'auth-code'],
+    [/^(acquire_token_by_authorization_code|acquire_token_interactive|acquire_token_silent|initiate_auth_code_flow|acquire_token_by_auth_code_flow|InteractiveBrowserCredential|AuthorizationCodeCredential)$/, 'delegated', 'auth-code'],
     [/^(initiate_device_flow|acquire_token_by_device_flow|DeviceCodeCredential)$/, 'delegated', 'device-code'],
   ],
 };
@@ -182,7 +182,13 @@ const MSAL_PARAMETERS = /^(Silent|AuthorizationCode|ClientCredential|Interactive
 /** How any scope-like string literal ends in source: a capitalised dotted name or `.default`, then its quote. */
 const SCOPE_LITERAL = /[A-Z][A-Za-z]*(\.[A-Za-z-]+)+["'`]|\.default["'`]/;
 
-export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, parser: Parser, choice: ExtractorChoice = {}): CodeGraphFacts {
+/**
+ * A string constant another module of the tree defines: the importing file, the module as the import names it
+ * (`app_config`, `.settings`, `..pkg.mod`) and the constant's name; undefined when unknown.
+ */
+export type ModuleConstantResolver = (fromFile: string, module: string, name: string) => string | undefined;
+
+export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, parser: Parser, choice: ExtractorChoice = {}, resolveConstant?: ModuleConstantResolver): CodeGraphFacts {
   const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] }, patterns: [] };
   const rules = RULES[language];
   const tree = parser.parse(file.text);
@@ -196,20 +202,24 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const mayHoldScopes = SCOPE_LITERAL.test(file.text);
   // Member accesses are many; they are read only for `….Request().RequestUrl` (C# SDK v4).
   const handsOutRequestUrls = language === 'csharp' && file.text.includes('.RequestUrl');
-  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), ...rules.declaration.types, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
+  const pythonImports = language === 'python' && resolveConstant ? ['import_statement', 'import_from_statement'] : [];
+  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), ...rules.declaration.types, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...pythonImports, ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
   const constants = declarators(nodes(...rules.declaration.types), rules.declaration);
   const environment: EnvironmentLookup = (name, options) => environmentUrl(choice.environment, file.path, name, options);
   /** Parameters standing for a marker while a request helper's URL is read (see registerHelper). */
   const bindings = new Map<string, string>();
   /** This file's request helpers by name, and their parameters. */
   const helpers = new Map<string, TreeHelper>();
-  const evaluate = (node: TsNode | null | undefined, depth = 0): string | undefined => evaluateString(node, rules, constants, environment, depth, bindings);
+  const importedConstant = pythonImports.length ? importedConstantOf(file.path, pythonImportBindings(nodes), resolveConstant!) : undefined;
+  const evaluate = (node: TsNode | null | undefined, depth = 0): string | undefined => evaluateString(node, rules, constants, environment, depth, bindings, importedConstant);
   try {
     if (root.hasError && !nodes(rules.call).length) {
       facts.parseError = { message: 'syntax errors throughout the file', line: firstError(root) };
       return facts;
     }
     const isDead = unreachableTest(nodes, rules);
+    // What a module importing this one may read (`app_config.ENDPOINT`): its module-level string constants.
+    if (language === 'python') for (const [name, value] of moduleConstants(nodes('assignment'), evaluate)) facts.exportedConstants.set(name, value);
     const baseAddresses = language === 'csharp' && file.text.includes('BaseAddress') ? clientBaseAddresses(nodes('assignment_expression'), evaluate) : undefined;
     /**
      * A relative URL requested through a C# HttpClient with a base address: resolved against the base of the
@@ -589,9 +599,9 @@ function branchesOf(node: TsNode): TsNode[] {
   return [];
 }
 
-function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, constants: Assignments, environment: EnvironmentLookup, depth: number, bindings: ReadonlyMap<string, string> = NO_BINDINGS): string | undefined {
+function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, constants: Assignments, environment: EnvironmentLookup, depth: number, bindings: ReadonlyMap<string, string> = NO_BINDINGS, imported?: (node: TsNode) => string | undefined): string | undefined {
   if (!node || depth > 30) return undefined;
-  const inner = (child: TsNode | null | undefined) => evaluateString(child, rules, constants, environment, depth + 1, bindings);
+  const inner = (child: TsNode | null | undefined) => evaluateString(child, rules, constants, environment, depth + 1, bindings, imported);
   if (rules.strings.has(node.type)) return stringValue(node, rules, inner);
   if (node.type === 'parenthesized_expression') return inner(node.namedChildren[0]);
   if (node.type === 'binary_expression' || node.type === 'binary_operator') {
@@ -607,7 +617,11 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
   if (node.type === 'identifier') {
     if (bindings.has(node.text)) return bindings.get(node.text);
     const value = valueAt(constants, node);
-    return value ? inner(value) : undefined;
+    return value ? inner(value) : imported?.(node);
+  }
+  if (node.type === 'attribute' && imported) {
+    const value = imported(node);
+    if (value !== undefined) return value;
   }
   const field = ownFieldName(node);
   if (field) {
@@ -620,6 +634,63 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
   if (variable) return environment(variable);
   const key = rules === CSHARP ? configurationKeyOf(node, rules) : undefined;
   return key ? environment(key, { ignoreCase: true }) : undefined;
+}
+
+/** What a Python file's imports bind: `import a.b as c` → c: a.b; `from m import X as Y` → Y: m, X. */
+type PythonImports = Map<string, { module: string; name?: string }>;
+
+function pythonImportBindings(nodes: NodesOf): PythonImports {
+  const bound: PythonImports = new Map();
+  for (const statement of nodes('import_statement', 'import_from_statement')) {
+    const from = statement.type === 'import_from_statement' ? statement.childForFieldName('module_name')?.text.replace(/\s+/g, '') : undefined;
+    for (const imported of statement.childrenForFieldName('name')) {
+      if (!imported) continue;
+      const target = imported.type === 'aliased_import' ? imported.childForFieldName('name')?.text : imported.text;
+      const alias = imported.type === 'aliased_import' ? imported.childForFieldName('alias')?.text : undefined;
+      if (!target) continue;
+      // `import a.b` binds `a`, the package; `a.b.X` names the submodule then.
+      if (from === undefined) bound.set(alias ?? target.split('.')[0]!, { module: alias ? target : target.split('.')[0]! });
+      else bound.set(alias ?? target, { module: from, name: target });
+    }
+  }
+  return bound;
+}
+
+/**
+ * A constant read from another module of the tree: a name imported from it (`from app_config import ENDPOINT`)
+ * or an attribute of an imported module (`app_config.ENDPOINT`, `settings.graph.URL` after `import settings.graph`).
+ */
+function importedConstantOf(fromFile: string, imports: PythonImports, resolve: ModuleConstantResolver): (node: TsNode) => string | undefined {
+  const joined = (module: string, name: string) => (module.endsWith('.') ? `${module}${name}` : `${module}.${name}`);
+  return (node) => {
+    if (!imports.size) return undefined;
+    if (node.type === 'identifier') {
+      const binding = imports.get(node.text);
+      return binding?.name ? resolve(fromFile, binding.module, binding.name) : undefined;
+    }
+    const object = node.childForFieldName('object');
+    const attribute = node.childForFieldName('attribute')?.text;
+    if (!object || !attribute || (object.type !== 'identifier' && object.type !== 'attribute')) return undefined;
+    const [first, ...rest] = object.text.split('.');
+    const binding = imports.get(first!);
+    if (!binding) return undefined;
+    const module = [binding.name ? joined(binding.module, binding.name) : binding.module, ...rest].reduce((outer, part) => joined(outer, part));
+    return resolve(fromFile, module, attribute);
+  };
+}
+
+/** A Python module's top-level `NAME = <string>` constants (assigned once), as its importers read them. */
+function moduleConstants(assignments: readonly TsNode[], evaluate: (node: TsNode) => string | undefined): Map<string, string> {
+  const found = new Map<string, string | null>();
+  for (const assignment of assignments) {
+    if (assignment.parent?.type !== 'expression_statement' || assignment.parent.parent?.type !== 'module') continue;
+    const left = assignment.childForFieldName('left');
+    const right = assignment.childForFieldName('right');
+    if (left?.type !== 'identifier' || !right) continue;
+    const value = found.has(left.text) ? undefined : evaluate(right);
+    found.set(left.text, value ?? null);
+  }
+  return new Map([...found].filter((entry): entry is [string, string] => entry[1] !== null));
 }
 
 /** A field read through the object itself, by the name its assignments are kept under (see LanguageRules.declaration). */
