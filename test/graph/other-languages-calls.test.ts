@@ -313,6 +313,9 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
   it('finds scopes and auth flows in each language', () => {
     const cs = extractTreeLanguage(new SourceFile('a.cs', wrap.csharp('var r = await app.AcquireTokenForClient(new[] { "https://graph.microsoft.com/.default" }).ExecuteAsync();')), 'csharp', parsers.csharp!);
     assert.deepEqual([cs.scopes.map((s) => s.name), cs.flows.map((f) => f.flow)], [['https://graph.microsoft.com/.default'], ['application']]);
+    // Scope lists held in a field: a collection expression, an array initializer.
+    const fields = extractTreeLanguage(new SourceFile('Client.cs', 'class C {\n  public static readonly string[] GraphScopes = [\n    "Files.ReadWrite",\n    "User.Read"\n  ];\n  private static readonly string[] MailScopes = new[] { "Mail.Send" };\n  private static readonly string[] Names = [ "Contoso.Widgets" ];\n}'), 'csharp', parsers.csharp!);
+    assert.deepEqual(fields.scopes.map((s) => `${s.name} ${s.source.line}`), ['Files.ReadWrite 3', 'User.Read 4', 'Mail.Send 6']);
     const py = extractTreeLanguage(new SourceFile('a.py', wrap.python('result = app.acquire_token_on_behalf_of(assertion, scopes=["User.Read", "Mail.Send"])')), 'python', parsers.python!);
     assert.deepEqual([py.scopes.map((s) => s.name), py.flows.map((f) => f.flow)], [['User.Read', 'Mail.Send'], ['delegated']]);
     const java = extractTreeLanguage(new SourceFile('A.java', wrap.java('ClientSecretCredential c = new ClientSecretCredentialBuilder().build();')), 'java', parsers.java!);

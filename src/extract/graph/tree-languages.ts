@@ -347,7 +347,9 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       if (!value || !isScopeLike(withoutGraphHost(value))) continue;
       let context: TsNode | null = literal.parent;
       for (let depth = 0; context && depth < 6; depth++, context = context.parent) {
-        const name = context.childForFieldName('name')?.text ?? context.childForFieldName('function')?.text ?? context.childForFieldName('left')?.text ?? context.childForFieldName('type')?.text ?? '';
+        // C#'s declarator names its variable without a field: `string[] GraphScopes = [ "User.Read" ]`.
+        const declared = context.type === 'variable_declarator' ? context.namedChildren.find((child) => child?.type === 'identifier')?.text : undefined;
+        const name = context.childForFieldName('name')?.text ?? declared ?? context.childForFieldName('function')?.text ?? context.childForFieldName('left')?.text ?? context.childForFieldName('type')?.text ?? '';
         // Java's `SilentParameters.builder(Collections.singleton(scope), account)`: the class says what `builder` builds.
         const receiver = context.type === 'method_invocation' ? context.childForFieldName('object') : null;
         if (SCOPE_CONTEXT.test(name) || (receiver?.type === 'identifier' && MSAL_PARAMETERS.test(receiver.text))) {
