@@ -7,6 +7,7 @@ import { loadParsers, type TreeParsers, type TreeLanguage } from '../../src/extr
 import { SourceFile } from '../../src/sources/source-file.ts';
 import { environmentUrls } from '../../src/extract/code/environment.ts';
 import { extractCode } from '../../src/extract/code/index.ts';
+import { extractGraphFacts } from '../../src/extract/graph/index.ts';
 import type { ScanProblem } from '../../src/engine/types.ts';
 
 type Expected = [method: string, path: string, version?: 'v1.0' | 'beta'];
@@ -192,6 +193,20 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     // With one client in the file, a request message sent through it resolves against its base.
     const single = extractTreeLanguage(new SourceFile('src/Groups.cs', 'class G {\n  HttpClient _http;\n  G(HttpClient http) { _http = http; _http.BaseAddress = new Uri("https://graph.microsoft.com/v1.0/"); }\n  async Task R() { using var request = new HttpRequestMessage(HttpMethod.Post, "me/checkMemberGroups"); await _http.SendAsync(request); }\n}'), 'csharp', parsers.csharp!);
     assert.deepEqual(single.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`), ['POST /me/checkMemberGroups 4']);
+  });
+
+  it('C#: clients registered with a base address in one file resolve the relative URLs other files send through them', () => {
+    const problems: ScanProblem[] = [];
+    const graph = extractGraphFacts({
+      files: [
+        new SourceFile('Program.cs', 'builder.Services.AddHttpClient("Graph", c => c.BaseAddress = new Uri("https://graph.microsoft.com/v1.0/"));\nbuilder.Services.AddHttpClient("Beta", c => c.BaseAddress = new Uri("https://graph.microsoft.com/beta"));\nbuilder.Services.AddHttpClient("Twice", c => c.BaseAddress = new Uri("https://graph.microsoft.com/v1.0/"));\n'),
+        new SourceFile('Other.cs', 'services.AddHttpClient("Twice", c => c.BaseAddress = new Uri("https://graph.microsoft.com/beta/"));\n'),
+        new SourceFile('Service.cs', 'class S {\n  HttpClient _graph, _beta, _twice;\n  S(IHttpClientFactory f) { _graph = f.CreateClient("Graph"); _beta = f.CreateClient("Beta"); _twice = f.CreateClient("Twice"); }\n  async Task R() {\n    await _graph.PostAsync("me/sendMail", body);\n    await _beta.GetAsync("users");\n    await _twice.GetAsync("me");\n  }\n}\n'),
+      ],
+      manifests: [], apps: [], index: undefined, justifications: {}, problems, parsers,
+    });
+    assert.deepEqual(graph.calls.map((call) => `${call.method} ${call.path} ${call.apiVersion} ${call.confidence} ${call.source.file}:${call.source.line}`), ['POST /me/sendMail v1.0 medium Service.cs:5']);
+    assert.deepEqual(graph.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['6 users resolved against the base address https://graph.microsoft.com/beta of the registered client is https://graph.microsoft.com/users, without the API version (the base address needs a trailing slash)']);
   });
 
   it('a name assigned 20,000 times in one method takes, at each use, the value given last before it (C# and Python)', () => {

@@ -181,6 +181,18 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
     },
     expected: { needed: ['User.ReadBasic.All'], unused: ['Mail.Read'] },
   },
+  {
+    // ASP.NET Core as public apps register Graph clients: a named client and a typed one with their base address in
+    // Program.cs (one from configuration), relative URLs in the services, which name nothing of Graph.
+    name: 'ASP.NET Core: HttpClients registered with a Graph base address, relative URLs in the services',
+    files: {
+      'Program.cs': 'var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddHttpClient("Graph", client =>\n{\n    client.BaseAddress = new Uri("https://graph.microsoft.com/v1.0/");\n});\nbuilder.Services.AddHttpClient<IOneDriveClient, OneDriveClient>()\n    .ConfigureHttpClient(c => c.BaseAddress = new Uri(builder.Configuration["GraphApiUrl"]));\nbuilder.Services.AddHttpClient("Partner", c => c.BaseAddress = new Uri("https://api.contoso.com/"));\nvar app = builder.Build();\n',
+      'appsettings.json': json({ GraphApiUrl: 'https://graph.microsoft.com/v1.0/', AzureAd: { Scopes: 'GroupMember.Read.All Files.ReadWrite.All' } }),
+      'Services/GroupService.cs': 'public class GroupService\n{\n    private readonly HttpClient _httpClient;\n    private readonly HttpClient _partner;\n    public GroupService(IHttpClientFactory factory) { _httpClient = factory.CreateClient("Graph"); _partner = factory.CreateClient("Partner"); }\n    public Task<string> Members(string id) => _httpClient.GetStringAsync($"groups/{id}/members?$select=id");\n    public Task<HttpResponseMessage> Items() => _partner.GetAsync("me/items");\n}\n',
+      'Services/OneDriveClient.cs': 'public class OneDriveClient : IOneDriveClient\n{\n    private readonly HttpClient _http;\n    public OneDriveClient(HttpClient http) { _http = http; }\n    public Task<HttpResponseMessage> Root() => _http.GetAsync("me/drive/root/children");\n    public Task<HttpResponseMessage> Upload(string name, HttpContent content) => _http.PutAsync($"me/drive/root:/{name}:/content", content);\n}\n',
+    },
+    expected: { reducible: { 'GroupMember.Read.All': 'GroupMember.ReadBasic.All', 'Files.ReadWrite.All': 'Files.ReadWrite' }, highRiskUnjustified: ['Files.ReadWrite.All'] },
+  },
 ];
 
 describe('sample apps: expected least-privilege verdicts', () => {

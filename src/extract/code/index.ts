@@ -125,6 +125,10 @@ export function filesToExtract(files: readonly SourceFile[], graphOnly = false, 
   const graphVariables = graphEnvironmentVariables(environment);
   const readsGraphVariable = (file: SourceFile) => Boolean(graphVariables && isParsableCode(file) && graphVariables.test(file.text));
   if (graphVariables) for (const file of files) if (!selected.has(file) && readsGraphVariable(file)) selected.add(file);
+  // C# clients registered with a base address in one file (Program.cs) send relative URLs in others.
+  if ([...selected].some((file) => /\.cs$/i.test(file.path) && file.text.includes('AddHttpClient'))) {
+    for (const file of files) if (!selected.has(file) && isParsableCode(file) && /\.cs$/i.test(file.path) && file.text.includes('HttpClient')) selected.add(file);
+  }
   const graphFiles = [...selected].filter((file) => IMPORTING_FILES.test(file.path) && (mentionsGraph(file) || readsGraphVariable(file)));
   const graphPages = new Set(graphFiles.filter(isClassicScript).map((file) => path.posix.dirname(file.path)));
   if (graphPages.size) for (const file of files) if (!selected.has(file) && isParsableCode(file) && graphPages.has(path.posix.dirname(file.path)) && isClassicScript(file)) selected.add(file);

@@ -236,7 +236,7 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
     }
     const used = higher.get(name);
     if (used && used.type === permission.type) {
-      const lower = [...used.lower].filter((candidate) => candidate !== name);
+      const lower = smallestCover([...used.lower].filter((candidate) => candidate !== name), used.calls, allowedBy, additional);
       excessive.push({ name, type: permission.type as 'delegated' | 'application', reason: 'reducible', lowerAlternative: lower, calls: used.calls });
     } else {
       // Requested, able to serve some calls, but they are already allowed by another requested permission.
@@ -266,6 +266,23 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
     usesDefaultScope: input.usesDefaultScope,
     unresolvedCalls: input.unresolvedCalls,
   };
+}
+
+/**
+ * The lower permissions a reducible one should give way to, without those the others make unnecessary:
+ * Files.ReadWrite alone for a read and a write of the user's files, not Files.Read + Files.ReadWrite. Each call
+ * stays allowed on its own by one kept; permissions a property rule adds (`keep`) and pairs stay.
+ */
+function smallestCover(lower: readonly string[], calls: readonly number[], allowedBy: ReadonlyMap<number, Allowed>, keep: ReadonlySet<string>): string[] {
+  const allows = (name: string, call: number) => allowedBy.get(call)?.standalone.has(name) ?? false;
+  const reach = (name: string) => calls.filter((call) => allows(name, call)).length;
+  let kept = [...lower];
+  for (const name of [...lower].sort((a, b) => reach(a) - reach(b))) {
+    if (keep.has(name)) continue;
+    const others = kept.filter((other) => other !== name);
+    if (others.length && calls.every((call) => others.some((other) => allows(other, call)))) kept = others;
+  }
+  return kept;
 }
 
 /**

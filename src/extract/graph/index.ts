@@ -2,7 +2,7 @@ import type { AppSummary, ScanProblem } from '../../engine/types.ts';
 import type { GraphPermissionIndex } from '../../knowledge/graph/permission-index.ts';
 import { structuredFormatOf, type StructuredDoc } from '../../sources/project.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
-import { normalizeGraphPath } from '../../knowledge/graph/graph-path.ts';
+import { normalizeGraphPath, parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
 import type { Manifest } from '../inventory.ts';
 import { analyzePermissions, requirementCache, type AppPermissionAnalysis } from './analysis.ts';
 import { isScopeConfigFile, scopesFromConfig } from './config-scopes.ts';
@@ -14,6 +14,7 @@ import { markBodyReads } from './body-reads.ts';
 import { APP_CREATION_SCRIPT, requestedFromAppCreationScript, requestedFromArmTemplate, requestedFromManifests } from './requested.ts';
 import { IAC_REGISTRATION_HINT, requestedFromIac } from './requested-iac.ts';
 import { withoutGraphHost } from './sdk-shapes.ts';
+import { resolveReference } from './url-templates.ts';
 import type { AuthFlowEvidence, GraphCall, RequestedPermission, SourceRef, UnresolvedGraphCall } from './types.ts';
 
 export interface GraphFacts {
@@ -85,6 +86,7 @@ export function extractGraphFacts(input: GraphExtractionInput): GraphFacts {
     markBodyReads(fileCalls, Boolean(result.readsBody));
     for (const call of fileCalls) calls.push(call);
   }
+  for (const call of registeredClientCalls(code, unresolved)) calls.push(call);
   for (const file of files) {
     if (!/\.json$/i.test(file.path) || file.path.includes('!') || !file.text.includes('Microsoft.Graph/applications')) continue;
     const { doc, usable } = cached(file);
@@ -167,4 +169,39 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
     else groups.set(name, [item]);
   }
   return groups;
+}
+
+/**
+ * Requests with a relative URL sent through a C# HttpClient that another file registers with a base address
+ * (`AddHttpClient("Graph", c => c.BaseAddress = …)` in Program.cs, `_factory.CreateClient("Graph").GetAsync("me")`
+ * in a service): the URL resolved against the client's base, a call when that is Graph's. A client registered
+ * with several bases is left alone; a base that loses the API version is reported (see resolveReference).
+ */
+function registeredClientCalls(code: readonly FileCodeFacts[], unresolved: UnresolvedGraphCall[]): GraphCall[] {
+  const bases = new Map<string, Set<string>>();
+  for (const { facts } of code) for (const { client, base } of facts.clientBases ?? []) bases.set(client, (bases.get(client) ?? new Set()).add(base));
+  const calls: GraphCall[] = [];
+  if (!bases.size) return calls;
+  for (const { facts, appRoot } of code) {
+    const fileCalls: GraphCall[] = [];
+    for (const request of facts.clientRequests ?? []) {
+      const known = bases.get(request.client);
+      if (known?.size !== 1) continue;
+      const base = [...known][0]!;
+      const url = resolveReference(base, request.url);
+      const target = parseGraphUrl(url);
+      if (!target?.host) continue;
+      if (parseGraphUrl(base)?.version && !target.version) {
+        unresolved.push({ via: 'csharp-http', reason: `${request.url} resolved against the base address ${base} of the registered client is ${url}, without the API version (the base address needs a trailing slash)`, source: request.source, appRoot });
+        continue;
+      }
+      const query = target.query ? new URLSearchParams(target.query) : undefined;
+      const select = query?.get('$select')?.split(',');
+      const expand = query?.get('$expand')?.split(',');
+      fileCalls.push({ method: request.method, path: target.path, apiVersion: target.version === 'beta' ? 'beta' : 'v1.0', via: 'csharp-http', confidence: 'medium', source: request.source, appRoot, ...(select ? { select } : {}), ...(expand ? { expand } : {}) });
+    }
+    markBodyReads(fileCalls, Boolean(facts.readsBody));
+    calls.push(...fileCalls);
+  }
+  return calls;
 }

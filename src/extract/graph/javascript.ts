@@ -51,6 +51,13 @@ export interface CodeGraphFacts {
   cmdlets?: CmdletUse[];
   /** The file reads the body of a message or event (see body-reads.ts). */
   readsBody?: boolean;
+  /**
+   * C# HttpClients registered with a base address (`AddHttpClient("Graph", c => c.BaseAddress = new Uri(…))`,
+   * `AddHttpClient<GraphService>(…)`), by client: `name:Graph`, `type:GraphService`.
+   */
+  clientBases?: { client: string; base: string }[];
+  /** Requests with a relative URL sent through a registered client (see clientBases): resolved once every file is read. */
+  clientRequests?: { client: string; method: string; url: string; source: SourceRef }[];
   parseError?: { message: string; line?: number };
 }
 

@@ -203,7 +203,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   // Member accesses are many; they are read only for `….Request().RequestUrl` (C# SDK v4).
   const handsOutRequestUrls = language === 'csharp' && file.text.includes('.RequestUrl');
   const pythonImports = language === 'python' && resolveConstant ? ['import_statement', 'import_from_statement'] : [];
-  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), ...rules.declaration.types, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...pythonImports, ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
+  const typedClients = language === 'csharp' && file.text.includes('HttpClient ') ? ['constructor_declaration'] : [];
+  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), ...rules.declaration.types, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...pythonImports, ...typedClients, ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
   const constants = declarators(nodes(...rules.declaration.types), rules.declaration);
   const environment: EnvironmentLookup = (name, options) => environmentUrl(choice.environment, file.path, name, options);
   /** Parameters standing for a marker while a request helper's URL is read (see registerHelper). */
@@ -220,7 +221,11 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     const isDead = unreachableTest(nodes, rules);
     // What a module importing this one may read (`app_config.ENDPOINT`): its module-level string constants.
     if (language === 'python') for (const [name, value] of moduleConstants(nodes('assignment'), evaluate)) facts.exportedConstants.set(name, value);
-    const baseAddresses = language === 'csharp' && file.text.includes('BaseAddress') ? clientBaseAddresses(nodes('assignment_expression'), evaluate) : undefined;
+    const clients = language === 'csharp' && file.text.includes('BaseAddress') ? clientBaseAddresses(nodes('assignment_expression'), evaluate) : undefined;
+    const baseAddresses = clients?.holders;
+    if (clients?.registrations.length) facts.clientBases = clients.registrations;
+    // Clients handed out by the factory or injected into a typed client: their base is registered elsewhere.
+    const registeredClients = language === 'csharp' && file.text.includes('HttpClient') ? clientIdentities(constants, file.text.includes('HttpClient ') ? nodes('constructor_declaration') : [], evaluate) : undefined;
     /**
      * A relative URL requested through a C# HttpClient with a base address: resolved against the base of the
      * client it is sent with, or, for a request message sent elsewhere, the file's only one.
@@ -279,6 +284,9 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
         addCall(call, (httpVerb ?? verb)!, target.path, target.version, 'http', 'high', { ...queryOptions(target.query), ...keywordQuery(args) });
         continue;
       }
+      // A relative URL through a client whose base another file registers: resolved once every file is read.
+      const client = httpVerb && url !== undefined && !/^[a-z][\w+.-]*:/i.test(url) && member.object ? registeredClients?.get(member.object.text.replace(/^this\./, '')) : undefined;
+      if (client && !baseAddresses?.has(member.object!.text.replace(/^this\./, ''))) (facts.clientRequests ??= []).push({ client, method: httpVerb!, url: url!, source: where(call) });
       if (!verb || args.some((arg) => stringValue(arg, rules))) continue;
       for (const path of sdkPaths(member.object)) addCall(call, verb, path, beta ? 'beta' : undefined, 'sdk', 'high', sdkSelection(call));
     }
@@ -840,27 +848,101 @@ function lazyArguments(call: TsNode): () => TsNode[] {
 }
 
 /**
- * C# HttpClient base addresses by the name holding the client (`this.` dropped): `_http.BaseAddress = new Uri(…)`
- * and `var http = new HttpClient(handler) { BaseAddress = new Uri(…) }`.
+ * C# HttpClient base addresses: by the name holding the client (`this.` dropped) for `_http.BaseAddress = new
+ * Uri(…)` and `var http = new HttpClient(handler) { BaseAddress = new Uri(…) }`; by client (see
+ * CodeGraphFacts.clientBases) for a registration's configuration (`services.AddHttpClient("Graph", client =>
+ * client.BaseAddress = new Uri(…))`, `.AddHttpClient<IGraph, GraphService>().ConfigureHttpClient(c => …)`).
  */
-function clientBaseAddresses(assignments: readonly TsNode[], evaluate: (node: TsNode) => string | undefined): Map<string, string> {
-  const bases = new Map<string, string>();
+function clientBaseAddresses(assignments: readonly TsNode[], evaluate: (node: TsNode) => string | undefined): { holders: Map<string, string>; registrations: { client: string; base: string }[] } {
+  const holders = new Map<string, string>();
+  const registrations: { client: string; base: string }[] = [];
   for (const assignment of assignments) {
     const left = assignment.childForFieldName('left');
     const right = assignment.childForFieldName('right');
     if (right?.type !== 'object_creation_expression' || !/^(System\.)?Uri$/.test(right.childForFieldName('type')?.text ?? '')) continue;
+    const first = argumentsOf(right.childForFieldName('arguments'))[0];
+    const url = first ? evaluate(firstValue(first)) : undefined;
+    if (!url || !/^https?:\/\//i.test(url)) continue;
     let holder: string | undefined;
-    if (left?.type === 'member_access_expression' && left.childForFieldName('name')?.text === 'BaseAddress') holder = left.childForFieldName('expression')?.text;
-    else if (left?.type === 'identifier' && left.text === 'BaseAddress' && assignment.parent?.type === 'initializer_expression') {
+    if (left?.type === 'member_access_expression' && left.childForFieldName('name')?.text === 'BaseAddress') {
+      const client = registeredClientAround(assignment, evaluate);
+      if (client) {
+        registrations.push({ client, base: url });
+        continue;
+      }
+      holder = left.childForFieldName('expression')?.text;
+    } else if (left?.type === 'identifier' && left.text === 'BaseAddress' && assignment.parent?.type === 'initializer_expression') {
       const creation = assignment.parent.parent;
       const owner = creation?.parent?.type === 'equals_value_clause' ? creation.parent.parent : creation?.parent;
       holder = owner?.type === 'variable_declarator' ? owner.namedChildren.find((child) => child?.type === 'identifier')?.text : owner?.type === 'assignment_expression' ? owner.childForFieldName('left')?.text : undefined;
     }
-    const first = argumentsOf(right.childForFieldName('arguments'))[0];
-    const url = first ? evaluate(firstValue(first)) : undefined;
-    if (holder && url && /^https?:\/\//i.test(url)) bases.set(holder.replace(/^this\./, ''), url);
+    if (holder) holders.set(holder.replace(/^this\./, ''), url);
   }
-  return bases;
+  return { holders, registrations };
+}
+
+/** A named client's key: its name (`name:Graph`), or the expression naming it when not a constant of the file (`name:Constants.GraphApi`). */
+function clientName(argument: TsNode | undefined, evaluate: (node: TsNode) => string | undefined): string | undefined {
+  if (!argument) return undefined;
+  const value = firstValue(argument);
+  return `name:${evaluate(value) ?? value.text}`;
+}
+
+/**
+ * The client an `AddHttpClient(…)` registration around a node configures: `name:…` for a named client, `type:…`
+ * for a typed one (its implementation, the last type argument); a `ConfigureHttpClient(…)` chained after it
+ * configures the same. Undefined when the node is not in such a call.
+ */
+function registeredClientAround(node: TsNode, evaluate: (node: TsNode) => string | undefined): string | undefined {
+  let current: TsNode | null = node.parent;
+  for (let depth = 0; current && depth < 12; depth++, current = current.parent) {
+    if (current.type !== 'invocation_expression') continue;
+    let call: TsNode | null = current;
+    for (let hops = 0; call && hops < 4; hops++) {
+      const method = call.childForFieldName('function');
+      if (method?.type !== 'member_access_expression') break;
+      const name = method.childForFieldName('name');
+      if (name?.text.startsWith('AddHttpClient')) {
+        const typeArguments = name.type === 'generic_name' ? name.namedChildren.find((child) => child?.type === 'type_argument_list')?.namedChildren.filter(Boolean) : undefined;
+        if (typeArguments?.length) return `type:${typeArguments[typeArguments.length - 1]!.text}`;
+        const first = argumentsOf(call.childForFieldName('arguments'))[0];
+        return first && firstValue(first).type !== 'lambda_expression' ? clientName(first, evaluate) : undefined;
+      }
+      if (name?.text !== 'ConfigureHttpClient') break;
+      const receiver = method.childForFieldName('expression');
+      call = receiver?.type === 'invocation_expression' ? receiver : null;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The registered client each name of a C# file holds: `factory.CreateClient("Graph")` → `name:Graph`; the
+ * `HttpClient` a typed client's constructor receives (`GraphService(HttpClient http)`) and the field it keeps it
+ * in → `type:GraphService`.
+ */
+function clientIdentities(assignments: Assignments, constructors: readonly TsNode[], evaluate: (node: TsNode) => string | undefined): Map<string, string> {
+  const identities = new Map<string, string>();
+  for (const [name, values] of assignments) {
+    const value = values.length === 1 ? values[0]! : undefined;
+    const method = value?.type === 'invocation_expression' ? value.childForFieldName('function') : undefined;
+    if (method?.type === 'member_access_expression' && method.childForFieldName('name')?.text === 'CreateClient') {
+      const client = clientName(argumentsOf(value!.childForFieldName('arguments'))[0], evaluate);
+      if (client) identities.set(name, client);
+    }
+  }
+  for (const constructor of constructors) {
+    const owner = constructor.childForFieldName('name')?.text;
+    for (const parameter of constructor.childForFieldName('parameters')?.namedChildren ?? []) {
+      if (!owner || !parameter || !/^(System\.Net\.Http\.)?HttpClient$/.test(parameter.childForFieldName('type')?.text ?? '')) continue;
+      const name = parameter.childForFieldName('name')?.text;
+      if (!name) continue;
+      identities.set(name, `type:${owner}`);
+      for (const [field, values] of assignments) if (values.some((value) => value.type === 'identifier' && value.text === name)) identities.set(field, `type:${owner}`);
+    }
+  }
+  return identities;
 }
 
 function argumentsOf(list: TsNode | null): TsNode[] {
