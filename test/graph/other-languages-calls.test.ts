@@ -209,6 +209,26 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(graph.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['6 users resolved against the base address https://graph.microsoft.com/beta of the registered client is https://graph.microsoft.com/users, without the API version (the base address needs a trailing slash)']);
   });
 
+  // As Spring Cloud Azure's samples call Graph, and Spring apps with a client built for Graph's base URL.
+  it('Java: Spring WebClient requests (verb, uri, a baseUrl the client was built with) and RestTemplate', () => {
+    const facts = extractTreeLanguage(new SourceFile('src/GraphController.java', [
+      'class GraphController {',
+      '  private static final String GRAPH_ME_ENDPOINT = "https://graph.microsoft.com/v1.0/me";',
+      '  private final WebClient graph;',
+      '  GraphController(WebClient.Builder builder) { this.graph = builder.baseUrl("https://graph.microsoft.com/v1.0").build(); }',
+      '  String me(OAuth2AuthorizedClient client) { return webClient.get().uri(GRAPH_ME_ENDPOINT).attributes(oauth2AuthorizedClient(client)).retrieve().bodyToMono(String.class).block(); }',
+      '  void send(String m) { webClient.post().uri("https://graph.microsoft.com/v1.0/me/sendMail").bodyValue(m).retrieve(); }',
+      '  String user(String upn) { return graph.get().uri("/users/{upn}", upn).retrieve().bodyToMono(String.class).block(); }',
+      '  void rename(String id) { this.graph.method(HttpMethod.PATCH).uri("/groups/" + id).bodyValue(body).retrieve(); }',
+      '  String built() { return graph.get().uri(b -> b.path("/me/events").build()).retrieve().bodyToMono(String.class).block(); }',
+      '  String partner() { return webClient.get().uri("https://api.contoso.com/items").retrieve().bodyToMono(String.class).block(); }',
+      '  String rest() { return restTemplate.getForObject("https://graph.microsoft.com/v1.0/me/drive", String.class); }',
+      '}',
+    ].join('\n')), 'java', parsers.java!);
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`), ['GET /me/drive 11', 'GET /me 5', 'POST /me/sendMail 6', 'GET /users/{upn} 7', 'PATCH /groups/{id} 8']);
+    assert.deepEqual(facts.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['9 the URI is built at run time by a lambda']);
+  });
+
   it('a name assigned 20,000 times in one method takes, at each use, the value given last before it (C# and Python)', () => {
     const count = 20_000;
     const cs = `class S {\n  string url;\n  async Task R() {\n${Array.from({ length: count }, (_, i) => `    url = "https://graph.microsoft.com/v1.0/users/${i}"; await http.GetStringAsync(url);`).join('\n')}\n  }\n}\n`;

@@ -193,6 +193,15 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
     },
     expected: { reducible: { 'GroupMember.Read.All': 'GroupMember.ReadBasic.All', 'Files.ReadWrite.All': 'Files.ReadWrite' }, highRiskUnjustified: ['Files.ReadWrite.All'] },
   },
+  {
+    // Spring Cloud Azure's web app shape: the authorized client's scopes in application.yml, Graph called with WebClient.
+    name: 'Spring Boot web app: WebClient calls, scopes of the authorized client in application.yml',
+    files: {
+      'src/main/resources/application.yml': 'spring:\n  cloud:\n    azure:\n      active-directory:\n        enabled: true\n        authorization-clients:\n          graph:\n            scopes:\n              - https://graph.microsoft.com/User.Read\n              - https://graph.microsoft.com/Mail.Read\n',
+      'src/main/java/sample/GraphController.java': 'package sample;\nimport org.springframework.web.reactive.function.client.WebClient;\n@Controller\npublic class GraphController {\n  private static final String GRAPH_ME_ENDPOINT = "https://graph.microsoft.com/v1.0/me";\n  private final WebClient webClient;\n  public GraphController(WebClient webClient) { this.webClient = webClient; }\n  @GetMapping("/graph")\n  @ResponseBody\n  public String graph(@RegisteredOAuth2AuthorizedClient("graph") OAuth2AuthorizedClient graphClient) {\n    return webClient.get().uri(GRAPH_ME_ENDPOINT).attributes(oauth2AuthorizedClient(graphClient)).retrieve().bodyToMono(String.class).block();\n  }\n}\n',
+    },
+    expected: { needed: ['User.Read'], unused: ['Mail.Read'] },
+  },
 ];
 
 describe('sample apps: expected least-privilege verdicts', () => {

@@ -156,7 +156,8 @@ const JAVA: LanguageRules = {
     return undefined;
   },
   sdkVerbs: { get: 'GET', post: 'POST', patch: 'PATCH', put: 'PUT', delete: 'DELETE' },
-  httpVerbs: {},
+  // Spring's RestTemplate (put and delete are the SDK's verbs too: a Graph URL argument decides).
+  httpVerbs: { getForObject: 'GET', getForEntity: 'GET', postForObject: 'POST', postForEntity: 'POST', postForLocation: 'POST', patchForObject: 'PATCH' },
   strings: new Set(['string_literal']),
   declaration: {
     types: ['variable_declarator', 'assignment_expression'],
@@ -327,6 +328,10 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
         if ((type === 'URL' || type === 'java.net.URL') && !isDead(creation)) urlConnection(creation);
       }
       for (const call of nodes('method_invocation')) {
+        if (call.childForFieldName('name')?.text === 'uri' && !isDead(call)) {
+          webClientRequest(call);
+          continue;
+        }
         // java.net.http: HttpRequest.newBuilder(URI.create(url)) … .GET() / .POST(…)
         if (call.childForFieldName('name')?.text !== 'create' || call.childForFieldName('object')?.text !== 'URI') continue;
         const statement = enclosingStatement(call);
@@ -433,6 +438,53 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       return;
     }
     addCall(call, method, target.path, target.version, 'http', 'medium', queryOptions(target.query));
+  }
+
+  /**
+   * Spring's WebClient (and RestClient): `webClient.get().uri(url)…retrieve()`, `.post().uri(…)`,
+   * `.method(HttpMethod.PATCH).uri(…)`, as Spring Cloud Azure's samples call Graph. A `baseUrl(…)` the client was
+   * built with, in the chain or where the field holding it was assigned, is prefixed as Spring does (appended, not
+   * resolved); `uri(builder -> …)` builds the URL at run time.
+   */
+  function webClientRequest(call: TsNode) {
+    const verbCall = call.childForFieldName('object');
+    const verbName = verbCall?.type === 'method_invocation' ? verbCall.childForFieldName('name')?.text ?? '' : '';
+    const verbArgument = verbName === 'method' ? argumentsOf(verbCall!.childForFieldName('arguments'))[0] : undefined;
+    const method = /^(get|post|put|patch|delete|head)$/.test(verbName) ? verbName.toUpperCase() : /HttpMethod\.(\w+)/.exec(verbArgument?.text ?? '')?.[1]?.toUpperCase();
+    if (!method) return;
+    const urlArgument = argumentsOf(call.childForFieldName('arguments'))[0];
+    if (!urlArgument) return;
+    const at = { file: file.path, line: call.startPosition.row + 1, column: call.startPosition.column + 1 };
+    if (urlArgument.type === 'lambda_expression') {
+      if (/graph\.microsoft/i.test(baseUrlOf(verbCall!.childForFieldName('object')) ?? '')) facts.unresolved.push({ via: 'java-webclient', reason: 'the URI is built at run time by a lambda', source: at });
+      return;
+    }
+    const path = evaluate(urlArgument);
+    if (path === undefined) return;
+    const base = /^[a-z][\w+.-]*:/i.test(path) ? '' : baseUrlOf(verbCall!.childForFieldName('object')) ?? '';
+    const url = base + path;
+    const target = parseGraphUrl(url);
+    if (!target?.host || target.host === PLACEHOLDER) return;
+    if (ROOT_UNKNOWN.test(url)) facts.unresolved.push({ via: 'java-webclient', reason: 'the URL after the Graph base is computed at run time', source: at });
+    else addCall(call, method, target.path, target.version, 'webclient', 'high', queryOptions(target.query));
+  }
+
+  /** The `baseUrl(…)` a WebClient was built with: in the chain before the request, or where the name holding it was assigned. */
+  function baseUrlOf(client: TsNode | null, depth = 0): string | undefined {
+    for (let node = client; node && depth < 12; depth++) {
+      if (node.type === 'method_invocation') {
+        if (node.childForFieldName('name')?.text === 'baseUrl') {
+          const first = argumentsOf(node.childForFieldName('arguments'))[0];
+          return first ? evaluate(first) : undefined;
+        }
+        node = node.childForFieldName('object');
+      } else if (node.type === 'identifier' || node.type === 'field_access') {
+        const name = node.type === 'identifier' ? node.text : ownFieldName(node);
+        const value = name ? valueAt(constants, node, name) : undefined;
+        return value ? baseUrlOf(value, depth + 1) : undefined;
+      } else return undefined;
+    }
+    return undefined;
   }
 
   /**
