@@ -229,6 +229,29 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(facts.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['9 the URI is built at run time by a lambda']);
   });
 
+  it('Java: @Value fields and parameters take the URL the module\'s application.properties/yml give the property, else their default', () => {
+    const environment = environmentUrls([
+      new SourceFile('api/src/main/resources/application.yml', 'app:\n  graph:\n    base-url: https://graph.microsoft.com/v1.0\n    client-secret: abc~def\n'),
+      new SourceFile('api/src/main/resources/application.properties', 'graph.beta=https://graph.microsoft.com/beta\n'),
+    ]);
+    const facts = extractTreeLanguage(new SourceFile('api/src/main/java/sample/GraphService.java', [
+      'public class GraphService {',
+      '  @Value("${app.graph.base-url}") private String graphBase;',
+      '  @Value("${graph.missing:https://graph.microsoft.com/v1.0}") private String fallback;',
+      '  @Value("${app.graph.client-secret}") private String secret;',
+      '  private final String beta;',
+      '  public GraphService(@Value("${graph.beta}") String betaUrl) { this.beta = betaUrl; }',
+      '  String me() { return restClient.get().uri(graphBase + "/me").retrieve().body(String.class); }',
+      '  String events() { return restClient.get().uri(this.fallback + "/me/events").retrieve().body(String.class); }',
+      '  String presence() { return restClient.get().uri(beta + "/me/presence").retrieve().body(String.class); }',
+      '  String other() { return restClient.get().uri(secret + "/me/contacts").retrieve().body(String.class); }',
+      '}',
+    ].join('\n')), 'java', parsers.java!, { environment });
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.apiVersion} ${call.source.line}`), ['GET /me v1.0 7', 'GET /me/events v1.0 8', 'GET /me/presence beta 9']);
+    // Only URL values enter the extraction: the secret is not in the environment at all.
+    assert.equal(JSON.stringify(environment).includes('abc~def'), false);
+  });
+
   it('a name assigned 20,000 times in one method takes, at each use, the value given last before it (C# and Python)', () => {
     const count = 20_000;
     const cs = `class S {\n  string url;\n  async Task R() {\n${Array.from({ length: count }, (_, i) => `    url = "https://graph.microsoft.com/v1.0/users/${i}"; await http.GetStringAsync(url);`).join('\n')}\n  }\n}\n`;

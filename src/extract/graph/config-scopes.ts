@@ -1,4 +1,5 @@
 import { DOTENV_FILE, dotenvEntries } from '../../sources/formats/dotenv.ts';
+import { propertiesEntries } from '../../sources/formats/properties.ts';
 import { parseJson, type JsonDocument } from '../../sources/formats/json.ts';
 import { parseYaml, type YamlDocument } from '../../sources/formats/yaml.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
@@ -30,21 +31,6 @@ const PROPERTIES_CONFIG = /(^|\/)[\w.-]+\.properties(\.(example|sample|template|
 
 export function isScopeConfigFile(path: string): boolean {
   return DOTENV_FILE.test(path) || JSON_CONFIG.test(path) || YAML_CONFIG.test(path) || INI_CONFIG.test(path) || PROPERTIES_CONFIG.test(path);
-}
-
-/** `key=value` / `key: value` entries of a Java properties file; a trailing backslash continues the value. */
-function propertiesEntries(file: SourceFile): { key: string; value: string; line: number }[] {
-  const entries: { key: string; value: string; line: number }[] = [];
-  const lines = file.text.split('\n');
-  for (let index = 0; index < lines.length; index++) {
-    const start = index;
-    let line = lines[index]!.replace(/\r$/, '').trimStart();
-    if (!line || line.startsWith('#') || line.startsWith('!')) continue;
-    while (line.endsWith('\\') && index + 1 < lines.length) line = line.slice(0, -1) + lines[++index]!.replace(/\r$/, '').trimStart();
-    const match = /^((?:\\.|[^=:\s])+)\s*[=:\s]\s*(.*)$/.exec(line);
-    if (match) entries.push({ key: match[1]!, value: match[2]!, line: start + 1 });
-  }
-  return entries;
 }
 
 /** `key = value` / `key: value` entries of an INI file; indented lines continue the value above (configparser). */

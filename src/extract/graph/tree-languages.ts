@@ -205,14 +205,15 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const handsOutRequestUrls = language === 'csharp' && file.text.includes('.RequestUrl');
   const pythonImports = language === 'python' && resolveConstant ? ['import_statement', 'import_from_statement'] : [];
   const typedClients = language === 'csharp' && file.text.includes('HttpClient ') ? ['constructor_declaration'] : [];
-  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), ...rules.declaration.types, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...pythonImports, ...typedClients, ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
+  const springValues = language === 'java' && file.text.includes('@Value') ? ['field_declaration', 'formal_parameter'] : [];
+  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), ...rules.declaration.types, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...pythonImports, ...typedClients, ...springValues, ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
   const constants = declarators(nodes(...rules.declaration.types), rules.declaration);
   const environment: EnvironmentLookup = (name, options) => environmentUrl(choice.environment, file.path, name, options);
   /** Parameters standing for a marker while a request helper's URL is read (see registerHelper). */
   const bindings = new Map<string, string>();
   /** This file's request helpers by name, and their parameters. */
   const helpers = new Map<string, TreeHelper>();
-  const importedConstant = pythonImports.length ? importedConstantOf(file.path, pythonImportBindings(nodes), resolveConstant!) : undefined;
+  const importedConstant = pythonImports.length ? importedConstantOf(file.path, pythonImportBindings(nodes), resolveConstant!) : springValues.length ? injectedValueOf(nodes, environment) : undefined;
   const evaluate = (node: TsNode | null | undefined, depth = 0): string | undefined => evaluateString(node, rules, constants, environment, depth, bindings, importedConstant);
   try {
     if (root.hasError && !nodes(rules.call).length) {
@@ -688,7 +689,7 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
   const field = ownFieldName(node);
   if (field) {
     const value = valueAt(constants, node, field);
-    return value ? inner(value) : undefined;
+    return value ? inner(value) : imported?.(node);
   }
   // An environment variable the app's .env files give a URL: os.getenv("GRAPH_ENDPOINT"), os.environ["…"],
   // System.getenv("…"), Environment.GetEnvironmentVariable("…").
@@ -738,6 +739,26 @@ function importedConstantOf(fromFile: string, imports: PythonImports, resolve: M
     if (!binding) return undefined;
     const module = [binding.name ? joined(binding.module, binding.name) : binding.module, ...rest].reduce((outer, part) => joined(outer, part));
     return resolve(fromFile, module, attribute);
+  };
+}
+
+/**
+ * Spring's `@Value("${app.graph.url}")` on a field or parameter: the value the module's application.properties/yml
+ * give the property, else the default after `:` (`${graph.url:https://graph.microsoft.com/v1.0}`).
+ */
+function injectedValueOf(nodes: NodesOf, environment: EnvironmentLookup): (node: TsNode) => string | undefined {
+  const injected = new Map<string, { key: string; fallback?: string }>();
+  for (const declaration of nodes('field_declaration', 'formal_parameter')) {
+    const annotation = declaration.namedChildren.find((child) => child?.type === 'modifiers')?.namedChildren.find((child) => child?.type === 'annotation' && child.childForFieldName('name')?.text === 'Value');
+    const placeholder = /^"\$\{([^:}]+)(?::([^}]*))?\}"$/.exec(annotation?.childForFieldName('arguments')?.namedChildren.find((child) => child?.type === 'string_literal')?.text ?? '');
+    if (!placeholder) continue;
+    const names = declaration.type === 'formal_parameter' ? [declaration.childForFieldName('name')] : declaration.childrenForFieldName('declarator').map((declarator) => declarator?.childForFieldName('name') ?? null);
+    for (const name of names) if (name) injected.set(name.text, { key: placeholder[1]!, fallback: placeholder[2] });
+  }
+  return (node) => {
+    const name = node.type === 'identifier' ? node.text : ownFieldName(node);
+    const value = name ? injected.get(name) : undefined;
+    return value && (environment(value.key) ?? (value.fallback && /^https?:\/\//i.test(value.fallback) ? value.fallback : undefined));
   };
 }
 
