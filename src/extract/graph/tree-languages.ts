@@ -671,11 +671,36 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
     const left = node.childForFieldName('left');
     const right = node.childForFieldName('right');
     const operator = node.childForFieldName('operator')?.text ?? node.children.find((child) => child?.type === '+')?.type;
+    // Python's printf-style formatting: '%s/me/events' % graph_url, '%s/users/%s' % (base, id).
+    if (operator === '%' && rules === PYTHON) {
+      const template = inner(left);
+      const values = right?.type === 'tuple' || right?.type === 'parenthesized_expression' ? right.namedChildren.filter((child): child is TsNode => child !== null) : right ? [right] : [];
+      let position = 0;
+      return template === undefined ? undefined : template.replace(/%%|%(\([^)]*\))?[-#0 +]*\d*(\.\d+)?[sdifrx]/g, (match) => (match === '%%' ? '%' : (inner(values[position++]) ?? PLACEHOLDER)));
+    }
     if (operator !== '+') return undefined;
     const a = inner(left);
     const b = inner(right);
     if (a === undefined && b === undefined) return undefined;
     return (a ?? PLACEHOLDER) + (b ?? PLACEHOLDER);
+  }
+  // Python's str.format: '{0}/me'.format(graph_url), '{base}/users/{}'.format(id, base=GRAPH).
+  const formatted = node.type === 'call' && rules === PYTHON ? node.childForFieldName('function') : null;
+  if (formatted?.type === 'attribute' && formatted.childForFieldName('attribute')?.text === 'format') {
+    const template = inner(formatted.childForFieldName('object'));
+    if (template === undefined) return undefined;
+    const positional: TsNode[] = [];
+    const named = new Map<string, TsNode>();
+    for (const argument of node.childForFieldName('arguments')?.namedChildren ?? []) {
+      if (argument?.type === 'keyword_argument') named.set(argument.childForFieldName('name')?.text ?? '', argument.childForFieldName('value')!);
+      else if (argument) positional.push(argument);
+    }
+    let automatic = 0;
+    return template.replace(/\{([^{}]*)\}/g, (_, field: string) => {
+      const name = field.split(/[!:]/)[0]!;
+      const argument = name === '' ? positional[automatic++] : /^\d+$/.test(name) ? positional[Number(name)] : named.get(name);
+      return (argument && inner(argument)) ?? PLACEHOLDER;
+    });
   }
   if (node.type === 'identifier') {
     if (bindings.has(node.text)) return bindings.get(node.text);
