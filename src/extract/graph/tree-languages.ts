@@ -675,8 +675,7 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
     if (operator === '%' && rules === PYTHON) {
       const template = inner(left);
       const values = right?.type === 'tuple' || right?.type === 'parenthesized_expression' ? right.namedChildren.filter((child): child is TsNode => child !== null) : right ? [right] : [];
-      let position = 0;
-      return template === undefined ? undefined : template.replace(/%%|%(\([^)]*\))?[-#0 +]*\d*(\.\d+)?[sdifrx]/g, (match) => (match === '%%' ? '%' : (inner(values[position++]) ?? PLACEHOLDER)));
+      return template === undefined ? undefined : printfFormat(template, (index) => inner(values[index]));
     }
     if (operator !== '+') return undefined;
     const a = inner(left);
@@ -695,12 +694,18 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
       if (argument?.type === 'keyword_argument') named.set(argument.childForFieldName('name')?.text ?? '', argument.childForFieldName('value')!);
       else if (argument) positional.push(argument);
     }
-    let automatic = 0;
-    return template.replace(/\{([^{}]*)\}/g, (_, field: string) => {
-      const name = field.split(/[!:]/)[0]!;
-      const argument = name === '' ? positional[automatic++] : /^\d+$/.test(name) ? positional[Number(name)] : named.get(name);
-      return (argument && inner(argument)) ?? PLACEHOLDER;
+    return fieldFormat(template, (field) => {
+      const argument = typeof field === 'number' ? positional[field] : named.get(field);
+      return argument && inner(argument);
     });
+  }
+  // C#'s string.Format("{0}/users/{1}", GraphBase, id) and Java's String.format("%s/me", base).
+  const formatCall = (node.type === 'invocation_expression' && rules === CSHARP) || (node.type === 'method_invocation' && rules === JAVA) ? formatArguments(node) : undefined;
+  if (formatCall) {
+    const template = inner(formatCall[0]);
+    const values = formatCall.slice(1);
+    if (template === undefined) return undefined;
+    return rules === CSHARP ? fieldFormat(template, (field) => (typeof field === 'number' && values[field] ? inner(values[field]) : undefined)) : printfFormat(template, (index) => inner(values[index]));
   }
   if (node.type === 'identifier') {
     if (bindings.has(node.text)) return bindings.get(node.text);
@@ -799,6 +804,28 @@ function moduleConstants(assignments: readonly TsNode[], evaluate: (node: TsNode
     found.set(left.text, value ?? null);
   }
   return new Map([...found].filter((entry): entry is [string, string] => entry[1] !== null));
+}
+
+/** `{0}`, `{}`, `{name}` fields (Python's str.format, C#'s string.Format; `{0:x}` formats are dropped) filled in order or by name, `{id}` when unknown. */
+function fieldFormat(template: string, value: (field: number | string) => string | undefined): string {
+  let automatic = 0;
+  return template.replace(/\{([^{}]*)\}/g, (_, field: string) => {
+    const name = field.split(/[!:,]/)[0]!;
+    return value(name === '' ? automatic++ : /^\d+$/.test(name) ? Number(name) : name) ?? PLACEHOLDER;
+  });
+}
+
+/** printf-style `%s`/`%d` conversions (Python's %, Java's String.format) filled in order, `{id}` when unknown. */
+function printfFormat(template: string, value: (index: number) => string | undefined): string {
+  let position = 0;
+  return template.replace(/%%|%(\([^)]*\))?(\d+\$)?[-#0 +]*\d*(\.\d+)?[sdifrx]/g, (match) => (match === '%%' ? '%' : (value(position++) ?? PLACEHOLDER)));
+}
+
+/** The arguments of `string.Format(…)` / `String.format(…)`, template first; undefined for any other call. */
+function formatArguments(call: TsNode): TsNode[] | undefined {
+  const [receiver, name] = call.type === 'method_invocation' ? [call.childForFieldName('object'), call.childForFieldName('name')] : [call.childForFieldName('function')?.childForFieldName('expression') ?? null, call.childForFieldName('function')?.childForFieldName('name') ?? null];
+  if (!/^(string|String|System\.String)$/.test(receiver?.text ?? '') || !/^[Ff]ormat$/.test(name?.text ?? '')) return undefined;
+  return argumentsOf(call.childForFieldName('arguments')).map(firstValue);
 }
 
 /** A field read through the object itself, by the name its assignments are kept under (see LanguageRules.declaration). */
