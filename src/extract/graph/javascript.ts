@@ -8,7 +8,7 @@ import { visitJsClass, visitJsConnectivity, type JsConnectivityContext } from '.
 import type { CodeConnectivity } from '../hosts/types.ts';
 import type { ExtractorChoice } from '../code/extractor.ts';
 import { environmentUrl } from '../code/environment.ts';
-import { fillTemplate, gluedToVersion, joinTemplate, markedTemplate, mayReachGraph, mayStartBase, parameterMarker, suppliesRoot, templateText, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
+import { fillTemplate, gluedToVersion, joinTemplate, markedTemplate, mayReachGraph, mayStartBase, parameterMarker, resolveReference, suppliesRoot, templateText, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
 import { visitJsPatterns } from '../patterns/javascript-patterns.ts';
 import type { InsecurePattern } from '../patterns/types.ts';
 
@@ -341,6 +341,15 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         const callee = node.callee as Node;
         if (callee.type === 'Identifier' && SHAPE_KEEPING.test(callee.name as string)) return evaluate((node.arguments as Node[])[0], depth + 1) ?? PLACEHOLDER;
         return undefined;
+      }
+      case 'NewExpression': {
+        // new URL('/v1.0/me', 'https://graph.microsoft.com'): resolved as the URL standard does.
+        const [path, base] = (node.arguments as Node[]) ?? [];
+        if ((node.callee as Node).type !== 'Identifier' || (node.callee as Node).name !== 'URL' || !path) return undefined;
+        const relative = evaluate(path, depth + 1);
+        if (relative === undefined || !base || /^[a-z][\w+.-]*:/i.test(relative)) return relative;
+        const origin = evaluate(base, depth + 1);
+        return origin === undefined ? undefined : resolveReference(origin, relative);
       }
       default:
         return undefined;
@@ -956,7 +965,9 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (!urlArgument || helperRequests.has(call) || rootFromParameter(urlArgument)) return;
     const request = requestBy(callee, args);
     if (!request) return;
-    for (const url of new Set(possibleValues(urlArgument))) {
+    const base = callee.type === 'MemberExpression' ? instanceBaseUrl(callee.object as Node) : undefined;
+    for (const given of new Set(possibleValues(urlArgument))) {
+      const url = base !== undefined && given !== undefined && !/^[a-z][\w+.-]*:/i.test(given) ? `${base.replace(/\/+$/, '')}/${given.replace(/^\/+/, '')}` : given;
       if (!url) continue;
       const parsed = parseGraphUrl(url);
       const absoluteGraph = parsed?.host && parsed.host !== PLACEHOLDER;
@@ -968,6 +979,35 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       }
       addCall(call, request.method, afterBase ?? url, request.via, afterBase === undefined ? request.confidence : 'medium');
     }
+  }
+
+  /**
+   * The base URL an HTTP client instance was made with: `axios.create({ baseURL })`, `got.extend({ prefixUrl })`,
+   * `ky.create({ prefixUrl })`, held in a constant, a class property or a field set in the constructor. Relative
+   * URLs it requests are joined to it as axios does (one slash between).
+   */
+  function instanceBaseUrl(holder: Node): string | undefined {
+    let made: Node | undefined | null;
+    if (holder.type === 'Identifier') made = constantAt(holder, holder.name as string);
+    else if (holder.type === 'MemberExpression' && !holder.computed && (holder.object as Node).type === 'ThisExpression') made = classFieldValue(holder, (holder.property as Node).name as string);
+    const factory = made?.type === 'CallExpression' ? (made.callee as Node) : undefined;
+    if (factory?.type !== 'MemberExpression' || factory.computed || !/^(create|extend)$/.test((factory.property as Node).name as string)) return undefined;
+    if (!HTTP_FUNCTIONS.test(dottedName(factory.object as Node) ?? '')) return undefined;
+    const options = resolveObject(((made!.arguments as Node[]) ?? [])[0]);
+    const base = options && (objectProperty(options, 'baseURL') ?? objectProperty(options, 'prefixUrl'));
+    return base ? evaluate(base) : undefined;
+  }
+
+  /** The value a class gives `this.name`: its property definition, or the one assignment in its constructor. */
+  function classFieldValue(use: Node, name: string): Node | undefined {
+    let owner = parents.get(use);
+    while (owner && owner.type !== 'ClassBody') owner = parents.get(owner);
+    if (!owner) return undefined;
+    for (const member of (owner.body as Node[]) ?? []) {
+      if (member.type === 'PropertyDefinition' && (member.key as Node)?.type === 'Identifier' && (member.key as Node).name === name && member.value) return member.value as Node;
+    }
+    const assigned = live.filter((node) => node.type === 'AssignmentExpression' && node.operator === '=' && node.start > owner!.start && node.end < owner!.end && (node.left as Node).type === 'MemberExpression' && ((node.left as Node).object as Node).type === 'ThisExpression' && ((node.left as Node).property as Node).name === name);
+    return assigned.length === 1 ? (assigned[0]!.right as Node) : undefined;
   }
 
   /** Every string a path argument can be: one per branch of a condition, per value its function's callers pass. */
