@@ -8,7 +8,7 @@ import { visitJsClass, visitJsConnectivity, type JsConnectivityContext } from '.
 import type { CodeConnectivity } from '../hosts/types.ts';
 import type { ExtractorChoice } from '../code/extractor.ts';
 import { environmentUrl } from '../code/environment.ts';
-import { fillTemplate, gluedToVersion, joinTemplate, markedTemplate, mayReachGraph, mayStartBase, parameterMarker, resolveReference, suppliesRoot, templateText, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
+import { fillTemplate, gluedToVersion, joinTemplate, markedTemplate, mayReachGraph, mayStartBase, parameterMarker, resolveReference, suppliesRoot, templateText, withBaseUrl, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
 import { visitJsPatterns } from '../patterns/javascript-patterns.ts';
 import type { InsecurePattern } from '../patterns/types.ts';
 
@@ -967,7 +967,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (!request) return;
     const base = callee.type === 'MemberExpression' ? instanceBaseUrl(callee.object as Node) : undefined;
     for (const given of new Set(possibleValues(urlArgument))) {
-      const url = base !== undefined && given !== undefined && !/^[a-z][\w+.-]*:/i.test(given) ? `${base.replace(/\/+$/, '')}/${given.replace(/^\/+/, '')}` : given;
+      const url = withBaseUrl(given, base);
       if (!url) continue;
       const parsed = parseGraphUrl(url);
       const absoluteGraph = parsed?.host && parsed.host !== PLACEHOLDER;

@@ -7,7 +7,7 @@ import { fluentPath, isScopeLike, methodOfUnknownRequest, sdkSegment, withoutGra
 import type { AuthFlow, Confidence } from './types.ts';
 import type { ExtractorChoice } from '../code/extractor.ts';
 import { environmentUrl, type EnvironmentLookup } from '../code/environment.ts';
-import { fillTemplate, gluedToVersion, markedTemplate, mayReachGraph, parameterMarker, resolveReference, suppliesRoot, templateText, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
+import { fillTemplate, gluedToVersion, markedTemplate, mayReachGraph, parameterMarker, resolveReference, suppliesRoot, templateText, withBaseUrl, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
 import { CONNECTIVITY_NODE_TYPES, treeConnectivity } from '../hosts/tree-connectivity.ts';
 import { PATTERN_NODE_TYPES, treePatterns } from '../patterns/tree-patterns.ts';
 
@@ -206,7 +206,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const pythonImports = language === 'python' && resolveConstant ? ['import_statement', 'import_from_statement'] : [];
   const typedClients = language === 'csharp' && file.text.includes('HttpClient ') ? ['constructor_declaration'] : [];
   const springValues = language === 'java' && file.text.includes('@Value') ? ['field_declaration', 'formal_parameter'] : [];
-  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), ...rules.declaration.types, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...pythonImports, ...typedClients, ...springValues, ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
+  const clientsWithBase = language === 'python' && file.text.includes('base_url') ? ['as_pattern'] : [];
+  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), ...rules.declaration.types, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...pythonImports, ...typedClients, ...springValues, ...clientsWithBase, ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
   const constants = declarators(nodes(...rules.declaration.types), rules.declaration);
   const environment: EnvironmentLookup = (name, options) => environmentUrl(choice.environment, file.path, name, options);
   /** Parameters standing for a marker while a request helper's URL is read (see registerHelper). */
@@ -225,6 +226,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     if (language === 'python') for (const [name, value] of moduleConstants(nodes('assignment'), evaluate)) facts.exportedConstants.set(name, value);
     const clients = language === 'csharp' && file.text.includes('BaseAddress') ? clientBaseAddresses(nodes('assignment_expression'), evaluate) : undefined;
     const baseAddresses = clients?.holders;
+    const baseUrls = clientsWithBase.length ? httpxBaseUrls(constants, nodes('as_pattern'), evaluate) : undefined;
     if (clients?.registrations.length) facts.clientBases = clients.registrations;
     // Clients handed out by the factory or injected into a typed client: their base is registered elsewhere.
     const registeredClients = language === 'csharp' && file.text.includes('HttpClient') ? clientIdentities(constants, file.text.includes('HttpClient ') ? nodes('constructor_declaration') : [], evaluate) : undefined;
@@ -277,7 +279,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       // requests.request("PATCH", url): the method comes first, the URL second.
       const generic = member.name === 'request' && args.length >= 2;
       const urlArgument = args[generic ? 1 : 0];
-      const url = withBaseAddress(urlArgument ? evaluate(firstValue(urlArgument)) : undefined, member.object, call);
+      const given = urlArgument ? evaluate(firstValue(urlArgument)) : undefined;
+      const url = baseUrls ? withBaseUrl(given, baseUrls.get(member.object?.text ?? '')) : withBaseAddress(given, member.object, call);
       const httpVerb = generic ? evaluate(firstValue(args[0]!))?.toUpperCase() : httpMethod;
       // Only a URL whose root is unknown may be a helper's (its root a parameter).
       if ((httpMethod || generic) && urlArgument && (url === undefined || ROOT_UNKNOWN.test(url)) && registerHelper(call, urlArgument, httpVerb ?? 'GET')) continue;
@@ -444,8 +447,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   /**
    * Spring's WebClient (and RestClient): `webClient.get().uri(url)…retrieve()`, `.post().uri(…)`,
    * `.method(HttpMethod.PATCH).uri(…)`, as Spring Cloud Azure's samples call Graph. A `baseUrl(…)` the client was
-   * built with, in the chain or where the field holding it was assigned, is prefixed as Spring does (appended, not
-   * resolved); `uri(builder -> …)` builds the URL at run time.
+   * built with, in the chain or where the field holding it was assigned, is joined to the path as Spring does
+   * (appended, not resolved); `uri(builder -> …)` builds the URL at run time.
    */
   function webClientRequest(call: TsNode) {
     const verbCall = call.childForFieldName('object');
@@ -462,8 +465,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     }
     const path = evaluate(urlArgument);
     if (path === undefined) return;
-    const base = /^[a-z][\w+.-]*:/i.test(path) ? '' : baseUrlOf(verbCall!.childForFieldName('object')) ?? '';
-    const url = base + path;
+    const url = withBaseUrl(path, /^[a-z][\w+.-]*:/i.test(path) ? undefined : baseUrlOf(verbCall!.childForFieldName('object')))!;
     const target = parseGraphUrl(url);
     if (!target?.host || target.host === PLACEHOLDER) return;
     if (ROOT_UNKNOWN.test(url)) facts.unresolved.push({ via: 'java-webclient', reason: 'the URL after the Graph base is computed at run time', source: at });
@@ -1004,6 +1006,29 @@ function clientBaseAddresses(assignments: readonly TsNode[], evaluate: (node: Ts
     if (holder) holders.set(holder.replace(/^this\./, ''), url);
   }
   return { holders, registrations };
+}
+
+/**
+ * httpx clients made with a base URL (`client = httpx.Client(base_url=GRAPH)`, `async with
+ * httpx.AsyncClient(base_url=…) as client:`), by the name holding them (`self.client` as written).
+ */
+function httpxBaseUrls(assignments: Assignments, withItems: readonly TsNode[], evaluate: (node: TsNode) => string | undefined): Map<string, string> {
+  const bases = new Map<string, string>();
+  const baseOf = (made: TsNode | null | undefined) => {
+    if (made?.type !== 'call' || !/^(httpx\.)?(Async)?Client$/.test(made.childForFieldName('function')?.text ?? '')) return undefined;
+    const option = made.childForFieldName('arguments')?.namedChildren.find((argument) => argument?.type === 'keyword_argument' && argument.childForFieldName('name')?.text === 'base_url');
+    return option ? evaluate(option.childForFieldName('value')!) : undefined;
+  };
+  for (const [name, values] of assignments) {
+    const base = values.length === 1 ? baseOf(values[0]) : undefined;
+    if (base) bases.set(name, base);
+  }
+  for (const item of withItems) {
+    const base = baseOf(item.namedChildren[0]);
+    const alias = item.childForFieldName('alias')?.namedChildren[0]?.text;
+    if (base && alias) bases.set(alias, base);
+  }
+  return bases;
 }
 
 /** A named client's key: its name (`name:Graph`), or the expression naming it when not a constant of the file (`name:Constants.GraphApi`). */

@@ -130,3 +130,9 @@ export function resolveReference(base: string, relative: string): string {
   const path = base.slice(origin.length).replace(/[?#].*$/, '');
   return `${origin}${path.slice(0, path.lastIndexOf('/') + 1) || '/'}${relative}`;
 }
+
+/** A relative URL requested through a client made with a base URL, joined to it as axios and httpx do (one slash between); an absolute one stays. */
+export function withBaseUrl(url: string | undefined, base: string | undefined): string | undefined {
+  if (url === undefined || base === undefined || /^[a-z][\w+.-]*:/i.test(url)) return url;
+  return `${base.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`;
+}
