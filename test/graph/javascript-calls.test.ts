@@ -177,6 +177,15 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line}`), ['GET /me/calendars app/src/calendar.ts:3', 'GET /me/events app/src/calendar.ts:4']);
   });
 
+  it('follows an HTTP client instance another module exports with its base URL', () => {
+    const files = [
+      new SourceFile('web/src/api/graph.ts', "import axios from 'axios';\nexport const graphApi = axios.create({ baseURL: 'https://graph.microsoft.com/v1.0' });\nexport const partnerApi = axios.create({ baseURL: 'https://api.contoso.com' });\n"),
+      new SourceFile('web/src/components/Profile.tsx', "import { graphApi, partnerApi } from '../api/graph';\nexport async function load() {\n  const me = await graphApi.get('/me');\n  await partnerApi.get('/me');\n  return me.data;\n}\n"),
+    ];
+    const facts = graphFactsOf(files);
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line}`), ['GET /me web/src/components/Profile.tsx:3']);
+  });
+
   // As in Microsoft's React MSAL tutorial: endpoints kept in an exported settings object, a fetch helper in another module.
   it('follows properties of an exported settings object', () => {
     const files = [

@@ -987,13 +987,26 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
    * URLs it requests are joined to it as axios does (one slash between).
    */
   function instanceBaseUrl(holder: Node): string | undefined {
-    let made: Node | undefined | null;
-    if (holder.type === 'Identifier') made = constantAt(holder, holder.name as string);
-    else if (holder.type === 'MemberExpression' && !holder.computed && (holder.object as Node).type === 'ThisExpression') made = classFieldValue(holder, (holder.property as Node).name as string);
-    const factory = made?.type === 'CallExpression' ? (made.callee as Node) : undefined;
+    if (holder.type === 'Identifier') {
+      const made = constantAt(holder, holder.name as string);
+      if (made) return factoryBaseUrl(made);
+      // An instance another module exports (`export const graphApi = axios.create({ baseURL })`).
+      const imported = importedExport(holder.name as string);
+      return imported ? resolveImport(file.path, imported.specifier, `${imported.name}${BASE_URL_SUFFIX}`) : undefined;
+    }
+    if (holder.type === 'MemberExpression' && !holder.computed && (holder.object as Node).type === 'ThisExpression') {
+      const made = classFieldValue(holder, (holder.property as Node).name as string);
+      return made ? factoryBaseUrl(made) : undefined;
+    }
+    return undefined;
+  }
+
+  /** The base URL an HTTP client factory call gives its instance (`axios.create({ baseURL })`); undefined for anything else. */
+  function factoryBaseUrl(made: Node): string | undefined {
+    const factory = made.type === 'CallExpression' ? (made.callee as Node) : undefined;
     if (factory?.type !== 'MemberExpression' || factory.computed || !/^(create|extend)$/.test((factory.property as Node).name as string)) return undefined;
     if (!HTTP_FUNCTIONS.test(dottedName(factory.object as Node) ?? '')) return undefined;
-    const options = resolveObject(((made!.arguments as Node[]) ?? [])[0]);
+    const options = resolveObject(((made.arguments as Node[]) ?? [])[0]);
     const base = options && (objectProperty(options, 'baseURL') ?? objectProperty(options, 'prefixUrl'));
     return base ? evaluate(base) : undefined;
   }
@@ -1151,6 +1164,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       for (const declarator of ((node.declaration as Node).declarations as Node[]) ?? []) {
         if ((declarator.id as Node).type !== 'Identifier') continue;
         for (const [name, value] of constantStrings((declarator.id as Node).name as string, declarator.init as Node | null, evaluate)) facts.exportedConstants.set(name, value);
+        const base = declarator.init ? factoryBaseUrl(declarator.init as Node) : undefined;
+        if (base !== undefined) facts.exportedConstants.set(`${(declarator.id as Node).name as string}${BASE_URL_SUFFIX}`, base);
       }
     }
   }
@@ -1215,6 +1230,8 @@ const NODE_HTTP = /^(node:)?https?$/;
 const HTTP_FUNCTIONS = /^(fetch|got|ky|axios|superagent|request|needle|undici|ofetch|\$fetch)$/;
 /** The export name of a module's own value (`module.exports = …`, `export default …`). */
 const DEFAULT_EXPORT = 'default';
+/** How an exported HTTP client instance's base URL is kept among the module's constants (`graphApi#baseURL`). */
+const BASE_URL_SUFFIX = '#baseURL';
 
 /** Statements that make a file a module rather than a classic script. */
 const MODULE_SYNTAX = new Set(['ImportDeclaration', 'ExportNamedDeclaration', 'ExportDefaultDeclaration', 'ExportAllDeclaration', 'ImportExpression']);
