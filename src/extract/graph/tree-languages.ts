@@ -6,7 +6,7 @@ import { indexNodes, type NodesOf, type TreeLanguage } from './tree-sitter.ts';
 import { fluentPath, isScopeLike, methodOfUnknownRequest, sdkSegment, withoutGraphHost } from './sdk-shapes.ts';
 import type { AuthFlow, Confidence } from './types.ts';
 import type { ExtractorChoice } from '../code/extractor.ts';
-import { environmentUrl, type EnvironmentLookup } from '../code/environment.ts';
+import { environmentUrl, type EnvironmentLookup, type EnvironmentUrls } from '../code/environment.ts';
 import { fillTemplate, gluedToVersion, markedTemplate, mayReachGraph, parameterMarker, resolveReference, suppliesRoot, templateText, withBaseUrl, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
 import { CONNECTIVITY_NODE_TYPES, treeConnectivity } from '../hosts/tree-connectivity.ts';
 import { PATTERN_NODE_TYPES, treePatterns } from '../patterns/tree-patterns.ts';
@@ -216,6 +216,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const helpers = new Map<string, TreeHelper>();
   const importedConstant = pythonImports.length ? importedConstantOf(file.path, pythonImportBindings(nodes), resolveConstant!) : springValues.length ? injectedValueOf(nodes, environment) : undefined;
   const evaluate = (node: TsNode | null | undefined, depth = 0): string | undefined => evaluateString(node, rules, constants, environment, depth, bindings, importedConstant);
+  const where = (node: TsNode) => ({ file: file.path, line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
   try {
     if (root.hasError && !nodes(rules.call).length) {
       facts.parseError = { message: 'syntax errors throughout the file', line: firstError(root) };
@@ -249,9 +250,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       return resolved;
     };
     // A Graph URL handed to unknown code needs a Graph host, written out or from the app's configuration.
-    const mentionsGraphHost = /graph\.microsoft|microsoftgraph\./i.test(file.text) || Boolean(choice.environment && Object.values(choice.environment).some((values) => Object.values(values).some((url) => /graph\.microsoft|microsoftgraph\./i.test(url))));
+    const mentionsGraphHost = GRAPH_HOST.test(file.text) || configuresGraph(choice.environment);
     const beta = rules.betaMarker.test(file.text);
-    const where = (node: TsNode) => ({ file: file.path, line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
 
     for (const call of nodes(rules.call)) {
       if (isDead(call)) continue;
@@ -388,7 +388,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     if (path === '/' || isScopeLike(path.slice(1))) return;
     facts.calls.push({
       method, path, apiVersion: version === 'beta' ? 'beta' : 'v1.0', via: `${language}-${via}`, confidence,
-      source: { file: file.path, line: node.startPosition.row + 1, column: node.startPosition.column + 1 },
+      source: where(node),
       ...(options.select?.length ? { select: options.select } : {}),
       ...(options.expand?.length ? { expand: options.expand } : {}),
       ...(options.flow ? { flow: options.flow } : {}),
@@ -438,7 +438,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     const target = url ? parseGraphUrl(url) : undefined;
     if (!url || !target?.host || target.host === PLACEHOLDER) return;
     if (ROOT_UNKNOWN.test(url)) {
-      facts.unresolved.push({ via: `${language}-http`, reason: 'the URL after the Graph base is computed at run time', source: { file: file.path, line: call.startPosition.row + 1, column: call.startPosition.column + 1 } });
+      facts.unresolved.push({ via: `${language}-http`, reason: 'the URL after the Graph base is computed at run time', source: where(call) });
       return;
     }
     addCall(call, method, target.path, target.version, 'http', 'medium', queryOptions(target.query));
@@ -458,7 +458,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     if (!method) return;
     const urlArgument = argumentsOf(call.childForFieldName('arguments'))[0];
     if (!urlArgument) return;
-    const at = { file: file.path, line: call.startPosition.row + 1, column: call.startPosition.column + 1 };
+    const at = where(call);
     if (urlArgument.type === 'lambda_expression') {
       if (/graph\.microsoft/i.test(baseUrlOf(verbCall!.childForFieldName('object')) ?? '')) facts.unresolved.push({ via: 'java-webclient', reason: 'the URI is built at run time by a lambda', source: at });
       return;
@@ -507,7 +507,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     if ((url === undefined || ROOT_UNKNOWN.test(url)) && registerHelper(creation, urlArgument, verb, true)) return;
     const target = url ? parseGraphUrl(url) : undefined;
     if (!url || !target?.host || target.host === PLACEHOLDER) return;
-    if (ROOT_UNKNOWN.test(url)) facts.unresolved.push({ via: 'java-http', reason: 'the URL after the Graph base is computed at run time', source: { file: file.path, line: creation.startPosition.row + 1, column: creation.startPosition.column + 1 } });
+    if (ROOT_UNKNOWN.test(url)) facts.unresolved.push({ via: 'java-http', reason: 'the URL after the Graph base is computed at run time', source: where(creation) });
     else addCall(creation, verb, target.path, target.version, 'http', 'high', queryOptions(target.query));
   }
 
@@ -523,7 +523,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     const url = withoutTrailingValue(templateText(fillTemplate(helper.template, values)));
     const target = parseGraphUrl(url);
     if (!target?.host || target.host === PLACEHOLDER) return;
-    const at = { file: file.path, line: call.startPosition.row + 1, column: call.startPosition.column + 1 };
+    const at = where(call);
     if (target.path.startsWith(`/${PLACEHOLDER}`) || gluedToVersion(target.path) || target.path === '/') facts.unresolved.push({ via: `${language}-http`, reason: `the path passed to ${name}() is computed at run time`, source: at });
     else addCall(call, helper.method, target.path, target.version, `http via ${name}()`, 'high', queryOptions(target.query));
   }
@@ -545,7 +545,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     const [, verb = 'CallApi', audience] = DOWNSTREAM_API.exec(name)!;
     const method = verb === 'CallApi' || verb === 'CallWebApi' ? (/(Get|Post|Put|Patch|Delete)/i.exec(assigned('HttpMethod')?.text ?? '')?.[1]?.toUpperCase() ?? 'GET') : verb.toUpperCase();
     if (relativePath === undefined || target.path.startsWith(`/${PLACEHOLDER}`)) {
-      facts.unresolved.push({ via: 'csharp-downstream-api', reason: `the relative path given to ${name.replace(/<.*>$/, '')} for ${service} is computed at run time`, source: { file: file.path, line: call.startPosition.row + 1, column: call.startPosition.column + 1 } });
+      facts.unresolved.push({ via: 'csharp-downstream-api', reason: `the relative path given to ${name.replace(/<.*>$/, '')} for ${service} is computed at run time`, source: where(call) });
       return;
     }
     addCall(call, method, target.path, target.version, 'downstream-api', 'high', { ...queryOptions(target.query), flow: audience === 'App' ? 'application' : 'delegated' });
@@ -873,6 +873,19 @@ function configurationKeyOf(node: TsNode, rules: LanguageRules): string | undefi
   const method = node.type === 'invocation_expression' ? node.childForFieldName('function') : null;
   if (method?.type === 'member_access_expression' && /^GetValue\b/.test(method.childForFieldName('name')?.text ?? '')) return keyIn(method.childForFieldName('expression'), firstString(node.childForFieldName('arguments')));
   return undefined;
+}
+
+const GRAPH_HOST = /graph\.microsoft|microsoftgraph\./i;
+const graphConfigured = new WeakMap<EnvironmentUrls, boolean>();
+/** Whether the app's configuration gives any name a Graph URL; answered once per tree (every file of it asks). */
+function configuresGraph(environment: EnvironmentUrls | undefined): boolean {
+  if (!environment) return false;
+  let answer = graphConfigured.get(environment);
+  if (answer === undefined) {
+    answer = Object.values(environment).some((values) => Object.values(values).some((url) => GRAPH_HOST.test(url)));
+    graphConfigured.set(environment, answer);
+  }
+  return answer;
 }
 
 /** IDownstreamApi / IDownstreamWebApi methods: the verb (or a generic call) and whom the call acts for. */
