@@ -33,6 +33,9 @@ describe('m365cert permissions --fix', () => {
     writeTree(root, { 'appPackage/aad.manifest.json': manifest, 'src/api.ts': oboBackend("  await graph.api('/me').get();\n  await graph.api(buildPathAtRunTime(kind)).get();") });
     const run = await runCli(['permissions', root, ...DATA, '--fix', '--quiet']);
     assert.match(run.stdout, /Mail\.Read \(delegated\) looks unused, but 1 Graph call\(s\) could not be resolved statically — not edited/);
+    // What is left to the publisher is not called least-privileged already.
+    assert.match(run.stdout, /Nothing m365cert rewrites itself; change these by hand:/);
+    assert.doesNotMatch(run.stdout, /already request the least-privileged set/);
     assert.equal(readFileSync(path.join(root, 'appPackage', 'aad.manifest.json'), 'utf8'), manifest);
   });
 

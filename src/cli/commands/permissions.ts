@@ -51,7 +51,10 @@ function applyFixes(inventory: Inventory, result: ScanResult, exitCode: number, 
   }
   const plan = planPermissionFixes(inventory, inventory.graph.analysis, inventory.graphIndex);
   const out = io.stdout;
-  if (plan.fixes.length === 0) out.write('\nNothing to rewrite: the manifests already request the least-privileged set m365cert can determine.\n');
+  if (plan.fixes.length === 0) {
+    // Declarations m365cert does not edit (code, AppCreationScripts, configuration) may still need changes.
+    out.write(plan.reported.length ? '\nNothing m365cert rewrites itself; change these by hand:\n' : '\nNothing to rewrite: the manifests already request the least-privileged set m365cert can determine.\n');
+  }
   for (const fix of plan.fixes) {
     out.write(`\n${fix.changes.map((change) => `# ${change}`).join('\n')}\n${unifiedDiff(fix.file, fix.before, fix.after)}`);
     if (!dryRun) writeFileSync(path.join(result.root, fix.file), fix.after);
