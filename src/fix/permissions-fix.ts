@@ -17,8 +17,11 @@ export interface FixPlan {
   reported: string[];
 }
 
-/** Declarations m365cert rewrites: JSON manifests an admin consents from. Code scope lists are only reported. */
-const EDITABLE = new Set(['entra-manifest', 'aad-manifest', 'spfx']);
+/**
+ * Declarations m365cert rewrites: JSON manifests an admin consents from, and the registration input of
+ * Azure-Samples' AppCreationScripts (the permission names themselves). Code scope lists are only reported.
+ */
+const EDITABLE = new Set(['entra-manifest', 'aad-manifest', 'spfx', 'app-creation-script']);
 
 /**
  * Plans the rewrite of the manifests to the least-privileged set: unused permissions are removed, reducible
@@ -71,7 +74,8 @@ export function planPermissionFixes(inventory: Inventory, analyses: readonly App
         text = removeArrayElement(text, path);
       } else {
         const isSpfx = edit.declaration.via === 'spfx';
-        const usesGuid = !isSpfx && /^[0-9a-f-]{36}$/i.test(currentId(edit.declaration));
+        const isName = edit.declaration.via === 'app-creation-script';
+        const usesGuid = !isSpfx && !isName && /^[0-9a-f-]{36}$/i.test(currentId(edit.declaration));
         let value = edit.replacement;
         if (usesGuid) {
           const id = index.idOfName(edit.declaration.type === 'application' ? 'Role' : 'Scope', edit.replacement);
@@ -81,7 +85,7 @@ export function planPermissionFixes(inventory: Inventory, analyses: readonly App
           }
           value = id;
         }
-        text = applyEdits(text, modify(text, [...path, isSpfx ? 'scope' : 'id'], value, formatting));
+        text = applyEdits(text, modify(text, isName ? path : [...path, isSpfx ? 'scope' : 'id'], value, formatting));
       }
       changes.push(edit.reason);
     }

@@ -55,6 +55,23 @@ describe('m365cert permissions --fix', () => {
     assert.equal(after.requiredResourceAccess[0].resourceAccess[0].type, 'Scope');
   });
 
+  it('rewrites the permission names of an AppCreationScripts registration, comments kept', async (t) => {
+    const root = tempDir(t);
+    const script = '{\n  /* the apps to register */\n  "AADApps": [\n    {\n      "Id": "app",\n      "RequiredResourcesAccess": [\n        { "Resource": "Microsoft Graph", "DelegatedPermissions": [ "Directory.Read.All", "Mail.Read" ] }\n      ]\n    }\n  ]\n}\n';
+    writeTree(root, {
+      'AppCreationScripts/sample.json': script,
+      'src/main/java/sample/Users.java': 'class Users {\n  String list(String token) throws Exception {\n    HttpURLConnection conn = (HttpURLConnection) new URL("https://graph.microsoft.com/v1.0/users").openConnection();\n    return read(conn);\n  }\n}\n',
+    });
+    const run = await runCli(['permissions', root, ...DATA, '--fix', '--quiet']);
+    assert.match(run.stdout, /# replace Directory\.Read\.All by User\.ReadBasic\.All/);
+    assert.match(run.stdout, /# remove unused delegated permission Mail\.Read/);
+    const after = readFileSync(path.join(root, 'AppCreationScripts', 'sample.json'), 'utf8');
+    assert.match(after, /\/\* the apps to register \*\//);
+    assert.match(after, /"DelegatedPermissions": \[ "User\.ReadBasic\.All" \]/);
+    const again = await runCli(['permissions', root, ...DATA, '-f', 'json']);
+    assert.deepEqual(JSON.parse(again.stdout).permissionAnalysis.excessive, []);
+  });
+
   it('edits SPFx requests with comments intact; --dry-run writes nothing; code scopes are only reported', async (t) => {
     const root = tempDir(t);
     const solution = json(spfxSolution({ webApiPermissionRequests: [{ resource: 'Microsoft Graph', scope: 'Mail.Send' }, { resource: 'Microsoft Graph', scope: 'Sites.Read.All' }] })).replace('{\n', '{\n  // deployed by the intranet team\n');

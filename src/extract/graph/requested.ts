@@ -139,8 +139,9 @@ export function requestedFromAppCreationScript(file: SourceFile, appRoot: string
         const names = entry[key];
         (Array.isArray(names) ? names : []).forEach((name: unknown, nameIndex: number) => {
           if (typeof name !== 'string' || !name.trim()) return;
-          const at = parsed.doc.locate(['AADApps', appIndex, 'RequiredResourcesAccess', resourceIndex, key, nameIndex]);
-          out.push({ resource: 'Microsoft Graph', name: name.trim(), type, source: { file: file.path, line: at?.line ?? 1, column: at?.column }, via: 'app-creation-script', appRoot });
+          const jsonPath = ['AADApps', appIndex, 'RequiredResourcesAccess', resourceIndex, key, nameIndex];
+          const at = parsed.doc.locate(jsonPath);
+          out.push({ resource: 'Microsoft Graph', name: name.trim(), type, source: { file: file.path, line: at?.line ?? 1, column: at?.column }, via: 'app-creation-script', appRoot, jsonPath });
         });
       }
     });
