@@ -2,7 +2,7 @@ import { parseSync, rawTransferSupported, visitorKeys } from 'oxc-parser';
 import type { CmdletUse } from './powershell.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { PLACEHOLDER, parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
-import { fluentPath, isGraphScopeUrl, methodOfUnknownRequest, sdkSegment } from './sdk-shapes.ts';
+import { fluentPath, isGraphScopeUrl, kiotaVerb, methodOfUnknownRequest, sdkSegment } from './sdk-shapes.ts';
 import type { AuthFlow, AuthFlowEvidence, Confidence, GraphCall, SourceRef, UnresolvedGraphCall } from './types.ts';
 import { visitJsClass, visitJsConnectivity, type JsConnectivityContext } from '../hosts/javascript-connectivity.ts';
 import type { CodeConnectivity } from '../hosts/types.ts';
@@ -856,8 +856,9 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     let verb: string | undefined;
     let chain: Node;
     let via = 'kiota';
-    if (callee.type === 'MemberExpression' && !callee.computed && VERBS[(callee.property as Node).name as string] && (callee.property as Node).name !== 'update') {
-      verb = VERBS[(callee.property as Node).name as string];
+    const kiota = callee.type === 'MemberExpression' && !callee.computed ? kiotaVerb((callee.property as Node).name as string) : undefined;
+    if (callee.type === 'MemberExpression' && !callee.computed && (Object.hasOwn(VERBS, (callee.property as Node).name as string) || kiota) && (callee.property as Node).name !== 'update') {
+      verb = kiota ?? VERBS[(callee.property as Node).name as string];
       chain = callee.object as Node;
     } else if (callee.type === 'MemberExpression' && !callee.computed && /^(add|update)$/.test((callee.property as Node).name as string)) {
       // PnPjs: collection.add(…) is POST, item.update(…) is PATCH (plain `update` calls are left to the root test below).

@@ -79,3 +79,13 @@ export function methodOfUnknownRequest(name: string): string | undefined {
   const verb = /^_?(get|post|put|patch|delete)(?=[A-Z_\d]|$)/i.exec(name)?.[1];
   return verb ? verb.toUpperCase() : 'GET';
 }
+
+/**
+ * The HTTP verb of a Kiota SDK method beyond the plain verbs: typed-response variants
+ * (`GetAsDeltaGetResponseAsync`, `PostAsGetMemberGroupsPostResponseAsync`) and the request information a batch
+ * step is built from (`ToGetRequestInformation()`, Python's `to_post_request_information`), in any language's case.
+ */
+export function kiotaVerb(name: string): string | undefined {
+  const verb = /^(get|post|patch|put|delete)As\w*ResponseAsync$/i.exec(name)?.[1] ?? /^to_?(get|post|patch|put|delete)_?request_?information(Async)?$/i.exec(name)?.[1];
+  return verb?.toUpperCase();
+}

@@ -3,7 +3,7 @@ import { PLACEHOLDER, parseGraphUrl } from '../../knowledge/graph/graph-path.ts'
 import type { SourceFile } from '../../sources/source-file.ts';
 import type { CodeGraphFacts } from './javascript.ts';
 import { indexNodes, type NodesOf, type TreeLanguage } from './tree-sitter.ts';
-import { fluentPath, isScopeLike, methodOfUnknownRequest, sdkSegment, withoutGraphHost } from './sdk-shapes.ts';
+import { fluentPath, isScopeLike, kiotaVerb, methodOfUnknownRequest, sdkSegment, withoutGraphHost } from './sdk-shapes.ts';
 import type { AuthFlow, Confidence } from './types.ts';
 import type { ExtractorChoice } from '../code/extractor.ts';
 import { environmentUrl, type EnvironmentLookup, type EnvironmentUrls } from '../code/environment.ts';
@@ -267,7 +267,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
         downstreamApiCall(call, member.name);
         continue;
       }
-      const verb = verbOf(rules.sdkVerbs, member.name);
+      const verb = verbOf(rules.sdkVerbs, member.name) ?? kiotaVerb(member.name);
       const httpMethod = verbOf(rules.httpVerbs, member.name);
       // Neither an SDK verb nor an HTTP method: a request only when it is handed a Graph URL.
       if (!verb && !httpMethod && member.name !== 'request') {
