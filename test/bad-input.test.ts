@@ -102,6 +102,31 @@ describe('bad input: every hostile file gets a located entry and the scan goes o
     assert.ok(report.checkRuns.every((run) => run.status !== 'error'), JSON.stringify(report.checkRuns.filter((run) => run.status === 'error')));
   });
 
+  it('hostile settings and modules the Graph extraction follows: located entries, no crash, no hang', (t) => {
+    const root = tempDir(t);
+    const constants = Array.from({ length: 20_000 }, (_, i) => `C${i} = "https://graph.microsoft.com/v1.0/users/${i}"`).join('\n');
+    writeTree(root, {
+      // Registration scripts, Spring configuration and .NET settings that do not parse.
+      'AppCreationScripts/sample.json': '{ "AADApps": [ { "RequiredResourcesAccess": [ { "Resource": "Microsoft Graph", "DelegatedPermissions": [ "User.Read" ',
+      'api/src/main/resources/application.yml': 'app:\n  url: [https://graph.microsoft.com/v1.0\n',
+      'api/src/main/resources/application-dev.yml': 'app:\n  graph: &a [*a]\n  url: https://graph.microsoft.com/v1.0\n',
+      'api/src/main/java/A.java': 'class A { @Value("${app.url}") String url; String me() { return client.get().uri(url + "/me").retrieve().body(String.class); } }\n',
+      // Python modules importing each other, and one with 20,000 constants.
+      'py/a.py': 'import requests\nfrom b import B\nA = "https://graph.microsoft.com/v1.0"\nrequests.get(B + "/me")\n',
+      'py/b.py': 'from a import A\nB = A\n',
+      'py/big.py': `${constants}\n`,
+      'py/use.py': 'import requests\nimport big\nrequests.get(big.C19999)\nrequests.get("{0}/me/{1}/{2}".format(*args))\nrequests.get("%s%s%s" % ())\n',
+    });
+    const { report, stderr } = scanJson(root);
+    const entries = report.problems.map((p) => `${p.kind} ${p.file ?? ''}`);
+    for (const expected of ['parse-error AppCreationScripts/sample.json', 'parse-error api/src/main/resources/application.yml']) {
+      assert.ok(entries.some((entry) => entry === expected), `missing "${expected}" in:\n${entries.join('\n')}\n${stderr}`);
+    }
+    const calls = report.inventory!.graphCalls!.map((call) => `${call.path} ${call.source.file}`);
+    assert.ok(calls.includes('/users/19999 py/use.py'), calls.join('\n'));
+    assert.ok(report.checkRuns.every((run) => run.status !== 'error'), JSON.stringify(report.checkRuns.filter((run) => run.status === 'error')));
+  });
+
   it('an unreadable file is reported as not read', (t) => {
     const root = tempDir(t);
     writeTree(root, { 'appPackage/manifest.json': json(teamsManifest()), 'secret.json': '{"a":1}' });

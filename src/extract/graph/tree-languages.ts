@@ -1095,14 +1095,17 @@ function clientIdentities(assignments: Assignments, constructors: readonly TsNod
       if (client) identities.set(name, client);
     }
   }
+  if (!constructors.length) return identities;
+  // The fields each name is stored in (`_http = http`), found once for all constructors.
+  const storedIn = new Map<string, string[]>();
+  for (const [field, values] of assignments) for (const value of values) if (value.type === 'identifier') storedIn.set(value.text, [...(storedIn.get(value.text) ?? []), field]);
   for (const constructor of constructors) {
     const owner = constructor.childForFieldName('name')?.text;
     for (const parameter of constructor.childForFieldName('parameters')?.namedChildren ?? []) {
       if (!owner || !parameter || !/^(System\.Net\.Http\.)?HttpClient$/.test(parameter.childForFieldName('type')?.text ?? '')) continue;
       const name = parameter.childForFieldName('name')?.text;
       if (!name) continue;
-      identities.set(name, `type:${owner}`);
-      for (const [field, values] of assignments) if (values.some((value) => value.type === 'identifier' && value.text === name)) identities.set(field, `type:${owner}`);
+      for (const holder of [name, ...(storedIn.get(name) ?? [])]) identities.set(holder, `type:${owner}`);
     }
   }
   return identities;
