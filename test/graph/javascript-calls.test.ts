@@ -345,6 +345,11 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     const deep = `const x = ${'('.repeat(2000)}1${')'.repeat(2000)};\nawait client.api('/me').get();`;
     const deepFacts = extractJavaScript(new SourceFile('deep.ts', deep), () => undefined);
     assert.ok(deepFacts.parseError || deepFacts.calls.length === 1);
+    // 20,000 requests kept in constants and continued on them: each chain reads only its own name's calls.
+    const held = Array.from({ length: 20_000 }, (_, i) => `const q${i} = client.api('/users/${i}'); q${i}.select('id'); await q${i}.get();`).join('\n');
+    const heldFacts = extractJavaScript(new SourceFile('held.ts', held), () => undefined);
+    assert.equal(heldFacts.calls.length, 20_000);
+    assert.ok(heldFacts.calls.every((call, index) => call.path === `/users/${index}` && call.select?.join() === 'id' && call.confidence === 'high'));
   });
 
   it('marks reads of messages and events that select nothing, in a file that reads a body', () => {

@@ -292,6 +292,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   /** While templateOf reads a URL: what a parameter stands for (its slot's marker, or `{id}`); undefined for any other name. */
   let parameterText: ((at: Node, name: string) => string | undefined) | undefined;
   let callIndex: Map<string, Node[]> | undefined;
+  let methodCallIndex: Map<string, Node[]> | undefined;
   const evaluate = (node: Node | undefined | null, depth = 0): string | undefined => {
     if (!node || depth > 40) return undefined;
     switch (node.type) {
@@ -785,15 +786,27 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     }
     const holder = parents.get(current);
     if (holder?.type === 'VariableDeclarator' && holder.init === current && (holder.id as Node).type === 'Identifier') {
-      const name = (holder.id as Node).name as string;
       const scope = enclosingFunction(holder) ?? program;
-      for (const node of live) {
-        if (node.type !== 'CallExpression' || node.start < holder.end || node.end > scope.end) continue;
-        const callee = node.callee as Node;
-        if (callee.type === 'MemberExpression' && (callee.object as Node).type === 'Identifier' && (callee.object as Node).name === name) step(callee, (node.arguments as Node[]) ?? []);
+      for (const node of callsOnName().get((holder.id as Node).name as string) ?? []) {
+        if (node.start >= holder.end && node.end <= scope.end) step(node.callee as Node, (node.arguments as Node[]) ?? []);
       }
     }
     return { method, version, select, expand, given };
+  }
+
+  /** Calls of a method on a name (`query.select(…)`), by the name, found once per file. */
+  function callsOnName(): Map<string, Node[]> {
+    if (methodCallIndex) return methodCallIndex;
+    methodCallIndex = new Map();
+    for (const node of live) {
+      const callee = node.type === 'CallExpression' ? (node.callee as Node) : undefined;
+      if (callee?.type !== 'MemberExpression' || (callee.object as Node).type !== 'Identifier') continue;
+      const name = (callee.object as Node).name as string;
+      const calls = methodCallIndex.get(name);
+      if (calls) calls.push(node);
+      else methodCallIndex.set(name, [node]);
+    }
+    return methodCallIndex;
   }
 
   function recogniseApiChain(call: Node, argument: Node) {
