@@ -293,6 +293,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   let parameterText: ((at: Node, name: string) => string | undefined) | undefined;
   let callIndex: Map<string, Node[]> | undefined;
   let methodCallIndex: Map<string, Node[]> | undefined;
+  /** What classes give their fields (see classFieldValue), by class and name. */
+  const classFields = new Map<string, Node | null>();
   const evaluate = (node: Node | undefined | null, depth = 0): string | undefined => {
     if (!node || depth > 40) return undefined;
     switch (node.type) {
@@ -1045,16 +1047,23 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     return base ? evaluate(base) : undefined;
   }
 
-  /** The value a class gives `this.name`: its property definition, or the one assignment in its constructor. */
+  /** The value a class gives `this.name`: its property definition, or its one assignment `this.name = …` (once per class and name). */
   function classFieldValue(use: Node, name: string): Node | undefined {
     let owner = parents.get(use);
     while (owner && owner.type !== 'ClassBody') owner = parents.get(owner);
     if (!owner) return undefined;
+    const key = `${owner.start}:${name}`;
+    if (classFields.has(key)) return classFields.get(key) ?? undefined;
+    let value: Node | null = null;
     for (const member of (owner.body as Node[]) ?? []) {
-      if (member.type === 'PropertyDefinition' && (member.key as Node)?.type === 'Identifier' && (member.key as Node).name === name && member.value) return member.value as Node;
+      if (member.type === 'PropertyDefinition' && (member.key as Node)?.type === 'Identifier' && (member.key as Node).name === name && member.value) value = member.value as Node;
     }
-    const assigned = live.filter((node) => node.type === 'AssignmentExpression' && node.operator === '=' && node.start > owner!.start && node.end < owner!.end && (node.left as Node).type === 'MemberExpression' && ((node.left as Node).object as Node).type === 'ThisExpression' && ((node.left as Node).property as Node).name === name);
-    return assigned.length === 1 ? (assigned[0]!.right as Node) : undefined;
+    if (!value) {
+      const assigned = live.filter((node) => node.type === 'AssignmentExpression' && node.operator === '=' && node.start > owner!.start && node.end < owner!.end && (node.left as Node).type === 'MemberExpression' && ((node.left as Node).object as Node).type === 'ThisExpression' && ((node.left as Node).property as Node).name === name);
+      value = assigned.length === 1 ? (assigned[0]!.right as Node) : null;
+    }
+    classFields.set(key, value);
+    return value ?? undefined;
   }
 
   /** Every string a path argument can be: one per branch of a condition, per value its function's callers pass. */
