@@ -16,6 +16,9 @@ function tree(): Record<string, string> {
     // A Python module read through an import only: the thread extracting its importer needs its text too.
     'jobs/settings/graph.py': "ENDPOINT = 'https://graph.microsoft.com/v1.0/groups'\n",
     'jobs/sync.py': "import requests\nfrom settings import graph\nrequests.get(graph.ENDPOINT)\n",
+    // A C# class constant read by another class, whose file names nothing of Graph.
+    'api/Shared/GraphConstants.cs': 'public static class GraphConstants { public const string Base = "https://graph.microsoft.com/v1.0"; }\n',
+    'api/Reports.cs': 'class Reports { async Task Run(HttpClient http) { await http.GetStringAsync(GraphConstants.Base + "/reports/getEmailActivityCounts"); } }\n',
     'api/Client.cs': 'using System.Net.Http;\nclass C { async Task Run(HttpClient http) { await http.GetStringAsync("https://api.partner-three.io/x"); } }\n',
   };
   // Big enough that a thread held to 16 MB runs out of memory on it (a thread held to less fails on Node 22 before it starts).
@@ -43,6 +46,7 @@ describe('code extraction on threads', () => {
     const calls = parallel.flatMap((entry) => entry.facts.calls.map((call) => call.path));
     assert.equal(calls.filter((path) => path === '/users/{id}/messages').length, 90);
     assert.equal(calls.filter((path) => path === '/groups').length, 1);
+    assert.equal(calls.filter((path) => path === '/reports/getEmailActivityCounts').length, 1);
     assert.equal(parallelProblems.filter((problem) => problem.file === 'src/broken.ts').length, 1);
 
     // The caller may keep the main thread busy meanwhile: threads take their batches from a shared counter,

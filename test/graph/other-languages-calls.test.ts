@@ -258,6 +258,23 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.equal(JSON.stringify(environment).includes('abc~def'), false);
   });
 
+  it('C# and Java: constants of the tree\'s classes read by other classes (GraphConstants.BaseUrl), nearest class file first', () => {
+    const problems: ScanProblem[] = [];
+    const files = [
+      new SourceFile('Shared/GraphConstants.cs', 'namespace Shared {\n  public static class GraphConstants {\n    public const string BaseUrl = "https://graph.microsoft.com/v1.0";\n    public static readonly string MeEndpoint = BaseUrl + "/me";\n    public static string Mutable = "https://graph.microsoft.com/v1.0/users";\n  }\n}\n'),
+      new SourceFile('Other/GraphConstants.cs', 'public static class GraphConstants { public const string BaseUrl = "https://graph.microsoft.com/beta"; }\n'),
+      new SourceFile('Shared/Api/ProfileService.cs', 'public class ProfileService {\n  public Task<string> Me(HttpClient http) => http.GetStringAsync(GraphConstants.MeEndpoint);\n  public Task<string> Events(HttpClient http) => http.GetStringAsync($"{GraphConstants.BaseUrl}/me/events");\n  public Task<string> Users(HttpClient http) => http.GetStringAsync(GraphConstants.Mutable);\n  public Task<string> Missing(HttpClient http) => http.GetStringAsync(GraphConstants.Nothing + "/me/drive");\n}\n'),
+      new SourceFile('java/app/Endpoints.java', 'package app;\npublic final class Endpoints {\n  public static final String GRAPH = "https://graph.microsoft.com/v1.0";\n}\n'),
+      new SourceFile('java/app/Client.java', 'package app;\nclass Client {\n  String drive() throws Exception { return send(HttpRequest.newBuilder(URI.create(Endpoints.GRAPH + "/me/drive")).GET().build()); }\n}\n'),
+    ];
+    const extracted = extractCode({ files, apps: [], problems, parsers });
+    const calls = (file: string) => extracted.find((entry) => entry.file === file)?.facts.calls.map((call) => `${call.method} ${call.path} ${call.apiVersion} ${call.source.line}`);
+    // The nearest GraphConstants.cs is Shared's (v1.0), not Other's (beta); a field that is not constant is not read.
+    assert.deepEqual(calls('Shared/Api/ProfileService.cs'), ['GET /me v1.0 2', 'GET /me/events v1.0 3']);
+    assert.deepEqual(calls('java/app/Client.java'), ['GET /me/drive v1.0 3']);
+    assert.deepEqual(problems, []);
+  });
+
   it('a name assigned 20,000 times in one method takes, at each use, the value given last before it (C# and Python)', () => {
     const count = 20_000;
     const cs = `class S {\n  string url;\n  async Task R() {\n${Array.from({ length: count }, (_, i) => `    url = "https://graph.microsoft.com/v1.0/users/${i}"; await http.GetStringAsync(url);`).join('\n')}\n  }\n}\n`;

@@ -11,8 +11,8 @@ import type { EnvironmentUrls } from './environment.ts';
 import { LANGUAGE_OF_EXTENSION, type TreeLanguage, type TreeParsers } from '../graph/tree-sitter.ts';
 
 export const JS_FILES = /\.(m|c)?(j|t)sx?$/i;
-/** Files whose imports of the tree's modules are followed: JavaScript/TypeScript and Python. */
-export const IMPORTING_FILES = /\.((m|c)?(j|t)sx?|py)$/i;
+/** Files whose imports of the tree's modules (or, in C# and Java, reads of its classes' constants) are followed. */
+export const IMPORTING_FILES = /\.((m|c)?(j|t)sx?|py|cs|java)$/i;
 
 /** What a JavaScript/TypeScript module gives the modules importing it: string constants and request helpers. */
 interface ModuleExports {
@@ -92,11 +92,34 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
     }
     return undefined;
   };
+  /**
+   * A constant of a C# or Java class of the tree: the files named after the class (as Java requires and C#
+   * conventionally does), nearest first, each extracted on first use, once.
+   */
+  let classFiles: Map<string, string[]> | undefined;
+  const resolveClassConstant: ModuleConstantResolver = (fromFile, className, name) => {
+    classFiles ??= filesByClassName(choice.paths ?? []);
+    const extension = path.posix.extname(fromFile).toLowerCase();
+    const language = LANGUAGE_OF_EXTENSION[extension.slice(1)];
+    if (!language || !parsers[language]) return undefined;
+    for (const candidate of nearestFirst(fromFile, (classFiles.get(`${className}${extension}`) ?? []))) {
+      const file = lookup(candidate);
+      if (!file || inProgress.has(candidate)) continue;
+      let exported = exportsOf.get(candidate);
+      if (!exported) {
+        extractedForImport.set(candidate, extractTree(file, language));
+        exported = exportsOf.get(candidate);
+      }
+      const value = exported?.constants.get(`${className}.${name}`);
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  };
   const extractTree = (file: SourceFile, language: TreeLanguage): CodeGraphFacts => {
     inProgress.add(file.path);
-    const facts = extractTreeLanguage(file, language, parsers[language]!, choice, language === 'python' ? resolvePythonConstant : undefined);
+    const facts = extractTreeLanguage(file, language, parsers[language]!, choice, language === 'python' ? resolvePythonConstant : resolveClassConstant);
     inProgress.delete(file.path);
-    if (language === 'python') exportsOf.set(file.path, { constants: facts.exportedConstants });
+    exportsOf.set(file.path, { constants: facts.exportedConstants });
     if (facts.parseError && !reportedParseErrors.has(file.path)) {
       reportedParseErrors.add(file.path);
       onProblem({ kind: 'parse-error', file: file.path, line: facts.parseError.line, message: `could not parse ${language}: ${facts.parseError.message}` });
@@ -203,6 +226,8 @@ export function tokenRequestFlows(file: SourceFile): CodeGraphFacts['flows'] {
 }
 
 const RELATIVE_IMPORT = /\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|\brequire\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
+/** A capitalised name followed by a member (`GraphConstants.BaseUrl`): maybe a read of another class's constant. */
+export const CLASS_MEMBER = /\b([A-Z]\w*)\.[A-Za-z_]\w*/g;
 /** Python's `import a.b, c as d` and `from .m import x, y` (the text test; the parser decides for the extraction). */
 const PYTHON_IMPORT = /^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\(?([\w., \t]+)|import[ \t]+([\w., \t]+))/gm;
 
@@ -215,7 +240,14 @@ export function isClassicScript(file: SourceFile): boolean {
  * Every path the imports of a file may name: relative imports of JavaScript/TypeScript (`from './x'`,
  * `require('../y')`), the tree's modules a Python file imports (`import app_config`, `from .settings import X`).
  */
-export function importedPaths(file: SourceFile): string[] {
+export function importedPaths(file: SourceFile, classFiles?: ReadonlyMap<string, string[]>): string[] {
+  const classFile = /\.(cs|java)$/i.exec(file.path);
+  if (classFile) {
+    // `GraphConstants.BaseUrl`: the file named after a class whose member another class reads.
+    if (!classFiles?.size) return [];
+    const names = new Set([...file.text.matchAll(CLASS_MEMBER)].map((match) => `${match[1]}.${classFile[1]!.toLowerCase()}`));
+    return [...names].flatMap((name) => classFiles.get(name) ?? []).filter((candidate) => candidate !== file.path);
+  }
   if (/\.py$/i.test(file.path)) {
     return [...file.text.matchAll(PYTHON_IMPORT)].flatMap((match) => {
       const names = (match[2] ?? match[3]!).split(',').map((part) => part.trim().split(/\s+/)[0]!).filter(Boolean);
@@ -225,6 +257,29 @@ export function importedPaths(file: SourceFile): string[] {
     });
   }
   return [...file.text.matchAll(RELATIVE_IMPORT)].flatMap((match) => importCandidates(file.path, match[1] ?? match[2]!));
+}
+
+/** C# and Java files by their file name (`GraphConstants.cs`): where a class of that name is declared. */
+export function filesByClassName(paths: readonly string[]): Map<string, string[]> {
+  const byName = new Map<string, string[]>();
+  for (const candidate of paths) {
+    if (!/\.(cs|java)$/i.test(candidate) || candidate.includes('!')) continue;
+    const name = path.posix.basename(candidate);
+    byName.set(name, [...(byName.get(name) ?? []), candidate]);
+  }
+  return byName;
+}
+
+/** Paths ordered by how much of their folder they share with a file's (its own folder first). */
+function nearestFirst(fromFile: string, paths: readonly string[]): string[] {
+  const shared = (candidate: string) => {
+    const a = fromFile.split('/');
+    const b = candidate.split('/');
+    let count = 0;
+    while (count < a.length - 1 && count < b.length - 1 && a[count] === b[count]) count++;
+    return count;
+  };
+  return [...paths].sort((x, y) => shared(y) - shared(x) || x.localeCompare(y));
 }
 
 /**

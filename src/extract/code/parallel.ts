@@ -4,7 +4,7 @@ import type { ScanProblem } from '../../engine/types.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import type { CodeGraphFacts } from '../graph/javascript.ts';
 import { loadParsers, type TreeLanguage, type TreeParsers } from '../graph/tree-sitter.ts';
-import { createFileExtractor, importedPaths, IMPORTING_FILES, isClassicScript } from './extractor.ts';
+import { createFileExtractor, filesByClassName, importedPaths, IMPORTING_FILES, isClassicScript } from './extractor.ts';
 import { codeLanguagesIn, extractCode, filesToExtract, rootResolver, type CodeExtractionInput, type FileCodeFacts } from './index.ts';
 import { packTexts } from './shared-texts.ts';
 import { environmentUrls } from './environment.ts';
@@ -96,9 +96,10 @@ function withImportedModules(worthy: readonly SourceFile[], all: readonly Source
       pending.push(file);
     }
   }
+  const classFiles = filesByClassName(all.map((file) => file.path));
   while (pending.length) {
     const file = pending.pop()!;
-    for (const candidate of importedPaths(file)) {
+    for (const candidate of importedPaths(file, classFiles)) {
       const imported = byPath.get(candidate);
       if (imported && !included.has(candidate)) {
         included.set(candidate, imported);

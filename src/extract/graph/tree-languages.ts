@@ -188,6 +188,8 @@ const SCOPE_LITERAL = /[A-Z][A-Za-z]*(\.[A-Za-z-]+)+["'`]|\.default["'`]/;
  * (`app_config`, `.settings`, `..pkg.mod`) and the constant's name; undefined when unknown.
  */
 export type ModuleConstantResolver = (fromFile: string, module: string, name: string) => string | undefined;
+/** C# and Java: a string constant a class of the tree declares (`GraphConstants.BaseUrl`), by class and member. */
+export type ClassConstantResolver = ModuleConstantResolver;
 
 export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, parser: Parser, choice: ExtractorChoice = {}, resolveConstant?: ModuleConstantResolver): CodeGraphFacts {
   const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] }, patterns: [] };
@@ -214,7 +216,14 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const bindings = new Map<string, string>();
   /** This file's request helpers by name, and their parameters. */
   const helpers = new Map<string, TreeHelper>();
-  const importedConstant = pythonImports.length ? importedConstantOf(file.path, pythonImportBindings(nodes), resolveConstant!) : springValues.length ? injectedValueOf(nodes, environment) : undefined;
+  const injected = springValues.length ? injectedValueOf(nodes, environment) : undefined;
+  // A class's constant read by another class (`GraphConstants.BaseUrl`): this file's, else the tree's (see ClassConstantResolver).
+  let classConstant: ((node: TsNode) => string | undefined) | undefined;
+  const importedConstant = pythonImports.length
+    ? importedConstantOf(file.path, pythonImportBindings(nodes), resolveConstant!)
+    : language !== 'python'
+      ? (node: TsNode) => injected?.(node) ?? classConstant?.(node)
+      : undefined;
   const evaluate = (node: TsNode | null | undefined, depth = 0): string | undefined => evaluateString(node, rules, constants, environment, depth, bindings, importedConstant);
   const where = (node: TsNode) => ({ file: file.path, line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
   try {
@@ -225,6 +234,13 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     const isDead = unreachableTest(nodes, rules);
     // What a module importing this one may read (`app_config.ENDPOINT`): its module-level string constants.
     if (language === 'python') for (const [name, value] of moduleConstants(nodes('assignment'), evaluate)) facts.exportedConstants.set(name, value);
+    // What other classes may read (`GraphConstants.BaseUrl`): the class constants of this file.
+    if (language !== 'python' && MAY_DECLARE_CONSTANTS.test(file.text)) for (const [name, value] of classConstants(nodes('variable_declarator'), evaluate)) facts.exportedConstants.set(name, value);
+    classConstant = (node) => {
+      const [owner, member] = qualifiedMember(node);
+      if (!owner || !member) return undefined;
+      return facts.exportedConstants.get(`${owner}.${member}`) ?? resolveConstant?.(file.path, owner, member);
+    };
     const clients = language === 'csharp' && file.text.includes('BaseAddress') ? clientBaseAddresses(nodes('assignment_expression'), evaluate) : undefined;
     const baseAddresses = clients?.holders;
     const baseUrls = clientsWithBase.length ? httpxBaseUrls(constants, nodes('as_pattern'), evaluate) : undefined;
@@ -714,7 +730,7 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
     const value = valueAt(constants, node);
     return value ? inner(value) : imported?.(node);
   }
-  if (node.type === 'attribute' && imported) {
+  if ((node.type === 'attribute' || node.type === 'member_access_expression' || node.type === 'field_access') && imported) {
     const value = imported(node);
     if (value !== undefined) return value;
   }
@@ -792,6 +808,35 @@ function injectedValueOf(nodes: NodesOf, environment: EnvironmentLookup): (node:
     const value = name ? injected.get(name) : undefined;
     return value && (environment(value.key) ?? (value.fallback && /^https?:\/\//i.test(value.fallback) ? value.fallback : undefined));
   };
+}
+
+/** A C# or Java file that may declare class constants: `const string`, `static readonly`, `static final`. */
+const MAY_DECLARE_CONSTANTS = /\bconst\s|\bstatic\s+(readonly|final)\b|\bfinal\s+static\b/;
+
+/**
+ * A C# or Java file's class constants (`const string`, `static readonly string`, `static final String` fields
+ * given a string), by `Class.Field` as other classes name them.
+ */
+function classConstants(declarators: readonly TsNode[], evaluate: (node: TsNode) => string | undefined): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const declarator of declarators) {
+    const field = declarator.parent?.type === 'field_declaration' ? declarator.parent : declarator.parent?.parent?.type === 'field_declaration' ? declarator.parent.parent : null;
+    if (!field || !/\bconst\b|\bstatic\b[\s\S]*\b(readonly|final)\b|\bfinal\b[\s\S]*\bstatic\b/.test(field.namedChildren.filter((child) => child?.type === 'modifier' || child?.type === 'modifiers').map((child) => child!.text).join(' '))) continue;
+    let owner: TsNode | null = field.parent;
+    while (owner && !/^(class|struct|record|interface)_declaration$/.test(owner.type)) owner = owner.parent;
+    const className = owner?.childForFieldName('name')?.text;
+    const name = declarator.childForFieldName('name')?.text ?? declarator.namedChildren.find((child) => child?.type === 'identifier')?.text;
+    const value = declarator.childForFieldName('value') ?? lastNamed(declarator);
+    const text = className && name && value ? evaluate(value) : undefined;
+    if (text !== undefined) found.set(`${className}.${name}`, text);
+  }
+  return found;
+}
+
+/** `Class.Member` read as a qualified name (C# member access, Java field access); the class capitalised, as C# and Java name them. */
+function qualifiedMember(node: TsNode): [string | undefined, string | undefined] {
+  const [owner, member] = node.type === 'member_access_expression' ? [node.childForFieldName('expression'), node.childForFieldName('name')] : node.type === 'field_access' ? [node.childForFieldName('object'), node.childForFieldName('field')] : [null, null];
+  return owner?.type === 'identifier' && /^[A-Z]/.test(owner.text) && member?.type === 'identifier' ? [owner.text, member.text] : [undefined, undefined];
 }
 
 /** A Python module's top-level `NAME = <string>` constants (assigned once), as its importers read them. */
