@@ -275,6 +275,23 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(problems, []);
   });
 
+  it('C#: properties of options bound from configuration (IOptions<GraphSettings>) take the URL appsettings gives their section', () => {
+    const environment = environmentUrls([new SourceFile('Api/appsettings.json', JSON.stringify({ Graph: { BaseUrl: 'https://graph.microsoft.com/v1.0', TenantId: 'contoso' }, MailOptions: { Endpoint: 'https://graph.microsoft.com/beta/me/messages' } }))]);
+    const facts = extractTreeLanguage(new SourceFile('Api/Services/GraphClientIntegration.cs', [
+      'public class GraphClientIntegration {',
+      '  private readonly GraphSettings _graphSettings;',
+      '  private readonly IOptions<MailOptions> _mail;',
+      '  private readonly IOptionsMonitor<GraphSettings> _monitor;',
+      '  public GraphClientIntegration(IOptions<GraphSettings> graphSettings, IOptions<MailOptions> mail) { _graphSettings = graphSettings.Value; _mail = mail; }',
+      '  public Task<string> Me(HttpClient http) => http.GetStringAsync($"{_graphSettings.BaseUrl}/me");',
+      '  public Task<string> Mail(HttpClient http) => http.GetStringAsync(_mail.Value.Endpoint);',
+      '  public Task<string> Users(HttpClient http) => http.GetStringAsync(_monitor.CurrentValue.BaseUrl + "/users");',
+      '  public Task<string> Wrong(HttpClient http) => http.GetStringAsync(_mail.Endpoint + "/x");',
+      '}',
+    ].join('\n')), 'csharp', parsers.csharp!, { environment });
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.apiVersion} ${call.source.line}`), ['GET /me v1.0 6', 'GET /me/messages beta 7', 'GET /users v1.0 8']);
+  });
+
   it('a name assigned 20,000 times in one method takes, at each use, the value given last before it (C# and Python)', () => {
     const count = 20_000;
     const cs = `class S {\n  string url;\n  async Task R() {\n${Array.from({ length: count }, (_, i) => `    url = "https://graph.microsoft.com/v1.0/users/${i}"; await http.GetStringAsync(url);`).join('\n')}\n  }\n}\n`;

@@ -209,7 +209,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const typedClients = language === 'csharp' && file.text.includes('HttpClient ') ? ['constructor_declaration'] : [];
   const springValues = language === 'java' && file.text.includes('@Value') ? ['field_declaration', 'formal_parameter'] : [];
   const clientsWithBase = language === 'python' && file.text.includes('base_url') ? ['as_pattern'] : [];
-  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), ...rules.declaration.types, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...pythonImports, ...typedClients, ...springValues, ...clientsWithBase, ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
+  const boundOptions = language === 'csharp' && /\bIOptions(Monitor|Snapshot)?</.test(file.text) ? ['field_declaration', 'parameter'] : [];
+  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), ...rules.declaration.types, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...pythonImports, ...typedClients, ...springValues, ...clientsWithBase, ...boundOptions, ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
   const constants = declarators(nodes(...rules.declaration.types), rules.declaration);
   const environment: EnvironmentLookup = (name, options) => environmentUrl(choice.environment, file.path, name, options);
   /** Parameters standing for a marker while a request helper's URL is read (see registerHelper). */
@@ -222,8 +223,10 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const importedConstant = pythonImports.length
     ? importedConstantOf(file.path, pythonImportBindings(nodes), resolveConstant!)
     : language !== 'python'
-      ? (node: TsNode) => injected?.(node) ?? classConstant?.(node)
+      ? (node: TsNode) => injected?.(node) ?? classConstant?.(node) ?? optionValue?.(node)
       : undefined;
+  // A property of options bound from configuration (`_settings.BaseUrl` of an IOptions<GraphSettings>).
+  const optionValue = boundOptions.length ? boundOptionValueOf(nodes, constants, environment) : undefined;
   const evaluate = (node: TsNode | null | undefined, depth = 0): string | undefined => evaluateString(node, rules, constants, environment, depth, bindings, importedConstant);
   const where = (node: TsNode) => ({ file: file.path, line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
   try {
@@ -831,6 +834,49 @@ function classConstants(declarators: readonly TsNode[], evaluate: (node: TsNode)
     if (text !== undefined) found.set(`${className}.${name}`, text);
   }
   return found;
+}
+
+/**
+ * The value appsettings gives a property of options bound from configuration: `_settings.BaseUrl` where
+ * `_settings` is a `GraphSettings` taken from `IOptions<GraphSettings>.Value` (or `_options.Value.BaseUrl`,
+ * `.CurrentValue` of a monitor). The section is the one ASP.NET Core samples bind such a class to by convention:
+ * the class name without its `Options`/`Settings`/`Configuration`/`Config` suffix, else the class name
+ * (`Graph:BaseUrl`, `GraphSettings:BaseUrl`); no value when appsettings gives neither.
+ */
+function boundOptionValueOf(nodes: NodesOf, assignments: Assignments, environment: EnvironmentLookup): (node: TsNode) => string | undefined {
+  const declared = new Map<string, string>();
+  for (const declaration of nodes('field_declaration', 'parameter')) {
+    const type = declaration.type === 'parameter' ? declaration.childForFieldName('type') : declaration.namedChildren.find((child) => child?.type === 'variable_declaration')?.childForFieldName('type');
+    const names = declaration.type === 'parameter' ? [declaration.childForFieldName('name')?.text] : (declaration.namedChildren.find((child) => child?.type === 'variable_declaration')?.namedChildren.filter((child) => child?.type === 'variable_declarator') ?? []).map((declarator) => declarator?.namedChildren.find((child) => child?.type === 'identifier')?.text);
+    for (const name of names) if (name && type) declared.set(name, type.text);
+  }
+  /** The options class a name holds: `GraphSettings` for both the settings and their IOptions wrapper (`wrapped`). */
+  const optionsOf = (name: string, depth = 0): { type: string; wrapped: boolean } | undefined => {
+    const type = declared.get(name);
+    const wrapper = type ? /^IOptions(Monitor|Snapshot)?<(\w+)>$/.exec(type) : null;
+    if (wrapper) return { type: wrapper[2]!, wrapped: true };
+    // `_settings = options.Value` where options is an IOptions<T>.
+    const value = assignments.get(name)?.[0];
+    const source = value?.type === 'member_access_expression' && /^(Value|CurrentValue)$/.test(value.childForFieldName('name')?.text ?? '') ? value.childForFieldName('expression') : null;
+    const inner = source?.type === 'identifier' && depth < 4 ? optionsOf(source.text, depth + 1) : undefined;
+    if (inner?.wrapped) return { type: inner.type, wrapped: false };
+    return type && /(Options|Settings|Configuration|Config)$/.test(type) ? { type, wrapped: false } : undefined;
+  };
+  return (node) => {
+    if (node.type !== 'member_access_expression') return undefined;
+    const property = node.childForFieldName('name')?.text;
+    let holder = node.childForFieldName('expression');
+    let unwrapped = false;
+    if (holder?.type === 'member_access_expression' && /^(Value|CurrentValue)$/.test(holder.childForFieldName('name')?.text ?? '')) {
+      holder = holder.childForFieldName('expression');
+      unwrapped = true;
+    }
+    const name = holder?.type === 'identifier' ? holder.text : holder ? ownFieldName(holder) : undefined;
+    const options = name ? optionsOf(name) : undefined;
+    if (!property || !options || options.wrapped !== unwrapped) return undefined;
+    const section = options.type.replace(/(Options|Settings|Configuration|Config)$/, '');
+    return environment(`${section}:${property}`, { ignoreCase: true }) ?? environment(`${options.type}:${property}`, { ignoreCase: true });
+  };
 }
 
 /** `Class.Member` read as a qualified name (C# member access, Java field access); the class capitalised, as C# and Java name them. */
