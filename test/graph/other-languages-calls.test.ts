@@ -348,6 +348,20 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(problems, []);
   });
 
+  it('Python: request helpers another module defines, called by an imported name or through the module', () => {
+    const problems: ScanProblem[] = [];
+    const files = [
+      new SourceFile('app/graph_helper.py', 'import requests\nGRAPH = "https://graph.microsoft.com/v1.0"\ndef graph_get(token, path):\n    return requests.get(GRAPH + path, headers={"Authorization": "Bearer " + token}).json()\ndef graph_post(token, path, body):\n    return requests.post(f"{GRAPH}{path}", json=body)\n'),
+      new SourceFile('app/views.py', 'from graph_helper import graph_get\nimport graph_helper\nfrom . import graph_helper as gh\ndef profile(token):\n    return graph_get(token, "/me")\ndef send(token, message):\n    graph_helper.graph_post(token, "/me/sendMail", message)\ndef events(token):\n    return gh.graph_get(token, "/me/events")\ndef unknown(token, path):\n    return graph_get(token, path)\n'),
+    ];
+    const extracted = extractCode({ files, apps: [], problems, parsers });
+    const views = extracted.find((entry) => entry.file === 'app/views.py')!.facts;
+    assert.deepEqual(views.calls.map((call) => `${call.method} ${call.path} ${call.source.line} ${call.via}`), ['GET /me 5 python-http via graph_get()', 'POST /me/sendMail 7 python-http via graph_post()', 'GET /me/events 9 python-http via graph_get()']);
+    assert.deepEqual(views.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['11 the path passed to graph_get() is computed at run time']);
+    // The helpers' own requests are no calls of their own.
+    assert.deepEqual(extracted.find((entry) => entry.file === 'app/graph_helper.py')!.facts.calls, []);
+  });
+
   // As MSAL for Java's web app samples call Graph: java.net's URL opened as an HttpURLConnection, token requests built by class.
   it('Java: a URL opened as a connection is a request (its method the connection\'s), MSAL parameter builders give scopes and flows', () => {
     const facts = extractTreeLanguage(new SourceFile('src/UserController.java', [

@@ -4,7 +4,7 @@ import type { SourceFile } from '../../sources/source-file.ts';
 import { extractJavaScript, type CodeGraphFacts, type GlobalResolver } from '../graph/javascript.ts';
 import { readsItemBody } from '../graph/body-reads.ts';
 import { extractPowerShell } from '../graph/powershell.ts';
-import { extractTreeLanguage, type ModuleConstantResolver } from '../graph/tree-languages.ts';
+import { extractTreeLanguage, type ModuleConstantResolver, type ModuleHelperResolver, type TreeHelper } from '../graph/tree-languages.ts';
 import { compactReferences } from '../hosts/types.ts';
 import type { RequestWrapper } from '../graph/url-templates.ts';
 import type { EnvironmentUrls } from './environment.ts';
@@ -78,8 +78,8 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
   function resolveImport(fromFile: string, specifier: string, name: string): string | undefined {
     return exportsOfImport(fromFile, specifier)?.constants.get(name);
   }
-  /** A constant of the Python module an import names: the module extracted on first use, once. */
-  const resolvePythonConstant: ModuleConstantResolver = (fromFile, module, name) => {
+  /** What the Python module an import names exports: the module extracted on first use, once. */
+  const pythonModuleExports = (fromFile: string, module: string): ModuleExports | undefined => {
     for (const candidate of pythonModuleCandidates(fromFile, module)) {
       const file = lookup(candidate);
       if (!file || inProgress.has(candidate)) continue;
@@ -88,10 +88,12 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
         extractedForImport.set(candidate, extractTree(file, 'python'));
         exported = exportsOf.get(candidate);
       }
-      return exported?.constants.get(name);
+      return exported;
     }
     return undefined;
   };
+  const resolvePythonConstant: ModuleConstantResolver = (fromFile, module, name) => pythonModuleExports(fromFile, module)?.constants.get(name);
+  const resolvePythonHelper: ModuleHelperResolver = (fromFile, module, name) => pythonModuleExports(fromFile, module)?.wrappers?.get(name) as TreeHelper | undefined;
   /**
    * A constant of a C# or Java class of the tree: the files named after the class (as Java requires and C#
    * conventionally does), nearest first, each extracted on first use, once.
@@ -117,9 +119,9 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
   };
   const extractTree = (file: SourceFile, language: TreeLanguage): CodeGraphFacts => {
     inProgress.add(file.path);
-    const facts = extractTreeLanguage(file, language, parsers[language]!, choice, language === 'python' ? resolvePythonConstant : resolveClassConstant);
+    const facts = language === 'python' ? extractTreeLanguage(file, language, parsers[language]!, choice, resolvePythonConstant, resolvePythonHelper) : extractTreeLanguage(file, language, parsers[language]!, choice, resolveClassConstant);
     inProgress.delete(file.path);
-    exportsOf.set(file.path, { constants: facts.exportedConstants });
+    exportsOf.set(file.path, { constants: facts.exportedConstants, wrappers: facts.exportedWrappers });
     if (facts.parseError && !reportedParseErrors.has(file.path)) {
       reportedParseErrors.add(file.path);
       onProblem({ kind: 'parse-error', file: file.path, line: facts.parseError.line, message: `could not parse ${language}: ${facts.parseError.message}` });

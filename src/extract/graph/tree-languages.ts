@@ -190,8 +190,10 @@ const SCOPE_LITERAL = /[A-Z][A-Za-z]*(\.[A-Za-z-]+)+["'`]|\.default["'`]/;
 export type ModuleConstantResolver = (fromFile: string, module: string, name: string) => string | undefined;
 /** C# and Java: a string constant a class of the tree declares (`GraphConstants.BaseUrl`), by class and member. */
 export type ClassConstantResolver = ModuleConstantResolver;
+/** Python: a request helper another module of the tree defines (`from graph_helper import graph_get`). */
+export type ModuleHelperResolver = (fromFile: string, module: string, name: string) => TreeHelper | undefined;
 
-export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, parser: Parser, choice: ExtractorChoice = {}, resolveConstant?: ModuleConstantResolver): CodeGraphFacts {
+export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, parser: Parser, choice: ExtractorChoice = {}, resolveConstant?: ModuleConstantResolver, resolveHelper?: ModuleHelperResolver): CodeGraphFacts {
   const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] }, patterns: [] };
   const rules = RULES[language];
   const tree = parser.parse(file.text);
@@ -220,8 +222,9 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const injected = springValues.length ? injectedValueOf(nodes, environment) : undefined;
   // A class's constant read by another class (`GraphConstants.BaseUrl`): this file's, else the tree's (see ClassConstantResolver).
   let classConstant: ((node: TsNode) => string | undefined) | undefined;
-  const importedConstant = pythonImports.length
-    ? importedConstantOf(file.path, pythonImportBindings(nodes), resolveConstant!)
+  const pythonBindings = pythonImports.length ? pythonImportBindings(nodes) : undefined;
+  const importedConstant = pythonBindings
+    ? importedConstantOf(file.path, pythonBindings, resolveConstant!)
     : language !== 'python'
       ? (node: TsNode) => injected?.(node) ?? classConstant?.(node) ?? optionValue?.(node)
       : undefined;
@@ -369,13 +372,17 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       }
     }
 
-    // Calls of this file's request helpers: the URL their arguments give.
-    if (helpers.size)
+    // A module's own request helpers, for the modules importing them (Python).
+    if (language === 'python' && helpers.size) facts.exportedWrappers = new Map([...helpers].filter(([, helper]) => !helper.selfFirst));
+    // Calls of request helpers, this file's or another module's: the URL their arguments give.
+    if (helpers.size || (pythonBindings?.size && resolveHelper))
       for (const call of nodes(rules.call)) {
         if (isDead(call)) continue;
         const name = calledName(call);
-        const helper = name ? helpers.get(name) : undefined;
-        if (helper) helperCall(call, name!, helper);
+        const local = name ? helpers.get(name) : undefined;
+        const imported = !local && pythonBindings && resolveHelper ? importedHelper(call, pythonBindings, resolveHelper) : undefined;
+        if (local) helperCall(call, name!, local);
+        else if (imported) helperCall(call, imported.name, imported.helper);
       }
 
     for (const literal of nodes(...rules.strings)) {
@@ -528,6 +535,23 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     if (!url || !target?.host || target.host === PLACEHOLDER) return;
     if (ROOT_UNKNOWN.test(url)) facts.unresolved.push({ via: 'java-http', reason: 'the URL after the Graph base is computed at run time', source: where(creation) });
     else addCall(creation, verb, target.path, target.version, 'http', 'high', queryOptions(target.query));
+  }
+
+  /** A request helper another module defines, called by an imported name (`graph_get(…)`) or through its module (`graph_helper.graph_get(…)`). */
+  function importedHelper(call: TsNode, imports: PythonImports, resolve: ModuleHelperResolver): { helper: TreeHelper; name: string } | undefined {
+    const target = call.childForFieldName('function');
+    if (target?.type === 'identifier') {
+      const binding = imports.get(target.text);
+      const helper = binding?.name ? resolve(file.path, binding.module, binding.name) : undefined;
+      return helper && { helper, name: target.text };
+    }
+    const object = target?.type === 'attribute' ? target.childForFieldName('object') : null;
+    const binding = object?.type === 'identifier' ? imports.get(object.text) : undefined;
+    const name = target?.childForFieldName('attribute')?.text;
+    if (!binding || !name) return undefined;
+    const module = binding.name ? (binding.module.endsWith('.') ? `${binding.module}${binding.name}` : `${binding.module}.${binding.name}`) : binding.module;
+    const helper = resolve(file.path, module, name);
+    return helper && { helper, name };
   }
 
   function helperCall(call: TsNode, name: string, helper: TreeHelper) {
@@ -984,7 +1008,7 @@ const DOWNSTREAM_API = /^(Get|Post|Put|Patch|Delete|CallApi|CallWebApi)For(User|
 
 const NO_BINDINGS: ReadonlyMap<string, string> = new Map();
 /** A request helper of a file (see registerHelper): its parameters' names, for keyword arguments; whether a method's first is the receiver. */
-type TreeHelper = RequestWrapper & { params: readonly string[]; selfFirst: boolean };
+export type TreeHelper = RequestWrapper & { params: readonly string[]; selfFirst: boolean };
 /** A URL whose host, or whose path right after the base, is unknown: `{id}/…`, `https://graph.microsoft.com/v1.0{id}`. */
 const ROOT_UNKNOWN = /^(https?:\/\/)?([^/]*\{id\}|[^/]+(\/(v1\.0|beta))?\/?\{id\})/i;
 /** Receivers of HTTP requests: the clients' usual names (`requests`, `httpx`, `self.session`, `_httpClient`, `URI`). */
