@@ -292,6 +292,22 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.apiVersion} ${call.source.line}`), ['GET /me v1.0 6', 'GET /me/messages beta 7', 'GET /users v1.0 8']);
   });
 
+  it('C# and Java: request helpers another class defines, called on the class or on a field of its type (or interface)', () => {
+    const problems: ScanProblem[] = [];
+    const files = [
+      new SourceFile('Api/Services/GraphService.cs', 'public class GraphService : IGraphService {\n  private const string Base = "https://graph.microsoft.com/v1.0";\n  private readonly HttpClient _http;\n  public Task<string> GetJsonAsync(string path) => _http.GetStringAsync($"{Base}/{path}");\n}\n'),
+      new SourceFile('Api/Helpers/GraphHelper.cs', 'public static class GraphHelper {\n  public static Task<HttpResponseMessage> PostAsync(HttpClient http, string path, HttpContent body) => http.PostAsync("https://graph.microsoft.com/v1.0" + path, body);\n}\n'),
+      new SourceFile('Api/Controllers/ProfileController.cs', 'public class ProfileController {\n  private readonly IGraphService _graph;\n  public ProfileController(IGraphService graph) { _graph = graph; }\n  public Task<string> Me() => _graph.GetJsonAsync("me");\n  public Task<string> Events() => this._graph.GetJsonAsync("me/events");\n  public Task Send(HttpClient http, HttpContent body) => GraphHelper.PostAsync(http, "/me/sendMail", body);\n}\n'),
+      new SourceFile('java/app/GraphClient.java', 'class GraphClient {\n  static final String BASE = "https://graph.microsoft.com/v1.0";\n  String get(String path) throws Exception { return send(HttpRequest.newBuilder(URI.create(BASE + path)).GET().build()); }\n}\n'),
+      new SourceFile('java/app/Reports.java', 'class Reports {\n  private final GraphClient graph = new GraphClient();\n  String run() throws Exception { return graph.get("/reports/getTeamsUserActivityUserDetail(period=\'D7\')"); }\n}\n'),
+    ];
+    const extracted = extractCode({ files, apps: [], problems, parsers });
+    const calls = (file: string) => extracted.find((entry) => entry.file === file)?.facts.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`);
+    assert.deepEqual(calls('Api/Controllers/ProfileController.cs'), ['GET /me 4', 'GET /me/events 5', 'POST /me/sendMail 6']);
+    assert.deepEqual(calls('java/app/Reports.java'), ["GET /reports/getTeamsUserActivityUserDetail(period='D7') 3"]);
+    assert.deepEqual(calls('Api/Services/GraphService.cs'), []);
+  });
+
   it('a name assigned 20,000 times in one method takes, at each use, the value given last before it (C# and Python)', () => {
     const count = 20_000;
     const cs = `class S {\n  string url;\n  async Task R() {\n${Array.from({ length: count }, (_, i) => `    url = "https://graph.microsoft.com/v1.0/users/${i}"; await http.GetStringAsync(url);`).join('\n')}\n  }\n}\n`;

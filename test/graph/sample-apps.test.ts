@@ -202,6 +202,16 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
     },
     expected: { needed: ['User.Read'], unused: ['Mail.Read'] },
   },
+  {
+    // A service class wraps Graph; controllers call it through its interface and name nothing of Graph.
+    name: 'ASP.NET Core: a Graph service class called through its interface from a controller',
+    files: {
+      'appsettings.json': json({ AzureAd: { Scopes: 'User.Read Calendars.ReadWrite' } }),
+      'Services/GraphService.cs': 'public class GraphService : IGraphService {\n  private const string Base = "https://graph.microsoft.com/v1.0";\n  private readonly HttpClient _http;\n  public GraphService(HttpClient http) { _http = http; }\n  public Task<string> GetJsonAsync(string path) => _http.GetStringAsync($"{Base}/{path}");\n}\n',
+      'Controllers/CalendarController.cs': 'public class CalendarController {\n  private readonly IGraphService _graph;\n  public CalendarController(IGraphService graph) { _graph = graph; }\n  public Task<string> Me() => _graph.GetJsonAsync("me");\n  public Task<string> Events() => _graph.GetJsonAsync("me/events?$select=subject,start");\n}\n',
+    },
+    expected: { needed: ['User.Read'], reducible: { 'Calendars.ReadWrite': 'Calendars.ReadBasic' } },
+  },
 ];
 
 describe('sample apps: expected least-privilege verdicts', () => {

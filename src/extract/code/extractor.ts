@@ -99,12 +99,13 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
    * conventionally does), nearest first, each extracted on first use, once.
    */
   let classFiles: Map<string, string[]> | undefined;
-  const resolveClassConstant: ModuleConstantResolver = (fromFile, className, name) => {
+  /** The first value `pick` finds in the exports of the files named after a class, nearest first. */
+  const fromClassFiles = <T>(fromFile: string, className: string, pick: (exported: ModuleExports) => T | undefined): T | undefined => {
     classFiles ??= filesByClassName(choice.paths ?? []);
     const extension = path.posix.extname(fromFile).toLowerCase();
     const language = LANGUAGE_OF_EXTENSION[extension.slice(1)];
     if (!language || !parsers[language]) return undefined;
-    for (const candidate of nearestFirst(fromFile, (classFiles.get(`${className}${extension}`) ?? []))) {
+    for (const candidate of nearestFirst(fromFile, classFiles.get(`${className}${extension}`) ?? [])) {
       const file = lookup(candidate);
       if (!file || inProgress.has(candidate)) continue;
       let exported = exportsOf.get(candidate);
@@ -112,14 +113,17 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
         extractedForImport.set(candidate, extractTree(file, language));
         exported = exportsOf.get(candidate);
       }
-      const value = exported?.constants.get(`${className}.${name}`);
+      const value = exported && pick(exported);
       if (value !== undefined) return value;
     }
     return undefined;
   };
+  const resolveClassConstant: ModuleConstantResolver = (fromFile, className, name) => fromClassFiles(fromFile, className, (exported) => exported.constants.get(`${className}.${name}`));
+  const resolveClassHelper: ModuleHelperResolver = (fromFile, className, name) => fromClassFiles(fromFile, className, (exported) => exported.wrappers?.get(`${className}.${name}`) as TreeHelper | undefined);
+  resolveClassHelper.declares = (fromFile, className) => (classFiles ??= filesByClassName(choice.paths ?? [])).has(`${className}${path.posix.extname(fromFile).toLowerCase()}`);
   const extractTree = (file: SourceFile, language: TreeLanguage): CodeGraphFacts => {
     inProgress.add(file.path);
-    const facts = language === 'python' ? extractTreeLanguage(file, language, parsers[language]!, choice, resolvePythonConstant, resolvePythonHelper) : extractTreeLanguage(file, language, parsers[language]!, choice, resolveClassConstant);
+    const facts = language === 'python' ? extractTreeLanguage(file, language, parsers[language]!, choice, resolvePythonConstant, resolvePythonHelper) : extractTreeLanguage(file, language, parsers[language]!, choice, resolveClassConstant, resolveClassHelper);
     inProgress.delete(file.path);
     exportsOf.set(file.path, { constants: facts.exportedConstants, wrappers: facts.exportedWrappers });
     if (facts.parseError && !reportedParseErrors.has(file.path)) {
@@ -228,8 +232,8 @@ export function tokenRequestFlows(file: SourceFile): CodeGraphFacts['flows'] {
 }
 
 const RELATIVE_IMPORT = /\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|\brequire\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
-/** A capitalised name followed by a member (`GraphConstants.BaseUrl`): maybe a read of another class's constant. */
-export const CLASS_MEMBER = /\b([A-Z]\w*)\.[A-Za-z_]\w*/g;
+/** A capitalised name: maybe another class of the tree (`GraphConstants`, `IGraphService`). */
+const CLASS_NAME = /\b[A-Z]\w*/g;
 /** Python's `import a.b, c as d` and `from .m import x, y` (the text test; the parser decides for the extraction). */
 const PYTHON_IMPORT = /^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\(?([\w., \t]+)|import[ \t]+([\w., \t]+))/gm;
 
@@ -245,10 +249,12 @@ export function isClassicScript(file: SourceFile): boolean {
 export function importedPaths(file: SourceFile, classFiles?: ReadonlyMap<string, string[]>): string[] {
   const classFile = /\.(cs|java)$/i.exec(file.path);
   if (classFile) {
-    // `GraphConstants.BaseUrl`: the file named after a class whose member another class reads.
+    // The files named after the classes a file names (`GraphConstants.BaseUrl`, `IGraphService _graph`): they may
+    // declare the constants it reads and the request helpers it calls.
     if (!classFiles?.size) return [];
-    const names = new Set([...file.text.matchAll(CLASS_MEMBER)].map((match) => `${match[1]}.${classFile[1]!.toLowerCase()}`));
-    return [...names].flatMap((name) => classFiles.get(name) ?? []).filter((candidate) => candidate !== file.path);
+    const names = new Set<string>();
+    for (const [name] of file.text.matchAll(CLASS_NAME)) names.add(name).add(/^I[A-Z]/.test(name) ? name.slice(1) : name);
+    return [...names].flatMap((name) => classFiles.get(`${name}.${classFile[1]!.toLowerCase()}`) ?? []).filter((candidate) => candidate !== file.path);
   }
   if (/\.py$/i.test(file.path)) {
     return [...file.text.matchAll(PYTHON_IMPORT)].flatMap((match) => {

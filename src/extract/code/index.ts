@@ -3,7 +3,7 @@ import type { AppSummary, ScanProblem } from '../../engine/types.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import type { CodeGraphFacts } from '../graph/javascript.ts';
 import { LANGUAGE_OF_EXTENSION, type TreeLanguage, type TreeParsers } from '../graph/tree-sitter.ts';
-import { createFileExtractor, filesByClassName, importedPaths, IMPORTING_FILES, isClassicScript, JS_FILES } from './extractor.ts';
+import { createFileExtractor, importedPaths, IMPORTING_FILES, isClassicScript, JS_FILES } from './extractor.ts';
 import { environmentUrls, type EnvironmentUrls } from './environment.ts';
 
 /**
@@ -47,10 +47,10 @@ const PYTHON_IMPORT_HINT = /^[ \t]*(from|import)[ \t]/m;
 /** Whether a file may import another module of the tree (see importedPaths), before the exact test. */
 function mayImportModules(file: SourceFile): boolean {
   if (JS_FILES.test(file.path)) return file.text.includes('./') && RELATIVE_IMPORT_HINT.test(file.text);
-  if (/\.(cs|java)$/i.test(file.path)) return CLASS_MEMBER_HINT.test(file.text);
+  // Any C# or Java file may name another class of the tree (the exact test: filesToExtract).
+  if (/\.(cs|java)$/i.test(file.path)) return true;
   return /\.py$/i.test(file.path) && PYTHON_IMPORT_HINT.test(file.text);
 }
-const CLASS_MEMBER_HINT = /\b[A-Z]\w*\.[A-Za-z_]/;
 
 /** Source code the extractors read: not declaration files, not members of archives. */
 function isParsableCode(file: SourceFile): boolean {
@@ -136,9 +136,11 @@ export function filesToExtract(files: readonly SourceFile[], graphOnly = false, 
   if (graphPages.size) for (const file of files) if (!selected.has(file) && isParsableCode(file) && graphPages.has(path.posix.dirname(file.path)) && isClassicScript(file)) selected.add(file);
   let graphModules = new Set(graphFiles.map((file) => file.path));
   let others = files.filter((file) => !selected.has(file) && isParsableCode(file) && mayImportModules(file));
-  const classFiles = filesByClassName(files.map((file) => file.path));
   for (let depth = 0; depth < 4 && graphModules.size && others.length; depth++) {
-    const importers = others.filter((file) => importedPaths(file, classFiles).some((path) => graphModules.has(path)));
+    // C# and Java name another class in the text (`GraphConstants.BaseUrl`, `GraphService _graph`): its name as a word.
+    const classNames = [...graphModules].filter((path) => /\.(cs|java)$/i.test(path)).map((path) => /([^/]+)\.\w+$/.exec(path)![1]!);
+    const namesClass = classNames.length ? new RegExp(`\\bI?(${classNames.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`) : undefined;
+    const importers = others.filter((file) => (/\.(cs|java)$/i.test(file.path) ? Boolean(namesClass?.test(file.text)) : importedPaths(file).some((path) => graphModules.has(path))));
     for (const file of importers) selected.add(file);
     graphModules = new Set(importers.map((file) => file.path));
     others = others.filter((file) => !selected.has(file));

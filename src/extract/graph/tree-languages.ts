@@ -190,8 +190,14 @@ const SCOPE_LITERAL = /[A-Z][A-Za-z]*(\.[A-Za-z-]+)+["'`]|\.default["'`]/;
 export type ModuleConstantResolver = (fromFile: string, module: string, name: string) => string | undefined;
 /** C# and Java: a string constant a class of the tree declares (`GraphConstants.BaseUrl`), by class and member. */
 export type ClassConstantResolver = ModuleConstantResolver;
-/** Python: a request helper another module of the tree defines (`from graph_helper import graph_get`). */
-export type ModuleHelperResolver = (fromFile: string, module: string, name: string) => TreeHelper | undefined;
+/**
+ * A request helper another module (Python: `from graph_helper import graph_get`) or class (C#, Java) of the tree
+ * defines; `declares` says cheaply whether the tree has a file for a class at all.
+ */
+export interface ModuleHelperResolver {
+  (fromFile: string, module: string, name: string): TreeHelper | undefined;
+  declares?(fromFile: string, className: string): boolean;
+}
 
 export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, parser: Parser, choice: ExtractorChoice = {}, resolveConstant?: ModuleConstantResolver, resolveHelper?: ModuleHelperResolver): CodeGraphFacts {
   const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] }, patterns: [] };
@@ -372,15 +378,19 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       }
     }
 
-    // A module's own request helpers, for the modules importing them (Python).
-    if (language === 'python' && helpers.size) facts.exportedWrappers = new Map([...helpers].filter(([, helper]) => !helper.selfFirst));
-    // Calls of request helpers, this file's or another module's: the URL their arguments give.
-    if (helpers.size || (pythonBindings?.size && resolveHelper))
+    // A file's own request helpers, for the files calling them: a Python module's by name, a class's by `Class.Method`.
+    if (helpers.size) facts.exportedWrappers = new Map([...helpers].flatMap(([name, helper]) => (language === 'python' ? (helper.selfFirst ? [] : [[name, helper]]) : helper.owner ? [[`${helper.owner}.${name}`, helper]] : []) as [string, TreeHelper][]));
+    // Calls of request helpers, this file's or another's: the URL their arguments give.
+    // Only names of a type the tree declares, and calls on a class name, can reach another class's helper.
+    const declares = (type: string) => Boolean(resolveHelper?.declares?.(file.path, type) || (/^I[A-Z]/.test(type) && resolveHelper?.declares?.(file.path, type.slice(1))));
+    const typeOf = language !== 'python' && resolveHelper?.declares ? new Map([...declaredTypes(nodes(rules.declaration.types[0]!))].filter(([, type]) => declares(type))) : undefined;
+    const classCalls = typeOf && (typeOf.size > 0 || STATIC_CALL.test(file.text)) ? typeOf : undefined;
+    if (helpers.size || (pythonBindings?.size && resolveHelper) || classCalls)
       for (const call of nodes(rules.call)) {
         if (isDead(call)) continue;
         const name = calledName(call);
         const local = name ? helpers.get(name) : undefined;
-        const imported = !local && pythonBindings && resolveHelper ? importedHelper(call, pythonBindings, resolveHelper) : undefined;
+        const imported = local ? undefined : pythonBindings && resolveHelper ? importedHelper(call, pythonBindings, resolveHelper) : classCalls ? classHelper(call, classCalls, resolveHelper!, declares) : undefined;
         if (local) helperCall(call, name!, local);
         else if (imported) helperCall(call, imported.name, imported.helper);
       }
@@ -447,7 +457,10 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     if (!suppliesRoot(template) || !mayReachGraph(template)) return false;
     // Without Graph's host written out, only a known HTTP client's request is one (any call may take a parameter).
     if (!requests && !/^https?:\/\/[^/{\u0001]+/i.test(marked) && !HTTP_CLIENT_RECEIVER.test(rules.member(call)?.object?.text ?? (call.type === 'method_invocation' ? 'URI' : ''))) return false;
-    helpers.set(name, { template, method, via: 'http', graphRelative: false, params, selfFirst: language === 'python' && /^(self|cls)$/.test(params[0] ?? '') });
+    let owner: TsNode | null = fn.parent;
+    while (owner && !/^(class|struct|record|interface)_declaration$/.test(owner.type)) owner = owner.parent;
+    const ownerName = language === 'python' ? undefined : owner?.childForFieldName('name')?.text;
+    helpers.set(name, { template, method, via: 'http', graphRelative: false, params, selfFirst: language === 'python' && /^(self|cls)$/.test(params[0] ?? ''), ...(ownerName ? { owner: ownerName } : {}) });
     return true;
   }
 
@@ -535,6 +548,26 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     if (!url || !target?.host || target.host === PLACEHOLDER) return;
     if (ROOT_UNKNOWN.test(url)) facts.unresolved.push({ via: 'java-http', reason: 'the URL after the Graph base is computed at run time', source: where(creation) });
     else addCall(creation, verb, target.path, target.version, 'http', 'high', queryOptions(target.query));
+  }
+
+  /**
+   * A request helper another class defines, called on the class (`GraphHelper.GetAsync("me")`) or on a field,
+   * parameter or variable of its type (`_graphService.GetJsonAsync("me/events")` of a `GraphService`, also
+   * declared as its interface `IGraphService`).
+   */
+  function classHelper(call: TsNode, typeOf: ReadonlyMap<string, string>, resolve: ModuleHelperResolver, declares: (type: string) => boolean): { helper: TreeHelper; name: string } | undefined {
+    const member = rules.member(call);
+    const receiver = member?.object;
+    if (!member || !receiver) return undefined;
+    const name = member.name.replace(/<.*>$/, '');
+    const holder = receiver.type === 'identifier' ? receiver.text : ownFieldName(receiver);
+    const type = holder && /^[A-Z]/.test(holder) && !typeOf.has(holder) ? (declares(holder) ? holder : undefined) : holder ? typeOf.get(holder) : undefined;
+    if (!type) return undefined;
+    for (const className of /^I[A-Z]/.test(type) ? [type, type.slice(1)] : [type]) {
+      const helper = resolve(file.path, className, name);
+      if (helper) return { helper, name };
+    }
+    return undefined;
   }
 
   /** A request helper another module defines, called by an imported name (`graph_get(…)`) or through its module (`graph_helper.graph_get(…)`). */
@@ -903,6 +936,20 @@ function boundOptionValueOf(nodes: NodesOf, assignments: Assignments, environmen
   };
 }
 
+/** A call on a capitalised name (`GraphHelper.PostAsync(…)`, `Task.FromResult(…)`): maybe a static helper of another class. */
+const STATIC_CALL = /\b[A-Z]\w*\.\w+\s*[(<]/;
+
+/** The declared type of each field, parameter and variable of a C# or Java file (`GraphService _graph` → GraphService), generics dropped. */
+function declaredTypes(declarators: readonly TsNode[]): Map<string, string> {
+  const types = new Map<string, string>();
+  for (const declarator of declarators) {
+    const type = declarator.parent?.childForFieldName('type')?.text.replace(/<.*>$/, '');
+    const name = declarator.childForFieldName('name')?.text ?? declarator.namedChildren.find((child) => child?.type === 'identifier')?.text;
+    if (type && name && /^[A-Z]/.test(type)) types.set(name, type);
+  }
+  return types;
+}
+
 /** `Class.Member` read as a qualified name (C# member access, Java field access); the class capitalised, as C# and Java name them. */
 function qualifiedMember(node: TsNode): [string | undefined, string | undefined] {
   const [owner, member] = node.type === 'member_access_expression' ? [node.childForFieldName('expression'), node.childForFieldName('name')] : node.type === 'field_access' ? [node.childForFieldName('object'), node.childForFieldName('field')] : [null, null];
@@ -1008,7 +1055,8 @@ const DOWNSTREAM_API = /^(Get|Post|Put|Patch|Delete|CallApi|CallWebApi)For(User|
 
 const NO_BINDINGS: ReadonlyMap<string, string> = new Map();
 /** A request helper of a file (see registerHelper): its parameters' names, for keyword arguments; whether a method's first is the receiver. */
-export type TreeHelper = RequestWrapper & { params: readonly string[]; selfFirst: boolean };
+/** `owner`: the C# or Java class declaring the helper, by which other classes' calls find it. */
+export type TreeHelper = RequestWrapper & { params: readonly string[]; selfFirst: boolean; owner?: string };
 /** A URL whose host, or whose path right after the base, is unknown: `{id}/…`, `https://graph.microsoft.com/v1.0{id}`. */
 const ROOT_UNKNOWN = /^(https?:\/\/)?([^/]*\{id\}|[^/]+(\/(v1\.0|beta))?\/?\{id\})/i;
 /** Receivers of HTTP requests: the clients' usual names (`requests`, `httpx`, `self.session`, `_httpClient`, `URI`). */
