@@ -308,6 +308,26 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(calls('Api/Services/GraphService.cs'), []);
   });
 
+  // As a public Azure AD user export does it: the URL built in a public method, passed down two private methods to a service.
+  it('chains of helpers: a method passing its own parameter as a helper\'s URL is a helper in turn, callers above callees too', () => {
+    const cs = extractTreeLanguage(new SourceFile('UserService.cs', [
+      'public class UserService {',
+      '  private readonly string _graphApiUrl = "https://graph.microsoft.com/v1.0";',
+      '  public async Task Users(string groupId, string token) {',
+      '    var url = $"{_graphApiUrl}/groups/{groupId}/members?$select=id,mail";',
+      '    await GetGraphUsers(url, token);',
+      '  }',
+      '  private async Task<string> GetGraphUsers(string url, string token) => await RetrieveAndAdd(new List<User>(), url, token);',
+      '  private async Task<string> RetrieveAndAdd(List<User> users, string url, string token) => await _graphApiService.RetrieveData(url, token);',
+      '  public async Task Loop(string token) { await Recurse(token, _graphApiUrl + "/me"); }',
+      '  private async Task Recurse(string token, string next) { await _graphApiService.RetrieveData(next, token); await Recurse(token, next); }',
+      '}',
+    ].join('\n')), 'csharp', parsers.csharp!);
+    assert.deepEqual(cs.calls.map((call) => `${call.method} ${call.path} ${call.confidence} ${call.source.line} ${JSON.stringify(call.select ?? [])}`), ['GET /groups/{id}/members medium 5 ["id","mail"]', 'GET /me medium 9 []']);
+    const py = extractTreeLanguage(new SourceFile('graph.py', 'import requests\nGRAPH = "https://graph.microsoft.com/v1.0"\ndef users(token):\n    return fetch_all(token, GRAPH + "/users")\ndef fetch_all(token, url):\n    return get_page(token, url)\ndef get_page(token, url):\n    return requests.get(url, headers={"Authorization": token}).json()\n'), 'python', parsers.python!);
+    assert.deepEqual(py.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`), ['GET /users 4']);
+  });
+
   it('a name assigned 20,000 times in one method takes, at each use, the value given last before it (C# and Python)', () => {
     const count = 20_000;
     const cs = `class S {\n  string url;\n  async Task R() {\n${Array.from({ length: count }, (_, i) => `    url = "https://graph.microsoft.com/v1.0/users/${i}"; await http.GetStringAsync(url);`).join('\n')}\n  }\n}\n`;
@@ -325,7 +345,7 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
       'var url = $"{GraphBase}/groups/{id}/members?$select=id,mail";',
       'var json = await _graphApiService.RetrieveData(url, token);',
       'await _graphApiService.PostToGraphAsync(GraphBase + "/me/sendMail", body);',
-      'await _graphApiService.RetrieveData(GraphBase + "/" + id, token);',
+      'await _graphApiService.RetrieveData(GraphBase + "/" + Compute(), token);',
       'Log(id, GraphBase + "/me");',
       'logger.LogInformation(GraphBase + "/me/drive");',
       'await _store.Save("https://api.contoso.com/me", body);',
@@ -368,7 +388,7 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     const problems: ScanProblem[] = [];
     const files = [
       new SourceFile('app/graph_helper.py', 'import requests\nGRAPH = "https://graph.microsoft.com/v1.0"\ndef graph_get(token, path):\n    return requests.get(GRAPH + path, headers={"Authorization": "Bearer " + token}).json()\ndef graph_post(token, path, body):\n    return requests.post(f"{GRAPH}{path}", json=body)\n'),
-      new SourceFile('app/views.py', 'from graph_helper import graph_get\nimport graph_helper\nfrom . import graph_helper as gh\ndef profile(token):\n    return graph_get(token, "/me")\ndef send(token, message):\n    graph_helper.graph_post(token, "/me/sendMail", message)\ndef events(token):\n    return gh.graph_get(token, "/me/events")\ndef unknown(token, path):\n    return graph_get(token, path)\n'),
+      new SourceFile('app/views.py', 'from graph_helper import graph_get\nimport graph_helper\nfrom . import graph_helper as gh\ndef profile(token):\n    return graph_get(token, "/me")\ndef send(token, message):\n    graph_helper.graph_post(token, "/me/sendMail", message)\ndef events(token):\n    return gh.graph_get(token, "/me/events")\ndef unknown(token):\n    return graph_get(token, compute())\n'),
     ];
     const extracted = extractCode({ files, apps: [], problems, parsers });
     const views = extracted.find((entry) => entry.file === 'app/views.py')!.facts;
@@ -428,7 +448,7 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
       "        graph_get(path='/me/events', token=t)",
       "        self.post('/me/sendMail', {})",
       "        self.post(f'/users/{user_id}/messages', {})",
-      '        graph_get(path)',
+      '        graph_get(compute_path())',
       "def user(user_id):",
       "    return requests.get(f'{GRAPH}/users/{user_id}')",
     ].join('\n')), ['GET /users/{id} 15 python-http', 'GET /me 9 python-http via graph_get()', 'GET /me/events 10 python-http via graph_get()', 'POST /me/sendMail 11 python-http via post()', 'POST /users/{id}/messages 12 python-http via post()', '13 the path passed to graph_get() is computed at run time']);

@@ -385,15 +385,33 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     const declares = (type: string) => Boolean(resolveHelper?.declares?.(file.path, type) || (/^I[A-Z]/.test(type) && resolveHelper?.declares?.(file.path, type.slice(1))));
     const typeOf = language !== 'python' && resolveHelper?.declares ? new Map([...declaredTypes(nodes(rules.declaration.types[0]!))].filter(([, type]) => declares(type))) : undefined;
     const classCalls = typeOf && (typeOf.size > 0 || STATIC_CALL.test(file.text)) ? typeOf : undefined;
-    if (helpers.size || (pythonBindings?.size && resolveHelper) || classCalls)
-      for (const call of nodes(rules.call)) {
-        if (isDead(call)) continue;
-        const name = calledName(call);
-        const local = name ? helpers.get(name) : undefined;
-        const imported = local ? undefined : pythonBindings && resolveHelper ? importedHelper(call, pythonBindings, resolveHelper) : classCalls ? classHelper(call, classCalls, resolveHelper!, declares) : undefined;
-        if (local) helperCall(call, name!, local);
-        else if (imported) helperCall(call, imported.name, imported.helper);
+    /** The request helper a call calls: this file's, or another module's or class's. */
+    const helperAt = (call: TsNode): { helper: TreeHelper; name: string } | undefined => {
+      const name = calledName(call);
+      const local = name ? helpers.get(name) : undefined;
+      if (local) return { helper: local, name: name! };
+      return pythonBindings && resolveHelper ? importedHelper(call, pythonBindings, resolveHelper) : classCalls ? classHelper(call, classCalls, resolveHelper!, declares) : undefined;
+    };
+    if (helpers.size || (pythonBindings?.size && resolveHelper) || classCalls) {
+      const calls = nodes(rules.call).filter((call) => !isDead(call));
+      // A function passing its own parameter as a helper's URL is a helper in turn (chains of private methods):
+      // found to a fixed point first, so a caller above its callee in the file is seen too. Its calls are the calls.
+      const chained = new Set<TsNode>();
+      for (let round = 0, added = true; added && round < 6; round++) {
+        added = false;
+        for (const call of calls) {
+          const found = chained.has(call) ? undefined : helperAt(call);
+          if (found && chainHelper(call, found.helper)) {
+            chained.add(call);
+            added = true;
+          }
+        }
       }
+      for (const call of calls) {
+        const found = chained.has(call) ? undefined : helperAt(call);
+        if (found) helperCall(call, found.name, found.helper);
+      }
+    }
 
     for (const literal of nodes(...rules.strings)) {
       const value = stringValue(literal, rules);
@@ -437,7 +455,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
    * `requests`: the call surely requests (`new URL(url)` opened); otherwise a URL without Graph's host written
    * out needs a known HTTP client as receiver.
    */
-  function registerHelper(call: TsNode, urlArgument: TsNode, method: string, requests = false): boolean {
+  function registerHelper(call: TsNode, urlArgument: TsNode, method: string, requests = false, confidence?: Confidence): boolean {
     // A keyword argument other than url is a body or a parameter (`.post(body=body)` of an SDK chain), not the URL.
     if (urlArgument.type === 'keyword_argument' && urlArgument.childForFieldName('name')?.text !== 'url') return false;
     let fn: TsNode | null = call.parent;
@@ -457,10 +475,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     if (!suppliesRoot(template) || !mayReachGraph(template)) return false;
     // Without Graph's host written out, only a known HTTP client's request is one (any call may take a parameter).
     if (!requests && !/^https?:\/\/[^/{\u0001]+/i.test(marked) && !HTTP_CLIENT_RECEIVER.test(rules.member(call)?.object?.text ?? (call.type === 'method_invocation' ? 'URI' : ''))) return false;
-    let owner: TsNode | null = fn.parent;
-    while (owner && !/^(class|struct|record|interface)_declaration$/.test(owner.type)) owner = owner.parent;
-    const ownerName = language === 'python' ? undefined : owner?.childForFieldName('name')?.text;
-    helpers.set(name, { template, method, via: 'http', graphRelative: false, params, selfFirst: language === 'python' && /^(self|cls)$/.test(params[0] ?? ''), ...(ownerName ? { owner: ownerName } : {}) });
+    const ownerName = language === 'python' ? undefined : ownerOf(fn);
+    helpers.set(name, { template, method, via: 'http', graphRelative: false, params, selfFirst: language === 'python' && /^(self|cls)$/.test(params[0] ?? ''), ...(ownerName ? { owner: ownerName } : {}), ...(confidence ? { confidence } : {}) });
     return true;
   }
 
@@ -474,6 +490,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     const value = firstValue(argument);
     if (!/^(identifier|member_access_expression|field_access|attribute|binary_expression|binary_operator|parenthesized_expression|element_access_expression|invocation_expression|call)$/.test(value.type) && !rules.strings.has(value.type)) return;
     const url = evaluate(value);
+    // `RetrieveData(url, token)` inside a method whose parameter gives the URL: that method is a request helper.
+    if ((url === undefined || ROOT_UNKNOWN.test(url)) && registerHelper(call, argument, method, true, 'medium')) return;
     const target = url ? parseGraphUrl(url) : undefined;
     if (!url || !target?.host || target.host === PLACEHOLDER) return;
     if (ROOT_UNKNOWN.test(url)) {
@@ -481,6 +499,35 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       return;
     }
     addCall(call, method, target.path, target.version, 'http', 'medium', queryOptions(target.query));
+  }
+
+  /**
+   * Makes the function around a call of a helper a helper in turn when its own parameter gives the URL's root
+   * there (`GetGraphUsers(string url)` calling `RetrieveAndAddGraphUsers(list, url)`); false otherwise.
+   */
+  function chainHelper(call: TsNode, helper: TreeHelper): boolean {
+    let fn: TsNode | null = call.parent;
+    while (fn && fn.type !== FUNCTION_DEFINITION[language]) fn = fn.parent;
+    const name = fn?.childForFieldName('name')?.text;
+    const params = fn ? parameterNames(fn) : [];
+    if (!fn || !name || !params.length || helpers.has(name)) return false;
+    const values: (UrlTemplate | undefined)[] = [];
+    const receiverGiven = helper.selfFirst && call.childForFieldName('function')?.type === 'attribute';
+    params.forEach((param, index) => bindings.set(param, parameterMarker(index)));
+    try {
+      argumentsOf(call.childForFieldName('arguments')).forEach((argument, position) => {
+        const keyword = argument.type === 'keyword_argument' ? argument.childForFieldName('name')?.text : undefined;
+        const index = keyword ? helper.params.indexOf(keyword) : position + (receiverGiven ? 1 : 0);
+        const value = evaluate(firstValue(argument));
+        if (index >= 0 && value !== undefined) values[index] = [value];
+      });
+    } finally {
+      bindings.clear();
+    }
+    const template = markedTemplate(templateText(fillTemplate(helper.template, values)));
+    if (!suppliesRoot(template) || !mayReachGraph(template)) return false;
+    helpers.set(name, { ...helper, template, params, selfFirst: language === 'python' && /^(self|cls)$/.test(params[0] ?? ''), owner: helper.owner && ownerOf(fn) });
+    return true;
   }
 
   /**
@@ -601,7 +648,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     if (!target?.host || target.host === PLACEHOLDER) return;
     const at = where(call);
     if (target.path.startsWith(`/${PLACEHOLDER}`) || gluedToVersion(target.path) || target.path === '/') facts.unresolved.push({ via: `${language}-http`, reason: `the path passed to ${name}() is computed at run time`, source: at });
-    else addCall(call, helper.method, target.path, target.version, `http via ${name}()`, 'high', queryOptions(target.query));
+    else addCall(call, helper.method, target.path, target.version, `http via ${name}()`, helper.confidence ?? 'high', queryOptions(target.query));
   }
 
   /**
@@ -939,6 +986,13 @@ function boundOptionValueOf(nodes: NodesOf, assignments: Assignments, environmen
 /** A call on a capitalised name (`GraphHelper.PostAsync(…)`, `Task.FromResult(…)`): maybe a static helper of another class. */
 const STATIC_CALL = /\b[A-Z]\w*\.\w+\s*[(<]/;
 
+/** The name of the C# or Java class (struct, record, interface) declaring a node. */
+function ownerOf(node: TsNode): string | undefined {
+  let owner: TsNode | null = node.parent;
+  while (owner && !/^(class|struct|record|interface)_declaration$/.test(owner.type)) owner = owner.parent;
+  return owner?.childForFieldName('name')?.text;
+}
+
 /** The declared type of each field, parameter and variable of a C# or Java file (`GraphService _graph` → GraphService), generics dropped. */
 function declaredTypes(declarators: readonly TsNode[]): Map<string, string> {
   const types = new Map<string, string>();
@@ -1056,7 +1110,7 @@ const DOWNSTREAM_API = /^(Get|Post|Put|Patch|Delete|CallApi|CallWebApi)For(User|
 const NO_BINDINGS: ReadonlyMap<string, string> = new Map();
 /** A request helper of a file (see registerHelper): its parameters' names, for keyword arguments; whether a method's first is the receiver. */
 /** `owner`: the C# or Java class declaring the helper, by which other classes' calls find it. */
-export type TreeHelper = RequestWrapper & { params: readonly string[]; selfFirst: boolean; owner?: string };
+export type TreeHelper = RequestWrapper & { params: readonly string[]; selfFirst: boolean; owner?: string; confidence?: Confidence };
 /** A URL whose host, or whose path right after the base, is unknown: `{id}/…`, `https://graph.microsoft.com/v1.0{id}`. */
 const ROOT_UNKNOWN = /^(https?:\/\/)?([^/]*\{id\}|[^/]+(\/(v1\.0|beta))?\/?\{id\})/i;
 /** Receivers of HTTP requests: the clients' usual names (`requests`, `httpx`, `self.session`, `_httpClient`, `URI`). */
@@ -1333,11 +1387,13 @@ const FUNCTION_NODE = /function|method|lambda|constructor/;
 function valueAt(assignments: Assignments, use: TsNode, name = use.text): TsNode | undefined {
   const candidates = assignments.get(name);
   if (!candidates) return undefined;
-  if (candidates.length === 1) return candidates[0];
   let scope: TsNode | null = use.parent;
   while (scope && !FUNCTION_NODE.test(scope.type)) scope = scope.parent;
   const from = scope?.startIndex ?? 0;
   const to = scope?.endIndex ?? Number.POSITIVE_INFINITY;
+  // A parameter hides what a name is assigned outside its function (`url` of one method, `var url` of another).
+  if (scope && use.type === 'identifier' && parameterNames(scope).includes(name) && !candidates.some((candidate) => candidate.startIndex >= from && candidate.endIndex <= to)) return undefined;
+  if (candidates.length === 1) return candidates[0];
   // The candidates are in source order: search back from the last one starting before the use, and stop at the
   // scope's start (a file assigning one name thousands of times stays linear).
   let low = 0;
