@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { MENTIONS_GRAPH_HOST } from '../../knowledge/graph/graph-path.ts';
 import type { AppSummary, ScanProblem } from '../../engine/types.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import type { CodeGraphFacts } from '../graph/javascript.ts';
@@ -85,7 +86,7 @@ export function worthParsing(file: SourceFile): boolean {
 function graphEnvironmentVariables(environment: EnvironmentUrls): RegExp | undefined {
   const names = new Set<string>();
   for (const values of Object.values(environment)) {
-    for (const [name, url] of Object.entries(values)) if (/graph\.microsoft|microsoftgraph\./i.test(url)) for (const part of name.replace(/^json:/, '').split(':')) names.add(part);
+    for (const [name, url] of Object.entries(values)) if (MENTIONS_GRAPH_HOST.test(url)) for (const part of name.replace(/^json:/, '').split(':')) names.add(part);
   }
   return names.size ? new RegExp(`\\b(${[...names].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'i') : undefined;
 }

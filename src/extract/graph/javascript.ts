@@ -10,7 +10,7 @@ import { visitJsClass, visitJsConnectivity, type JsConnectivityContext } from '.
 import type { CodeConnectivity } from '../hosts/types.ts';
 import type { ExtractorChoice } from '../code/extractor.ts';
 import { environmentUrl } from '../code/environment.ts';
-import { fillTemplate, gluedToVersion, joinTemplate, markedTemplate, mayReachGraph, mayStartBase, parameterMarker, resolveReference, suppliesRoot, templateText, withBaseUrl, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
+import { fillTemplate, gluedToVersion, isAbsoluteUrl, joinTemplate, markedTemplate, mayReachGraph, mayStartBase, parameterMarker, resolveReference, suppliesRoot, templateText, withBaseUrl, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
 import { visitJsPatterns } from '../patterns/javascript-patterns.ts';
 import type { InsecurePattern } from '../patterns/types.ts';
 
@@ -370,7 +370,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         const [path, base] = (node.arguments as Node[]) ?? [];
         if ((node.callee as Node).type !== 'Identifier' || (node.callee as Node).name !== 'URL' || !path) return undefined;
         const relative = evaluate(path, depth + 1);
-        if (relative === undefined || !base || /^[a-z][\w+.-]*:/i.test(relative)) return relative;
+        if (relative === undefined || !base || isAbsoluteUrl(relative)) return relative;
         const origin = evaluate(base, depth + 1);
         return origin === undefined ? undefined : resolveReference(origin, relative);
       }

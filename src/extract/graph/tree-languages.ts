@@ -1,5 +1,5 @@
 import type { Node as TsNode, Parser } from 'web-tree-sitter';
-import { PLACEHOLDER, parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
+import { MENTIONS_GRAPH_HOST, PLACEHOLDER, parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import type { CodeGraphFacts } from './javascript.ts';
 import { indexNodes, type NodesOf, type TreeLanguage } from './tree-sitter.ts';
@@ -7,7 +7,7 @@ import { fluentPath, isScopeLike, kiotaVerb, methodOfUnknownRequest, sdkSegment,
 import type { AuthFlow, Confidence } from './types.ts';
 import type { ExtractorChoice } from '../code/extractor.ts';
 import { environmentUrl, type EnvironmentLookup, type EnvironmentUrls } from '../code/environment.ts';
-import { fillTemplate, gluedToVersion, markedTemplate, mayReachGraph, parameterMarker, resolveReference, suppliesRoot, templateText, withBaseUrl, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
+import { fillTemplate, gluedToVersion, markedTemplate, mayReachGraph, parameterMarker, resolveReference, suppliesRoot, templateText, isAbsoluteUrl, withBaseUrl, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
 import { CONNECTIVITY_NODE_TYPES, treeConnectivity } from '../hosts/tree-connectivity.ts';
 import { PATTERN_NODE_TYPES, treePatterns } from '../patterns/tree-patterns.ts';
 
@@ -264,7 +264,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
      * client it is sent with, or, for a request message sent elsewhere, the file's only one.
      */
     const withBaseAddress = (url: string | undefined, client: TsNode | null, at: TsNode): string | undefined => {
-      if (url === undefined || !baseAddresses?.size || /^[a-z][\w+.-]*:/i.test(url)) return url;
+      if (url === undefined || !baseAddresses?.size || isAbsoluteUrl(url)) return url;
       const bases = new Set(baseAddresses.values());
       const base = client ? baseAddresses.get(client.text.replace(/^this\./, '')) : bases.size === 1 ? [...bases][0] : undefined;
       if (base === undefined) return url;
@@ -278,7 +278,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       return resolved;
     };
     // A Graph URL handed to unknown code needs a Graph host, written out or from the app's configuration.
-    const mentionsGraphHost = GRAPH_HOST.test(file.text) || configuresGraph(choice.environment);
+    const mentionsGraphHost = MENTIONS_GRAPH_HOST.test(file.text) || configuresGraph(choice.environment);
     const beta = rules.betaMarker.test(file.text);
 
     for (const call of nodes(rules.call)) {
@@ -318,7 +318,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
         continue;
       }
       // A relative URL through a client whose base another file registers: resolved once every file is read.
-      const client = httpVerb && url !== undefined && !/^[a-z][\w+.-]*:/i.test(url) && member.object ? registeredClients?.get(member.object.text.replace(/^this\./, '')) : undefined;
+      const client = httpVerb && url !== undefined && !isAbsoluteUrl(url) && member.object ? registeredClients?.get(member.object.text.replace(/^this\./, '')) : undefined;
       if (client && !baseAddresses?.has(member.object!.text.replace(/^this\./, ''))) (facts.clientRequests ??= []).push({ client, method: httpVerb!, url: url!, source: where(call) });
       if (!verb || args.some((arg) => stringValue(arg, rules))) continue;
       for (const path of sdkPaths(member.object)) addCall(call, verb, path, beta ? 'beta' : undefined, 'sdk', 'high', sdkSelection(call));
@@ -546,12 +546,12 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     if (!urlArgument) return;
     const at = where(call);
     if (urlArgument.type === 'lambda_expression') {
-      if (/graph\.microsoft/i.test(baseUrlOf(verbCall!.childForFieldName('object')) ?? '')) facts.unresolved.push({ via: 'java-webclient', reason: 'the URI is built at run time by a lambda', source: at });
+      if (MENTIONS_GRAPH_HOST.test(baseUrlOf(verbCall!.childForFieldName('object')) ?? '')) facts.unresolved.push({ via: 'java-webclient', reason: 'the URI is built at run time by a lambda', source: at });
       return;
     }
     const path = evaluate(urlArgument);
     if (path === undefined) return;
-    const url = withBaseUrl(path, /^[a-z][\w+.-]*:/i.test(path) ? undefined : baseUrlOf(verbCall!.childForFieldName('object')))!;
+    const url = withBaseUrl(path, isAbsoluteUrl(path) ? undefined : baseUrlOf(verbCall!.childForFieldName('object')))!;
     const target = parseGraphUrl(url);
     if (!target?.host || target.host === PLACEHOLDER) return;
     if (ROOT_UNKNOWN.test(url)) facts.unresolved.push({ via: 'java-webclient', reason: 'the URL after the Graph base is computed at run time', source: at });
@@ -1091,14 +1091,13 @@ function configurationKeyOf(node: TsNode, rules: LanguageRules): string | undefi
   return undefined;
 }
 
-const GRAPH_HOST = /graph\.microsoft|microsoftgraph\./i;
 const graphConfigured = new WeakMap<EnvironmentUrls, boolean>();
 /** Whether the app's configuration gives any name a Graph URL; answered once per tree (every file of it asks). */
 function configuresGraph(environment: EnvironmentUrls | undefined): boolean {
   if (!environment) return false;
   let answer = graphConfigured.get(environment);
   if (answer === undefined) {
-    answer = Object.values(environment).some((values) => Object.values(values).some((url) => GRAPH_HOST.test(url)));
+    answer = Object.values(environment).some((values) => Object.values(values).some((url) => MENTIONS_GRAPH_HOST.test(url)));
     graphConfigured.set(environment, answer);
   }
   return answer;

@@ -131,8 +131,13 @@ export function resolveReference(base: string, relative: string): string {
   return `${origin}${path.slice(0, path.lastIndexOf('/') + 1) || '/'}${relative}`;
 }
 
+/** A URL with its scheme (`https://…`, `mailto:`), not one relative to a base. */
+export function isAbsoluteUrl(url: string): boolean {
+  return /^[a-z][\w+.-]*:/i.test(url);
+}
+
 /** A relative URL requested through a client made with a base URL, joined to it as axios and httpx do (one slash between); an absolute one stays. */
 export function withBaseUrl(url: string | undefined, base: string | undefined): string | undefined {
-  if (url === undefined || base === undefined || /^[a-z][\w+.-]*:/i.test(url)) return url;
+  if (url === undefined || base === undefined || isAbsoluteUrl(url)) return url;
   return `${base.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`;
 }

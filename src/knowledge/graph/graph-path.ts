@@ -95,6 +95,8 @@ function safeDecode(text: string): string {
 
 /** Graph hosts of the global service and the national clouds. */
 export const GRAPH_HOSTS = ['graph.microsoft.com', 'graph.microsoft.us', 'dod-graph.microsoft.us', 'microsoftgraph.chinacloudapi.cn', 'graph.microsoft.de'];
+/** Text naming one of the GRAPH_HOSTS (each contains `graph.microsoft` or `microsoftgraph.`): a cheap test before parsing URLs. */
+export const MENTIONS_GRAPH_HOST = /graph\.microsoft|microsoftgraph\./i;
 
 export interface GraphUrl {
   host?: string;
