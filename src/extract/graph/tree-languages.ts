@@ -369,12 +369,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
         const statement = enclosingStatement(call);
         const method = /\.(GET|POST|PUT|DELETE)\s*\(/.exec(statement?.text ?? '')?.[1] ?? (/method\(\s*"(PATCH)"/.exec(statement?.text ?? '')?.[1] ?? 'GET');
         const urlArgument = argumentsOf(call.childForFieldName('arguments'))[0];
-        if (!urlArgument || isDead(call)) continue;
-        const url = evaluate(firstValue(urlArgument));
-        if ((url === undefined || ROOT_UNKNOWN.test(url)) && registerHelper(call, urlArgument, method)) continue;
-        const target = url ? parseGraphUrl(url) : undefined;
-        if (!target?.host) continue;
-        addCall(call, method, target.path, target.version, 'http', 'medium');
+        if (urlArgument && !isDead(call)) requestTo(call, evaluate(firstValue(urlArgument)), method, 'http', 'medium', { argument: urlArgument, requests: false });
       }
     }
 
@@ -455,7 +450,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
    * `requests`: the call surely requests (`new URL(url)` opened); otherwise a URL without Graph's host written
    * out needs a known HTTP client as receiver.
    */
-  function registerHelper(call: TsNode, urlArgument: TsNode, method: string, requests = false, confidence?: Confidence): boolean {
+  function registerHelper(call: TsNode, urlArgument: TsNode, method: string, requests = false, confidence: Confidence = 'high'): boolean {
     // A keyword argument other than url is a body or a parameter (`.post(body=body)` of an SDK chain), not the URL.
     if (urlArgument.type === 'keyword_argument' && urlArgument.childForFieldName('name')?.text !== 'url') return false;
     let fn: TsNode | null = call.parent;
@@ -476,7 +471,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     // Without Graph's host written out, only a known HTTP client's request is one (any call may take a parameter).
     if (!requests && !/^https?:\/\/[^/{\u0001]+/i.test(marked) && !HTTP_CLIENT_RECEIVER.test(rules.member(call)?.object?.text ?? (call.type === 'method_invocation' ? 'URI' : ''))) return false;
     const ownerName = language === 'python' ? undefined : ownerOf(fn);
-    helpers.set(name, { template, method, via: 'http', graphRelative: false, params, selfFirst: language === 'python' && /^(self|cls)$/.test(params[0] ?? ''), ...(ownerName ? { owner: ownerName } : {}), ...(confidence ? { confidence } : {}) });
+    helpers.set(name, { template, method, via: 'http', graphRelative: false, params, selfFirst: language === 'python' && /^(self|cls)$/.test(params[0] ?? ''), ...(ownerName ? { owner: ownerName } : {}), confidence });
     return true;
   }
 
@@ -489,16 +484,22 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     if (!argument) return;
     const value = firstValue(argument);
     if (!/^(identifier|member_access_expression|field_access|attribute|binary_expression|binary_operator|parenthesized_expression|element_access_expression|invocation_expression|call)$/.test(value.type) && !rules.strings.has(value.type)) return;
-    const url = evaluate(value);
     // `RetrieveData(url, token)` inside a method whose parameter gives the URL: that method is a request helper.
-    if ((url === undefined || ROOT_UNKNOWN.test(url)) && registerHelper(call, argument, method, true, 'medium')) return;
+    requestTo(call, evaluate(value), method, 'http', 'medium', { argument, requests: true });
+  }
+
+  /**
+   * A request to the URL a call's argument gives: a request helper when a parameter of the enclosing function
+   * gives the URL's root (`helper`: the argument, and whether the call surely requests; none where the shape
+   * makes no helper), the URL after Graph's base known only at run time reported, a Graph call added; a URL of
+   * any other host ignored.
+   */
+  function requestTo(call: TsNode, url: string | undefined, method: string, via: string, confidence: Confidence, helper?: { argument: TsNode; requests: boolean }) {
+    if (helper && (url === undefined || ROOT_UNKNOWN.test(url)) && registerHelper(call, helper.argument, method, helper.requests, confidence)) return;
     const target = url ? parseGraphUrl(url) : undefined;
     if (!url || !target?.host || target.host === PLACEHOLDER) return;
-    if (ROOT_UNKNOWN.test(url)) {
-      facts.unresolved.push({ via: `${language}-http`, reason: 'the URL after the Graph base is computed at run time', source: where(call) });
-      return;
-    }
-    addCall(call, method, target.path, target.version, 'http', 'medium', queryOptions(target.query));
+    if (ROOT_UNKNOWN.test(url)) facts.unresolved.push({ via: `${language}-${via}`, reason: 'the URL after the Graph base is computed at run time', source: where(call) });
+    else addCall(call, method, target.path, target.version, via, confidence, queryOptions(target.query));
   }
 
   /**
@@ -544,18 +545,13 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     if (!method) return;
     const urlArgument = argumentsOf(call.childForFieldName('arguments'))[0];
     if (!urlArgument) return;
-    const at = where(call);
     if (urlArgument.type === 'lambda_expression') {
-      if (MENTIONS_GRAPH_HOST.test(baseUrlOf(verbCall!.childForFieldName('object')) ?? '')) facts.unresolved.push({ via: 'java-webclient', reason: 'the URI is built at run time by a lambda', source: at });
+      if (MENTIONS_GRAPH_HOST.test(baseUrlOf(verbCall!.childForFieldName('object')) ?? '')) facts.unresolved.push({ via: 'java-webclient', reason: 'the URI is built at run time by a lambda', source: where(call) });
       return;
     }
     const path = evaluate(urlArgument);
     if (path === undefined) return;
-    const url = withBaseUrl(path, isAbsoluteUrl(path) ? undefined : baseUrlOf(verbCall!.childForFieldName('object')))!;
-    const target = parseGraphUrl(url);
-    if (!target?.host || target.host === PLACEHOLDER) return;
-    if (ROOT_UNKNOWN.test(url)) facts.unresolved.push({ via: 'java-webclient', reason: 'the URL after the Graph base is computed at run time', source: at });
-    else addCall(call, method, target.path, target.version, 'webclient', 'high', queryOptions(target.query));
+    requestTo(call, withBaseUrl(path, isAbsoluteUrl(path) ? undefined : baseUrlOf(verbCall!.childForFieldName('object'))), method, 'webclient', 'high');
   }
 
   /** The `baseUrl(…)` a WebClient was built with: in the chain before the request, or where the name holding it was assigned. */
@@ -588,13 +584,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     if (!/\.openConnection\s*\(/.test(body)) return;
     const verb = (/\.setRequestMethod\s*\(\s*"(\w+)"/.exec(body)?.[1] ?? 'GET').toUpperCase();
     const urlArgument = argumentsOf(creation.childForFieldName('arguments'))[0];
-    if (!urlArgument) return;
-    const url = evaluate(firstValue(urlArgument));
-    if ((url === undefined || ROOT_UNKNOWN.test(url)) && registerHelper(creation, urlArgument, verb, true)) return;
-    const target = url ? parseGraphUrl(url) : undefined;
-    if (!url || !target?.host || target.host === PLACEHOLDER) return;
-    if (ROOT_UNKNOWN.test(url)) facts.unresolved.push({ via: 'java-http', reason: 'the URL after the Graph base is computed at run time', source: where(creation) });
-    else addCall(creation, verb, target.path, target.version, 'http', 'high', queryOptions(target.query));
+    if (urlArgument) requestTo(creation, evaluate(firstValue(urlArgument)), verb, 'http', 'high', { argument: urlArgument, requests: true });
   }
 
   /**
