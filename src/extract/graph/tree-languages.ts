@@ -453,18 +453,10 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   function registerHelper(call: TsNode, urlArgument: TsNode, method: string, requests = false, confidence: Confidence = 'high'): boolean {
     // A keyword argument other than url is a body or a parameter (`.post(body=body)` of an SDK chain), not the URL.
     if (urlArgument.type === 'keyword_argument' && urlArgument.childForFieldName('name')?.text !== 'url') return false;
-    let fn: TsNode | null = call.parent;
-    while (fn && fn.type !== FUNCTION_DEFINITION[language]) fn = fn.parent;
-    const name = fn?.childForFieldName('name')?.text;
-    const params = fn ? parameterNames(fn) : [];
-    if (!fn || !name || !params.length) return false;
-    params.forEach((param, index) => bindings.set(param, parameterMarker(index)));
-    let marked: string | undefined;
-    try {
-      marked = evaluate(firstValue(urlArgument));
-    } finally {
-      bindings.clear();
-    }
+    const owner = definitionAround(call);
+    if (!owner) return false;
+    const { fn, name, params } = owner;
+    const marked = withParameterMarkers(params, () => evaluate(firstValue(urlArgument)));
     if (marked === undefined) return false;
     const template = markedTemplate(marked);
     if (!suppliesRoot(template) || !mayReachGraph(template)) return false;
@@ -507,24 +499,10 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
    * there (`GetGraphUsers(string url)` calling `RetrieveAndAddGraphUsers(list, url)`); false otherwise.
    */
   function chainHelper(call: TsNode, helper: TreeHelper): boolean {
-    let fn: TsNode | null = call.parent;
-    while (fn && fn.type !== FUNCTION_DEFINITION[language]) fn = fn.parent;
-    const name = fn?.childForFieldName('name')?.text;
-    const params = fn ? parameterNames(fn) : [];
-    if (!fn || !name || !params.length || helpers.has(name)) return false;
-    const values: (UrlTemplate | undefined)[] = [];
-    const receiverGiven = helper.selfFirst && call.childForFieldName('function')?.type === 'attribute';
-    params.forEach((param, index) => bindings.set(param, parameterMarker(index)));
-    try {
-      argumentsOf(call.childForFieldName('arguments')).forEach((argument, position) => {
-        const keyword = argument.type === 'keyword_argument' ? argument.childForFieldName('name')?.text : undefined;
-        const index = keyword ? helper.params.indexOf(keyword) : position + (receiverGiven ? 1 : 0);
-        const value = evaluate(firstValue(argument));
-        if (index >= 0 && value !== undefined) values[index] = [value];
-      });
-    } finally {
-      bindings.clear();
-    }
+    const owner = definitionAround(call);
+    if (!owner || helpers.has(owner.name)) return false;
+    const { fn, name, params } = owner;
+    const values = withParameterMarkers(params, () => helperArguments(call, helper));
     const template = markedTemplate(templateText(fillTemplate(helper.template, values)));
     if (!suppliesRoot(template) || !mayReachGraph(template)) return false;
     helpers.set(name, { ...helper, template, params, selfFirst: language === 'python' && /^(self|cls)$/.test(params[0] ?? ''), owner: helper.owner && ownerOf(fn) });
@@ -624,7 +602,27 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     return helper && { helper, name };
   }
 
-  function helperCall(call: TsNode, name: string, helper: TreeHelper) {
+  /** The function or method definition around a call, with its name and parameters; undefined outside one or without parameters. */
+  function definitionAround(call: TsNode): { fn: TsNode; name: string; params: string[] } | undefined {
+    let fn: TsNode | null = call.parent;
+    while (fn && fn.type !== FUNCTION_DEFINITION[language]) fn = fn.parent;
+    const name = fn?.childForFieldName('name')?.text;
+    const params = fn ? parameterNames(fn) : [];
+    return fn && name && params.length ? { fn, name, params } : undefined;
+  }
+
+  /** What `read` evaluates while each parameter stands for its slot's marker (see url-templates.ts). */
+  function withParameterMarkers<T>(params: readonly string[], read: () => T): T {
+    params.forEach((param, index) => bindings.set(param, parameterMarker(index)));
+    try {
+      return read();
+    } finally {
+      bindings.clear();
+    }
+  }
+
+  /** The values a call of a helper gives its parameters, by position (after a method's receiver) or keyword. */
+  function helperArguments(call: TsNode, helper: TreeHelper): (UrlTemplate | undefined)[] {
     const values: (UrlTemplate | undefined)[] = [];
     const receiverGiven = helper.selfFirst && call.childForFieldName('function')?.type === 'attribute';
     argumentsOf(call.childForFieldName('arguments')).forEach((argument, position) => {
@@ -633,7 +631,11 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       const value = evaluate(firstValue(argument));
       if (index >= 0 && value !== undefined) values[index] = [value];
     });
-    const url = withoutTrailingValue(templateText(fillTemplate(helper.template, values)));
+    return values;
+  }
+
+  function helperCall(call: TsNode, name: string, helper: TreeHelper) {
+    const url = withoutTrailingValue(templateText(fillTemplate(helper.template, helperArguments(call, helper))));
     const target = parseGraphUrl(url);
     if (!target?.host || target.host === PLACEHOLDER) return;
     const at = where(call);
