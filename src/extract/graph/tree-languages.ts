@@ -184,12 +184,10 @@ const MSAL_PARAMETERS = /^(Silent|AuthorizationCode|ClientCredential|Interactive
 const SCOPE_LITERAL = /[A-Z][A-Za-z]*(\.[A-Za-z-]+)+["'`]|\.default["'`]/;
 
 /**
- * A string constant another module of the tree defines: the importing file, the module as the import names it
- * (`app_config`, `.settings`, `..pkg.mod`) and the constant's name; undefined when unknown.
+ * A string constant another module (Python: the module as the import names it, `app_config`, `..pkg.mod`) or class
+ * (C#, Java: `GraphConstants`) of the tree defines, by the constant's name; undefined when unknown.
  */
 export type ModuleConstantResolver = (fromFile: string, module: string, name: string) => string | undefined;
-/** C# and Java: a string constant a class of the tree declares (`GraphConstants.BaseUrl`), by class and member. */
-export type ClassConstantResolver = ModuleConstantResolver;
 /**
  * A request helper another module (Python: `from graph_helper import graph_get`) or class (C#, Java) of the tree
  * defines; `declares` says cheaply whether the tree has a file for a class at all.
@@ -217,7 +215,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const typedClients = language === 'csharp' && file.text.includes('HttpClient ') ? ['constructor_declaration'] : [];
   const springValues = language === 'java' && file.text.includes('@Value') ? ['field_declaration', 'formal_parameter'] : [];
   const clientsWithBase = language === 'python' && file.text.includes('base_url') ? ['as_pattern'] : [];
-  const boundOptions = language === 'csharp' && /\bIOptions(Monitor|Snapshot)?</.test(file.text) ? ['field_declaration', 'parameter'] : [];
+  const boundOptions = language === 'csharp' && /\bIOptions(Monitor|Snapshot)?</.test(file.text) ? ['parameter'] : [];
   const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), ...rules.declaration.types, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...pythonImports, ...typedClients, ...springValues, ...clientsWithBase, ...boundOptions, ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
   const constants = declarators(nodes(...rules.declaration.types), rules.declaration);
   const environment: EnvironmentLookup = (name, options) => environmentUrl(choice.environment, file.path, name, options);
@@ -226,7 +224,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   /** This file's request helpers by name, and their parameters. */
   const helpers = new Map<string, TreeHelper>();
   const injected = springValues.length ? injectedValueOf(nodes, environment) : undefined;
-  // A class's constant read by another class (`GraphConstants.BaseUrl`): this file's, else the tree's (see ClassConstantResolver).
+  // A class's constant read by another class (`GraphConstants.BaseUrl`): this file's, else the tree's (the resolver, by class and member).
   let classConstant: ((node: TsNode) => string | undefined) | undefined;
   const pythonBindings = pythonImports.length ? pythonImportBindings(nodes) : undefined;
   const importedConstant = pythonBindings
@@ -234,8 +232,10 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     : language !== 'python'
       ? (node: TsNode) => injected?.(node) ?? classConstant?.(node) ?? optionValue?.(node)
       : undefined;
+  /** The declared type of each field, variable and (where read) parameter of a C# or Java file. */
+  const declared = language !== 'python' && (boundOptions.length || resolveHelper?.declares) ? declaredTypes(nodes('variable_declarator'), nodes('parameter', 'formal_parameter')) : undefined;
   // A property of options bound from configuration (`_settings.BaseUrl` of an IOptions<GraphSettings>).
-  const optionValue = boundOptions.length ? boundOptionValueOf(nodes, constants, environment) : undefined;
+  const optionValue = boundOptions.length ? boundOptionValueOf(declared!, constants, environment) : undefined;
   const evaluate = (node: TsNode | null | undefined, depth = 0): string | undefined => evaluateString(node, rules, constants, environment, depth, bindings, importedConstant);
   const where = (node: TsNode) => ({ file: file.path, line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
   try {
@@ -263,10 +263,10 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
      * A relative URL requested through a C# HttpClient with a base address: resolved against the base of the
      * client it is sent with, or, for a request message sent elsewhere, the file's only one.
      */
+    const onlyBase = baseAddresses && new Set(baseAddresses.values()).size === 1 ? [...baseAddresses.values()][0] : undefined;
     const withBaseAddress = (url: string | undefined, client: TsNode | null, at: TsNode): string | undefined => {
       if (url === undefined || !baseAddresses?.size || isAbsoluteUrl(url)) return url;
-      const bases = new Set(baseAddresses.values());
-      const base = client ? baseAddresses.get(client.text.replace(/^this\./, '')) : bases.size === 1 ? [...bases][0] : undefined;
+      const base = client ? baseAddresses.get(client.text.replace(/^this\./, '')) : onlyBase;
       if (base === undefined) return url;
       const resolved = resolveReference(base, url);
       // `https://graph.microsoft.com/v1.0` + `me` loses the version: the request fails at run time; say why.
@@ -378,7 +378,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     // Calls of request helpers, this file's or another's: the URL their arguments give.
     // Only names of a type the tree declares, and calls on a class name, can reach another class's helper.
     const declares = (type: string) => Boolean(resolveHelper?.declares?.(file.path, type) || (/^I[A-Z]/.test(type) && resolveHelper?.declares?.(file.path, type.slice(1))));
-    const typeOf = language !== 'python' && resolveHelper?.declares ? new Map([...declaredTypes(nodes(rules.declaration.types[0]!))].filter(([, type]) => declares(type))) : undefined;
+    const typeOf = declared && resolveHelper?.declares ? new Map([...declared].map(([name, type]) => [name, type.replace(/<.*>$/, '')] as const).filter(([, type]) => /^[A-Z]/.test(type) && declares(type))) : undefined;
     const classCalls = typeOf && (typeOf.size > 0 || STATIC_CALL.test(file.text)) ? typeOf : undefined;
     /** The request helper a call calls: this file's, or another module's or class's. */
     const helperAt = (call: TsNode): { helper: TreeHelper; name: string } | undefined => {
@@ -939,13 +939,7 @@ function classConstants(declarators: readonly TsNode[], evaluate: (node: TsNode)
  * the class name without its `Options`/`Settings`/`Configuration`/`Config` suffix, else the class name
  * (`Graph:BaseUrl`, `GraphSettings:BaseUrl`); no value when appsettings gives neither.
  */
-function boundOptionValueOf(nodes: NodesOf, assignments: Assignments, environment: EnvironmentLookup): (node: TsNode) => string | undefined {
-  const declared = new Map<string, string>();
-  for (const declaration of nodes('field_declaration', 'parameter')) {
-    const type = declaration.type === 'parameter' ? declaration.childForFieldName('type') : declaration.namedChildren.find((child) => child?.type === 'variable_declaration')?.childForFieldName('type');
-    const names = declaration.type === 'parameter' ? [declaration.childForFieldName('name')?.text] : (declaration.namedChildren.find((child) => child?.type === 'variable_declaration')?.namedChildren.filter((child) => child?.type === 'variable_declarator') ?? []).map((declarator) => declarator?.namedChildren.find((child) => child?.type === 'identifier')?.text);
-    for (const name of names) if (name && type) declared.set(name, type.text);
-  }
+function boundOptionValueOf(declared: ReadonlyMap<string, string>, assignments: Assignments, environment: EnvironmentLookup): (node: TsNode) => string | undefined {
   /** The options class a name holds: `GraphSettings` for both the settings and their IOptions wrapper (`wrapped`). */
   const optionsOf = (name: string, depth = 0): { type: string; wrapped: boolean } | undefined => {
     const type = declared.get(name);
@@ -985,13 +979,21 @@ function ownerOf(node: TsNode): string | undefined {
   return owner?.childForFieldName('name')?.text;
 }
 
-/** The declared type of each field, parameter and variable of a C# or Java file (`GraphService _graph` → GraphService), generics dropped. */
-function declaredTypes(declarators: readonly TsNode[]): Map<string, string> {
+/**
+ * The declared type of each field, variable and parameter of a C# or Java file, as written (`IGraphService _graph`,
+ * `IOptions<GraphSettings> options`).
+ */
+function declaredTypes(declarators: readonly TsNode[], parameters: readonly TsNode[]): Map<string, string> {
   const types = new Map<string, string>();
   for (const declarator of declarators) {
-    const type = declarator.parent?.childForFieldName('type')?.text.replace(/<.*>$/, '');
+    const type = declarator.parent?.childForFieldName('type')?.text;
     const name = declarator.childForFieldName('name')?.text ?? declarator.namedChildren.find((child) => child?.type === 'identifier')?.text;
-    if (type && name && /^[A-Z]/.test(type)) types.set(name, type);
+    if (type && name) types.set(name, type);
+  }
+  for (const parameter of parameters) {
+    const type = parameter.childForFieldName('type')?.text;
+    const name = parameter.childForFieldName('name')?.text;
+    if (type && name) types.set(name, type);
   }
   return types;
 }
