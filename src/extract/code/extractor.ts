@@ -4,7 +4,7 @@ import type { SourceFile } from '../../sources/source-file.ts';
 import { extractJavaScript, type CodeGraphFacts, type GlobalResolver } from '../graph/javascript.ts';
 import { readsItemBody } from '../graph/body-reads.ts';
 import { extractPowerShell } from '../graph/powershell.ts';
-import { extractTreeLanguage, type ModuleConstantResolver, type ModuleHelperResolver, type TreeHelper } from '../graph/tree-languages.ts';
+import { extractTreeLanguage, submodule, type ModuleConstantResolver, type ModuleHelperResolver, type TreeHelper } from '../graph/tree-languages.ts';
 import { compactReferences } from '../hosts/types.ts';
 import type { RequestWrapper } from '../graph/url-templates.ts';
 import type { EnvironmentUrls } from './environment.ts';
@@ -260,7 +260,7 @@ export function importedPaths(file: SourceFile, classFiles?: ReadonlyMap<string,
     return [...file.text.matchAll(PYTHON_IMPORT)].flatMap((match) => {
       const names = (match[2] ?? match[3]!).split(',').map((part) => part.trim().split(/\s+/)[0]!).filter(Boolean);
       // `from m import x`: x is a constant of m, or its submodule m.x.
-      const modules = match[1] !== undefined ? [match[1], ...names.map((name) => (match[1]!.endsWith('.') ? `${match[1]}${name}` : `${match[1]}.${name}`))] : names;
+      const modules = match[1] !== undefined ? [match[1], ...names.map((name) => submodule(match[1]!, name))] : names;
       return modules.flatMap((module) => pythonModuleCandidates(file.path, module));
     });
   }

@@ -587,19 +587,10 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
 
   /** A request helper another module defines, called by an imported name (`graph_get(…)`) or through its module (`graph_helper.graph_get(…)`). */
   function importedHelper(call: TsNode, imports: PythonImports, resolve: ModuleHelperResolver): { helper: TreeHelper; name: string } | undefined {
-    const target = call.childForFieldName('function');
-    if (target?.type === 'identifier') {
-      const binding = imports.get(target.text);
-      const helper = binding?.name ? resolve(file.path, binding.module, binding.name) : undefined;
-      return helper && { helper, name: target.text };
-    }
-    const object = target?.type === 'attribute' ? target.childForFieldName('object') : null;
-    const binding = object?.type === 'identifier' ? imports.get(object.text) : undefined;
-    const name = target?.childForFieldName('attribute')?.text;
-    if (!binding || !name) return undefined;
-    const module = binding.name ? (binding.module.endsWith('.') ? `${binding.module}${binding.name}` : `${binding.module}.${binding.name}`) : binding.module;
-    const helper = resolve(file.path, module, name);
-    return helper && { helper, name };
+    const callee = call.childForFieldName('function');
+    const target = callee ? importedName(callee, imports) : undefined;
+    const helper = target && resolve(file.path, target.module, target.name);
+    return helper ? { helper, name: callee!.type === 'attribute' ? target!.name : callee!.text } : undefined;
   }
 
   /** The function or method definition around a call, with its name and parameters; undefined outside one or without parameters. */
@@ -829,14 +820,14 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
     const value = valueAt(constants, node);
     return value ? inner(value) : imported?.(node);
   }
-  if ((node.type === 'attribute' || node.type === 'member_access_expression' || node.type === 'field_access') && imported) {
-    const value = imported(node);
-    if (value !== undefined) return value;
-  }
   const field = ownFieldName(node);
   if (field) {
     const value = valueAt(constants, node, field);
     return value ? inner(value) : imported?.(node);
+  }
+  if ((node.type === 'attribute' || node.type === 'member_access_expression' || node.type === 'field_access') && imported) {
+    const value = imported(node);
+    if (value !== undefined) return value;
   }
   // An environment variable the app's .env files give a URL: os.getenv("GRAPH_ENDPOINT"), os.environ["…"],
   // System.getenv("…"), Environment.GetEnvironmentVariable("…").
@@ -871,22 +862,34 @@ function pythonImportBindings(nodes: NodesOf): PythonImports {
  * or an attribute of an imported module (`app_config.ENDPOINT`, `settings.graph.URL` after `import settings.graph`).
  */
 function importedConstantOf(fromFile: string, imports: PythonImports, resolve: ModuleConstantResolver): (node: TsNode) => string | undefined {
-  const joined = (module: string, name: string) => (module.endsWith('.') ? `${module}${name}` : `${module}.${name}`);
   return (node) => {
-    if (!imports.size) return undefined;
-    if (node.type === 'identifier') {
-      const binding = imports.get(node.text);
-      return binding?.name ? resolve(fromFile, binding.module, binding.name) : undefined;
-    }
-    const object = node.childForFieldName('object');
-    const attribute = node.childForFieldName('attribute')?.text;
-    if (!object || !attribute || (object.type !== 'identifier' && object.type !== 'attribute')) return undefined;
-    const [first, ...rest] = object.text.split('.');
-    const binding = imports.get(first!);
-    if (!binding) return undefined;
-    const module = [binding.name ? joined(binding.module, binding.name) : binding.module, ...rest].reduce((outer, part) => joined(outer, part));
-    return resolve(fromFile, module, attribute);
+    const target = imports.size ? importedName(node, imports) : undefined;
+    return target && resolve(fromFile, target.module, target.name);
   };
+}
+
+/** A module's member, `.` between them unless the module is a relative prefix (`.` + `settings` is `.settings`). */
+export function submodule(module: string, name: string): string {
+  return module.endsWith('.') ? `${module}${name}` : `${module}.${name}`;
+}
+
+/**
+ * The module and name an expression reads through the imports: a name imported from a module (`ENDPOINT` after
+ * `from app_config import ENDPOINT`), or a member of an imported module (`app_config.ENDPOINT`, `settings.graph.URL`
+ * after `import settings.graph`, `gh.graph_get` after `from . import graph_helper as gh`).
+ */
+function importedName(node: TsNode, imports: PythonImports): { module: string; name: string } | undefined {
+  if (node.type === 'identifier') {
+    const binding = imports.get(node.text);
+    return binding?.name ? { module: binding.module, name: binding.name } : undefined;
+  }
+  const object = node.type === 'attribute' ? node.childForFieldName('object') : null;
+  const name = node.type === 'attribute' ? node.childForFieldName('attribute')?.text : undefined;
+  if (!object || !name || (object.type !== 'identifier' && object.type !== 'attribute')) return undefined;
+  const [first, ...rest] = object.text.split('.');
+  const binding = imports.get(first!);
+  if (!binding) return undefined;
+  return { module: [binding.name ? submodule(binding.module, binding.name) : binding.module, ...rest].reduce(submodule), name };
 }
 
 /**
