@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ScanProblem } from '../../engine/types.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
-import { extractJavaScript, type CodeGraphFacts, type GlobalResolver } from '../graph/javascript.ts';
+import { extractJavaScript, type CodeGraphFacts, type GlobalResolver, type ImportResolver } from '../graph/javascript.ts';
 import { readsItemBody } from '../graph/body-reads.ts';
 import { extractPowerShell } from '../graph/powershell.ts';
 import { extractTreeLanguage, submodule, type ModuleConstantResolver, type ModuleHelperResolver, type TreeHelper } from '../graph/tree-languages.ts';
@@ -49,92 +49,72 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
     const result = extractJavaScript(file, resolveImport, choice, resolveWrapper, globals);
     inProgress.delete(file.path);
     exportsOf.set(file.path, { constants: result.exportedConstants, wrappers: result.exportedWrappers, globals: result.scriptGlobals });
-    if (result.parseError && !reportedParseErrors.has(file.path)) {
-      reportedParseErrors.add(file.path);
-      onProblem({ kind: 'parse-error', file: file.path, line: result.parseError.line, message: `could not parse JavaScript/TypeScript: ${result.parseError.message}` });
-    }
+    reportParseError(file, result, 'JavaScript/TypeScript');
     return result;
+  };
+  const reportParseError = (file: SourceFile, facts: CodeGraphFacts, language: string) => {
+    if (!facts.parseError || reportedParseErrors.has(file.path)) return;
+    reportedParseErrors.add(file.path);
+    onProblem({ kind: 'parse-error', file: file.path, line: facts.parseError.line, message: `could not parse ${language}: ${facts.parseError.message}` });
+  };
+  /**
+   * What the first of a module's candidate files exports (`stopAtFirstFile`: the one an import resolves to), or the
+   * first value `pick` finds among them all (the files named after a class); each file extracted on first use,
+   * once, its facts kept for its own turn. A file being extracted (an import cycle) gives nothing.
+   */
+  const fromExports = <T>(candidates: readonly string[], pick: (exported: ModuleExports) => T | undefined, stopAtFirstFile: boolean): T | undefined => {
+    for (const candidate of candidates) {
+      const file = lookup(candidate);
+      if (!file || inProgress.has(candidate)) continue;
+      let exported = exportsOf.get(candidate);
+      if (!exported) {
+        const facts = extractForExports(file);
+        if (facts) extractedForImport.set(candidate, facts);
+        exported = exportsOf.get(candidate);
+      }
+      const value = exported && pick(exported);
+      if (value !== undefined || stopAtFirstFile) return value;
+    }
+    return undefined;
+  };
+  const extractForExports = (file: SourceFile): CodeGraphFacts | undefined => {
+    if (JS_FILES.test(file.path)) return extractJs(file);
+    const language = LANGUAGE_OF_EXTENSION[/\.(\w+)$/.exec(file.path)?.[1]?.toLowerCase() ?? ''];
+    return language && parsers[language] ? extractTree(file, language) : undefined;
   };
   const extractJsFile = (file: SourceFile): CodeGraphFacts => {
     const early = extractedForImport.get(file.path);
     extractedForImport.delete(file.path);
     return early ?? extractJs(file);
   };
-  /** What the module a relative import names exports: extracted on first use, once. */
-  function exportsOfImport(fromFile: string, specifier: string): ModuleExports | undefined {
-    for (const candidate of importCandidates(fromFile, specifier)) {
-      const file = lookup(candidate);
-      if (!file || inProgress.has(candidate)) continue;
-      let exported = exportsOf.get(candidate);
-      if (!exported) {
-        const facts = extractJs(file);
-        extractedForImport.set(candidate, facts);
-        exported = exportsOf.get(candidate)!;
-      }
-      return exported;
-    }
-    return undefined;
+  /** A constant or request helper of the JavaScript/TypeScript module a relative import names. */
+  const resolveImport: ImportResolver = (fromFile, specifier, name) => fromExports(importCandidates(fromFile, specifier), (exported) => exported.constants.get(name), true);
+  function resolveWrapper(fromFile: string, specifier: string, name: string): RequestWrapper | undefined {
+    return fromExports(importCandidates(fromFile, specifier), (exported) => exported.wrappers?.get(name), true);
   }
-  function resolveImport(fromFile: string, specifier: string, name: string): string | undefined {
-    return exportsOfImport(fromFile, specifier)?.constants.get(name);
-  }
-  /** What the Python module an import names exports: the module extracted on first use, once. */
-  const pythonModuleExports = (fromFile: string, module: string): ModuleExports | undefined => {
-    for (const candidate of pythonModuleCandidates(fromFile, module)) {
-      const file = lookup(candidate);
-      if (!file || inProgress.has(candidate)) continue;
-      let exported = exportsOf.get(candidate);
-      if (!exported && parsers.python) {
-        extractedForImport.set(candidate, extractTree(file, 'python'));
-        exported = exportsOf.get(candidate);
-      }
-      return exported;
-    }
-    return undefined;
-  };
-  const resolvePythonConstant: ModuleConstantResolver = (fromFile, module, name) => pythonModuleExports(fromFile, module)?.constants.get(name);
-  const resolvePythonHelper: ModuleHelperResolver = (fromFile, module, name) => pythonModuleExports(fromFile, module)?.wrappers?.get(name) as TreeHelper | undefined;
+  /** A constant or request helper of the Python module an import names. */
+  const resolvePythonConstant: ModuleConstantResolver = (fromFile, module, name) => fromExports(pythonModuleCandidates(fromFile, module), (exported) => exported.constants.get(name), true);
+  const resolvePythonHelper: ModuleHelperResolver = (fromFile, module, name) => fromExports(pythonModuleCandidates(fromFile, module), (exported) => exported.wrappers?.get(name) as TreeHelper | undefined, true);
   /**
-   * A constant of a C# or Java class of the tree: the files named after the class (as Java requires and C#
-   * conventionally does), nearest first, each extracted on first use, once.
+   * A constant or request helper of a C# or Java class of the tree, from the files named after the class (as Java
+   * requires and C# conventionally does), nearest first.
    */
   let classFiles: Map<string, string[]> | undefined;
-  /** The first value `pick` finds in the exports of the files named after a class, nearest first. */
-  const fromClassFiles = <T>(fromFile: string, className: string, pick: (exported: ModuleExports) => T | undefined): T | undefined => {
+  const filesOfClass = (fromFile: string, className: string) => {
     classFiles ??= filesByClassName(choice.paths ?? []);
-    const extension = path.posix.extname(fromFile).toLowerCase();
-    const language = LANGUAGE_OF_EXTENSION[extension.slice(1)];
-    if (!language || !parsers[language]) return undefined;
-    for (const candidate of nearestFirst(fromFile, classFiles.get(`${className}${extension}`) ?? [])) {
-      const file = lookup(candidate);
-      if (!file || inProgress.has(candidate)) continue;
-      let exported = exportsOf.get(candidate);
-      if (!exported) {
-        extractedForImport.set(candidate, extractTree(file, language));
-        exported = exportsOf.get(candidate);
-      }
-      const value = exported && pick(exported);
-      if (value !== undefined) return value;
-    }
-    return undefined;
+    return classFiles.get(`${className}${path.posix.extname(fromFile).toLowerCase()}`) ?? [];
   };
-  const resolveClassConstant: ModuleConstantResolver = (fromFile, className, name) => fromClassFiles(fromFile, className, (exported) => exported.constants.get(`${className}.${name}`));
-  const resolveClassHelper: ModuleHelperResolver = (fromFile, className, name) => fromClassFiles(fromFile, className, (exported) => exported.wrappers?.get(`${className}.${name}`) as TreeHelper | undefined);
-  resolveClassHelper.declares = (fromFile, className) => (classFiles ??= filesByClassName(choice.paths ?? [])).has(`${className}${path.posix.extname(fromFile).toLowerCase()}`);
+  const resolveClassConstant: ModuleConstantResolver = (fromFile, className, name) => fromExports(nearestFirst(fromFile, filesOfClass(fromFile, className)), (exported) => exported.constants.get(`${className}.${name}`), false);
+  const resolveClassHelper: ModuleHelperResolver = (fromFile, className, name) => fromExports(nearestFirst(fromFile, filesOfClass(fromFile, className)), (exported) => exported.wrappers?.get(`${className}.${name}`) as TreeHelper | undefined, false);
+  resolveClassHelper.declares = (fromFile, className) => filesOfClass(fromFile, className).length > 0;
   const extractTree = (file: SourceFile, language: TreeLanguage): CodeGraphFacts => {
     inProgress.add(file.path);
     const facts = language === 'python' ? extractTreeLanguage(file, language, parsers[language]!, choice, resolvePythonConstant, resolvePythonHelper) : extractTreeLanguage(file, language, parsers[language]!, choice, resolveClassConstant, resolveClassHelper);
     inProgress.delete(file.path);
     exportsOf.set(file.path, { constants: facts.exportedConstants, wrappers: facts.exportedWrappers });
-    if (facts.parseError && !reportedParseErrors.has(file.path)) {
-      reportedParseErrors.add(file.path);
-      onProblem({ kind: 'parse-error', file: file.path, line: facts.parseError.line, message: `could not parse ${language}: ${facts.parseError.message}` });
-    }
+    reportParseError(file, facts, language);
     return facts;
   };
-  function resolveWrapper(fromFile: string, specifier: string, name: string): RequestWrapper | undefined {
-    return exportsOfImport(fromFile, specifier)?.wrappers?.get(name);
-  }
   // Classic browser scripts of one folder are taken as one page: each sees the others' top-level values.
   const scriptsByFolder = new Map<string, string[]>();
   for (const candidate of choice.paths ?? []) {
