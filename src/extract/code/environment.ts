@@ -45,13 +45,17 @@ const SPRING_CONFIG = /^(.*\/)?src\/main\/resources\/application(-[\w-]+)?\.(pro
 function springEntries(file: SourceFile): { key: string; value: string }[] {
   if (/\.properties$/i.test(file.path)) return propertiesEntries(file).map(({ key, value }) => ({ key, value: value.trim() }));
   const parsed = parseYaml(file);
-  if (!parsed.ok) return [];
+  return parsed.ok ? stringLeaves(parsed.doc.value, '.') : [];
+}
+
+/** The string values of nested objects by their path, its keys joined with `separator`; deeper than 12 levels is not read. */
+function stringLeaves(document: unknown, separator: string): { key: string; value: string }[] {
   const entries: { key: string; value: string }[] = [];
   const walk = (value: unknown, key: string, depth: number) => {
     if (typeof value === 'string' && key) entries.push({ key, value });
-    else if (value && typeof value === 'object' && !Array.isArray(value) && depth < 12) for (const [name, inner] of Object.entries(value)) walk(inner, key ? `${key}.${name}` : name, depth + 1);
+    else if (value && typeof value === 'object' && !Array.isArray(value) && depth < 12) for (const [name, inner] of Object.entries(value)) walk(inner, key ? `${key}${separator}${name}` : name, depth + 1);
   };
-  walk(parsed.doc.value, '', 0);
+  walk(document, '', 0);
   return entries;
 }
 
@@ -66,14 +70,7 @@ const URL_VALUE = /^https?:\/\/[^\s/]+(\/\S*)?$/i;
 /** String values of a settings file by their .NET configuration key (`DownstreamApi:BaseUrl`); an unreadable file gives none. */
 function settingsEntries(file: SourceFile): { key: string; value: string }[] {
   const parsed = parseJson(file);
-  if (!parsed.ok) return [];
-  const entries: { key: string; value: string }[] = [];
-  const walk = (value: unknown, key: string, depth: number) => {
-    if (typeof value === 'string' && key) entries.push({ key, value });
-    else if (value && typeof value === 'object' && !Array.isArray(value) && depth < 8) for (const [name, inner] of Object.entries(value)) walk(inner, key ? `${key}:${name}` : name, depth + 1);
-  };
-  walk(parsed.doc.value, '', 0);
-  return entries;
+  return parsed.ok ? stringLeaves(parsed.doc.value, ':') : [];
 }
 
 /** `ignoreCase`: .NET configuration keys (`configuration["graphApiUrl"]` reads `GraphApiUrl`); environment variables keep their case. */
