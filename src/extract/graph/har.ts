@@ -1,4 +1,4 @@
-import { parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
+import { parseGraphUrl, queryOptions } from '../../knowledge/graph/graph-path.ts';
 import { compactReferences, type HostReference } from '../hosts/types.ts';
 import type { GraphCall } from './types.ts';
 
@@ -30,7 +30,7 @@ export function callsFromHar(text: string, label: string): Omit<GraphCall, 'appR
       }
       return;
     }
-    const select = new URLSearchParams(url.query ?? '').get('$select')?.split(',').filter(Boolean);
+    const { select } = queryOptions(url.query);
     calls.push({ method, path: url.path, apiVersion: version, via: 'har', confidence: 'high', source, observed: true, ...(select?.length ? { select } : {}) });
   });
   return calls;

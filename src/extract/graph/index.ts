@@ -2,7 +2,7 @@ import type { AppSummary, ScanProblem } from '../../engine/types.ts';
 import type { GraphPermissionIndex } from '../../knowledge/graph/permission-index.ts';
 import { structuredFormatOf, type StructuredDoc } from '../../sources/project.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
-import { normalizeGraphPath, parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
+import { normalizeGraphPath, parseGraphUrl, queryOptions } from '../../knowledge/graph/graph-path.ts';
 import type { Manifest } from '../inventory.ts';
 import { analyzePermissions, requirementCache, type AppPermissionAnalysis } from './analysis.ts';
 import { isScopeConfigFile, scopesFromConfig } from './config-scopes.ts';
@@ -195,10 +195,8 @@ function registeredClientCalls(code: readonly FileCodeFacts[], unresolved: Unres
         unresolved.push({ via: 'csharp-http', reason: `${request.url} resolved against the base address ${base} of the registered client is ${url}, without the API version (the base address needs a trailing slash)`, source: request.source, appRoot });
         continue;
       }
-      const query = target.query ? new URLSearchParams(target.query) : undefined;
-      const select = query?.get('$select')?.split(',');
-      const expand = query?.get('$expand')?.split(',');
-      fileCalls.push({ method: request.method, path: target.path, apiVersion: target.version === 'beta' ? 'beta' : 'v1.0', via: 'csharp-http', confidence: 'medium', source: request.source, appRoot, ...(select ? { select } : {}), ...(expand ? { expand } : {}) });
+      const { select, expand } = queryOptions(target.query);
+      fileCalls.push({ method: request.method, path: target.path, apiVersion: target.version === 'beta' ? 'beta' : 'v1.0', via: 'csharp-http', confidence: 'medium', source: request.source, appRoot, ...(select?.length ? { select } : {}), ...(expand?.length ? { expand } : {}) });
     }
     markBodyReads(fileCalls, Boolean(facts.readsBody));
     calls.push(...fileCalls);

@@ -1,5 +1,5 @@
 import type { Node as TsNode, Parser } from 'web-tree-sitter';
-import { MENTIONS_GRAPH_HOST, PLACEHOLDER, parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
+import { MENTIONS_GRAPH_HOST, PLACEHOLDER, parseGraphUrl, queryOptions } from '../../knowledge/graph/graph-path.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import type { CodeGraphFacts } from './javascript.ts';
 import { indexNodes, type NodesOf, type TreeLanguage } from './tree-sitter.ts';
@@ -694,11 +694,6 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   }
 }
 
-function queryOptions(query: string | undefined): { select?: string[]; expand?: string[] } {
-  if (!query) return {};
-  const search = new URLSearchParams(query);
-  return { select: search.get('$select')?.split(','), expand: search.get('$expand')?.split(',') };
-}
 
 /**
  * Properties an SDK call selects, read from the call's own text (its parsed node): v4 `.Select("a,b")` and

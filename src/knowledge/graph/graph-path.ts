@@ -131,3 +131,11 @@ export function parseGraphUrl(text: string): GraphUrl | undefined {
   }
   return { host, version, path, query };
 }
+
+/** The `$select` and `$expand` of a Graph URL's query (`$select=id,mail`), each list trimmed; absent when not given. */
+export function queryOptions(query: string | undefined): { select?: string[]; expand?: string[] } {
+  if (!query) return {};
+  const search = new URLSearchParams(query);
+  const list = (name: string) => search.get(name)?.split(',').map((item) => item.trim()).filter(Boolean);
+  return { select: list('$select'), expand: list('$expand') };
+}
