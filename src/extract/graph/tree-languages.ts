@@ -694,7 +694,6 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   }
 }
 
-
 /**
  * Properties an SDK call selects, read from the call's own text (its parsed node): v4 `.Select("a,b")` and
  * `.Select(u => new { u.A, u.B })`, v5 `QueryParameters.Select = new[] { "a", "b" }`, Java `.select("a,b")`,
