@@ -774,8 +774,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       const key = name === 'version' || name === 'select' || name === 'expand' ? name : undefined;
       if (key && parameterAt(args[0]) !== undefined) given[key] = parameterAt(args[0]);
       else if (name === 'version') version = evaluate(args[0]);
-      else if (name === 'select') select.push(...args.flatMap((a) => splitList(evaluate(a)) ?? arrayStrings(a)));
-      else if (name === 'expand') expand.push(...args.flatMap((a) => splitList(evaluate(a)) ?? arrayStrings(a)));
+      else if (name === 'select') select.push(...args.flatMap(listItems));
+      else if (name === 'expand') expand.push(...args.flatMap(listItems));
       else if (Object.hasOwn(VERBS, name)) method = VERBS[name];
     };
     let current = call;
@@ -841,7 +841,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (!given) return {};
     const args = (call.arguments as Node[]) ?? [];
     const value = (index: number | undefined) => (index === undefined || !args[index] ? undefined : evaluate(args[index]));
-    const list = (index: number | undefined) => (index === undefined || !args[index] ? undefined : splitList(evaluate(args[index])) ?? arrayStrings(args[index]!));
+    const list = (index: number | undefined) => (index === undefined || !args[index] ? undefined : listItems(args[index]!));
     const verb = value(given.method);
     const select = list(given.select);
     const expand = list(given.expand);
@@ -960,7 +960,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     return true;
   }
 
-  /** The strings one argument of a query method gives: `'id,mail'`, `['id', 'mail']`, `...FIELDS` (a constant array). */
+  /** The strings a list argument gives (`.select(…)` and the like): `'id,mail'`, `['id', 'mail']`, `FIELDS` or `...FIELDS` (a constant array). */
   function listItems(argument: Node): string[] {
     const value = argument.type === 'SpreadElement' ? (argument.argument as Node) : argument;
     const array = value.type === 'Identifier' ? constantAt(value, value.name as string) : value;
