@@ -520,7 +520,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (!knownClient && !/^https?:\/\/[^/{]+/i.test(templateText(template))) return undefined;
     // A function that logs or stores the URL it builds (`console.log(GRAPH + path)`) is no request helper.
     const request = requestBy(callee, args);
-    return request && { template, owner, wrapper: { method: request.method, via: request.via, graphRelative: false } };
+    return request && { template, owner, wrapper: { method: request.method, via: request.via, graphRelative: false, confidence: request.confidence } };
   };
 
   /** A function sending a request to a URL whose root one of its parameters supplies: a request helper. */
@@ -882,7 +882,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       return;
     }
     const unsure = unknownBase || parsed.host === PLACEHOLDER;
-    addCall(call, wrapper.method, parsed.host === PLACEHOLDER ? url.replace(/^https?:\/\/\{id\}/i, '') : url, via, unsure ? 'medium' : 'high', { version: wrapper.version, select: wrapper.select, expand: wrapper.expand });
+    addCall(call, wrapper.method, parsed.host === PLACEHOLDER ? url.replace(/^https?:\/\/\{id\}/i, '') : url, via, unsure ? 'medium' : (wrapper.confidence ?? 'high'), { version: wrapper.version, select: wrapper.select, expand: wrapper.expand });
   }
 
   /** Kiota (`client.users.byUserId(id).messages.get()`) and PnPjs (`graph.users.getById(id).messages()`) chains. */
@@ -979,7 +979,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (callee.type === 'Identifier') {
       const name = callee.name as string;
       const unknown = HTTP_FUNCTIONS.test(name) ? undefined : methodOfUnknownRequest(name);
-      if (HTTP_FUNCTIONS.test(name) || unknown) request = { method: unknown ?? 'GET', via: name, confidence: unknown ? 'medium' : 'high' };
+      if (!unknown && HTTP_FUNCTIONS.test(name)) request = { method: 'GET', via: name, confidence: 'high' };
+      else if (unknown) request = { method: unknown, via: name, confidence: 'medium' };
     } else if (callee.type === 'MemberExpression' && !callee.computed) {
       const name = (callee.property as Node).name as string;
       const object = callee.object as Node;

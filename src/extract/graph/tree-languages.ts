@@ -1100,7 +1100,7 @@ const DOWNSTREAM_API = /^(Get|Post|Put|Patch|Delete|CallApi|CallWebApi)For(User|
 const NO_BINDINGS: ReadonlyMap<string, string> = new Map();
 /** A request helper of a file (see registerHelper): its parameters' names, for keyword arguments; whether a method's first is the receiver. */
 /** `owner`: the C# or Java class declaring the helper, by which other classes' calls find it. */
-export type TreeHelper = RequestWrapper & { params: readonly string[]; selfFirst: boolean; owner?: string; confidence?: Confidence };
+export type TreeHelper = RequestWrapper & { params: readonly string[]; selfFirst: boolean; owner?: string };
 /** A URL whose host, or whose path right after the base, is unknown: `{id}/…`, `https://graph.microsoft.com/v1.0{id}`. */
 const ROOT_UNKNOWN = /^(https?:\/\/)?([^/]*\{id\}|[^/]+(\/(v1\.0|beta))?\/?\{id\})/i;
 /** Receivers of HTTP requests: the clients' usual names (`requests`, `httpx`, `self.session`, `_httpClient`, `URI`). */

@@ -1,3 +1,4 @@
+import type { Confidence } from './types.ts';
 import { PLACEHOLDER, parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
 
 /**
@@ -23,6 +24,8 @@ export interface RequestWrapper {
    * and `$expand` (`.select(properties)`): what each call site passes there.
    */
   given?: { method?: number; version?: number; select?: number; expand?: number };
+  /** `medium` for a request made by code m365cert does not know (see methodOfUnknownRequest); `high` when absent. */
+  confidence?: Confidence;
 }
 
 /** One template from parts, adjacent texts merged. */
