@@ -68,7 +68,7 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
       if (!file || inProgress.has(candidate)) continue;
       let exported = exportsOf.get(candidate);
       if (!exported) {
-        const facts = extractForExports(file);
+        const facts = extractAnew(file);
         if (facts) extractedForImport.set(candidate, facts);
         exported = exportsOf.get(candidate);
       }
@@ -76,16 +76,6 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
       if (value !== undefined || stopAtFirstFile) return value;
     }
     return undefined;
-  };
-  const extractForExports = (file: SourceFile): CodeGraphFacts | undefined => {
-    if (JS_FILES.test(file.path)) return extractJs(file);
-    const language = LANGUAGE_OF_EXTENSION[/\.(\w+)$/.exec(file.path)?.[1]?.toLowerCase() ?? ''];
-    return language && parsers[language] ? extractTree(file, language) : undefined;
-  };
-  const extractJsFile = (file: SourceFile): CodeGraphFacts => {
-    const early = extractedForImport.get(file.path);
-    extractedForImport.delete(file.path);
-    return early ?? extractJs(file);
   };
   /** A constant or request helper of the JavaScript/TypeScript module a relative import names. */
   const resolveImport: ImportResolver = (fromFile, specifier, name) => fromExports(importCandidates(fromFile, specifier), (exported) => exported.constants.get(name), true);
@@ -174,15 +164,18 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
     }
     return facts;
   };
+  /** A file's facts on its own turn: those of its extraction for an importer, when there was one (used once). */
   function extractFile(file: SourceFile): CodeGraphFacts | undefined {
+    const early = extractedForImport.get(file.path);
+    if (!early) return extractAnew(file);
+    extractedForImport.delete(file.path);
+    return early;
+  }
+  function extractAnew(file: SourceFile): CodeGraphFacts | undefined {
     const extension = /\.(\w+)$/.exec(file.path)?.[1]?.toLowerCase() ?? '';
     const treeLanguage = LANGUAGE_OF_EXTENSION[extension];
-    if (JS_FILES.test(file.path)) return extractJsFile(file);
-    if (treeLanguage && parsers[treeLanguage]) {
-      const early = extractedForImport.get(file.path);
-      extractedForImport.delete(file.path);
-      return early ?? extractTree(file, treeLanguage);
-    }
+    if (JS_FILES.test(file.path)) return extractJs(file);
+    if (treeLanguage && parsers[treeLanguage]) return extractTree(file, treeLanguage);
     if (/^(ps1|psm1)$/.test(extension)) return extractPowerShell(file);
     return undefined;
   }
@@ -274,7 +267,7 @@ function nearestFirst(fromFile: string, paths: readonly string[]): string[] {
  * The files a Python import may name, nearest first: relative ones (`.m`, `..pkg.m`) from the importing
  * file's package, absolute ones from its folder and each folder above it (where the program may run from).
  */
-export function pythonModuleCandidates(fromFile: string, module: string): string[] {
+function pythonModuleCandidates(fromFile: string, module: string): string[] {
   const dots = /^\.*/.exec(module)![0].length;
   const parts = module.slice(dots).split('.').filter(Boolean);
   const folders: string[] = [];

@@ -46,7 +46,7 @@ export function joinTemplate(parts: readonly (UrlTemplate | string | { readonly 
   return joined;
 }
 
-export function hasSlots(template: UrlTemplate): boolean {
+function hasSlots(template: UrlTemplate): boolean {
   return template.some((part) => typeof part !== 'string');
 }
 
