@@ -125,7 +125,8 @@ export function markedTemplate(marked: string): UrlTemplate {
 /**
  * A relative reference resolved against a base URL as `new Uri(base, relative)` does (RFC 3986): a path from the
  * root replaces the base's, any other replaces its last segment — `https://graph.microsoft.com/v1.0` + `me` is
- * `https://graph.microsoft.com/me`, the trailing slash matters.
+ * `https://graph.microsoft.com/me`, the trailing slash matters. Not WHATWG `new URL`, which percent-encodes the
+ * `{id}` placeholders of the paths.
  */
 export function resolveReference(base: string, relative: string): string {
   const origin = /^[a-z][\w+.-]*:\/\/[^/?#]*/i.exec(base)?.[0] ?? '';
