@@ -6,6 +6,7 @@ import { readsItemBody } from '../graph/body-reads.ts';
 import { extractPowerShell } from '../graph/powershell.ts';
 import { extractTreeLanguage, submodule, type ModuleConstantResolver, type ModuleHelperResolver, type TreeHelper } from '../graph/tree-languages.ts';
 import { compactReferences } from '../hosts/types.ts';
+import { groupBy } from '../../util/group-by.ts';
 import type { RequestWrapper } from '../graph/url-templates.ts';
 import type { EnvironmentUrls } from './environment.ts';
 import { LANGUAGE_OF_EXTENSION, type TreeLanguage, type TreeParsers } from '../graph/tree-sitter.ts';
@@ -106,14 +107,7 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
     return facts;
   };
   // Classic browser scripts of one folder are taken as one page: each sees the others' top-level values.
-  const scriptsByFolder = new Map<string, string[]>();
-  for (const candidate of choice.paths ?? []) {
-    if (!/\.js$/i.test(candidate) || candidate.includes('!')) continue;
-    const folder = path.posix.dirname(candidate);
-    const scripts = scriptsByFolder.get(folder);
-    if (scripts) scripts.push(candidate);
-    else scriptsByFolder.set(folder, [candidate]);
-  }
+  const scriptsByFolder = groupBy(choice.paths ?? [], (candidate) => (/\.js$/i.test(candidate) && !candidate.includes('!') ? path.posix.dirname(candidate) : undefined));
   const pageScripts = (fromFile: string): string[] => (scriptsByFolder.get(path.posix.dirname(fromFile)) ?? []).filter((sibling) => sibling !== fromFile);
   const pageGlobal = <T>(fromFile: string, pick: (globals: NonNullable<ModuleExports['globals']>) => T | undefined): T | undefined => {
     for (const sibling of pageScripts(fromFile)) {

@@ -16,6 +16,7 @@ import { IAC_REGISTRATION_HINT, requestedFromIac } from './requested-iac.ts';
 import { withoutGraphHost } from './sdk-shapes.ts';
 import { resolveReference } from './url-templates.ts';
 import type { AuthFlowEvidence, GraphCall, RequestedPermission, SourceRef, UnresolvedGraphCall } from './types.ts';
+import { groupBy } from '../../util/group-by.ts';
 
 export interface GraphFacts {
   requested: RequestedPermission[];
@@ -158,17 +159,6 @@ function mergeObserved(calls: GraphCall[], observed: readonly Omit<GraphCall, 'a
       calls.push({ ...call, appRoot });
     }
   }
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const name = key(item);
-    const group = groups.get(name);
-    if (group) group.push(item);
-    else groups.set(name, [item]);
-  }
-  return groups;
 }
 
 /**

@@ -12,6 +12,7 @@ import type { ExtractorChoice } from '../code/extractor.ts';
 import { environmentUrl } from '../code/environment.ts';
 import { fillTemplate, gluedToVersion, isAbsoluteUrl, joinTemplate, markedTemplate, mayReachGraph, mayStartBase, parameterMarker, resolveReference, suppliesRoot, templateText, withBaseUrl, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
 import { visitJsPatterns } from '../patterns/javascript-patterns.ts';
+import { groupBy } from '../../util/group-by.ts';
 import type { InsecurePattern } from '../patterns/types.ts';
 
 /**
@@ -798,17 +799,10 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
 
   /** Calls of a method on a name (`query.select(…)`), by the name, found once per file. */
   function callsOnName(): Map<string, Node[]> {
-    if (methodCallIndex) return methodCallIndex;
-    methodCallIndex = new Map();
-    for (const node of live) {
+    return (methodCallIndex ??= groupBy(live, (node) => {
       const callee = node.type === 'CallExpression' ? (node.callee as Node) : undefined;
-      if (callee?.type !== 'MemberExpression' || (callee.object as Node).type !== 'Identifier') continue;
-      const name = (callee.object as Node).name as string;
-      const calls = methodCallIndex.get(name);
-      if (calls) calls.push(node);
-      else methodCallIndex.set(name, [node]);
-    }
-    return methodCallIndex;
+      return callee?.type === 'MemberExpression' && (callee.object as Node).type === 'Identifier' ? ((callee.object as Node).name as string) : undefined;
+    }));
   }
 
   function recogniseApiChain(call: Node, argument: Node) {
@@ -1121,18 +1115,12 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
 
   /** Calls by the name of the function they call (`name(…)`, `this.name(…)`), found once per file. */
   function callsByName(): Map<string, Node[]> {
-    if (callIndex) return callIndex;
-    callIndex = new Map();
-    for (const node of live) {
-      if (node.type !== 'CallExpression') continue;
+    return (callIndex ??= groupBy(live, (node) => {
+      if (node.type !== 'CallExpression') return undefined;
       const callee = node.callee as Node;
       const called = callee.type === 'Identifier' ? (callee.name as string) : callee.type === 'MemberExpression' && !callee.computed && (callee.object as Node).type === 'ThisExpression' ? ((callee.property as Node).name as string) : undefined;
-      if (!called) continue;
-      const sites = callIndex.get(called);
-      if (sites) sites.push(node);
-      else callIndex.set(called, [node]);
-    }
-    return callIndex;
+      return called || undefined;
+    }));
   }
 
   /**
