@@ -2,6 +2,7 @@ import type { AppSummary, ScanProblem } from '../../engine/types.ts';
 import type { GraphPermissionIndex } from '../../knowledge/graph/permission-index.ts';
 import { structuredFormatOf, type StructuredDoc } from '../../sources/project.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
+import type { JsonDocument } from '../../sources/formats/json.ts';
 import { normalizeGraphPath, parseGraphUrl, queryOptions } from '../../knowledge/graph/graph-path.ts';
 import type { Manifest } from '../inventory.ts';
 import { analyzePermissions, requirementCache, type AppPermissionAnalysis } from './analysis.ts';
@@ -88,16 +89,16 @@ export function extractGraphFacts(input: GraphExtractionInput): GraphFacts {
     for (const call of fileCalls) calls.push(call);
   }
   for (const call of registeredClientCalls(code, unresolved)) calls.push(call);
-  for (const file of files) {
-    if (!/\.json$/i.test(file.path) || file.path.includes('!') || !file.text.includes('Microsoft.Graph/applications')) continue;
-    const { doc, usable } = cached(file);
-    if (usable) requested.push(...requestedFromArmTemplate(file, appRootOf(file.path), index, doc?.format === 'json' ? doc.doc : undefined));
-  }
-  for (const file of files) {
-    if (file.path.includes('!') || !APP_CREATION_SCRIPT.test(file.path)) continue;
-    const { doc, usable } = cached(file);
-    if (usable) requested.push(...requestedFromAppCreationScript(file, appRootOf(file.path), doc?.format === 'json' ? doc.doc : undefined));
-  }
+  /** Registrations declared in JSON files of the tree (not inside archives), from the parsed document. */
+  const requestedFromJson = (declares: (file: SourceFile) => boolean, read: (file: SourceFile, appRoot: string, document: JsonDocument | undefined) => RequestedPermission[]) => {
+    for (const file of files) {
+      if (file.path.includes('!') || !declares(file)) continue;
+      const { doc, usable } = cached(file);
+      if (usable) requested.push(...read(file, appRootOf(file.path), doc?.format === 'json' ? doc.doc : undefined));
+    }
+  };
+  requestedFromJson((file) => /\.json$/i.test(file.path) && file.text.includes('Microsoft.Graph/applications'), (file, appRoot, document) => requestedFromArmTemplate(file, appRoot, index, document));
+  requestedFromJson((file) => APP_CREATION_SCRIPT.test(file.path), requestedFromAppCreationScript);
   for (const file of files) {
     if (!/\.(tf|bicep)$/i.test(file.path) || file.path.includes('!') || !IAC_REGISTRATION_HINT.test(file.text)) continue;
     const { doc } = cached(file);
