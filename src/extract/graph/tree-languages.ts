@@ -455,7 +455,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     if (urlArgument.type === 'keyword_argument' && urlArgument.childForFieldName('name')?.text !== 'url') return false;
     const owner = definitionAround(call);
     if (!owner) return false;
-    const { fn, name, params } = owner;
+    const { fn, name, params, selfFirst } = owner;
     const marked = withParameterMarkers(params, () => evaluate(firstValue(urlArgument)));
     if (marked === undefined) return false;
     const template = markedTemplate(marked);
@@ -463,7 +463,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     // Without Graph's host written out, only a known HTTP client's request is one (any call may take a parameter).
     if (!requests && !/^https?:\/\/[^/{\u0001]+/i.test(marked) && !HTTP_CLIENT_RECEIVER.test(rules.member(call)?.object?.text ?? (call.type === 'method_invocation' ? 'URI' : ''))) return false;
     const ownerName = language === 'python' ? undefined : ownerOf(fn);
-    helpers.set(name, { template, method, via: 'http', graphRelative: false, params, selfFirst: language === 'python' && /^(self|cls)$/.test(params[0] ?? ''), ...(ownerName ? { owner: ownerName } : {}), confidence });
+    helpers.set(name, { template, method, via: 'http', graphRelative: false, params, selfFirst, ...(ownerName ? { owner: ownerName } : {}), confidence });
     return true;
   }
 
@@ -501,11 +501,11 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   function chainHelper(call: TsNode, helper: TreeHelper): boolean {
     const owner = definitionAround(call);
     if (!owner || helpers.has(owner.name)) return false;
-    const { fn, name, params } = owner;
+    const { fn, name, params, selfFirst } = owner;
     const values = withParameterMarkers(params, () => helperArguments(call, helper));
     const template = markedTemplate(templateText(fillTemplate(helper.template, values)));
     if (!suppliesRoot(template) || !mayReachGraph(template)) return false;
-    helpers.set(name, { ...helper, template, params, selfFirst: language === 'python' && /^(self|cls)$/.test(params[0] ?? ''), owner: helper.owner && ownerOf(fn) });
+    helpers.set(name, { ...helper, template, params, selfFirst, owner: helper.owner && ownerOf(fn) });
     return true;
   }
 
@@ -593,13 +593,16 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     return helper ? { helper, name: callee!.type === 'attribute' ? target!.name : callee!.text } : undefined;
   }
 
-  /** The function or method definition around a call, with its name and parameters; undefined outside one or without parameters. */
-  function definitionAround(call: TsNode): { fn: TsNode; name: string; params: string[] } | undefined {
+  /**
+   * The function or method definition around a call, with its name and parameters (`selfFirst`: a Python method
+   * whose first parameter is the instance or class); undefined outside one or without parameters.
+   */
+  function definitionAround(call: TsNode): { fn: TsNode; name: string; params: string[]; selfFirst: boolean } | undefined {
     let fn: TsNode | null = call.parent;
     while (fn && fn.type !== FUNCTION_DEFINITION[language]) fn = fn.parent;
     const name = fn?.childForFieldName('name')?.text;
     const params = fn ? parameterNames(fn) : [];
-    return fn && name && params.length ? { fn, name, params } : undefined;
+    return fn && name && params.length ? { fn, name, params, selfFirst: language === 'python' && /^(self|cls)$/.test(params[0]!) } : undefined;
   }
 
   /** What `read` evaluates while each parameter stands for its slot's marker (see url-templates.ts). */
