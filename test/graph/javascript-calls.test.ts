@@ -233,6 +233,15 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line} ${call.via}`), ['GET /me/messages spa/src/pages/Mails.jsx:5 graph-client via execute()', 'GET /me spa/src/pages/Me.jsx:4 fetch via go()']);
   });
 
+  it('follows helpers a TypeScript hook returns through `as`, `satisfies`, `await` and parentheses', () => {
+    const files = [
+      new SourceFile('spa/src/hooks/useFetch.ts', "export const useFetch = () => {\n  const go = (url: string) => fetch(url);\n  return { go } satisfies Helpers;\n};\nexport async function loadHelpers() {\n  const get = (url: string) => fetch(url);\n  return ({ get } as const);\n}\n"),
+      new SourceFile('spa/src/pages/Me.tsx', "import { useFetch, loadHelpers } from '../hooks/useFetch';\nconst { go } = useFetch() as Helpers;\ngo('https://graph.microsoft.com/v1.0/me');\nconst { get } = (await loadHelpers())!;\nget('https://graph.microsoft.com/v1.0/me/events');\n"),
+    ];
+    const facts = graphFactsOf(files);
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line} ${call.via}`), ['GET /me spa/src/pages/Me.tsx:3 fetch via go()', 'GET /me/events spa/src/pages/Me.tsx:5 fetch via get()']);
+  });
+
   it('follows request helpers across modules, CommonJS and ES, and reports a run-time path given to one', () => {
     const files = [
       new SourceFile('addin/helpers/odata.js', "var https = require('https');\nconst getData = function (token, domain, path, version, query) {\n  var options = { host: domain, path: version + path + query, method: 'GET' };\n  return new Promise((resolve) => https.get(options, resolve));\n};\nmodule.exports = getData;\n"),

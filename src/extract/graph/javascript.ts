@@ -6,7 +6,7 @@ import type { SourceFile } from '../../sources/source-file.ts';
 import { PLACEHOLDER, parseGraphUrl, queryOptions } from '../../knowledge/graph/graph-path.ts';
 import { fluentPath, isGraphScopeUrl, kiotaVerb, methodOfUnknownRequest, sdkSegment } from './sdk-shapes.ts';
 import type { AuthFlow, AuthFlowEvidence, Confidence, GraphCall, SourceRef, UnresolvedGraphCall } from './types.ts';
-import { visitJsClass, visitJsConnectivity, type JsConnectivityContext } from '../hosts/javascript-connectivity.ts';
+import { unwrapExpression, visitJsClass, visitJsConnectivity, type JsConnectivityContext } from '../hosts/javascript-connectivity.ts';
 import type { CodeConnectivity } from '../hosts/types.ts';
 import type { ExtractorChoice } from '../code/extractor.ts';
 import { environmentUrl } from '../code/environment.ts';
@@ -239,7 +239,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     }
     // `const { execute } = useGraph(…)`: a name taken from what a function returns (a React hook's helpers).
     if (node.type === 'VariableDeclarator' && (node.id as Node).type === 'ObjectPattern') {
-      const init = unwrapAwait(node.init as Node | null);
+      const init = node.init ? unwrapExpression(node.init as Node) : undefined;
       const callee = init?.type === 'CallExpression' ? (init.callee as Node) : undefined;
       if (callee?.type === 'Identifier')
         for (const property of ((node.id as Node).properties as Node[]) ?? []) {
@@ -600,7 +600,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       ...[...functionParams.keys()].filter((fn) => fn.type === 'ArrowFunctionExpression' && (fn.body as Node).type !== 'BlockStatement').map((fn) => [fn, fn.body as Node] as [Node | undefined, Node | null]),
     ];
     for (const [fn, returned] of returns) {
-      const object = unwrapParentheses(returned);
+      const object = returned ? unwrapExpression(returned) : undefined;
       const name = fn && functionName(fn);
       if (!name || object?.type !== 'ObjectExpression') continue;
       for (const property of (object.properties as Node[]) ?? []) {
@@ -1332,14 +1332,6 @@ function constantStrings(name: string, value: Node | undefined | null, evaluate:
     const keyName = key && ((key.name ?? key.value) as string | undefined);
     return property.type === 'Property' && typeof keyName === 'string' ? constantStrings(`${name}.${keyName}`, property.value as Node, evaluate, depth + 1) : [];
   });
-}
-
-function unwrapAwait(node: Node | null | undefined): Node | undefined {
-  return node?.type === 'AwaitExpression' ? (node.argument as Node) : (node ?? undefined);
-}
-
-function unwrapParentheses(node: Node | null | undefined): Node | undefined {
-  return node?.type === 'ParenthesizedExpression' ? unwrapParentheses(node.expression as Node) : (node ?? undefined);
 }
 
 /** `module.exports` */

@@ -77,7 +77,7 @@ export function visitJsConnectivity(node: JsNode, context: JsConnectivityContext
 
   function outbound(given: JsNode | undefined, via: string, purpose: string | undefined): void {
     if (!given) return;
-    const argument = unwrap(given);
+    const argument = unwrapExpression(given);
     // `process.env.API_URL ?? 'https://…'`: the setting and its fallback are both hosts the code may contact.
     if (argument.type === 'LogicalExpression') {
       outbound(argument.left as JsNode, via, purpose);
@@ -194,7 +194,8 @@ function recogniseSdk(node: JsNode, callee: JsNode, calleeName: string | undefin
   return true;
 }
 
-function unwrap(node: JsNode): JsNode {
+/** The expression inside parentheses, `await`, and TypeScript's `!`, `as` and `satisfies`. */
+export function unwrapExpression(node: JsNode): JsNode {
   let current = node;
   while (/^(TSNonNullExpression|TSAsExpression|TSSatisfiesExpression|ParenthesizedExpression|AwaitExpression)$/.test(current.type)) current = (current.expression ?? current.argument) as JsNode;
   return current;
