@@ -42,4 +42,19 @@ describe('URL environment variables from .env files', () => {
     assert.equal(Object.keys(urls['big']!).length, 100_000);
     assert.deepEqual([urls['deep'], urls['list']], [{}, {}]);
   });
+
+  it('survives hostile Spring configuration: an alias bomb, broken and deeply indented YAML, endless continuation lines', () => {
+    // Ten levels of nine aliases each: a billion strings if expanded; the YAML parser refuses it, and the file gives nothing.
+    const levels = 'abcdefghij';
+    const bomb = ['a: &a ["https://graph.microsoft.com/v1.0", "x", "x", "x", "x", "x", "x", "x", "x"]', ...[...levels.slice(1)].map((name, index) => `${name}: &${name} [${Array.from({ length: 9 }, () => `*${levels[index]}`).join(', ')}]`), 'graph:', '  url: https://graph.microsoft.com/v1.0'].join('\n');
+    const urls = environmentUrls([
+      new SourceFile('bomb/src/main/resources/application.yml', bomb),
+      new SourceFile('broken/src/main/resources/application.yml', 'graph: [unclosed\n  url: https://graph.microsoft.com\n'),
+      new SourceFile('deep/src/main/resources/application-dev.yaml', Array.from({ length: 5_000 }, (_, depth) => `${' '.repeat(depth)}k:`).join('\n')),
+      new SourceFile('lines/src/main/resources/application.properties', `app.graph.url=https://graph.microsoft.com/v1.0\\\n${'\\\n'.repeat(200_000)}/me\nother.url = https://contoso.com/api\n`),
+    ]);
+    assert.deepEqual([urls['bomb'], urls['broken'], urls['deep']], [{}, {}, {}]);
+    // Java joins continuation lines into one value, however many there are.
+    assert.deepEqual(urls['lines'], { 'app.graph.url': 'https://graph.microsoft.com/v1.0/me', 'other.url': 'https://contoso.com/api' });
+  });
 });
