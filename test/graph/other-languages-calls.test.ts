@@ -101,6 +101,12 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(cs.unresolved.map((item) => item.reason), ['the request URL of /sites/{id}/drive/items/{id}/createUploadSession is sent by other code, with a method only that code knows', 'the request URL of /me/drive/items/{id}/createUploadSession is sent by other code, with a method only that code knows']);
   });
 
+  it('Java: a URI.create URL whose path after Graph\'s base is computed at run time is reported, not taken for a call', () => {
+    const java = extractTreeLanguage(new SourceFile('Client.java', wrap.java('HttpRequest r = HttpRequest.newBuilder(URI.create("https://graph.microsoft.com/v1.0" + pathFor(user))).GET().build();')), 'java', parsers.java!);
+    assert.deepEqual(java.calls, []);
+    assert.deepEqual(java.unresolved.map((item) => `${item.via} ${item.reason}`), ['java-http the URL after the Graph base is computed at run time']);
+  });
+
   it('reads URL environment variables from the app\'s .env files in Python, C# and Java', () => {
     const environment = environmentUrls([new SourceFile('app/.env', 'ENDPOINT=https://graph.microsoft.com/v1.0/users\nGRAPH=https://graph.microsoft.com/v1.0\nSECRET=abc~def\n')]);
     const calls = (language: TreeLanguage, extension: string, code: string) => extractTreeLanguage(new SourceFile(`app/src/case.${extension}`, code), language, parsers[language]!, { environment }).calls.map((call) => `${call.method} ${call.path}`);
