@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ScanProblem } from '../../src/engine/types.ts';
 import { extractCode } from '../../src/extract/code/index.ts';
-import { extractCodeInParallel } from '../../src/extract/code/parallel.ts';
+import { extractCodeInParallel, threadExecArgv } from '../../src/extract/code/parallel.ts';
 import { loadParsers } from '../../src/extract/graph/tree-sitter.ts';
 import { loadProject } from '../../src/sources/project.ts';
 import { tempDir, writeTree } from '../harness/paths.ts';
@@ -67,5 +67,17 @@ describe('code extraction on threads', () => {
     assert.deepEqual(starved, sequential);
     assert.match(starvedProblems.map((problem) => problem.message).join('\n'), /threads stopped .*file\(s\) were extracted on the main thread/);
     assert.deepEqual(starvedProblems.filter((problem) => problem.kind === 'parse-error'), sequentialProblems);
+  });
+});
+
+describe('node options of the extraction threads', () => {
+  it('drops the options that preload modules, in every spelling, and keeps the others', () => {
+    const parent = ['--max-old-space-size=4096', '--import', 'tsx', '--enable-source-maps', '--require=./trace.cjs', '-r', 'dotenv/config', '--loader', 'ts-node/esm', '--experimental-loader=./hook.mjs', '--import=tsx', '--stack-size=2000'];
+    assert.deepEqual(threadExecArgv(parent), ['--max-old-space-size=4096', '--enable-source-maps', '--stack-size=2000']);
+  });
+
+  it('keeps a process started without preloads as it is', () => {
+    assert.deepEqual(threadExecArgv(['--no-warnings', '--cpu-prof']), ['--no-warnings', '--cpu-prof']);
+    assert.deepEqual(threadExecArgv([]), []);
   });
 });

@@ -137,12 +137,30 @@ function runWorkers(count: number, data: WorkerInput, limits: ResourceLimits, on
   });
 }
 
+/** Node options that load code into every thread before its own module: `--import x`, `--require=x`, `-r x`, loaders. */
+const MODULE_PRELOAD_FLAGS = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader']);
+
+/**
+ * The node options a thread running compiled JavaScript inherits: all of the process's but those preloading
+ * modules. A process started with `--import tsx` (a script run from its TypeScript sources, such as the
+ * benchmark driving the compiled package) would otherwise boot tsx in every thread for nothing.
+ */
+export function threadExecArgv(execArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const flag = execArgv[i]!;
+    if (MODULE_PRELOAD_FLAGS.has(flag)) i++;
+    else if (!MODULE_PRELOAD_FLAGS.has(flag.split('=')[0]!)) kept.push(flag);
+  }
+  return kept;
+}
+
 /**
  * The compiled package runs worker.js. From the TypeScript sources (tests, `npm run demo`) the thread first
  * registers tsx, whose loader a worker does not inherit on Node 20.
  */
 function startWorker(data: WorkerInput, limits: ResourceLimits): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData: data, resourceLimits: limits });
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData: data, resourceLimits: limits, execArgv: threadExecArgv(process.execArgv) });
   const entry = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
   return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`, { eval: true, workerData: data, resourceLimits: limits });
 }
