@@ -75,7 +75,7 @@ export interface GlobalResolver {
 const NO_GLOBALS: GlobalResolver = { constant: () => undefined, wrapper: () => undefined };
 
 const VERBS: Record<string, string> = { get: 'GET', getStream: 'GET', post: 'POST', put: 'PUT', putStream: 'PUT', patch: 'PATCH', update: 'PATCH', delete: 'DELETE', del: 'DELETE' };
-const HTTP_CLIENT_VERBS: Record<string, string> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE', head: 'GET', fetch: 'GET' };
+const HTTP_CLIENT_VERBS: Record<string, string> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE', head: 'GET', fetch: 'GET', ajax: 'GET' };
 /** The node types the recognisers look at; everything else is only walked through. */
 const INTERESTING = new Set(['CallExpression', 'NewExpression', 'Property', 'ExportNamedDeclaration', 'ClassDeclaration', 'ClassExpression', 'AssignmentExpression', 'ReturnStatement']);
 /** The SPFx context's client factories: whatever they hand out acts for the signed-in user. */
@@ -986,15 +986,16 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     }
     if (!request) return undefined;
     const options = resolveObject(args[1]) ?? resolveObject(args[2]);
-    const declared = options && evaluate(objectProperty(options, 'method'));
-    if (declared) request.method = declared.toUpperCase();
+    const declared = options && declaredMethod(options);
+    if (declared) request.method = declared;
     return request;
   }
 
   function recogniseHttpClient(call: Node, callee: Node, args: Node[]) {
-    const urlArgument = args[0];
+    const settings = settingsRequest(callee, args[0]);
+    const urlArgument = settings ? objectProperty(settings.options, 'url') : args[0];
     if (!urlArgument || helperRequests.has(call) || rootFromParameter(urlArgument)) return;
-    const request = requestBy(callee, args);
+    const request = settings?.request ?? requestBy(callee, args);
     if (!request) return;
     const base = callee.type === 'MemberExpression' ? instanceBaseUrl(callee.object as Node) : undefined;
     for (const given of new Set(possibleValues(urlArgument))) {
@@ -1010,6 +1011,26 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       }
       addCall(call, request.method, afterBase ?? url, request.via, afterBase === undefined ? request.confidence : 'medium');
     }
+  }
+
+  /** The HTTP method a request's settings name: `method`, or jQuery's `type` (which elsewhere may mean a content type). */
+  function declaredMethod(options: Node): string | undefined {
+    const method = evaluate(objectProperty(options, 'method'))?.toUpperCase();
+    if (method) return method;
+    const type = evaluate(objectProperty(options, 'type'))?.toUpperCase();
+    return type && HTTP_METHOD.test(type) ? type : undefined;
+  }
+
+  /**
+   * A client handed one settings object holding the URL: `axios({ url, method })`, `$.ajax({ url, type })` (jQuery
+   * names the method `type` or `method`).
+   */
+  function settingsRequest(callee: Node, first: Node | undefined): { options: Node; request: { method: string; via: string; confidence: Confidence } } | undefined {
+    const name = dottedName(callee);
+    if (!name || !SETTINGS_REQUESTS.test(name)) return undefined;
+    const options = resolveObject(first);
+    if (!options || !objectProperty(options, 'url')) return undefined;
+    return { options, request: { method: declaredMethod(options) ?? 'GET', via: name.split('.')[0]!, confidence: 'high' } };
   }
 
   /**
@@ -1258,6 +1279,9 @@ const UNKNOWN_ROOT = /^(https?:\/\/[^/]+)?(\/(v1\.0|beta))?\/?\{id\}/i;
 const MAY_CARRY_PARAMETER = new Set(['Identifier', 'TemplateLiteral', 'BinaryExpression', 'CallExpression', 'ObjectExpression', 'ParenthesizedExpression', 'TSAsExpression', 'TSNonNullExpression']);
 /** Node's own HTTP modules, whose `get`/`request` take an options object. */
 const NODE_HTTP = /^(node:)?https?$/;
+const HTTP_METHOD = /^(GET|POST|PUT|PATCH|DELETE|HEAD)$/;
+/** Clients taking one settings object with the URL in it: `axios({ url })`, `request({ url })`, jQuery's `$.ajax({ url })`. */
+const SETTINGS_REQUESTS = /^(axios|axios\.request|request|got|needle|superagent|\$\.ajax|jQuery\.ajax)$/;
 /** HTTP clients that take a URL: a call of one with a parameter as the URL's root makes a request helper. */
 const HTTP_FUNCTIONS = /^(fetch|got|ky|axios|superagent|request|needle|undici|ofetch|\$fetch)$/;
 /** The export name of a module's own value (`module.exports = …`, `export default …`). */

@@ -122,7 +122,8 @@ export function parseGraphUrl(text: string): GraphUrl | undefined {
   if (!rest.startsWith('/')) rest = `/${rest}`;
   const queryAt = rest.indexOf('?');
   const query = queryAt === -1 ? undefined : rest.slice(queryAt + 1);
-  let path = queryAt === -1 ? rest : rest.slice(0, queryAt);
+  // A trailing slash names the same resource (`/installedApps/?$expand=…`).
+  let path = (queryAt === -1 ? rest : rest.slice(0, queryAt)).replace(/(.)\/+$/, '$1');
   let version: string | undefined;
   const versioned = /^\/(v1\.0|beta)(?=\/|$)/i.exec(path);
   if (versioned) {
