@@ -20,6 +20,9 @@ function tree(): Record<string, string> {
     'api/Shared/GraphConstants.cs': 'public static class GraphConstants { public const string Base = "https://graph.microsoft.com/v1.0"; }\n',
     'api/Reports.cs': 'class Reports { async Task Run(HttpClient http) { await http.GetStringAsync(GraphConstants.Base + "/reports/getEmailActivityCounts"); } }\n',
     'api/Client.cs': 'using System.Net.Http;\nclass C { async Task Run(HttpClient http) { await http.GetStringAsync("https://api.partner-three.io/x"); } }\n',
+    // A page's script and code m365cert has no parser for are extracted on the threads too.
+    'views/teams.ejs': '<script>\n  var token = <%- token %>;\n  $.ajax({ url: "https://graph.microsoft.com/v1.0/me/joinedTeams", type: "GET" });\n</script>\n',
+    'tools/report.go': 'resp, _ := http.Get("https://graph.microsoft.com/v1.0/reports/getTeamsUserActivityCounts")\n',
   };
   // Big enough that a thread held to 16 MB runs out of memory on it (a thread held to less fails on Node 22 before it starts).
   files['src/bulk.ts'] = Array.from({ length: 40_000 }, (_, i) => `fetch('https://api.partner-five.io/items/${i}');`).join('\n');
@@ -47,6 +50,7 @@ describe('code extraction on threads', () => {
     assert.equal(calls.filter((path) => path === '/users/{id}/messages').length, 90);
     assert.equal(calls.filter((path) => path === '/groups').length, 1);
     assert.equal(calls.filter((path) => path === '/reports/getEmailActivityCounts').length, 1);
+    assert.equal(calls.filter((path) => path === '/me/joinedTeams' || path === '/reports/getTeamsUserActivityCounts').length, 2);
     assert.equal(parallelProblems.filter((problem) => problem.file === 'src/broken.ts').length, 1);
 
     // The caller may keep the main thread busy meanwhile: threads take their batches from a shared counter,

@@ -10,6 +10,9 @@ import { groupBy } from '../../util/group-by.ts';
 import type { RequestWrapper } from '../graph/url-templates.ts';
 import type { EnvironmentUrls } from './environment.ts';
 import { LANGUAGE_OF_EXTENSION, type TreeLanguage, type TreeParsers } from '../graph/tree-sitter.ts';
+import { graphUrlsInText, TEXT_URL_FILES } from '../graph/text-urls.ts';
+import { SourceFile as PageCode } from '../../sources/source-file.ts';
+import { PAGE_FILES, pageScripts as scriptsOfPage, SERVER_PAGES } from './page-scripts.ts';
 
 export const JS_FILES = /\.(m|c)?(j|t)sx?$/i;
 /** Files whose imports of the tree's modules (or, in C# and Java, reads of its classes' constants) are followed. */
@@ -171,8 +174,34 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
     if (JS_FILES.test(file.path)) return extractJs(file);
     if (treeLanguage && parsers[treeLanguage]) return extractTree(file, treeLanguage);
     if (/^(ps1|psm1)$/.test(extension)) return extractPowerShell(file);
+    if (PAGE_FILES.test(file.path)) return extractPage(file);
+    if (TEXT_URL_FILES.test(file.path)) return { ...emptyFacts(), ...graphUrlsInText(file) };
     return undefined;
   }
+
+  /**
+   * A page's scripts, read for Graph only (its hosts and links are the connectivity extractor's, from the HTML):
+   * by the JavaScript extractor when they parse, else — template code m365cert cannot blank — as text (low
+   * confidence); a server page's own code as text too.
+   */
+  function extractPage(file: SourceFile): CodeGraphFacts {
+    const scripts = scriptsOfPage(file.path, file.text);
+    let facts = emptyFacts();
+    if (scripts) {
+      const parsed = extractJavaScript(new PageCode(file.path, scripts.code), resolveImport, { ...choice, graphOnly: true }, resolveWrapper, globals);
+      facts = parsed.parseError ? { ...facts, ...graphUrlsInText(file, scripts.code) } : { ...parsed, exportedConstants: new Map() };
+    }
+    if (SERVER_PAGES.test(file.path)) {
+      const server = graphUrlsInText(file, scripts?.rest ?? file.text);
+      facts.calls.push(...server.calls);
+      facts.unresolved.push(...server.unresolved);
+    }
+    return facts;
+  }
+}
+
+function emptyFacts(): CodeGraphFacts {
+  return { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] }, patterns: [] };
 }
 
 /**

@@ -6,6 +6,8 @@ import type { CodeGraphFacts } from '../graph/javascript.ts';
 import { LANGUAGE_OF_EXTENSION, type TreeLanguage, type TreeParsers } from '../graph/tree-sitter.ts';
 import { createFileExtractor, importedPaths, IMPORTING_FILES, isClassicScript, JS_FILES } from './extractor.ts';
 import { environmentUrls, type EnvironmentUrls } from './environment.ts';
+import { PAGE_FILES } from './page-scripts.ts';
+import { TEXT_URL_FILES } from '../graph/text-urls.ts';
 
 /**
  * Every code file is parsed once; each extractor (Graph calls, scopes and auth flows; outbound connections
@@ -53,9 +55,9 @@ function mayImportModules(file: SourceFile): boolean {
   return /\.py$/i.test(file.path) && PYTHON_IMPORT_HINT.test(file.text);
 }
 
-/** Source code the extractors read: not declaration files, not members of archives. */
+/** Source code the extractors read: not declaration files, not members of archives; pages for their scripts. */
 function isParsableCode(file: SourceFile): boolean {
-  return CODE_FILES.test(file.path) && !file.path.includes('!') && !/\.d\.ts$/.test(file.path);
+  return (CODE_FILES.test(file.path) || PAGE_FILES.test(file.path) || TEXT_URL_FILES.test(file.path)) && !file.path.includes('!') && !/\.d\.ts$/.test(file.path);
 }
 
 /** A code file that may call Graph, hold a Graph URL or scope, or acquire tokens (the permission analysis's share of the parsing). */

@@ -109,7 +109,8 @@ const RAW_TRANSFER = rawTransferSupported();
  * record and the comments, and reads the tree through a getter, together a third of the parsing time here.
  */
 function parseProgram(file: SourceFile): { program: Node; errors: { severity?: string; message: string; labels?: { start: number }[] }[] } {
-  const name = file.path.replace(/!/g, '_');
+  // Scripts cut out of a page (page-scripts.ts) are parsed as TypeScript, which reads their JavaScript too.
+  const name = (/\.(m|c)?(j|t)sx?$/i.test(file.path) ? file.path : `${file.path}.ts`).replace(/!/g, '_');
   const options = { sourceType: 'unambiguous', astType: 'js' };
   if (RAW_TRANSFER) {
     const parsed = parseSync(name, file.text, { ...options, experimentalRawTransfer: true } as never);
