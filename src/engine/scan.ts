@@ -52,7 +52,7 @@ import {
 } from './types.ts';
 
 /** Version of the JSON report's shape (schemas/report.schema.json). Bump the major on breaking changes. */
-export const REPORT_SCHEMA_VERSION = '1.6.0';
+export const REPORT_SCHEMA_VERSION = '1.7.0';
 
 export interface ScanOptions {
   root: string;

@@ -18,10 +18,15 @@ export interface FixPlan {
 }
 
 /**
- * Declarations m365cert rewrites: JSON manifests an admin consents from, and the registration input of
+ * Declarations m365cert rewrites: JSON manifests an admin consents from (and the Teams manifest's
+ * resource-specific consent, which whoever installs the app consents to), and the registration input of
  * Azure-Samples' AppCreationScripts (the permission names themselves). Code scope lists are only reported.
  */
-const EDITABLE = new Set(['entra-manifest', 'aad-manifest', 'spfx', 'app-creation-script']);
+const EDITABLE = new Set(['entra-manifest', 'aad-manifest', 'spfx', 'app-creation-script', 'teams-rsc', 'teams-legacy-rsc']);
+/** Declarations that are the name itself (an array of strings), not an object holding it. */
+const NAME_ITSELF = new Set(['app-creation-script', 'teams-legacy-rsc']);
+/** The property of a declaration object holding the permission. */
+const NAME_PROPERTY: Record<string, string> = { spfx: 'scope', 'teams-rsc': 'name' };
 
 /**
  * Plans the rewrite of the manifests to the least-privileged set: unused permissions are removed, reducible
@@ -48,15 +53,22 @@ export function planPermissionFixes(inventory: Inventory, analyses: readonly App
     if (analysis.unresolvedCalls) {
       for (const excessive of analysis.excessive) reported.push(`${analysis.appRoot}: ${excessive.name} (${excessive.type}) looks ${excessive.reason}, but ${analysis.unresolvedCalls} Graph call(s) could not be resolved statically — not edited; check those calls first`);
     }
+    // RSC lives in the Teams manifest, app-wide permissions in the registration: one is never rewritten into the other.
+    const grantOf = (name: string) => (index.permission(name)?.rsc ? 'rsc' : undefined);
     for (const excessive of analysis.unresolvedCalls ? [] : analysis.excessive) {
-      const lower = (excessive.lowerAlternative ?? []).filter((name) => !isRequested(name, excessive.type));
+      const lower = (excessive.lowerAlternative ?? []).filter((name) => !isRequested(name, grantOf(name) ?? excessive.type));
+      const elsewhere = lower.filter((name) => (grantOf(name) === 'rsc') !== (excessive.type === 'rsc'));
+      if (elsewhere.length) {
+        reported.push(`${analysis.appRoot}: ${excessive.name} (${excessive.type}) could give way to ${elsewhere.join(' + ')}, declared in the ${excessive.type === 'rsc' ? 'app registration' : "Teams manifest's resource-specific consent"} — change by hand`);
+        continue;
+      }
       for (const declaration of declarationsOf(excessive.name, excessive.type)) {
         if (excessive.reason === 'unused') plan(declaration, undefined, `remove unused ${excessive.type} permission ${excessive.name}`);
         else if (lower.length === 0) plan(declaration, undefined, `remove ${excessive.name}: ${(excessive.lowerAlternative ?? []).join(', ')} already requested covers its calls`);
         else plan(declaration, lower[0], `replace ${excessive.name} by ${lower[0]}${lower.length > 1 ? ` (also needs ${lower.slice(1).join(', ')}: add by hand)` : ''}`);
       }
     }
-    for (const missing of analysis.missing) reported.push(`${analysis.appRoot}: add ${missing.anyOf.join(' or ')} (${missing.type}) for ${missing.calls.length} call(s) — m365cert does not add permissions`);
+    for (const missing of analysis.missing) reported.push(`${analysis.appRoot}: add ${missing.anyOf.join(' or ')} (${missing.type})${missing.rscAlternatives?.length ? ` or RSC ${missing.rscAlternatives.join(' or ')} to the Teams manifest` : ''} for ${missing.calls.length} call(s) — m365cert does not add permissions`);
   }
 
   const fixes: PlannedFix[] = [];
@@ -73,9 +85,9 @@ export function planPermissionFixes(inventory: Inventory, analyses: readonly App
       if (edit.replacement === undefined) {
         text = removeArrayElement(text, path);
       } else {
-        const isSpfx = edit.declaration.via === 'spfx';
-        const isName = edit.declaration.via === 'app-creation-script';
-        const usesGuid = !isSpfx && !isName && /^[0-9a-f-]{36}$/i.test(currentId(edit.declaration));
+        const isName = NAME_ITSELF.has(edit.declaration.via);
+        const property = NAME_PROPERTY[edit.declaration.via] ?? 'id';
+        const usesGuid = !isName && property === 'id' && /^[0-9a-f-]{36}$/i.test(currentId(edit.declaration));
         let value = edit.replacement;
         if (usesGuid) {
           const id = index.idOfName(edit.declaration.type === 'application' ? 'Role' : 'Scope', edit.replacement);
@@ -85,7 +97,7 @@ export function planPermissionFixes(inventory: Inventory, analyses: readonly App
           }
           value = id;
         }
-        text = applyEdits(text, modify(text, isName ? path : [...path, isSpfx ? 'scope' : 'id'], value, formatting));
+        text = applyEdits(text, modify(text, isName ? path : [...path, property], value, formatting));
       }
       changes.push(edit.reason);
     }

@@ -24,6 +24,7 @@ export function renderPermissionsTable(result: ScanResult, paint: (style: 'bold'
     lines.push(paint('bold', `Microsoft Graph permissions of ${app.appRoot === '.' ? 'the app' : app.appRoot}`), `  auth flow: ${flow}${app.flows.evidence.length ? ` — ${app.flows.evidence.slice(0, 3).join(', ')}` : ''}`);
     const requested = inventory.permissionsRequested.filter((permission) => permission.appRoot === app.appRoot);
     const rows: string[][] = [];
+    const notJudged = (name: string) => app.rscNotJudged?.find((entry) => entry.name.toLowerCase() === name.toLowerCase());
     for (const permission of requested) {
       const key = (entry: { name: string; type: string }) => entry.name.toLowerCase() === permission.name.toLowerCase() && entry.type === permission.type;
       const needed = app.needed.find(key);
@@ -31,7 +32,9 @@ export function renderPermissionsTable(result: ScanResult, paint: (style: 'bold'
       const risk = app.highRisk.find(key);
       let verdict: string;
       if (permission.unresolved) verdict = paint('yellow', 'unknown id (not in the Graph service principal data)');
-      else if (permission.type !== 'delegated' && permission.type !== 'application') verdict = paint('gray', `${permission.type}: not a Graph scope; listed for the inventory`);
+      else if (permission.type === 'rsc' && permission.rsc?.mode === 'delegated') verdict = paint('gray', 'delegated RSC: a Teams client feature, not a Graph grant; listed for the inventory');
+      else if (permission.type === 'rsc' && notJudged(permission.name)) verdict = paint('gray', `not judged: ${notJudged(permission.name)!.why}`);
+      else if (permission.type !== 'delegated' && permission.type !== 'application' && permission.type !== 'rsc') verdict = paint('gray', `${permission.type}: not a Graph scope; listed for the inventory`);
       else if (/^(openid|profile|email|offline_access)$/i.test(permission.name)) verdict = paint('gray', 'sign-in (OpenID Connect)');
       else if (needed) verdict = paint('green', `needed: ${needed.calls.slice(0, 2).map(callText).join('; ')}${needed.calls.length > 2 ? ` (+${needed.calls.length - 2})` : ''}${needed.alsoServes?.length ? `; also serves ${needed.alsoServes.length} call(s) a lower permission would cover` : ''}`);
       else if (excessive?.reason === 'reducible') verdict = paint('red', `reducible to ${(excessive.lowerAlternative ?? []).join(' + ')}`);
@@ -48,7 +51,8 @@ export function renderPermissionsTable(result: ScanResult, paint: (style: 'bold'
         const covered = missing.coveredCalls?.find((entry) => entry.call === call);
         return covered ? `${callText(call)} (its least: ${covered.least.join(' or ')})` : callText(call);
       };
-      lines.push(paint('red', `  missing: ${missing.anyOf.join(' or ')} (${missing.type}) for ${missing.calls.map(describe).join('; ')}`));
+      const rsc = missing.rscAlternatives?.length ? ` — or, for the teams, chats or users the app is installed in, RSC ${missing.rscAlternatives.join(' or ')} in the Teams manifest` : '';
+      lines.push(paint('red', `  missing: ${missing.anyOf.join(' or ')} (${missing.type}) for ${missing.calls.map(describe).join('; ')}${rsc}`));
     }
     for (const unmatched of app.unmatchedCalls) lines.push(paint('yellow', `  no permission data: ${callText(unmatched.call)} — ${unmatched.reason}`));
     const calls = inventory.graphCalls.filter((call) => call.appRoot === app.appRoot);

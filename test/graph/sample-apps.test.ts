@@ -4,7 +4,7 @@ import type { ScanResult } from '../../src/engine/types.ts';
 import { permissionsReport, runCli } from '../harness/cli.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { scan } from '../../src/engine/scan.ts';
-import { aadManifest, daemon, json, oboBackend, spfxSolution } from '../harness/manifests.ts';
+import { aadManifest, daemon, json, oboBackend, spfxSolution, teamsManifest } from '../harness/manifests.ts';
 import { requireSharedData, tempDir, writeTree } from '../harness/paths.ts';
 
 interface Verdicts {
@@ -211,6 +211,53 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
       'Controllers/CalendarController.cs': 'public class CalendarController {\n  private readonly IGraphService _graph;\n  public CalendarController(IGraphService graph) { _graph = graph; }\n  public Task<string> Me() => _graph.GetJsonAsync("me");\n  public Task<string> Events() => _graph.GetJsonAsync("me/events?$select=subject,start");\n}\n',
     },
     expected: { needed: ['User.Read'], reducible: { 'Calendars.ReadWrite': 'Calendars.ReadBasic' } },
+  },
+  {
+    // The app's own token (client credentials) carries the resource-specific consent of the team or user it is
+    // installed for: RSC is judged like any grant, and the page's script calls Graph too.
+    name: 'Teams app with resource-specific consent: activity feed from the server, channels from an EJS page',
+    files: {
+      'appPackage/manifest.json': json(teamsManifest({
+        bots: [{ botId: '7b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e', scopes: ['team'] }],
+        webApplicationInfo: { id: '7b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e', resource: 'api://tasks.fabrikam.com/7b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e' },
+        authorization: { permissions: { resourceSpecific: [
+          { name: 'ChannelSettings.ReadWrite.Group', type: 'Application' },
+          { name: 'TeamsTab.Create.Group', type: 'Application' },
+          { name: 'TeamsActivity.Send.User', type: 'Application' },
+          { name: 'ChannelMessage.Read.Group', type: 'Application' },
+          { name: 'Member.Read.Group', type: 'Application' },
+          { name: 'LiveShareSession.ReadWrite.Group', type: 'Delegated' },
+        ] } },
+      })),
+      'server.js': [
+        "const axios = require('axios');",
+        'async function appToken(tenant) {',
+        "  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: process.env.CLIENT_ID, client_secret: process.env.CLIENT_SECRET, scope: 'https://graph.microsoft.com/.default' });",
+        '  return (await axios.post(`https://login.microsoftonline.com/${tenant}/oauth2/v2.0/token`, form)).data.access_token;',
+        '}',
+        'async function notify(tenant, userId, appId) {',
+        '  const headers = { Authorization: `Bearer ${await appToken(tenant)}` };',
+        '  const installed = await axios({ url: `https://graph.microsoft.com/v1.0/users/${userId}/teamwork/installedApps/?$expand=teamsAppDefinition`, method: \'get\', headers });',
+        "  await axios.post(`https://graph.microsoft.com/v1.0/users/${userId}/teamwork/sendActivityNotification`, { topic: { source: 'entityUrl', value: `https://graph.microsoft.com/v1.0/users/${userId}/teamwork/installedApps/${appId}` }, activityType: 'taskCreated' }, { headers });",
+        '}',
+        'module.exports = { notify };',
+        '',
+      ].join('\n'),
+      'views/channels.ejs': [
+        '<!DOCTYPE html>',
+        '<html><body><ul id="channels"></ul>',
+        '<script src="https://res.cdn.office.net/teams-js/2.34.0/js/MicrosoftTeams.min.js"></script>',
+        '<script>',
+        '  var token = <%- token %>;',
+        '  function listChannels(teamId) {',
+        '    $.ajax({ url: "https://graph.microsoft.com/v1.0/teams/" + teamId + "/channels", type: "GET", headers: { Authorization: "Bearer " + token } });',
+        '  }',
+        '</script>',
+        '</body></html>',
+        '',
+      ].join('\n'),
+    },
+    expected: { needed: ['TeamsActivity.Send.User'], unused: ['TeamsTab.Create.Group'], reducible: { 'ChannelSettings.ReadWrite.Group': 'ChannelSettings.Read.Group' }, missing: ['TeamsAppInstallation.ReadForUser.All'] },
   },
 ];
 

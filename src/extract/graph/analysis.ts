@@ -2,9 +2,15 @@ import { isOidcScope, rankClaims, resourceAffinity, type Claim, type GraphPermis
 import type { AppKind } from '../../engine/types.ts';
 import type { AuthFlow, AuthFlowEvidence, GraphCall, RequestedPermission } from './types.ts';
 
+/**
+ * How a permission is granted: to the app for its users (delegated) or itself (application), or per team, chat
+ * or user by whoever installs a Teams app (resource-specific consent, whose names no tenant-wide permission shares).
+ */
+export type GrantType = 'delegated' | 'application' | 'rsc';
+
 export interface NeededPermission {
   name: string;
-  type: 'delegated' | 'application';
+  type: GrantType;
   /** Indexes into inventory.graphCalls: the calls that need this permission (the justification). */
   calls: number[];
   /** Calls whose own least permission is lower, served by this one because it is needed anyway. */
@@ -13,7 +19,7 @@ export interface NeededPermission {
 
 export interface ExcessivePermission {
   name: string;
-  type: 'delegated' | 'application';
+  type: GrantType;
   reason: 'unused' | 'reducible';
   /** For reducible: the least-privileged permissions that cover every call this one is used for. */
   lowerAlternative?: string[];
@@ -35,6 +41,8 @@ export interface HighRiskPermission {
  */
 export interface MissingPermission extends NeededPermission {
   anyOf: string[];
+  /** In a Teams app: resource-specific consent that would allow every one of these calls instead, scoped to where the app is installed. */
+  rscAlternatives?: string[];
   coveredCalls?: { call: number; least: string[] }[];
 }
 
@@ -54,6 +62,8 @@ export interface AppPermissionAnalysis {
   usesDefaultScope: boolean;
   /** Calls that could not be resolved statically: "unused" verdicts are then less certain. */
   unresolvedCalls: number;
+  /** Application RSC no Graph call uses that may serve something else, with why (not judged unused). */
+  rscNotJudged: { name: string; why: string }[];
 }
 
 /** Permissions an analyst asks a written justification for (certification guidance on least privilege). */
@@ -129,9 +139,16 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
   const graphRequested = input.requested.filter((permission) => permission.resource === 'Microsoft Graph' && (permission.type === 'delegated' || permission.type === 'application') && !isOidcScope(permission.name) && !permission.unresolved && !permission.name.endsWith('.default'));
   const requestedNames = { delegated: new Set<string>(), application: new Set<string>() };
   for (const permission of graphRequested) requestedNames[permission.type as 'delegated' | 'application'].add(index.canonicalName(permission.name));
+  // Application RSC a Teams manifest declares serves the app-only calls on the teams, chats and users the app is
+  // installed in: for those calls it is requested, and it is judged like any other grant.
+  const applicationRsc = teamsApp ? input.requested.filter((permission) => permission.type === 'rsc' && permission.rsc?.mode === 'application') : [];
+  const rscRequested = applicationRsc.filter((permission) => index.permission(permission.name)?.rsc);
+  for (const permission of rscRequested) requestedNames.application.add(index.canonicalName(permission.name));
+  /** The grant a permission serving a call of `type` is. */
+  const grantOf = (name: string, type: 'delegated' | 'application'): GrantType => (type === 'application' && index.permission(name)?.rsc ? 'rsc' : type);
 
   const needed = new Map<string, NeededPermission>();
-  const higher = new Map<string, { type: 'delegated' | 'application'; calls: number[]; lower: Set<string> }>();
+  const higher = new Map<string, { type: GrantType; calls: number[]; lower: Set<string> }>();
   const missing = new Map<string, MissingPermission>();
   const unmatchedCalls: AppPermissionAnalysis['unmatchedCalls'] = [];
   /**
@@ -165,24 +182,26 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
     // (POST /servicePrincipals/{id}/appRoleAssignments: AppRoleAssignment.ReadWrite.All + Application.Read.All).
     const partnerOf = (claim: Claim) => claim.alsoRequires.map((other) => index.canonicalName(other)).find((other) => requestedHere.has(other));
     const coveredBy = ranked.filter((claim) => requestedHere.has(claim.permission) && (claim.alsoRequires.length === 0 || partnerOf(claim) !== undefined));
+    // Of a tenant-wide permission and RSC that both allow the call, the RSC (only where the app is installed) serves it.
+    if (type === 'application') coveredBy.sort((a, b) => Number(b.rsc) - Number(a.rsc));
     const leastRequested = coveredBy.find((claim) => least.some((candidate) => candidate.permission === claim.permission));
     const leastOption = [least[0]!.permission, ...least[0]!.alsoRequires.slice(0, 1).map((other) => index.canonicalName(other))];
     if (leastRequested) {
-      addCall(needed, leastRequested.permission, type, callIndex);
+      addCall(needed, leastRequested.permission, grantOf(leastRequested.permission, type), callIndex);
       const partner = partnerOf(leastRequested);
       if (partner) {
-        addCall(needed, partner, type, callIndex);
+        addCall(needed, partner, grantOf(partner, type), callIndex);
         paired.add(leastRequested.permission).add(partner);
       }
     } else if (coveredBy.length) {
-      const entry = higher.get(coveredBy[0]!.permission) ?? { type, calls: [], lower: new Set<string>() };
+      const entry = higher.get(coveredBy[0]!.permission) ?? { type: grantOf(coveredBy[0]!.permission, type), calls: [], lower: new Set<string>() };
       entry.calls.push(callIndex);
       for (const name of leastOption) entry.lower.add(name);
       higher.set(coveredBy[0]!.permission, entry);
       coveringOf.set(callIndex, coveredBy[0]!.permission);
     } else {
       const name = least[0]!.permission;
-      const entry = missing.get(name) ?? { name, type, calls: [], anyOf: least.map((claim) => claim.permission) };
+      const entry = missing.get(name) ?? { name, type: grantOf(name, type), calls: [], anyOf: least.map((claim) => claim.permission) };
       entry.calls.push(callIndex);
       missing.set(name, entry);
       // The least option's partner is suggested too, unless the app already has it; a pair is never folded away.
@@ -191,9 +210,9 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
     }
     for (const extra of alsoRequired) {
       additional.add(extra);
-      if (requestedHere.has(extra)) addCall(needed, extra, type, callIndex);
+      if (requestedHere.has(extra)) addCall(needed, extra, grantOf(extra, type), callIndex);
       else {
-        const entry = missing.get(extra) ?? { name: extra, type, calls: [], anyOf: [extra] };
+        const entry = missing.get(extra) ?? { name: extra, type: grantOf(extra, type), calls: [], anyOf: [extra] };
         entry.calls.push(callIndex);
         missing.set(extra, entry);
       }
@@ -217,6 +236,17 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
     }
   }
 
+  // A Teams app may ask for RSC instead of a tenant-wide application permission (the narrower grant).
+  if (teamsApp) {
+    for (const entry of missing.values()) {
+      if (entry.type !== 'application') continue;
+      const rscOf = (call: number) => [...(allowedBy.get(call)?.standalone ?? [])].filter((name) => index.permission(name)?.rsc);
+      const [first, ...rest] = entry.calls.map(rscOf);
+      const common = (first ?? []).filter((name) => rest.every((names) => names.includes(name)));
+      if (common.length) entry.rscAlternatives = common;
+    }
+  }
+
   const redundant = foldRedundant(needed, higher, { allowedBy, coveringOf, additional, paired });
 
   // A higher permission the app needs anyway also serves the calls it covers: they belong to its justification.
@@ -226,22 +256,25 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
   }
 
   const excessive: ExcessivePermission[] = [];
-  for (const permission of dedupe(graphRequested, index)) {
+  const rscNotJudged: AppPermissionAnalysis['rscNotJudged'] = dedupe(applicationRsc.filter((permission) => !index.permission(permission.name)?.rsc), index).map((permission) => ({ name: permission.name, why: 'not an RSC permission of the Graph permission data (retired or misspelt?)' }));
+  for (const permission of dedupe([...graphRequested, ...rscRequested], index)) {
     const name = index.canonicalName(permission.name);
     if (needed.has(`${permission.type}:${name}`)) continue;
     const folded = redundant.get(`${permission.type}:${name}`);
     if (folded) {
-      excessive.push({ name, type: permission.type as 'delegated' | 'application', reason: 'unused', redundantWith: folded });
+      excessive.push({ name, type: permission.type as GrantType, reason: 'unused', redundantWith: folded });
       continue;
     }
     const used = higher.get(name);
     if (used && used.type === permission.type) {
       const lower = smallestCover([...used.lower].filter((candidate) => candidate !== name), used.calls, allowedBy, additional);
-      excessive.push({ name, type: permission.type as 'delegated' | 'application', reason: 'reducible', lowerAlternative: lower, calls: used.calls });
+      excessive.push({ name, type: permission.type as GrantType, reason: 'reducible', lowerAlternative: lower, calls: used.calls });
+    } else if (permission.type === 'rsc' && rscServesMoreThanGraph(index, name, permission.rsc!)) {
+      rscNotJudged.push({ name, why: rscServesMoreThanGraph(index, name, permission.rsc!)! });
     } else {
       // Requested, able to serve some calls, but they are already allowed by another requested permission.
       const redundantWith = [...new Set([...allowedBy].filter(([, allowed]) => allowed.claimants.has(name)).map(([call]) => coveringOf.get(call) ?? [...needed.values()].find((item) => item.type === permission.type && item.calls.includes(call))?.name).filter((other): other is string => Boolean(other) && other !== name))];
-      excessive.push({ name, type: permission.type as 'delegated' | 'application', reason: 'unused', ...(redundantWith.length ? { redundantWith } : {}) });
+      excessive.push({ name, type: permission.type as GrantType, reason: 'unused', ...(redundantWith.length ? { redundantWith } : {}) });
     }
   }
   const highRisk: HighRiskPermission[] = [];
@@ -265,7 +298,22 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
     betaCalls,
     usesDefaultScope: input.usesDefaultScope,
     unresolvedCalls: input.unresolvedCalls,
+    rscNotJudged,
   };
+}
+
+/** RSC that lets a bot receive every message of its team or chat, not only those that @mention it. */
+const MESSAGE_RSC = /^(ChannelMessage\.Read\.Group|ChatMessage\.Read\.Chat)$/i;
+
+/**
+ * Why an application RSC permission that no Graph call uses may still be used: the data lists no Graph
+ * operation for it (calling and meeting features, membership shown to the app), or it lets the manifest's bot
+ * receive every message. Undefined when only Graph calls could use it.
+ */
+function rscServesMoreThanGraph(index: GraphPermissionIndex, name: string, rsc: NonNullable<RequestedPermission['rsc']>): string | undefined {
+  if (!index.permission(name)?.allowsGraphOperations) return 'the permission data lists no Graph operation for it: a Teams feature uses it';
+  if (rsc.besideBot && MESSAGE_RSC.test(name)) return 'lets the bot receive every message without an @mention';
+  return undefined;
 }
 
 /**
@@ -295,10 +343,10 @@ function smallestCover(lower: readonly string[], calls: readonly number[], allow
  */
 function foldRedundant(
   needed: Map<string, NeededPermission>,
-  higher: Map<string, { type: 'delegated' | 'application'; calls: number[]; lower: Set<string> }>,
+  higher: Map<string, { type: GrantType; calls: number[]; lower: Set<string> }>,
   facts: { allowedBy: ReadonlyMap<number, Allowed>; coveringOf: Map<number, string>; additional: ReadonlySet<string>; paired: ReadonlySet<string> },
 ): Map<string, string[]> {
-  const served = new Map<string, { name: string; type: 'delegated' | 'application'; calls: Set<number> }>();
+  const served = new Map<string, { name: string; type: GrantType; calls: Set<number> }>();
   for (const [key, entry] of needed) served.set(key, { name: entry.name, type: entry.type, calls: new Set(entry.calls) });
   for (const [name, entry] of higher) {
     const key = `${entry.type}:${name}`;
@@ -409,7 +457,7 @@ function operationLevel(permission: string): string {
   return permission.split('.')[1]?.toLowerCase() ?? '';
 }
 
-function addCall(map: Map<string, NeededPermission>, name: string, type: 'delegated' | 'application', call: number): void {
+function addCall(map: Map<string, NeededPermission>, name: string, type: GrantType, call: number): void {
   const key = `${type}:${name}`;
   const entry = map.get(key) ?? { name, type, calls: [] };
   entry.calls.push(call);

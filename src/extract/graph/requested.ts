@@ -150,16 +150,19 @@ export function requestedFromAppCreationScript(file: SourceFile, appRoot: string
 }
 
 function fromTeamsManifest(manifest: JsonManifest): RequestedPermission[] {
-  const value = manifest.doc.value as { authorization?: { permissions?: { resourceSpecific?: unknown } }; webApplicationInfo?: { applicationPermissions?: unknown; nestedAppAuthInfo?: unknown } };
+  const value = manifest.doc.value as { authorization?: { permissions?: { resourceSpecific?: unknown } }; webApplicationInfo?: { applicationPermissions?: unknown; nestedAppAuthInfo?: unknown }; bots?: unknown };
   const out: RequestedPermission[] = [];
+  const besideBot = Array.isArray(value.bots) && value.bots.length > 0;
   const grants = value.authorization?.permissions?.resourceSpecific;
   if (Array.isArray(grants)) {
     grants.forEach((grant: unknown, index: number) => {
-      const { name } = (grant ?? {}) as { name?: unknown };
+      const { name, type } = (grant ?? {}) as { name?: unknown; type?: unknown };
       if (typeof name !== 'string') return;
-      const at = jsonLocation(manifest, ['authorization', 'permissions', 'resourceSpecific', index, 'name']);
-      const addin = ADDIN_LEVELS.test(name);
-      out.push({ resource: addin ? 'Office add-in' : 'Microsoft Teams (RSC)', name, type: addin ? 'addin' : 'rsc', source: { file: at.file, line: at.line, column: at.column }, via: addin ? 'addin-unified' : 'teams-rsc', appRoot: manifest.appRoot });
+      const jsonPath = ['authorization', 'permissions', 'resourceSpecific', index];
+      const at = jsonLocation(manifest, [...jsonPath, 'name']);
+      const source = { file: at.file, line: at.line, column: at.column };
+      if (ADDIN_LEVELS.test(name)) out.push({ resource: 'Office add-in', name, type: 'addin', source, via: 'addin-unified', appRoot: manifest.appRoot });
+      else out.push({ resource: 'Microsoft Teams (RSC)', name, type: 'rsc', source, via: 'teams-rsc', appRoot: manifest.appRoot, jsonPath, rsc: { mode: typeof type === 'string' && type.toLowerCase() === 'delegated' ? 'delegated' : 'application', besideBot } });
     });
   }
   // Nested app authentication: the scopes the tab's token is prefetched with (Graph scopes, by name or URL).
@@ -181,8 +184,10 @@ function fromTeamsManifest(manifest: JsonManifest): RequestedPermission[] {
   if (Array.isArray(legacy)) {
     legacy.forEach((name: unknown, index: number) => {
       if (typeof name !== 'string') return;
-      const at = jsonLocation(manifest, ['webApplicationInfo', 'applicationPermissions', index]);
-      out.push({ resource: 'Microsoft Teams (RSC)', name, type: 'rsc', source: { file: at.file, line: at.line, column: at.column }, via: 'teams-legacy-rsc', appRoot: manifest.appRoot });
+      const jsonPath = ['webApplicationInfo', 'applicationPermissions', index];
+      const at = jsonLocation(manifest, jsonPath);
+      // The legacy list holds application RSC only.
+      out.push({ resource: 'Microsoft Teams (RSC)', name, type: 'rsc', source: { file: at.file, line: at.line, column: at.column }, via: 'teams-legacy-rsc', appRoot: manifest.appRoot, jsonPath, rsc: { mode: 'application', besideBot } });
     });
   }
   return out;

@@ -22,6 +22,12 @@ export interface RequestedPermission {
   via: string;
   appRoot: string;
   unresolved?: boolean;
+  /**
+   * Teams resource-specific consent: granted per team, chat or user by whoever installs the app. `application`
+   * grants serve the app's own (app-only) Graph calls there; `delegated` ones are Teams client features.
+   * `besideBot`: the manifest declaring it also declares a bot (message RSC then serves the bot itself).
+   */
+  rsc?: { mode: 'application' | 'delegated'; besideBot: boolean };
   /** Path of the declaration inside a JSON manifest, for edits that keep the file's formatting. */
   jsonPath?: (string | number)[];
 }

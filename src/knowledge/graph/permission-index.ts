@@ -29,6 +29,8 @@ export interface PermissionInfo {
   name: string;
   rsc: boolean;
   schemes: Partial<Record<Scheme, { privilegeLevel: number; requiresAdminConsent: boolean; displayName: string }>>;
+  /** Whether the data lists any Graph operation it allows (some RSC permissions serve only Teams features). */
+  allowsGraphOperations: boolean;
 }
 
 interface TreeNode {
@@ -89,7 +91,7 @@ export class GraphPermissionIndex {
         throw new PermissionDataError(`permission "${name}" has no schemes or pathSets (unknown format or version)`);
       }
       const rsc = permission.authorizationType === 'RSC';
-      const info: PermissionInfo = { name, rsc, schemes: {} };
+      const info: PermissionInfo = { name, rsc, schemes: {}, allowsGraphOperations: false };
       for (const scheme of SCHEMES) {
         const data = permission.schemes[scheme];
         if (data) info.schemes[scheme] = { privilegeLevel: data.privilegeLevel ?? 3, requiresAdminConsent: Boolean(data.requiresAdminConsent), displayName: (data.adminDisplayName ?? '').trim() };
@@ -101,6 +103,7 @@ export class GraphPermissionIndex {
         const methods = (set.methods ?? []).map((method) => method.toUpperCase()).filter((method): method is HttpMethod => (METHODS as readonly string[]).includes(method));
         const schemeKeys = (set.schemeKeys ?? []).filter((scheme): scheme is Scheme => (SCHEMES as readonly string[]).includes(scheme));
         for (const [template, marks] of Object.entries(set.paths ?? {})) {
+          if (methods.length && schemeKeys.length) info.allowsGraphOperations = true;
           let parsed = marksOf.get(marks);
           if (!parsed) marksOf.set(marks, (parsed = parseMarks(marks)));
           const { least, alsoRequires } = parsed;
