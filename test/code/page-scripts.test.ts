@@ -5,6 +5,8 @@ import { extractCode } from '../../src/extract/code/index.ts';
 import { pageScripts } from '../../src/extract/code/page-scripts.ts';
 import { graphUrlsInText } from '../../src/extract/graph/text-urls.ts';
 import { SourceFile } from '../../src/sources/source-file.ts';
+import { runCli } from '../harness/cli.ts';
+import { requireSharedData, tempDir, writeTree } from '../harness/paths.ts';
 
 /** The Graph calls the code extraction finds in one file, with their confidence and line. */
 function callsIn(path: string, text: string, problems: ScanProblem[] = []): string[] {
@@ -97,5 +99,17 @@ describe('Graph URLs in code m365cert has no parser for', () => {
     const text = Array.from({ length: 100_000 }, (_, i) => `get("https://graph.microsoft.com/v1.0/users/${i}")`).join('\n');
     assert.equal(calls('big.go', text).calls.length, 100_000);
     assert.deepEqual(calls('long.go', `x := "${'https://graph.microsoft.com'.repeat(200_000)}"`).calls, []);
+  });
+});
+
+describe('low-confidence calls in the permission findings', () => {
+  it('a permission missing only for URLs found as text says so', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, { 'cmd/mail.go': 'resp, _ := client.Get("https://graph.microsoft.com/v1.0/me/mailFolders")\n', 'src/app.ts': "await client.api('/me/events').get();\n" });
+    const report = JSON.parse((await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json'])).stdout) as { findings: { checkId: string; message: string }[] };
+    const messages = report.findings.filter((finding) => finding.checkId === 'graph-permission-requested').map((finding) => finding.message).sort();
+    assert.equal(messages.length, 2);
+    assert.match(messages[0]!, /^GET \/me\/events needs Calendars\.ReadBasic \(delegated\), which the app does not request$/);
+    assert.match(messages[1]!, /^GET \/me\/mailFolders needs .*\(found only as a URL in code m365cert does not parse: confirm it is a request\)$/);
   });
 });

@@ -14,8 +14,8 @@ export const check = defineCheck({
     remediation: 'Add the least-privileged permission named in the finding to the app registration (and the inventory with its justification), or remove the call.',
     references: ['https://learn.microsoft.com/graph/permissions-reference'],
     messages: {
-      missing: '{{method}} {{path}} needs {{permission}} ({{type}}), which the app does not request{{rsc}}{{more}}',
-      missingCovered: '{{method}} {{path}} needs {{least}} ({{type}}); {{permission}}, which other calls need anyway, also allows it, so adding that one covers this call too — the app requests neither{{rsc}}{{more}}',
+      missing: '{{method}} {{path}} needs {{permission}} ({{type}}), which the app does not request{{rsc}}{{more}}{{lowConfidence}}',
+      missingCovered: '{{method}} {{path}} needs {{least}} ({{type}}); {{permission}}, which other calls need anyway, also allows it, so adding that one covers this call too — the app requests neither{{rsc}}{{more}}{{lowConfidence}}',
     },
   },
   run(inventory, context) {
@@ -36,7 +36,7 @@ export const check = defineCheck({
           const covered = missing.coveredCalls?.find((entry) => inventory.graph?.calls[entry.call] === first);
           context.report({
             messageId: covered ? 'missingCovered' : 'missing',
-            data: { method: first.method, path: first.path, permission: missing.anyOf.join(' or '), least: covered?.least.join(' or ') ?? '', type: missing.type, rsc: missing.rscAlternatives?.length ? `; resource-specific consent ${missing.rscAlternatives.join(' or ')} in the Teams manifest would allow it where the app is installed` : '', more: others.length ? ` (${others.length} more call site(s))` : '' },
+            data: { method: first.method, path: first.path, permission: missing.anyOf.join(' or '), least: covered?.least.join(' or ') ?? '', type: missing.type, rsc: missing.rscAlternatives?.length ? `; resource-specific consent ${missing.rscAlternatives.join(' or ')} in the Teams manifest would allow it where the app is installed` : '', more: others.length ? ` (${others.length} more call site(s))` : '', lowConfidence: [first, ...others].every((call) => call.confidence === 'low') ? ' (found only as a URL in code m365cert does not parse: confirm it is a request)' : '' },
             at: locationOf(first.source),
             key: `${operation}|${missing.name}`,
             evidence: others.slice(0, 20).map((call) => ({ label: 'also called at', value: `${call.source.file}:${call.source.line}` })),
