@@ -57,4 +57,23 @@ describe('URL environment variables from .env files', () => {
     // Java joins continuation lines into one value, however many there are.
     assert.deepEqual(urls['lines'], { 'app.graph.url': 'https://graph.microsoft.com/v1.0/me', 'other.url': 'https://contoso.com/api' });
   });
+
+  it('options bound in C# code give their section\'s URLs under Type:Property; hostile registrations end with the right ones', () => {
+    const settings = new SourceFile('api/appsettings.json', JSON.stringify({ GraphApiUrl: 'https://graph.microsoft.com', Graph: { BaseUrl: 'https://graph.microsoft.com/v1.0', Nested: { Url: 'https://graph.microsoft.com/beta' } } }));
+    const startup = new SourceFile('api/Program.cs', [
+      'builder.Services.Configure<WebOptions>(builder.Configuration);',
+      'builder.Services.Configure<GraphOptions>(builder.Configuration.GetSection("Graph"));',
+      // 50,000 registrations that never close, and 20,000 bindings through the same class constant.
+      'services.Configure<Broken>('.repeat(50_000),
+      'services.Configure<ViaConstant>(config.GetSection(Names.Graph));\n'.repeat(20_000),
+    ].join('\n'));
+    const names = new SourceFile('api/Names.cs', 'public static class Names { public const string Graph = "Graph"; }');
+    const values = environmentUrls([settings, startup, names])['api']!;
+    assert.equal(values['WebOptions:GraphApiUrl'], 'https://graph.microsoft.com');
+    assert.equal(values['GraphOptions:BaseUrl'], 'https://graph.microsoft.com/v1.0');
+    assert.equal(values['ViaConstant:BaseUrl'], 'https://graph.microsoft.com/v1.0');
+    assert.equal(values['GraphOptions:Nested:Url'], undefined, 'nested objects are not direct properties');
+    assert.equal(values['WebOptions:BaseUrl'], undefined, 'the root binding gives the root\'s own properties only');
+    assert.equal(Object.keys(values).filter((key) => key.startsWith('Broken:')).length, 0);
+  });
 });

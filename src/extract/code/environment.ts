@@ -35,7 +35,98 @@ export function environmentUrls(files: readonly SourceFile[]): EnvironmentUrls {
     const entries = spring ? springEntries(file) : APPSETTINGS.test(file.path) ? settingsEntries(file) : JSON_SETTINGS.test(file.path) ? settingsEntries(file).map(({ key, value }) => ({ key: `json:${key}`, value })) : dotenvEntries(file).map(({ key, value }) => ({ key, value: value.trim().replace(/^(["'])(.*)\1$/, '$2') }));
     for (const { key, value } of entries) if (!(key in values) && URL_VALUE.test(value)) values[key] = value;
   }
+  addBoundOptions(urls, optionBindings(files));
   return urls;
+}
+
+/**
+ * .NET options classes bound to configuration in code: each URL of the section a class is bound to is also given
+ * under `Type:Property`, as the class's IOptions reads it (see boundOptionValueOf). Direct properties only.
+ */
+function addBoundOptions(urls: EnvironmentUrls, bindings: readonly OptionBinding[]): void {
+  for (const values of Object.values(urls)) {
+    for (const { type, section } of bindings) {
+      const prefix = section ? `${section.toLowerCase()}:` : '';
+      for (const [key, value] of Object.entries(values)) {
+        const property = key.toLowerCase().startsWith(prefix) ? key.slice(prefix.length) : '';
+        if (property && !property.includes(':') && !key.startsWith('json:')) values[`${type}:${property}`] ??= value;
+      }
+    }
+  }
+}
+
+interface OptionBinding {
+  type: string;
+  /** The configuration section, `A:B` for nested ones; empty for the root (`Configure<T>(configuration)`). */
+  section: string;
+}
+
+/**
+ * Where the tree's C# code binds options classes: `Configure<T>(configuration)` (the root),
+ * `Configure<T>(config.GetSection("A:B"))`, `GetSection(T.SectionName)` with the class's string constant,
+ * `AddOptions<T>().Bind(….GetSection("A"))` and `.BindConfiguration("A")`. Read from the text: a registration is
+ * one call with literal arguments, and one in a comment only names a section to look values up in.
+ */
+function optionBindings(files: readonly SourceFile[]): OptionBinding[] {
+  const code = files.filter((file) => /\.cs$/i.test(file.path) && !file.path.includes('!'));
+  const registering = code.filter((file) => file.text.includes('Configure<') || file.text.includes('AddOptions<'));
+  if (registering.length === 0) return [];
+  const bindings: OptionBinding[] = [];
+  const constants = new Map<string, string | undefined>();
+  const constantOf = (className: string, name: string) => {
+    const key = `${className}.${name}`;
+    if (!constants.has(key)) constants.set(key, classConstant(code, className, name));
+    return constants.get(key);
+  };
+  for (const file of registering) {
+    for (const match of file.text.matchAll(/\b(Configure|AddOptions)<\s*([A-Za-z_][\w.]*)\s*>\s*\(/g)) {
+      const type = match[2]!.split('.').pop()!;
+      const open = match.index! + match[0].length - 1;
+      const argument = bracketed(file.text, open);
+      const section = match[1] === 'Configure' ? sectionOf(argument, constantOf) : chainedBinding(file.text, open + argument.length + 2, constantOf);
+      if (section !== undefined) bindings.push({ type, section });
+    }
+  }
+  return bindings;
+}
+
+/** The section `.Bind(…)` or `.BindConfiguration("…")` chained after `AddOptions<T>()` (ending at `from`) names. */
+function chainedBinding(text: string, from: number, constantOf: ConstantOf): string | undefined {
+  const chain = /^\s*\.\s*(?:BindConfiguration\s*\(\s*"([^"]*)"|Bind\s*\()/.exec(text.slice(from, from + 400));
+  if (!chain) return undefined;
+  return chain[1] ?? sectionOf(bracketed(text, from + chain[0].length - 1), constantOf);
+}
+
+/** The section a binding's argument names; undefined for anything but configuration (a lambda, a variable of unknown origin). */
+function sectionOf(argument: string, constantOf: ConstantOf): string | undefined {
+  const literal = /GetSection\s*\(\s*"([^"]*)"\s*\)/.exec(argument);
+  if (literal) return literal[1];
+  const constant = /GetSection\s*\(\s*(?:[\w.]+\.)?([A-Za-z_]\w*)\.([A-Za-z_]\w*)\s*\)/.exec(argument);
+  if (constant) return constantOf(constant[1]!, constant[2]!);
+  // The configuration itself: `configuration`, `Configuration`, `builder.Configuration`, `context.Configuration`.
+  return /^\s*(?:[\w.]+\.)?[Cc]onfig(uration)?\s*$/.test(argument) ? '' : undefined;
+}
+
+/** A class's string constant by class and constant name, looked up once each. */
+type ConstantOf = (className: string, name: string) => string | undefined;
+
+/** A string constant of a C# class of the tree (`public const string SectionName = "Graph";`). */
+function classConstant(code: readonly SourceFile[], className: string, name: string): string | undefined {
+  const declares = new RegExp(`\\b(class|record|struct)\\s+${className}\\b`);
+  const value = new RegExp(`\\b(?:const|static\\s+readonly)\\s+string\\s+${name}\\s*=\\s*"([^"]*)"`);
+  for (const file of code) if (declares.test(file.text)) return value.exec(file.text)?.[1];
+  return undefined;
+}
+
+/** The text between the bracket at `open` and its match (at most 500 characters: a registration is short; strings not considered). */
+function bracketed(text: string, open: number): string {
+  let depth = 0;
+  const end = Math.min(text.length, open + 500);
+  for (let index = open; index < end; index++) {
+    if (text[index] === '(') depth++;
+    else if (text[index] === ')' && --depth === 0) return text.slice(open + 1, index);
+  }
+  return '';
 }
 
 /** Spring Boot's configuration (`src/main/resources/application.properties`, `application-dev.yml`); group 1: the module's folder. */
