@@ -298,6 +298,62 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.apiVersion} ${call.source.line}`), ['GET /me v1.0 6', 'GET /me/messages beta 7', 'GET /users v1.0 8']);
   });
 
+  // As in a public ASP.NET Core multi-tenant sample: `protected string GraphTenantInfoUrl { get; } = "…"` read by a request.
+  it('C#: a property with an initializer or an expression body holds its URL as a field does', () => {
+    const facts = extractTreeLanguage(new SourceFile('Services/Tenants.cs', [
+      'public class Tenants {',
+      '  protected string TenantInfoUrl { get; } = "https://graph.microsoft.com/beta/organization";',
+      '  private static Uri Base => new Uri("https://graph.microsoft.com/v1.0/");',
+      '  private string Groups => "https://graph.microsoft.com/v1.0/groups";',
+      '  public string Changing { get; set; } = "https://graph.microsoft.com/v1.0/me";',
+      '  public async Task Run(HttpClient http) {',
+      '    await http.GetAsync(TenantInfoUrl);',
+      '    await http.GetAsync(Groups + "/delta");',
+      '    Changing = Pick();',
+      '    await http.GetAsync(Changing);',
+      '  }',
+      '}',
+    ].join('\n')), 'csharp', parsers.csharp!);
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.apiVersion} ${call.source.line}`), ['GET /organization beta 7', 'GET /groups/delta v1.0 8']);
+  });
+
+  it('C#: options bound in code to the root, a named or nested section, a class constant or by AddOptions take that section\'s URLs', async () => {
+    const settings = new SourceFile('Web/appsettings.json', JSON.stringify({ GraphApiUrl: 'https://graph.microsoft.com', Integrations: { Graph: { Endpoint: 'https://graph.microsoft.com/v1.0' } }, MSGraph: { BaseUrl: 'https://graph.microsoft.com/beta' }, Mail: { Base: 'https://graph.microsoft.com/v1.0/me' }, Base: 'https://graph.microsoft.com/v1.0/sites' }));
+    const registrations = new SourceFile('Web/Startup.cs', [
+      'public static class Bootstrapper {',
+      '  public static void AddGraphService(this IServiceCollection services, IConfiguration configuration) {',
+      '    services.Configure<WebOptions>(configuration);',
+      '    services.Configure<GraphApiOptions>(',
+      '        configuration.GetSection("Integrations:Graph"));',
+      '    builder.Services.Configure<Options.MSGraphOptions>(builder.Configuration.GetSection(MSGraphOptions.SectionName));',
+      '    services.AddOptions<MailOptions>().BindConfiguration("Mail");',
+      // Set by code, not bound to configuration: its Base is not the root's.
+      '    services.Configure<IgnoredOptions>(o => o.Base = "https://example.com");',
+      '  }',
+      '}',
+    ].join('\n'));
+    const constants = new SourceFile('Web/Options/MSGraphOptions.cs', 'public record MSGraphOptions {\n  public const string SectionName = "MSGraph";\n  public string? BaseUrl { get; init; }\n}\n');
+    const service = new SourceFile('Web/Services/GraphApiOperationService.cs', [
+      'public class GraphApiOperationService {',
+      '  private readonly HttpClient httpClient;',
+      '  private readonly WebOptions webOptions;',
+      '  private readonly IOptions<GraphApiOptions> graph;',
+      '  private readonly MSGraphOptions msGraph;',
+      '  private readonly IOptions<MailOptions> mail;',
+      '  private readonly IOptions<IgnoredOptions> ignored;',
+      '  public GraphApiOperationService(HttpClient httpClient, IOptions<WebOptions> webOptionValue, IOptions<MSGraphOptions> ms) { this.httpClient = httpClient; webOptions = webOptionValue.Value; msGraph = ms.Value; }',
+      '  public Task<HttpResponseMessage> Me() => httpClient.GetAsync($"{webOptions.GraphApiUrl}/beta/me");',
+      '  public Task<HttpResponseMessage> Groups() => httpClient.GetAsync($"{graph.Value.Endpoint}/groups");',
+      '  public Task<HttpResponseMessage> Presence() => httpClient.GetAsync(msGraph.BaseUrl + "/me/presence");',
+      '  public Task<HttpResponseMessage> Inbox() => httpClient.GetAsync($"{mail.Value.Base}/messages");',
+      '  public Task<HttpResponseMessage> Other() => httpClient.GetAsync($"{ignored.Value.Base}/members");',
+      '}',
+    ].join('\n'));
+    const files = [settings, registrations, constants, service];
+    const facts = extractCode({ files, apps: [], problems: [], parsers, graphOnly: true }).flatMap((entry) => entry.facts.calls);
+    assert.deepEqual(facts.map((call) => `${call.method} ${call.path} ${call.apiVersion} ${call.source.line}`), ['GET /me beta 9', 'GET /groups v1.0 10', 'GET /me/presence beta 11', 'GET /me/messages v1.0 12']);
+  });
+
   it('C# and Java: request helpers another class defines, called on the class or on a field of its type (or interface)', () => {
     const problems: ScanProblem[] = [];
     const files = [

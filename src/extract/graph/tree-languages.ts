@@ -46,6 +46,12 @@ interface LanguageRules {
   flows: [RegExp, AuthFlow, string][];
 }
 
+/** A C# property's initializer or expression body (the grammar's `value` field holds either: `= "…"` or `=> "…"`). */
+function propertyValue(property: TsNode): TsNode | null {
+  const value = property.childForFieldName('value');
+  return value?.type === 'arrow_expression_clause' ? value.namedChildren[0] ?? null : value;
+}
+
 const CSHARP: LanguageRules = {
   call: 'invocation_expression',
   member(node) {
@@ -74,9 +80,10 @@ const CSHARP: LanguageRules = {
   httpVerbs: { GetAsync: 'GET', GetStringAsync: 'GET', GetStreamAsync: 'GET', GetByteArrayAsync: 'GET', GetFromJsonAsync: 'GET', PostAsync: 'POST', PostAsJsonAsync: 'POST', PutAsync: 'PUT', PutAsJsonAsync: 'PUT', PatchAsync: 'PATCH', DeleteAsync: 'DELETE' },
   strings: new Set(['string_literal', 'verbatim_string_literal', 'interpolated_string_expression', 'raw_string_literal']),
   declaration: {
-    types: ['variable_declarator', 'assignment_expression'],
-    name: (node) => (node.type === 'assignment_expression' ? assignedField(node, 'this_expression') : node.namedChildren.find((child) => child?.type === 'identifier')?.text),
-    value: (node) => (node.type === 'assignment_expression' ? assignedValue(node) : lastNamed(node)),
+    // Properties with an initializer or an expression body hold a value as fields do (`string Url { get; } = "…"`, `string Url => "…"`).
+    types: ['variable_declarator', 'assignment_expression', 'property_declaration'],
+    name: (node) => (node.type === 'assignment_expression' ? assignedField(node, 'this_expression') : node.type === 'property_declaration' ? node.childForFieldName('name')?.text : node.namedChildren.find((child) => child?.type === 'identifier')?.text),
+    value: (node) => (node.type === 'assignment_expression' ? assignedValue(node) : node.type === 'property_declaration' ? propertyValue(node) : lastNamed(node)),
   },
   betaMarker: /using\s+Microsoft\.Graph\.Beta\b/,
   dead: { block: new Set(['block']), exits: new Set(['return_statement', 'throw_statement']), ifType: 'if_statement' },
