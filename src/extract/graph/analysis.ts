@@ -266,11 +266,12 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
       continue;
     }
     const used = higher.get(name);
+    const servesMore = permission.type === 'rsc' ? rscServesMoreThanGraph(index, name, permission.rsc!) : undefined;
     if (used && used.type === permission.type) {
       const lower = smallestCover([...used.lower].filter((candidate) => candidate !== name), used.calls, allowedBy, additional);
       excessive.push({ name, type: permission.type as GrantType, reason: 'reducible', lowerAlternative: lower, calls: used.calls });
-    } else if (permission.type === 'rsc' && rscServesMoreThanGraph(index, name, permission.rsc!)) {
-      rscNotJudged.push({ name, why: rscServesMoreThanGraph(index, name, permission.rsc!)! });
+    } else if (servesMore) {
+      rscNotJudged.push({ name, why: servesMore });
     } else {
       // Requested, able to serve some calls, but they are already allowed by another requested permission.
       const redundantWith = [...new Set([...allowedBy].filter(([, allowed]) => allowed.claimants.has(name)).map(([call]) => coveringOf.get(call) ?? [...needed.values()].find((item) => item.type === permission.type && item.calls.includes(call))?.name).filter((other): other is string => Boolean(other) && other !== name))];
