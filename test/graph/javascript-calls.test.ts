@@ -319,6 +319,22 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     assert.ok(broken.parseError);
   });
 
+  // As in Office's nested-app-authentication samples: the scopes live in a variable handed to a token helper.
+  it('records scope lists kept in variables named for scopes, once each; other arrays are not scopes', () => {
+    const facts = extractJavaScript(new SourceFile('taskpane.ts', [
+      'export const defaultScopes = ["user.read", "files.read"];',
+      'const GRAPH_SCOPES = ["Mail.Send"] as const;',
+      'async function getUserData() {',
+      '  const scopes = ["user.read"];',
+      '  return makeGraphRequest(accountManager, scopes, "/me", "");',
+      '}',
+      'const token = await pca.acquireTokenSilent({ scopes: GRAPH_SCOPES });',
+      'const colours = ["Calendars.Read"];',
+      'let scopes2 = buildScopes();',
+    ].join('\n')), () => undefined);
+    assert.deepEqual(facts.scopes.map((scope) => `${scope.name}:${scope.source.line}`), ['user.read:1', 'files.read:1', 'Mail.Send:2', 'user.read:4']);
+  });
+
   it('a client built on a credential carries its flow to the calls made through it, scope by scope (as in the Graph training samples)', () => {
     const code = [
       "let _userClient; let _appClient; let _cred; let _appCred;",

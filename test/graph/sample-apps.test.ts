@@ -259,6 +259,15 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
     },
     expected: { needed: ['TeamsActivity.Send.User'], unused: ['TeamsTab.Create.Group'], reducible: { 'ChannelSettings.ReadWrite.Group': 'ChannelSettings.Read.Group' }, missing: ['TeamsAppInstallation.ReadForUser.All'] },
   },
+  {
+    // Nested app authentication: each feature names its scopes in a variable and hands them, with a path, to one helper.
+    name: 'Outlook add-in with nested app authentication: scopes in variables, paths and queries through a helper',
+    files: {
+      'src/taskpane/graph.ts': "export async function graphRequest(account: Account, scopes: string[], path: string, query: string) {\n  const token = await account.getToken(scopes);\n  return fetch(`https://graph.microsoft.com/v1.0${path}${query}`, { headers: { Authorization: token } });\n}\n",
+      'src/taskpane/taskpane.ts': "import { graphRequest } from './graph';\nconst pca = await createNestablePublicClientApplication(config);\nexport async function profile() {\n  const scopes = ['user.read'];\n  return graphRequest(account, scopes, '/me', '?$select=displayName,mail');\n}\nexport async function files(count = 10) {\n  const scopes = ['Files.ReadWrite'];\n  return graphRequest(account, scopes, '/me/drive/root/children', `?$select=name&$top=${count}`);\n}\n",
+    },
+    expected: { needed: ['User.Read'], reducible: { 'Files.ReadWrite': 'Files.Read' } },
+  },
 ];
 
 describe('sample apps: expected least-privilege verdicts', () => {

@@ -77,7 +77,7 @@ const NO_GLOBALS: GlobalResolver = { constant: () => undefined, wrapper: () => u
 const VERBS: Record<string, string> = { get: 'GET', getStream: 'GET', post: 'POST', put: 'PUT', putStream: 'PUT', patch: 'PATCH', update: 'PATCH', delete: 'DELETE', del: 'DELETE' };
 const HTTP_CLIENT_VERBS: Record<string, string> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE', head: 'GET', fetch: 'GET', ajax: 'GET' };
 /** The node types the recognisers look at; everything else is only walked through. */
-const INTERESTING = new Set(['CallExpression', 'NewExpression', 'Property', 'ExportNamedDeclaration', 'ClassDeclaration', 'ClassExpression', 'AssignmentExpression', 'ReturnStatement']);
+const INTERESTING = new Set(['CallExpression', 'NewExpression', 'Property', 'ExportNamedDeclaration', 'ClassDeclaration', 'ClassExpression', 'AssignmentExpression', 'ReturnStatement', 'VariableDeclarator']);
 /** The SPFx context's client factories: whatever they hand out acts for the signed-in user. */
 const SPFX_FACTORIES = /^(msGraphClientFactory|aadHttpClientFactory|aadTokenProviderFactory)$/;
 const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
@@ -1213,6 +1213,13 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       const inCall = findCall(node);
       const calleeName = inCall && ((inCall.callee as Node).type === 'Identifier' ? (inCall.callee as Node).name : ((inCall.callee as Node).property as Node)?.name);
       if (!calleeName || !SCOPE_FUNCTIONS.test(calleeName as string)) collectScopes(node.value as Node);
+    }
+    // Lists kept in a variable named for scopes (`const scopes = ["user.read"]`, `export const defaultScopes = […]`), as
+    // Office's nested-app-authentication samples hand them to a token helper: only names Graph knows count later.
+    if (node.type === 'VariableDeclarator' && (node.id as Node).type === 'Identifier' && /scopes$/i.test((node.id as Node).name as string)) {
+      const init = node.init as Node | null;
+      const list = init && (init.type === 'TSAsExpression' || init.type === 'TSSatisfiesExpression') ? (init.expression as Node) : init;
+      if (list?.type === 'ArrayExpression') collectScopes(list);
     }
     if (node.type === 'ExportNamedDeclaration' && (node.declaration as Node)?.type === 'VariableDeclaration') {
       for (const declarator of ((node.declaration as Node).declarations as Node[]) ?? []) {
