@@ -50,6 +50,15 @@ describe('knowledge/graph/permission-index', () => {
     assert.equal(patch.claims.get('Application'), undefined, 'PATCH has no application permission');
   });
 
+  it('a read permission counts as least when the data marks only its write sibling least for the operation', () => {
+    const claim = (permission: string, least: boolean, privilegeLevel = 3) => ({ permission, least, alsoRequires: [], methodCount: 1, privilegeLevel, rsc: false, leastElsewhere: !least });
+    // App-only GET /teams/{id}/members: TeamMember.ReadWrite.All marked least, TeamMember.Read.All listed but not marked.
+    const ranked = rankClaims([claim('TeamMember.ReadWrite.All', true), claim('TeamMember.Read.All', false), claim('Group.Read.All', false, 2)], '/teams/{id}/members');
+    assert.deepEqual(ranked.map((entry) => entry.permission), ['TeamMember.Read.All', 'TeamMember.ReadWrite.All', 'Group.Read.All']);
+    // Without the mark on the write sibling, the data's order stands.
+    assert.deepEqual(rankClaims([claim('TeamMember.ReadWrite.All', false), claim('TeamMember.Read.All', false), claim('Group.Read.All', true, 2)]).map((entry) => entry.permission), ['Group.Read.All', 'TeamMember.Read.All', 'TeamMember.ReadWrite.All']);
+  });
+
   it('adds the broader permission of the same resource that the data leaves out, never as least and only where it exists', () => {
     assert.deepEqual(broaderNames('Mail.ReadBasic'), ['Mail.Read', 'Mail.ReadWrite']);
     assert.deepEqual(broaderNames('Files.Read.All'), ['Files.ReadWrite.All']);

@@ -366,11 +366,15 @@ export function broaderNames(permission: string): string[] {
  * a mark from a pathSet grouping several methods does not count when a single-method candidate exists (a
  * read path grouped with writes is marked least by accident, e.g. Mail.ReadWrite for GET /me/messages);
  * (2) a pathSet with fewer methods first; (3) lower privilegeLevel; (4) ReadBasic < Read < Send/Create <
- * ReadWrite < Manage < FullControl; (5) name.
+ * ReadWrite < Manage < FullControl; (5) name. A read permission allowing the operation counts as marked when its
+ * write sibling is (`TeamMember.Read.All` where the data marks only `TeamMember.ReadWrite.All` least for app-only
+ * GET /teams/{id}/members): writing cannot be less privilege than reading the same resource.
  */
 export function rankClaims(claims: readonly Claim[], template?: string): Claim[] {
   const singleMethodExists = claims.some((claim) => claim.methodCount === 1);
-  const trusted = (claim: Claim) => claim.least && !(singleMethodExists && claim.methodCount > 1);
+  const markedLeast = (claim: Claim) => claim.least && !(singleMethodExists && claim.methodCount > 1);
+  const markedWrites = new Set(claims.filter(markedLeast).map((claim) => claim.permission));
+  const trusted = (claim: Claim) => markedLeast(claim) || broaderNames(claim.permission).some((broader) => markedWrites.has(broader));
   const stems = template ? pathStems(template) : [];
   // With no least mark in this scheme (an RSC-only least set aside, say), the permission the data marks least for
   // the same operation in another scheme is the operation's own permission, before broader ones (Group.Read.All).
