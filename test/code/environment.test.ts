@@ -76,4 +76,20 @@ describe('URL environment variables from .env files', () => {
     assert.equal(values['WebOptions:BaseUrl'], undefined, 'the root binding gives the root\'s own properties only');
     assert.equal(Object.keys(values).filter((key) => key.startsWith('Broken:')).length, 0);
   });
+
+  it('an options instance read with Get<T>() takes the root or the section it is read from; other Get<T>() calls bind nothing', () => {
+    const settings = new SourceFile('daemon/appsettings.json', JSON.stringify({ ApiUrl: 'https://graph.microsoft.com/', Graph: { Endpoint: 'https://graph.microsoft.com/beta' } }));
+    const program = new SourceFile('daemon/AuthenticationConfig.cs', [
+      'Configuration = builder.Build();',
+      'return Configuration.Get<AuthenticationConfig>();',
+      'var graph = configuration.GetSection("Graph").Get<GraphConfig>();',
+      'var cached = cache.Get<CacheConfig>();',
+      'var state = new ConfigurationBuilder().AddJsonFile(path).Build().Get<DaemonSettings>();',
+    ].join('\n'));
+    const values = environmentUrls([settings, program])['daemon']!;
+    assert.equal(values['AuthenticationConfig:ApiUrl'], 'https://graph.microsoft.com/');
+    assert.equal(values['DaemonSettings:ApiUrl'], 'https://graph.microsoft.com/');
+    assert.equal(values['GraphConfig:Endpoint'], 'https://graph.microsoft.com/beta');
+    assert.equal(values['CacheConfig:ApiUrl'], undefined, 'a cache is no configuration');
+  });
 });

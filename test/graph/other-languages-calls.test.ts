@@ -317,6 +317,31 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.apiVersion} ${call.source.line}`), ['GET /organization beta 7', 'GET /groups/delta v1.0 8']);
   });
 
+  // As in Microsoft's .NET daemon sample: `AuthenticationConfig config = AuthenticationConfig.ReadFromJsonFile(…)`, no IOptions.
+  it('C#: an options instance held in a typed variable takes appsettings\' value, else the default its class gives the property', () => {
+    const config = new SourceFile('Daemon/AuthenticationConfig.cs', 'public class AuthenticationConfig {\n  public string ApiUrl { get; set; } = "https://graph.microsoft.com/";\n  public string Instance { get; set; } = "https://login.microsoftonline.com/{0}";\n  public static AuthenticationConfig ReadFromJsonFile(string path) => new ConfigurationBuilder().AddJsonFile(path).Build().Get<AuthenticationConfig>();\n}\n');
+    const program = new SourceFile('Daemon/Program.cs', [
+      'class Program {',
+      '  static async Task Run(HttpClient http) {',
+      '    AuthenticationConfig config = AuthenticationConfig.ReadFromJsonFile("appsettings.json");',
+      '    await http.GetAsync($"{config.ApiUrl}v1.0/users");',
+      '    await http.GetAsync($"{config.ApiUrl}me/events");',
+      '  }',
+      '  static Task Beta(HttpClient http, AuthenticationConfig settings) => http.GetAsync(settings.ApiUrl + "beta/me/presence");',
+      '}',
+    ].join('\n'));
+    const calls = (files: SourceFile[]) => extractCode({ files, apps: [], problems: [], parsers, graphOnly: true }).flatMap((entry) => entry.facts.calls).map((call) => `${call.method} ${call.path} ${call.apiVersion} ${call.source.line}`);
+    // No appsettings in the tree: the class's default.
+    assert.deepEqual(calls([config, program]), ['GET /users v1.0 4', 'GET /me/events v1.0 5', 'GET /me/presence beta 7']);
+    // appsettings gives the root's ApiUrl (the class is read with Get<T>() from the root): its value wins over the default.
+    const settings = new SourceFile('Daemon/appsettings.json', JSON.stringify({ ApiUrl: 'https://graph.microsoft.com/beta/' }));
+    assert.deepEqual(calls([config, program, settings]), ['GET /v1.0/users beta 4', 'GET /me/events beta 5', 'GET /beta/me/presence beta 7']);
+    // A class that is not an options class gives no defaults.
+    const plain = new SourceFile('Daemon/Endpoints.cs', 'public class Endpoints {\n  public string ApiUrl { get; set; } = "https://graph.microsoft.com/";\n}\n');
+    const user = new SourceFile('Daemon/Job.cs', 'class Job {\n  static Task Run(HttpClient http, Endpoints endpoints) => http.GetAsync(endpoints.ApiUrl + "v1.0/groups");\n}\n');
+    assert.deepEqual(calls([plain, user]), []);
+  });
+
   it('C#: options bound in code to the root, a named or nested section, a class constant or by AddOptions take that section\'s URLs', async () => {
     const settings = new SourceFile('Web/appsettings.json', JSON.stringify({ GraphApiUrl: 'https://graph.microsoft.com', Integrations: { Graph: { Endpoint: 'https://graph.microsoft.com/v1.0' } }, MSGraph: { BaseUrl: 'https://graph.microsoft.com/beta' }, Mail: { Base: 'https://graph.microsoft.com/v1.0/me' }, Base: 'https://graph.microsoft.com/v1.0/sites' }));
     const registrations = new SourceFile('Web/Startup.cs', [

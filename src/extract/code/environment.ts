@@ -69,7 +69,7 @@ interface OptionBinding {
  */
 function optionBindings(files: readonly SourceFile[]): OptionBinding[] {
   const code = files.filter((file) => /\.cs$/i.test(file.path) && !file.path.includes('!'));
-  const registering = code.filter((file) => file.text.includes('Configure<') || file.text.includes('AddOptions<'));
+  const registering = code.filter((file) => file.text.includes('Configure<') || file.text.includes('AddOptions<') || file.text.includes('Get<'));
   if (registering.length === 0) return [];
   const bindings: OptionBinding[] = [];
   const constants = new Map<string, string | undefined>();
@@ -85,6 +85,11 @@ function optionBindings(files: readonly SourceFile[]): OptionBinding[] {
       const argument = bracketed(file.text, open);
       const section = match[1] === 'Configure' ? sectionOf(argument, constantOf) : chainedBinding(file.text, open + argument.length + 2, constantOf);
       if (section !== undefined) bindings.push({ type, section });
+    }
+    // `configuration.Get<T>()`, `builder.Build().Get<T>()`, `….GetSection("A").Get<T>()`: an instance read from configuration.
+    for (const match of file.text.matchAll(/(GetSection\s*\([^()]*\)|\b[Cc]onfig(?:uration)?|\bBuild\s*\(\s*\))\s*\.\s*Get<\s*([A-Za-z_][\w.]*)\s*>\s*\(\s*\)/g)) {
+      const section = match[1]!.startsWith('GetSection') ? sectionOf(match[1]!, constantOf) : '';
+      if (section !== undefined) bindings.push({ type: match[2]!.split('.').pop()!, section });
     }
   }
   return bindings;

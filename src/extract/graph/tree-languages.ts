@@ -222,7 +222,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const typedClients = language === 'csharp' && file.text.includes('HttpClient ') ? ['constructor_declaration'] : [];
   const springValues = language === 'java' && file.text.includes('@Value') ? ['field_declaration', 'formal_parameter'] : [];
   const clientsWithBase = language === 'python' && file.text.includes('base_url') ? ['as_pattern'] : [];
-  const boundOptions = language === 'csharp' && /\bIOptions(Monitor|Snapshot)?</.test(file.text) ? ['parameter'] : [];
+  const boundOptions = language === 'csharp' && (/\bIOptions(Monitor|Snapshot)?</.test(file.text) || OPTIONS_DECLARATION.test(file.text)) ? ['parameter'] : [];
   const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), ...rules.declaration.types, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...pythonImports, ...typedClients, ...springValues, ...clientsWithBase, ...boundOptions, ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
   const constants = declarators(nodes(...rules.declaration.types), rules.declaration);
   const environment: EnvironmentLookup = (name, options) => environmentUrl(choice.environment, file.path, name, options);
@@ -242,7 +242,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   /** The declared type of each field, variable and (where read) parameter of a C# or Java file. */
   const declared = language !== 'python' && (boundOptions.length || resolveHelper?.declares) ? declaredTypes(nodes('variable_declarator'), nodes('parameter', 'formal_parameter')) : undefined;
   // A property of options bound from configuration (`_settings.BaseUrl` of an IOptions<GraphSettings>).
-  const optionValue = boundOptions.length ? boundOptionValueOf(declared!, constants, environment) : undefined;
+  const optionValue = boundOptions.length ? boundOptionValueOf(declared!, constants, environment, (type, property) => resolveConstant?.(file.path, type, property)) : undefined;
   const evaluate = (node: TsNode | null | undefined, depth = 0): string | undefined => evaluateString(node, rules, constants, environment, depth, bindings, importedConstant);
   const where = (node: TsNode) => ({ file: file.path, line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
   try {
@@ -255,6 +255,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     if (language === 'python') for (const [name, value] of moduleConstants(nodes('assignment'), evaluate)) facts.exportedConstants.set(name, value);
     // What other classes may read (`GraphConstants.BaseUrl`): the class constants of this file.
     if (language !== 'python' && MAY_DECLARE_CONSTANTS.test(file.text)) for (const [name, value] of classConstants(nodes('variable_declarator'), evaluate)) facts.exportedConstants.set(name, value);
+    // And what options read from configuration default to (`public string ApiUrl { get; set; } = "…"`), by `Class.Property`.
+    if (language === 'csharp') for (const [name, value] of optionDefaults(nodes('property_declaration'), evaluate)) if (!facts.exportedConstants.has(name)) facts.exportedConstants.set(name, value);
     classConstant = (node) => {
       const [owner, member] = qualifiedMember(node);
       if (!owner || !member) return undefined;
@@ -939,6 +941,24 @@ function classConstants(declarators: readonly TsNode[], evaluate: (node: TsNode)
   return found;
 }
 
+/** Options classes as ASP.NET Core samples name them (`GraphSettings`, `WebOptions`, `AuthenticationConfig`). */
+const OPTIONS_CLASS = /(Options|Settings|Configuration|Config)$/;
+/** A variable, field or parameter of such a class (`AuthenticationConfig config =`), before the exact reading. */
+const OPTIONS_DECLARATION = /\b[A-Z]\w*(Options|Settings|Configuration|Config)\??\s+[A-Za-z_]\w*\s*[=;,)]/;
+
+/** The defaults an options class gives its properties (`public string ApiUrl { get; set; } = "https://graph.microsoft.com/"`). */
+function optionDefaults(properties: readonly TsNode[], evaluate: (node: TsNode) => string | undefined): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const property of properties) {
+    const value = property.childForFieldName('value');
+    const className = value && value.type !== 'arrow_expression_clause' ? ownerOf(property) : undefined;
+    const name = property.childForFieldName('name')?.text;
+    const text = className && OPTIONS_CLASS.test(className) && name ? evaluate(value!) : undefined;
+    if (text !== undefined) found.set(`${className}.${name}`, text);
+  }
+  return found;
+}
+
 /**
  * The value appsettings gives a property of options bound from configuration: `_settings.BaseUrl` where
  * `_settings` is a `GraphSettings` taken from `IOptions<GraphSettings>.Value` (or `_options.Value.BaseUrl`,
@@ -946,7 +966,7 @@ function classConstants(declarators: readonly TsNode[], evaluate: (node: TsNode)
  * the class name without its `Options`/`Settings`/`Configuration`/`Config` suffix, else the class name
  * (`Graph:BaseUrl`, `GraphSettings:BaseUrl`); no value when appsettings gives neither.
  */
-function boundOptionValueOf(declared: ReadonlyMap<string, string>, assignments: Assignments, environment: EnvironmentLookup): (node: TsNode) => string | undefined {
+function boundOptionValueOf(declared: ReadonlyMap<string, string>, assignments: Assignments, environment: EnvironmentLookup, classDefault: (type: string, property: string) => string | undefined): (node: TsNode) => string | undefined {
   /** The options class a name holds: `GraphSettings` for both the settings and their IOptions wrapper (`wrapped`). */
   const optionsOf = (name: string, depth = 0): { type: string; wrapped: boolean } | undefined => {
     const type = declared.get(name);
@@ -957,7 +977,7 @@ function boundOptionValueOf(declared: ReadonlyMap<string, string>, assignments: 
     const source = value?.type === 'member_access_expression' && /^(Value|CurrentValue)$/.test(value.childForFieldName('name')?.text ?? '') ? value.childForFieldName('expression') : null;
     const inner = source?.type === 'identifier' && depth < 4 ? optionsOf(source.text, depth + 1) : undefined;
     if (inner?.wrapped) return { type: inner.type, wrapped: false };
-    return type && /(Options|Settings|Configuration|Config)$/.test(type) ? { type, wrapped: false } : undefined;
+    return type && OPTIONS_CLASS.test(type) ? { type, wrapped: false } : undefined;
   };
   return (node) => {
     if (node.type !== 'member_access_expression') return undefined;
@@ -972,7 +992,7 @@ function boundOptionValueOf(declared: ReadonlyMap<string, string>, assignments: 
     const options = name ? optionsOf(name) : undefined;
     if (!property || !options || options.wrapped !== unwrapped) return undefined;
     const section = options.type.replace(/(Options|Settings|Configuration|Config)$/, '');
-    return environment(`${section}:${property}`, { ignoreCase: true }) ?? environment(`${options.type}:${property}`, { ignoreCase: true });
+    return environment(`${section}:${property}`, { ignoreCase: true }) ?? environment(`${options.type}:${property}`, { ignoreCase: true }) ?? classDefault(options.type, property);
   };
 }
 
