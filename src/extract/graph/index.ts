@@ -14,6 +14,7 @@ import { resolveCmdlet } from './powershell.ts';
 import { markBodyReads } from './body-reads.ts';
 import { APP_CREATION_SCRIPT, requestedFromAppCreationScript, requestedFromArmTemplate, requestedFromManifests } from './requested.ts';
 import { IAC_REGISTRATION_HINT, requestedFromIac } from './requested-iac.ts';
+import { CLI_REGISTRATION_HINT, CLI_SCRIPT, requestedFromCliScript } from './requested-cli.ts';
 import { withoutGraphHost } from './sdk-shapes.ts';
 import { resolveReference } from './url-templates.ts';
 import type { AuthFlowEvidence, GraphCall, RequestedPermission, SourceRef, UnresolvedGraphCall } from './types.ts';
@@ -99,6 +100,9 @@ export function extractGraphFacts(input: GraphExtractionInput): GraphFacts {
   };
   requestedFromJson((file) => /\.json$/i.test(file.path) && file.text.includes('Microsoft.Graph/applications'), (file, appRoot, document) => requestedFromArmTemplate(file, appRoot, index, document));
   requestedFromJson((file) => APP_CREATION_SCRIPT.test(file.path), requestedFromAppCreationScript);
+  for (const file of files) {
+    if (CLI_SCRIPT.test(file.path) && !file.path.includes('!') && CLI_REGISTRATION_HINT.test(file.text)) requested.push(...requestedFromCliScript(file, appRootOf(file.path)));
+  }
   for (const file of files) {
     if (!/\.(tf|bicep)$/i.test(file.path) || file.path.includes('!') || !IAC_REGISTRATION_HINT.test(file.text)) continue;
     const { doc } = cached(file);

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { requestedFromCliScript } from '../../src/extract/graph/requested-cli.ts';
+import { SourceFile } from '../../src/sources/source-file.ts';
+import { permissionsReport } from '../harness/cli.ts';
+import { tempDir, writeTree } from '../harness/paths.ts';
+
+/** Each permission with its type and line, after checking that its column points at its URI in the script. */
+const requested = (path: string, text: string) =>
+  requestedFromCliScript(new SourceFile(path, text), '.').map((entry) => {
+    const line = text.split(/\r?\n/)[entry.source.line - 1]!;
+    assert.ok(line.startsWith(`https://graph.microsoft.com/${entry.name}`, entry.source.column! - 1), `${entry.name} at ${entry.source.line}:${entry.source.column}`);
+    return `${entry.name} ${entry.type} ${entry.source.line}`;
+  });
+
+describe('app registrations made with the CLI for Microsoft 365', () => {
+  it('reads --apisDelegated and --apisApplication of entra app add, on one line or continued over several', () => {
+    const bash = [
+      '#!/usr/bin/env bash',
+      'appInfo=$(m365 entra app add --name "Contoso" --withSecret --apisApplication "https://graph.microsoft.com/ExternalItem.ReadWrite.OwnedBy, https://graph.microsoft.com/ExternalConnection.ReadWrite.OwnedBy" --output json)',
+      'm365 aad app add --name tab \\',
+      "  --apisDelegated 'https://graph.microsoft.com/User.Read,https://contoso.sharepoint.com/AllSites.Read' \\",
+      '  --platform spa',
+      'm365 entra app add --name other --apisDelegated "$SCOPES"',
+      '# m365 entra app list --apisDelegated "https://graph.microsoft.com/Mail.Read" is not a registration',
+      '# m365 entra app add --apisDelegated "https://graph.microsoft.com/Mail.Send" (commented out)',
+      'REM m365 entra app add --apisDelegated "https://graph.microsoft.com/Files.Read"',
+    ].join('\n');
+    assert.deepEqual(requested('setup.sh', bash), ['ExternalItem.ReadWrite.OwnedBy application 2', 'ExternalConnection.ReadWrite.OwnedBy application 2', 'User.Read delegated 4']);
+    const powershell = ['$app = m365 entra appregistration add --name "Contoso" `', '  --apisDelegated "https://graph.microsoft.com/Calendars.Read" `', '  --apisApplication https://graph.microsoft.com/Sites.Selected', 'Write-Host done --apisDelegated "https://graph.microsoft.com/Mail.Send"'].join('\r\n');
+    assert.deepEqual(requested('setup.ps1', powershell), ['Calendars.Read delegated 2', 'Sites.Selected application 3']);
+  });
+
+  it('reads entra app permission add, space-separated', () => {
+    const script = 'm365 entra app permission add --appId $appId --applicationPermissions "https://graph.microsoft.com/User.Read.All https://graph.microsoft.com/Group.Read.All" --delegatedPermissions "https://graph.microsoft.com/Mail.Read" --grantAdminConsent\n';
+    assert.deepEqual(requested('grant.sh', script), ['User.Read.All application 1', 'Group.Read.All application 1', 'Mail.Read delegated 1']);
+  });
+
+  it('hostile scripts: endless continuations, unclosed quotes and 50,000 commands end with what they declare', () => {
+    const endless = `m365 entra app add --name x ${'\\\n'.repeat(100_000)} --apisDelegated "https://graph.microsoft.com/User.Read"\n`;
+    assert.deepEqual(requested('endless.sh', endless), [], 'a command is read over at most 200 lines');
+    assert.deepEqual(requested('open.sh', 'm365 entra app add --apisDelegated "https://graph.microsoft.com/User.Read\n'), []);
+    const many = 'm365 entra app add --apisDelegated "https://graph.microsoft.com/User.Read"\n'.repeat(50_000);
+    assert.equal(requested('many.sh', many).length, 50_000);
+  });
+
+  it('a registration script is the app\'s declaration: its permissions are judged against the calls', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, {
+      'setup.sh': 'm365 entra app add --name connector --withSecret --apisApplication "https://graph.microsoft.com/ExternalItem.ReadWrite.All,https://graph.microsoft.com/ExternalConnection.ReadWrite.OwnedBy"\n',
+      'src/load.ts': "const credential = new ClientSecretCredential(tenant, id, secret);\nexport async function load(client, id, item) {\n  await client.api('/external/connections').post({ id });\n  await client.api(`/external/connections/${id}/items/${item.id}`).put(item);\n}\n",
+    });
+    const report = await permissionsReport(root);
+    const analysis = report.permissionAnalysis!;
+    assert.deepEqual(report.inventory!.permissionsRequested.map((entry) => `${entry.name} ${entry.via}`), ['ExternalItem.ReadWrite.All cli-m365', 'ExternalConnection.ReadWrite.OwnedBy cli-m365']);
+    assert.deepEqual(analysis.needed.map((entry) => entry.name), ['ExternalConnection.ReadWrite.OwnedBy']);
+    assert.deepEqual(analysis.excessive.map((entry) => `${entry.name} ${entry.reason} ${(entry.lowerAlternative ?? []).join('+')}`), ['ExternalItem.ReadWrite.All reducible ExternalItem.ReadWrite.OwnedBy']);
+  });
+});
