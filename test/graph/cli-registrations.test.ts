@@ -6,12 +6,14 @@ import { permissionsReport } from '../harness/cli.ts';
 import { tempDir, writeTree } from '../harness/paths.ts';
 
 /** Each permission with its type and line, after checking that its column points at its URI in the script. */
-const requested = (path: string, text: string) =>
-  requestedFromCliScript(new SourceFile(path, text), '.').map((entry) => {
-    const line = text.split(/\r?\n/)[entry.source.line - 1]!;
+const requested = (path: string, text: string) => {
+  const lines = text.split(/\r?\n/);
+  return requestedFromCliScript(new SourceFile(path, text), '.').map((entry) => {
+    const line = lines[entry.source.line - 1]!;
     assert.ok(line.startsWith(`https://graph.microsoft.com/${entry.name}`, entry.source.column! - 1), `${entry.name} at ${entry.source.line}:${entry.source.column}`);
     return `${entry.name} ${entry.type} ${entry.source.line}`;
   });
+};
 
 describe('app registrations made with the CLI for Microsoft 365', () => {
   it('reads --apisDelegated and --apisApplication of entra app add, on one line or continued over several', () => {
