@@ -110,6 +110,17 @@ describe('m365cert permissions --fix and resource-specific consent', () => {
     assert.deepEqual(after.permissionAnalysis!.needed.map((entry) => `${entry.name} ${entry.type}`), ['ChannelSettings.Read.Group rsc']);
   });
 
+  it('edits the legacy list of RSC names (webApplicationInfo.applicationPermissions) as well', async (t) => {
+    const root = tempDir(t);
+    const files = rscApp([], ['await axios.get(`https://graph.microsoft.com/v1.0/teams/${teamId}/channels`, { headers })']);
+    files['appPackage/manifest.json'] = json(teamsManifest({ webApplicationInfo: { id: '7b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e', resource: 'https://RscApp', applicationPermissions: ['ChannelSettings.ReadWrite.Group', 'TeamsTab.Delete.Group'] } }, '1.11'));
+    writeTree(root, files);
+    const run = await runCli(['permissions', root, ...DATA, '--fix', '--quiet']);
+    assert.match(run.stdout, /# remove unused rsc permission TeamsTab\.Delete\.Group/);
+    const manifest = JSON.parse(readFileSync(path.join(root, 'appPackage', 'manifest.json'), 'utf8')) as { webApplicationInfo: { applicationPermissions: string[] } };
+    assert.deepEqual(manifest.webApplicationInfo.applicationPermissions, ['ChannelSettings.Read.Group']);
+  });
+
   it('does not turn an app-wide permission into RSC (or back): that is the publisher\'s choice', async (t) => {
     const root = tempDir(t);
     const files = rscApp([{ name: 'TeamsTab.Read.Group', type: 'Application' }], ['await axios.get(`https://graph.microsoft.com/v1.0/teams/${teamId}/channels`, { headers })']);
