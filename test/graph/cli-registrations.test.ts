@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { requestedFromCliScript } from '../../src/extract/graph/requested-cli.ts';
 import { SourceFile } from '../../src/sources/source-file.ts';
-import { permissionsReport } from '../harness/cli.ts';
-import { tempDir, writeTree } from '../harness/paths.ts';
+import { permissionsReport, runCli } from '../harness/cli.ts';
+import { requireSharedData, tempDir, writeTree } from '../harness/paths.ts';
 
 /** Each permission with its type and line, after checking that its column points at its URI in the script. */
 const requested = (path: string, text: string) => {
@@ -15,7 +15,7 @@ const requested = (path: string, text: string) => {
   });
 };
 
-describe('app registrations made with the CLI for Microsoft 365', () => {
+describe('app registrations that setup scripts make (CLI for Microsoft 365, AppCreationScripts)', () => {
   it('reads --apisDelegated and --apisApplication of entra app add, on one line or continued over several', () => {
     const bash = [
       '#!/usr/bin/env bash',
@@ -57,5 +57,22 @@ describe('app registrations made with the CLI for Microsoft 365', () => {
     assert.deepEqual(report.inventory!.permissionsRequested.map((entry) => `${entry.name} ${entry.via}`), ['ExternalItem.ReadWrite.All cli-m365', 'ExternalConnection.ReadWrite.OwnedBy cli-m365']);
     assert.deepEqual(analysis.needed.map((entry) => entry.name), ['ExternalConnection.ReadWrite.OwnedBy']);
     assert.deepEqual(analysis.excessive.map((entry) => `${entry.name} ${entry.reason} ${(entry.lowerAlternative ?? []).join('+')}`), ['ExternalItem.ReadWrite.All reducible ExternalItem.ReadWrite.OwnedBy']);
+  });
+
+  it('reads the older AppCreationScripts shape (apps.json: Entra requiredResourceAccess by GUID or x-ms-name) and reports it for editing by hand', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, {
+      'AppCreationScripts/apps.json': JSON.stringify({ Sample: { Title: 'SPA' }, AppRegistrations: [{ 'x-ms-id': 'spa', requiredResourceAccess: [
+        { resourceAppId: '00000003-0000-0000-c000-000000000000', resourceAccess: [{ id: 'e1fe6dd8-ba31-4d61-89e7-88639da4683d', type: 'Scope', 'x-ms-name': 'user.read' }, { id: '00000000-0000-0000-0000-00000000beef', type: 'Scope', 'x-ms-name': 'mail.read' }, { id: '11111111-0000-0000-0000-00000000beef', type: 'Scope' }] },
+        { resourceAppId: '00000002-0000-0000-c000-000000000000', resourceAccess: [{ id: '311a71cc-e848-46a1-bdf8-97ff7156d8e6', type: 'Scope' }] },
+      ] }] }, null, 2),
+      'index.html': '<script>\n  fetch("https://graph.microsoft.com/v1.0/me");\n</script>\n',
+    });
+    const report = await permissionsReport(root);
+    const requested = report.inventory!.permissionsRequested.map((entry) => `${entry.name} ${entry.type} ${entry.via}${entry.unresolved ? ' unresolved' : ''}`);
+    // The GUID resolves through the data; an unknown GUID takes its label; one with neither stays a GUID; Azure AD Graph is no Microsoft Graph.
+    assert.deepEqual(requested, ['User.Read delegated app-creation-script', 'Mail.Read delegated app-creation-script', '11111111-0000-0000-0000-00000000beef delegated app-creation-script unresolved']);
+    const fix = await runCli(['permissions', root, '--data-dir', requireSharedData(), '--fix', '--dry-run', '--quiet']);
+    assert.match(fix.stdout, /AppCreationScripts\/apps\.json:\d+ \(app-creation-script\): remove unused delegated permission Mail\.Read — edit by hand/);
   });
 });

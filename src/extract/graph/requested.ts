@@ -119,17 +119,40 @@ export function requestedFromArmTemplate(file: SourceFile, appRoot: string, inde
 /** Azure-Samples' registration scripts read `AppCreationScripts/sample.json` (or `apps.json`): the app registrations they create. */
 export const APP_CREATION_SCRIPT = /(^|\/)AppCreationScripts\/[^/]+\.json$/i;
 
+/** The older AppCreationScripts shape (`apps.json`): Entra `requiredResourceAccess` entries per registration. Reported, not edited. */
+function fromAppRegistrations(document: JsonDocument, file: SourceFile, appRoot: string, index: GraphPermissionIndex | undefined): RequestedPermission[] {
+  const registrations = (document.value as { AppRegistrations?: unknown }).AppRegistrations;
+  const out: RequestedPermission[] = [];
+  (Array.isArray(registrations) ? registrations : []).forEach((registration: unknown, registrationIndex: number) => {
+    const resources = (registration as { requiredResourceAccess?: unknown } | null)?.requiredResourceAccess;
+    (Array.isArray(resources) ? resources : []).forEach((resource: unknown, resourceIndex: number) => {
+      const { resourceAppId, resourceAccess } = (resource ?? {}) as { resourceAppId?: unknown; resourceAccess?: unknown };
+      if (typeof resourceAppId !== 'string' || !isGraphResource(resourceAppId) || !Array.isArray(resourceAccess)) return;
+      resourceAccess.forEach((access: unknown, accessIndex: number) => {
+        const { id, type, 'x-ms-name': label } = (access ?? {}) as { id?: unknown; type?: unknown; 'x-ms-name'?: unknown };
+        if (typeof id !== 'string' || (type !== 'Scope' && type !== 'Role')) return;
+        const name = (GUID.test(id) ? index?.nameOfId(type, id) : id) ?? (typeof label === 'string' && label.trim() ? index?.canonicalName(label.trim()) ?? label.trim() : undefined);
+        const at = document.locate(['AppRegistrations', registrationIndex, 'requiredResourceAccess', resourceIndex, 'resourceAccess', accessIndex, 'id']);
+        out.push({ resource: 'Microsoft Graph', name: name ?? id, type: type === 'Scope' ? 'delegated' : 'application', source: { file: file.path, line: at?.line ?? 1, column: at?.column }, via: 'app-creation-script', appRoot, ...(name ? {} : { unresolved: true }) });
+      });
+    });
+  });
+  return out;
+}
+
 /**
  * Graph permissions of the registrations a sample's AppCreationScripts create (Microsoft's identity samples:
  * `"AADApps": [{ "RequiredResourcesAccess": [{ "Resource": "Microsoft Graph", "DelegatedPermissions": ["User.Read"],
- * "ApplicationPermissions": […] }] }]`), the registration a `/.default` scope stands for.
+ * "ApplicationPermissions": […] }] }]`, and the older `"AppRegistrations": [{ "requiredResourceAccess": [{
+ * "resourceAppId", "resourceAccess": [{ "id", "type", "x-ms-name" }] }] }]`), the registration a `/.default` scope
+ * stands for. GUIDs resolve through the service principal data, else the entry's `x-ms-name`.
  */
-export function requestedFromAppCreationScript(file: SourceFile, appRoot: string, document?: JsonDocument): RequestedPermission[] {
-  if (!APP_CREATION_SCRIPT.test(file.path) || !file.text.includes('RequiredResourcesAccess')) return [];
+export function requestedFromAppCreationScript(file: SourceFile, appRoot: string, document?: JsonDocument, index?: GraphPermissionIndex): RequestedPermission[] {
+  if (!APP_CREATION_SCRIPT.test(file.path) || !/RequiredResourcesAccess|requiredResourceAccess/.test(file.text)) return [];
   const parsed = document ? { ok: true as const, doc: document } : parseJson(file);
   if (!parsed.ok) return [];
   const apps = (parsed.doc.value as { AADApps?: unknown }).AADApps;
-  const out: RequestedPermission[] = [];
+  const out: RequestedPermission[] = fromAppRegistrations(parsed.doc, file, appRoot, index);
   (Array.isArray(apps) ? apps : []).forEach((app: unknown, appIndex: number) => {
     const resources = (app as { RequiredResourcesAccess?: unknown } | null)?.RequiredResourcesAccess;
     (Array.isArray(resources) ? resources : []).forEach((resource: unknown, resourceIndex: number) => {
