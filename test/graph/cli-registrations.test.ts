@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { requestedFromCliScript } from '../../src/extract/graph/requested-cli.ts';
+import { GraphPermissionIndex } from '../../src/knowledge/graph/permission-index.ts';
 import { SourceFile } from '../../src/sources/source-file.ts';
 import { permissionsReport, runCli } from '../harness/cli.ts';
 import { requireSharedData, tempDir, writeTree } from '../harness/paths.ts';
@@ -36,6 +37,18 @@ describe('app registrations that setup scripts make (CLI for Microsoft 365, AppC
   it('reads entra app permission add, space-separated', () => {
     const script = 'm365 entra app permission add --appId $appId --applicationPermissions "https://graph.microsoft.com/User.Read.All https://graph.microsoft.com/Group.Read.All" --delegatedPermissions "https://graph.microsoft.com/Mail.Read" --grantAdminConsent\n';
     assert.deepEqual(requested('grant.sh', script), ['User.Read.All application 1', 'Group.Read.All application 1', 'Mail.Read delegated 1']);
+  });
+
+  it('reads the Azure CLI\'s az ad app permission add for Microsoft Graph, ids resolved through the data', () => {
+    const index = GraphPermissionIndex.load(requireSharedData());
+    const script = [
+      'az ad app permission add --id $APP_ID --api 00000003-0000-0000-c000-000000000000 --api-permissions e1fe6dd8-ba31-4d61-89e7-88639da4683d=Scope \\',
+      '  df021288-bdef-4463-88db-98f22de89214=Role',
+      'az ad app permission add --id $APP_ID --api 00000002-0000-0000-c000-000000000000 --api-permissions 311a71cc-e848-46a1-bdf8-97ff7156d8e6=Scope',
+      '# az ad app permission add --id $APP_ID --api 00000003-0000-0000-c000-000000000000 --api-permissions 024d486e-b451-40bb-833d-3e66d98c5c73=Scope',
+    ].join('\n');
+    const found = requestedFromCliScript(new SourceFile('setup.sh', script), '.', index).map((entry) => `${entry.name} ${entry.type} ${entry.via} ${entry.source.line}:${entry.source.column}`);
+    assert.deepEqual(found, ['User.Read delegated cli-az 1:100', 'User.Read.All application cli-az 2:3']);
   });
 
   it('hostile scripts: endless continuations, unclosed quotes and 50,000 commands end with what they declare', () => {

@@ -101,7 +101,7 @@ export function extractGraphFacts(input: GraphExtractionInput): GraphFacts {
   requestedFromJson((file) => /\.json$/i.test(file.path) && file.text.includes('Microsoft.Graph/applications'), (file, appRoot, document) => requestedFromArmTemplate(file, appRoot, index, document));
   requestedFromJson((file) => APP_CREATION_SCRIPT.test(file.path), (file, appRoot, document) => requestedFromAppCreationScript(file, appRoot, document, index));
   for (const file of files) {
-    if (CLI_SCRIPT.test(file.path) && !file.path.includes('!') && CLI_REGISTRATION_HINT.test(file.text)) requested.push(...requestedFromCliScript(file, appRootOf(file.path)));
+    if (CLI_SCRIPT.test(file.path) && !file.path.includes('!') && CLI_REGISTRATION_HINT.test(file.text)) requested.push(...requestedFromCliScript(file, appRootOf(file.path), index));
   }
   for (const file of files) {
     if (!/\.(tf|bicep)$/i.test(file.path) || file.path.includes('!') || !IAC_REGISTRATION_HINT.test(file.text)) continue;

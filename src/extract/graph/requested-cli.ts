@@ -1,5 +1,7 @@
 import { parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
+import type { GraphPermissionIndex } from '../../knowledge/graph/permission-index.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
+import { GRAPH_APP_ID } from './requested.ts';
 import type { RequestedPermission } from './types.ts';
 
 /**
@@ -7,24 +9,46 @@ import type { RequestedPermission } from './types.ts';
  * samples create them: `m365 entra app add --apisDelegated "https://graph.microsoft.com/User.Read,…"
  * --apisApplication "…"` (also its older `aad` and `appregistration` names) and `m365 entra app permission add
  * --delegatedPermissions "…" --applicationPermissions "…"`. Each value lists permissions by resource URI and
- * name (comma- or space-separated); only Microsoft Graph's count. A command may go on over lines ending in `\`
- * (shell), `` ` `` (PowerShell) or `^` (cmd). Values held in variables are not followed.
+ * name (comma- or space-separated); only Microsoft Graph's count. And the Azure CLI's `az ad app permission add
+ * --api 00000003-0000-0000-c000-000000000000 --api-permissions <id>=Scope <id>=Role`, ids resolved through the
+ * Graph service principal data. A command may go on over lines ending in `\` (shell), `` ` `` (PowerShell) or `^`
+ * (cmd). Values held in variables are not followed.
  */
 export const CLI_SCRIPT = /\.(sh|bash|zsh|ps1|psm1|cmd|bat)$/i;
-export const CLI_REGISTRATION_HINT = /\bm365\s+(entra|aad)\s+(app|appregistration)\s/;
+export const CLI_REGISTRATION_HINT = /\bm365\s+(entra|aad)\s+(app|appregistration)\s|\baz\s+ad\s+app\s+permission\s+add\b/;
 
 const COMMAND = /\bm365\s+(?:entra|aad)\s+(?:app|appregistration)\s+(?:add|permission\s+add)\b/g;
 /** An option naming permissions, then its value: quoted, or up to the next space. */
 const OPTION = /(?:^|\s)(--apisDelegated|--apisApplication|--delegatedPermissions|--applicationPermissions)(?:\s+|=)("([^"]*)"|'([^']*)'|([^\s"'`\\^]+))/g;
 const CONTINUED = /[\\`^][ \t]*$/;
+const AZ_COMMAND = /\baz\s+ad\s+app\s+permission\s+add\b/g;
 
-export function requestedFromCliScript(file: SourceFile, appRoot: string): RequestedPermission[] {
+/** A command commented out (`# m365 …` in shell and PowerShell, `REM`/`::` in cmd) registers nothing. */
+function commentedOut(text: string, start: number): boolean {
+  return /^\s*(#|REM\b|::)/i.test(text.slice(text.lastIndexOf('\n', start) + 1, start));
+}
+
+export function requestedFromCliScript(file: SourceFile, appRoot: string, index?: GraphPermissionIndex): RequestedPermission[] {
   if (!CLI_REGISTRATION_HINT.test(file.text)) return [];
   const requested: RequestedPermission[] = [];
+  for (const command of file.text.matchAll(AZ_COMMAND)) {
+    const start = command.index!;
+    if (commentedOut(file.text, start)) continue;
+    const span = file.text.slice(start, commandEnd(file.text, start));
+    const api = /\s--api\s+["']?([0-9a-f-]{36})/i.exec(span)?.[1];
+    const list = /\s--api-permissions\s+((?:["']?[0-9a-f-]{36}=(?:Scope|Role)["']?[\s\\`^]*)+)/i.exec(span);
+    if (!api || api.toLowerCase() !== GRAPH_APP_ID || !list) continue;
+    const listAt = start + list.index! + list[0].length - list[1]!.length;
+    for (const entry of list[1]!.matchAll(/([0-9a-f-]{36})=(Scope|Role)/gi)) {
+      const kind = entry[2]!.toLowerCase() === 'role' ? 'Role' : 'Scope';
+      const name = index?.nameOfId(kind, entry[1]!);
+      const at = file.locOf(listAt + entry.index!);
+      requested.push({ resource: 'Microsoft Graph', name: name ?? entry[1]!, type: kind === 'Role' ? 'application' : 'delegated', source: { file: file.path, line: at.line, column: at.column }, via: 'cli-az', appRoot, ...(name ? {} : { unresolved: true }) });
+    }
+  }
   for (const command of file.text.matchAll(COMMAND)) {
     const start = command.index!;
-    // A command commented out (`# m365 …` in shell and PowerShell, `REM`/`::` in cmd) registers nothing.
-    if (/^\s*(#|REM\b|::)/i.test(file.text.slice(file.text.lastIndexOf('\n', start) + 1, start))) continue;
+    if (commentedOut(file.text, start)) continue;
     const span = file.text.slice(start, commandEnd(file.text, start));
     for (const option of span.matchAll(OPTION)) {
       const type = /delegated/i.test(option[1]!) ? 'delegated' : 'application';
