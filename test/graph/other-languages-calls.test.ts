@@ -395,6 +395,19 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(calls('Api/Services/GraphService.cs'), []);
   });
 
+  it('C# and Java: request helpers reached through a method parameter of the class\'s type or interface', () => {
+    const files = [
+      new SourceFile('Api/Services/GraphService.cs', 'public class GraphService : IGraphService {\n  private const string Base = "https://graph.microsoft.com/v1.0";\n  private readonly HttpClient _http;\n  public Task<string> GetJsonAsync(string path) => _http.GetStringAsync($"{Base}/{path}");\n}\n'),
+      new SourceFile('Api/Jobs/ReportJob.cs', 'public class ReportJob {\n  public Task Run(IGraphService graph, string id) => graph.GetJsonAsync($"users/{id}/messages");\n  public Task Other(GraphService service) => service.GetJsonAsync("me/events");\n  public Task Unrelated(ILogger logger) => logger.GetJsonAsync("me/drive");\n}\n'),
+      new SourceFile('java/app/GraphClient.java', 'class GraphClient {\n  static final String BASE = "https://graph.microsoft.com/v1.0";\n  String get(String path) throws Exception { return send(HttpRequest.newBuilder(URI.create(BASE + path)).GET().build()); }\n}\n'),
+      new SourceFile('java/app/Report.java', 'class Report {\n  String run(final GraphClient client, String id) throws Exception { return client.get("/users/" + id + "/manager"); }\n}\n'),
+    ];
+    const extracted = extractCode({ files, apps: [], problems: [], parsers });
+    const calls = (file: string) => extracted.find((entry) => entry.file === file)?.facts.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`);
+    assert.deepEqual(calls('Api/Jobs/ReportJob.cs'), ['GET /users/{id}/messages 2', 'GET /me/events 3']);
+    assert.deepEqual(calls('java/app/Report.java'), ['GET /users/{id}/manager 2']);
+  });
+
   // As a public Azure AD user export does it: the URL built in a public method, passed down two private methods to a service.
   it('chains of helpers: a method passing its own parameter as a helper\'s URL is a helper in turn, callers above callees too', () => {
     const cs = extractTreeLanguage(new SourceFile('UserService.cs', [

@@ -223,7 +223,9 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const springValues = language === 'java' && file.text.includes('@Value') ? ['field_declaration', 'formal_parameter'] : [];
   const clientsWithBase = language === 'python' && file.text.includes('base_url') ? ['as_pattern'] : [];
   const boundOptions = language === 'csharp' && (/\bIOptions(Monitor|Snapshot)?</.test(file.text) || OPTIONS_DECLARATION.test(file.text)) ? ['parameter'] : [];
-  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), ...rules.declaration.types, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...pythonImports, ...typedClients, ...springValues, ...clientsWithBase, ...boundOptions, ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
+  // Parameters typed with a class of the tree (`Run(IGraphService graph)`) may receive its request helpers: read them too.
+  const typedParameters = language !== 'python' && !boundOptions.length && resolveHelper?.declares && takesTreeClass(file.text, (type) => Boolean(resolveHelper.declares?.(file.path, type) || (/^I[A-Z]/.test(type) && resolveHelper.declares?.(file.path, type.slice(1))))) ? [language === 'java' ? 'formal_parameter' : 'parameter'] : [];
+  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), ...rules.declaration.types, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...pythonImports, ...typedClients, ...springValues, ...clientsWithBase, ...boundOptions, ...typedParameters, ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
   const constants = declarators(nodes(...rules.declaration.types), rules.declaration);
   const environment: EnvironmentLookup = (name, options) => environmentUrl(choice.environment, file.path, name, options);
   /** Parameters standing for a marker while a request helper's URL is read (see registerHelper). */
@@ -939,6 +941,21 @@ function classConstants(declarators: readonly TsNode[], evaluate: (node: TsNode)
     if (text !== undefined) found.set(`${className}.${name}`, text);
   }
   return found;
+}
+
+/** A parameter list naming a type (`(IGraphService graph,`, `(final GraphService service)`), before the exact reading. */
+const TYPED_PARAMETER = /[(,]\s*(?:final\s+|this\s+|ref\s+|in\s+)?([A-Z]\w*)(?:<[^<>()]*>)?\??\s+[A-Za-z_]\w*\s*[,)=]/g;
+
+/** Whether a C# or Java file has a parameter typed with a class the tree declares (each type name asked once). */
+function takesTreeClass(text: string, declares: (type: string) => boolean): boolean {
+  const asked = new Set<string>();
+  for (const match of text.matchAll(TYPED_PARAMETER)) {
+    const type = match[1]!;
+    if (asked.has(type)) continue;
+    asked.add(type);
+    if (declares(type)) return true;
+  }
+  return false;
 }
 
 /** Options classes as ASP.NET Core samples name them (`GraphSettings`, `WebOptions`, `AuthenticationConfig`). */
