@@ -218,7 +218,29 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
       manifests: [], apps: [], index: undefined, justifications: {}, problems, parsers,
     });
     assert.deepEqual(graph.calls.map((call) => `${call.method} ${call.path} ${call.apiVersion} ${call.confidence} ${call.source.file}:${call.source.line}`), ['POST /me/sendMail v1.0 medium Service.cs:5']);
-    assert.deepEqual(graph.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['6 users resolved against the base address https://graph.microsoft.com/beta of the registered client is https://graph.microsoft.com/users, without the API version (the base address needs a trailing slash)']);
+    // A client registered twice with different bases: which one serves the request cannot be told, and it is said so.
+    assert.deepEqual(graph.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['6 users resolved against the base address https://graph.microsoft.com/beta of the registered client is https://graph.microsoft.com/users, without the API version (the base address needs a trailing slash)', '7 the client is one of 2 registered with different base URLs']);
+  });
+
+  // As Spring apps build their Graph client: a @Bean of a configuration class, injected by name or by type; a client
+  // handed from one constructor to another with this(…).
+  it('Java: Spring clients built with a base URL by a @Bean or handed over by this(…) resolve the relative URIs sent through them', () => {
+    const files = (beans: string) => [
+      new SourceFile('src/main/java/app/GraphConfig.java', `@Configuration\npublic class GraphConfig {\n${beans}}\n`),
+      new SourceFile('src/main/java/app/SyncService.java', '@Service\npublic class SyncService {\n  private final RestClient graphApiRestClient;\n  private final WebClient client;\n  public SyncService(RestClient graphApiRestClient, WebClient client) { this.graphApiRestClient = graphApiRestClient; this.client = client; }\n  public String users() { return graphApiRestClient.get().uri("/users?$select=id,displayName").retrieve().body(String.class); }\n  public String me() { return client.get().uri("/me").retrieve().bodyToMono(String.class).block(); }\n}\n'),
+      new SourceFile('src/main/java/app/EducationClient.java', 'public class EducationClient {\n  private final RestClient client;\n  public EducationClient() {\n    this(RestClient.builder().baseUrl("https://graph.microsoft.com/beta").build());\n  }\n  EducationClient(RestClient client) { this.client = client; }\n  public String classes() { return client.get().uri("/education/classes").retrieve().body(String.class); }\n}\n'),
+    ];
+    const facts = (beans: string) => extractGraphFacts({ files: files(beans), manifests: [], apps: [], index: undefined, justifications: {}, problems: [], parsers });
+    const oneEach = facts('  @Bean\n  public RestClient graphApiRestClient(RestClient.Builder b) { return b.baseUrl("https://graph.microsoft.com/v1.0").build(); }\n  @Bean\n  WebClient graphWebClient() { return WebClient.builder().baseUrl("https://graph.microsoft.com/v1.0").build(); }\n');
+    assert.deepEqual(oneEach.calls.map((call) => `${call.method} ${call.path} ${call.apiVersion} ${call.confidence} ${call.select?.join(',') ?? ''} ${call.source.file.split('/').pop()}:${call.source.line}`).sort(), [
+      'GET /education/classes beta high  EducationClient.java:7',
+      'GET /me v1.0 medium  SyncService.java:7',
+      'GET /users v1.0 medium id,displayName SyncService.java:6',
+    ]);
+    // Two WebClient beans with different bases: the one injected by type cannot be told, and it is said so.
+    const two = facts('  @Bean\n  WebClient graphWebClient() { return WebClient.builder().baseUrl("https://graph.microsoft.com/v1.0").build(); }\n  @Bean\n  WebClient partnerWebClient() { return WebClient.builder().baseUrl("https://api.partner.example").build(); }\n');
+    assert.deepEqual(two.calls.map((call) => call.path).sort(), ['/education/classes']);
+    assert.deepEqual(two.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['7 the client is one of 2 registered with different base URLs']);
   });
 
   // As Spring Cloud Azure's samples call Graph, and Spring apps with a client built for Graph's base URL.

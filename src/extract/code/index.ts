@@ -21,6 +21,7 @@ export interface FileCodeFacts {
 }
 
 const CODE_FILES = /\.((m|c)?(j|t)sx?|cs|py|java|ps1|psm1)$/i;
+const SPRING_CLIENT = /\b(WebClient|RestClient)\b/;
 /**
  * Cheap tests before parsing. A file that mentions none of the Graph markers cannot call Graph, hold a Graph
  * URL for another file, request scopes or acquire tokens (Kiota chains need a client, whose name or import
@@ -130,9 +131,13 @@ export function filesToExtract(files: readonly SourceFile[], graphOnly = false, 
   const graphVariables = graphEnvironmentVariables(environment);
   const readsGraphVariable = (file: SourceFile) => Boolean(graphVariables && isParsableCode(file) && graphVariables.test(file.text));
   if (graphVariables) for (const file of files) if (!selected.has(file) && readsGraphVariable(file)) selected.add(file);
-  // C# clients registered with a base address in one file (Program.cs) send relative URLs in others.
+  // C# clients registered with a base address in one file (Program.cs) send relative URLs in others; so do the
+  // Spring clients a @Bean method builds.
   if ([...selected].some((file) => /\.cs$/i.test(file.path) && file.text.includes('AddHttpClient'))) {
     for (const file of files) if (!selected.has(file) && isParsableCode(file) && /\.cs$/i.test(file.path) && file.text.includes('HttpClient')) selected.add(file);
+  }
+  if ([...selected].some((file) => /\.java$/i.test(file.path) && file.text.includes('@Bean') && SPRING_CLIENT.test(file.text))) {
+    for (const file of files) if (!selected.has(file) && isParsableCode(file) && /\.java$/i.test(file.path) && SPRING_CLIENT.test(file.text)) selected.add(file);
   }
   const graphFiles = [...selected].filter((file) => IMPORTING_FILES.test(file.path) && (mentionsGraph(file) || readsGraphVariable(file)));
   const graphPages = new Set(graphFiles.filter(isClassicScript).map((file) => path.posix.dirname(file.path)));

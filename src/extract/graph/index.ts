@@ -16,7 +16,7 @@ import { APP_CREATION_SCRIPT, requestedFromAppCreationScript, requestedFromArmTe
 import { IAC_REGISTRATION_HINT, requestedFromIac } from './requested-iac.ts';
 import { CLI_REGISTRATION_HINT, CLI_SCRIPT, requestedFromCliScript } from './requested-cli.ts';
 import { withoutGraphHost } from './sdk-shapes.ts';
-import { resolveReference } from './url-templates.ts';
+import { resolveReference, withBaseUrl } from './url-templates.ts';
 import type { AuthFlowEvidence, GraphCall, RequestedPermission, SourceRef, UnresolvedGraphCall } from './types.ts';
 import { groupBy } from '../../util/group-by.ts';
 
@@ -180,18 +180,24 @@ function registeredClientCalls(code: readonly FileCodeFacts[], unresolved: Unres
   for (const { facts, appRoot } of code) {
     const fileCalls: GraphCall[] = [];
     for (const request of facts.clientRequests ?? []) {
-      const known = bases.get(request.client);
-      if (known?.size !== 1) continue;
+      const known = bases.get(request.client) ?? (request.fallback ? bases.get(request.fallback) : undefined);
+      const via = request.join === 'append' ? 'webclient' : 'csharp-http';
+      if (!known) continue;
+      if (known.size !== 1) {
+        // Several registrations with different bases: which one this client is cannot be told from the code.
+        if ([...known].some((base) => parseGraphUrl(base)?.host)) unresolved.push({ via, reason: `the client is one of ${known.size} registered with different base URLs`, source: request.source, appRoot });
+        continue;
+      }
       const base = [...known][0]!;
-      const url = resolveReference(base, request.url);
+      const url = request.join === 'append' ? withBaseUrl(request.url, base)! : resolveReference(base, request.url);
       const target = parseGraphUrl(url);
       if (!target?.host) continue;
       if (parseGraphUrl(base)?.version && !target.version) {
-        unresolved.push({ via: 'csharp-http', reason: `${request.url} resolved against the base address ${base} of the registered client is ${url}, without the API version (the base address needs a trailing slash)`, source: request.source, appRoot });
+        unresolved.push({ via, reason: `${request.url} resolved against the base address ${base} of the registered client is ${url}, without the API version (the base address needs a trailing slash)`, source: request.source, appRoot });
         continue;
       }
       const { select, expand } = queryOptions(target.query);
-      fileCalls.push({ method: request.method, path: target.path, apiVersion: target.version === 'beta' ? 'beta' : 'v1.0', via: 'csharp-http', confidence: 'medium', source: request.source, appRoot, ...(select?.length ? { select } : {}), ...(expand?.length ? { expand } : {}) });
+      fileCalls.push({ method: request.method, path: target.path, apiVersion: target.version === 'beta' ? 'beta' : 'v1.0', via, confidence: 'medium', source: request.source, appRoot, ...(select?.length ? { select } : {}), ...(expand?.length ? { expand } : {}) });
     }
     markBodyReads(fileCalls, Boolean(facts.readsBody));
     calls.push(...fileCalls);

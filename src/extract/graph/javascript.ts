@@ -60,7 +60,16 @@ export interface CodeGraphFacts {
    */
   clientBases?: { client: string; base: string }[];
   /** Requests with a relative URL sent through a registered client (see clientBases): resolved once every file is read. */
-  clientRequests?: { client: string; method: string; url: string; source: SourceRef }[];
+  clientRequests?: {
+    client: string;
+    /** The registration to use when none has `client`'s key (a Spring bean injected by type rather than by name). */
+    fallback?: string;
+    /** `append`: the base and the path are joined as Spring does; else resolved as `new Uri(base, relative)`. */
+    join?: 'append';
+    method: string;
+    url: string;
+    source: SourceRef;
+  }[];
   parseError?: { message: string; line?: number };
 }
 

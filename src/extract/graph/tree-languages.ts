@@ -222,10 +222,12 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const typedClients = language === 'csharp' && file.text.includes('HttpClient ') ? ['constructor_declaration'] : [];
   const springValues = language === 'java' && file.text.includes('@Value') ? ['field_declaration', 'formal_parameter'] : [];
   const clientsWithBase = language === 'python' && file.text.includes('base_url') ? ['as_pattern'] : [];
+  // Spring clients built with a base URL in a @Bean method or handed over by another constructor (`this(…)`).
+  const springClients = language === 'java' && /\b(WebClient|RestClient)\b/.test(file.text) ? ['method_declaration', 'explicit_constructor_invocation'] : [];
   const boundOptions = language === 'csharp' && (/\bIOptions(Monitor|Snapshot)?</.test(file.text) || OPTIONS_DECLARATION.test(file.text)) ? ['parameter'] : [];
   // Parameters typed with a class of the tree (`Run(IGraphService graph)`) may receive its request helpers: read them too.
   const typedParameters = language !== 'python' && !boundOptions.length && resolveHelper?.declares && takesTreeClass(file.text, (type) => Boolean(resolveHelper.declares?.(file.path, type) || (/^I[A-Z]/.test(type) && resolveHelper.declares?.(file.path, type.slice(1))))) ? [language === 'java' ? 'formal_parameter' : 'parameter'] : [];
-  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), ...rules.declaration.types, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...pythonImports, ...typedClients, ...springValues, ...clientsWithBase, ...boundOptions, ...typedParameters, ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
+  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), ...rules.declaration.types, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...pythonImports, ...typedClients, ...springValues, ...clientsWithBase, ...springClients, ...boundOptions, ...typedParameters, ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
   const constants = declarators(nodes(...rules.declaration.types), rules.declaration);
   const environment: EnvironmentLookup = (name, options) => environmentUrl(choice.environment, file.path, name, options);
   /** Parameters standing for a marker while a request helper's URL is read (see registerHelper). */
@@ -268,6 +270,10 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     const baseAddresses = clients?.holders;
     const baseUrls = clientsWithBase.length ? httpxBaseUrls(constants, nodes('as_pattern'), evaluate) : undefined;
     if (clients?.registrations.length) facts.clientBases = clients.registrations;
+    if (springClients.length) {
+      const beans = springBeanBases(nodes('method_declaration'), (node) => baseUrlOf(node));
+      if (beans.length) facts.clientBases = [...(facts.clientBases ?? []), ...beans];
+    }
     // Clients handed out by the factory or injected into a typed client: their base is registered elsewhere.
     const registeredClients = language === 'csharp' && file.text.includes('HttpClient') ? clientIdentities(constants, file.text.includes('HttpClient ') ? nodes('constructor_declaration') : [], evaluate) : undefined;
     /**
@@ -540,7 +546,53 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     }
     const path = evaluate(urlArgument);
     if (path === undefined) return;
-    requestTo(call, withBaseUrl(path, isAbsoluteUrl(path) ? undefined : baseUrlOf(verbCall!.childForFieldName('object'))), method, 'webclient', 'high');
+    const receiver = verbCall!.childForFieldName('object');
+    const base = isAbsoluteUrl(path) ? undefined : baseUrlOf(receiver);
+    // A client injected into the class (a @Bean of another class): its base is joined once every file is read.
+    if (!isAbsoluteUrl(path) && base === undefined) {
+      const injected = springClientOf(receiver);
+      if (injected) (facts.clientRequests ??= []).push({ client: `java-bean:${injected.name}`, fallback: `java-type:${injected.type}`, join: 'append', method, url: path, source: where(call) });
+      return;
+    }
+    requestTo(call, withBaseUrl(path, base), method, 'webclient', 'high');
+  }
+
+  /** The field or parameter a Spring client is read from, with its declared type (WebClient, RestClient). */
+  function springClientOf(receiver: TsNode | null): { name: string; type: string } | undefined {
+    const name = receiver?.type === 'identifier' ? receiver.text : receiver?.type === 'field_access' ? ownFieldName(receiver) : undefined;
+    if (!name) return undefined;
+    const declaredAs = new RegExp(`\\b(WebClient|RestClient)\\s+${name}\\b`).exec(file.text)?.[1];
+    return declaredAs ? { name, type: declaredAs } : undefined;
+  }
+
+  /** What another constructor hands over (`this(…)`) for the parameter a field is set from (`this.client = client`). */
+  function fieldHandedOver(field: string): TsNode | undefined {
+    for (const assignment of nodes('assignment_expression')) {
+      const left = assignment.childForFieldName('left');
+      const right = assignment.childForFieldName('right');
+      const target = left?.type === 'field_access' ? ownFieldName(left) : left?.type === 'identifier' ? left.text : undefined;
+      const handed = target === field && right?.type === 'identifier' ? handedOverByThis(right) : undefined;
+      if (handed) return handed;
+    }
+    return undefined;
+  }
+
+  /**
+   * A constructor parameter another constructor of the class hands over with `this(…)`: that call's argument at
+   * the parameter's position (`this(RestClient.builder().baseUrl(…).build())` for `Client(RestClient client)`).
+   */
+  function handedOverByThis(parameter: TsNode): TsNode | undefined {
+    let constructor: TsNode | null = parameter.parent;
+    while (constructor && constructor.type !== 'constructor_declaration') constructor = constructor.parent;
+    const parameters = constructor?.childForFieldName('parameters')?.namedChildren.filter((child) => child?.type === 'formal_parameter') ?? [];
+    const position = parameters.findIndex((child) => child?.childForFieldName('name')?.text === parameter.text);
+    if (!constructor || position === -1) return undefined;
+    for (const invocation of nodes('explicit_constructor_invocation')) {
+      if (invocation.childForFieldName('constructor')?.type !== 'this' && invocation.namedChildren[0]?.type !== 'this') continue;
+      const given = argumentsOf(invocation.childForFieldName('arguments'));
+      if (given.length === parameters.length) return given[position];
+    }
+    return undefined;
   }
 
   /** The `baseUrl(…)` a WebClient was built with: in the chain before the request, or where the name holding it was assigned. */
@@ -555,7 +607,10 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       } else if (node.type === 'identifier' || node.type === 'field_access') {
         const name = node.type === 'identifier' ? node.text : ownFieldName(node);
         const value = name ? valueAt(constants, node, name) : undefined;
-        return value ? baseUrlOf(value, depth + 1) : undefined;
+        if (value) return baseUrlOf(value, depth + 1);
+        // `this.client = client`: the field holds a constructor's parameter, which another constructor may hand over.
+        const handed = name && springClients.length ? fieldHandedOver(name) : undefined;
+        return handed ? baseUrlOf(handed, depth + 1) : undefined;
       } else return undefined;
     }
     return undefined;
@@ -956,6 +1011,25 @@ function takesTreeClass(text: string, declares: (type: string) => boolean): bool
     if (declares(type)) return true;
   }
   return false;
+}
+
+/**
+ * Spring clients a `@Bean` method builds with a base URL (`return builder.baseUrl("https://graph…").build()`): by the
+ * bean's name (the method's) and by its type, for the classes the bean is injected into.
+ */
+function springBeanBases(methods: readonly TsNode[], baseUrlOf: (node: TsNode) => string | undefined): { client: string; base: string }[] {
+  const bases: { client: string; base: string }[] = [];
+  for (const method of methods) {
+    const annotated = method.namedChildren.find((child) => child?.type === 'modifiers')?.namedChildren.some((child) => /annotation$/.test(child?.type ?? '') && child?.childForFieldName('name')?.text === 'Bean');
+    const type = method.childForFieldName('type')?.text;
+    if (!annotated || (type !== 'WebClient' && type !== 'RestClient')) continue;
+    const returned = method.childForFieldName('body')?.namedChildren.find((child) => child?.type === 'return_statement')?.namedChildren[0];
+    const base = returned ? baseUrlOf(returned) : undefined;
+    const name = method.childForFieldName('name')?.text;
+    if (base === undefined || !name) continue;
+    bases.push({ client: `java-bean:${name}`, base }, { client: `java-type:${type}`, base });
+  }
+  return bases;
 }
 
 /** Options classes as ASP.NET Core samples name them (`GraphSettings`, `WebOptions`, `AuthenticationConfig`). */
