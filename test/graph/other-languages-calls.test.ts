@@ -222,6 +222,50 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(graph.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['6 users resolved against the base address https://graph.microsoft.com/beta of the registered client is https://graph.microsoft.com/users, without the API version (the base address needs a trailing slash)', '7 the client is one of 2 registered with different base URLs']);
   });
 
+  // As a public Spring education integration builds its requests: locals passed as a call's argument, a verb call kept
+  // in a variable, a private request method taking the location, and a method returning the URL it builds.
+  it('Java: locals read as a call\'s argument, a verb call kept in a variable, a request method taking the path, a URL a method returns', () => {
+    const file = new SourceFile('src/main/java/app/EducationClient.java', [
+      'class EducationClient {',
+      '  private final RestClient client = RestClient.builder().baseUrl("https://graph.microsoft.com/v1.0").build();',
+      '  void returnSubmission(String classId, String id) {',
+      '    String location = "/education/classes/" + classId + "/assignments/" + id + "/return";',
+      '    client.post().uri(location).retrieve();',
+      '  }',
+      '  void other(String x) { String location = locate(x); }',
+      '  void patch(String classId, String outcomeId) {',
+      '    String location = outcomeLocation(classId, outcomeId);',
+      '    client.patch().uri(location).retrieve();',
+      '  }',
+      '  private String outcomeLocation(String classId, String outcomeId) {',
+      '    String outcome = required(outcomeId);',
+      '    return "/education/classes/" + classId + "/outcomes/" + outcome;',
+      '  }',
+      '  private RestClient.ResponseSpec request(String token, String location) {',
+      '    var request = client.get();',
+      '    var response = location.startsWith("https://") ? request.uri(URI.create(location)) : request.uri(location);',
+      '    return response.retrieve();',
+      '  }',
+      '  Page page(String token, String location) { return request(token, location).body(Page.class); }',
+      '  void list(String token) { String next = "/education/classes"; while (next != null) { next = page(token, next).nextLink(); } }',
+      '  void byParameter(String token, String location) { client.delete().uri(location).retrieve(); }',
+      '}',
+    ].join('\n'));
+    const facts = extractTreeLanguage(file, 'java', parsers.java!);
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`).sort(), [
+      'GET /education/classes 22',
+      'PATCH /education/classes/{id}/outcomes/{id} 10',
+      'POST /education/classes/{id}/assignments/{id}/return 5',
+    ]);
+  });
+
+  it('C# and Python: a URL a function of the file returns, built from its parameters (one return or an expression body)', () => {
+    const csharp = extractTreeLanguage(new SourceFile('Svc.cs', 'class Svc {\n  const string Base = "https://graph.microsoft.com/v1.0";\n  static string UserUrl(string id) => $"{Base}/users/{id}";\n  string Member(string g, string u) { var x = 1; return Base + "/groups/" + g + "/members/" + u; }\n  async Task Run(HttpClient http, string who) {\n    await http.GetAsync(UserUrl(who));\n    await http.DeleteAsync(Member("g1", who));\n  }\n}\n'), 'csharp', parsers.csharp!);
+    assert.deepEqual(csharp.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`), ['GET /users/{id} 6', 'DELETE /groups/g1/members/{id} 7']);
+    const python = extractTreeLanguage(new SourceFile('svc.py', 'import requests\nGRAPH = "https://graph.microsoft.com/v1.0"\nclass Svc:\n    def url(self, user_id):\n        return f"{GRAPH}/users/{user_id}/events"\n    def run(self, uid):\n        return requests.get(self.url(uid))\ndef two(x):\n    if x:\n        return GRAPH + "/me"\n    return GRAPH + "/users"\nrequests.get(two(1))\n'), 'python', parsers.python!);
+    assert.deepEqual(python.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`), ['GET /users/{id}/events 7'], 'a function with two returns gives no single URL');
+  });
+
   // As Spring apps build their Graph client: a @Bean of a configuration class, injected by name or by type; a client
   // handed from one constructor to another with this(…).
   it('Java: Spring clients built with a base URL by a @Bean or handed over by this(…) resolve the relative URIs sent through them', () => {

@@ -232,17 +232,17 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const environment: EnvironmentLookup = (name, options) => environmentUrl(choice.environment, file.path, name, options);
   /** Parameters standing for a marker while a request helper's URL is read (see registerHelper). */
   const bindings = new Map<string, string>();
+  /** Functions of this file returning one expression, by name (see urlReturnedBy). */
+  const returning = new Map<string, { params: string[]; expression: TsNode } | null>();
   /** This file's request helpers by name, and their parameters. */
   const helpers = new Map<string, TreeHelper>();
   const injected = springValues.length ? injectedValueOf(nodes, environment) : undefined;
   // A class's constant read by another class (`GraphConstants.BaseUrl`): this file's, else the tree's (the resolver, by class and member).
   let classConstant: ((node: TsNode) => string | undefined) | undefined;
   const pythonBindings = pythonImports.length ? pythonImportBindings(nodes) : undefined;
-  const importedConstant = pythonBindings
-    ? importedConstantOf(file.path, pythonBindings, resolveConstant!)
-    : language !== 'python'
-      ? (node: TsNode) => injected?.(node) ?? classConstant?.(node) ?? optionValue?.(node)
-      : undefined;
+  const fromImports = pythonBindings ? importedConstantOf(file.path, pythonBindings, resolveConstant!) : undefined;
+  // What evaluation cannot read in the file itself: a URL a function of the file returns, another module's or class's constant.
+  const importedConstant = (node: TsNode) => (isCall(node) ? urlReturnedBy(node) : fromImports ? fromImports(node) : language !== 'python' ? (injected?.(node) ?? classConstant?.(node) ?? optionValue?.(node)) : undefined);
   /** The declared type of each field, variable and (where read) parameter of a C# or Java file. */
   const declared = language !== 'python' && (boundOptions.length || resolveHelper?.declares) ? declaredTypes(nodes('variable_declarator'), nodes('parameter', 'formal_parameter')) : undefined;
   // A property of options bound from configuration (`_settings.BaseUrl` of an IOptions<GraphSettings>).
@@ -467,13 +467,15 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
    * `requests`: the call surely requests (`new URL(url)` opened); otherwise a URL without Graph's host written
    * out needs a known HTTP client as receiver.
    */
-  function registerHelper(call: TsNode, urlArgument: TsNode, method: string, requests = false, confidence: Confidence = 'high'): boolean {
+  function registerHelper(call: TsNode, urlArgument: TsNode, method: string, requests = false, confidence: Confidence = 'high', base?: string): boolean {
     // A keyword argument other than url is a body or a parameter (`.post(body=body)` of an SDK chain), not the URL.
     if (urlArgument.type === 'keyword_argument' && urlArgument.childForFieldName('name')?.text !== 'url') return false;
     const owner = definitionAround(call);
     if (!owner) return false;
     const { fn, name, params, selfFirst } = owner;
-    const marked = withParameterMarkers(params, () => evaluate(firstValue(urlArgument)));
+    const given = withParameterMarkers(params, () => evaluate(firstValue(urlArgument)));
+    // A client built with a base URL joins it to the path the parameter gives (Spring's WebClient/RestClient).
+    const marked = base !== undefined ? withBaseUrl(given, base) : given;
     if (marked === undefined) return false;
     const template = markedTemplate(marked);
     if (!suppliesRoot(template) || !mayReachGraph(template)) return false;
@@ -533,7 +535,9 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
    * (appended, not resolved); `uri(builder -> …)` builds the URL at run time.
    */
   function webClientRequest(call: TsNode) {
-    const verbCall = call.childForFieldName('object');
+    const object = call.childForFieldName('object');
+    // `var request = client.get(); request.uri(location)`: the verb call kept in a local variable.
+    const verbCall = object?.type === 'identifier' ? (valueAt(constants, object)?.type === 'method_invocation' ? valueAt(constants, object)! : object) : object;
     const verbName = verbCall?.type === 'method_invocation' ? verbCall.childForFieldName('name')?.text ?? '' : '';
     const verbArgument = verbName === 'method' ? argumentsOf(verbCall!.childForFieldName('arguments'))[0] : undefined;
     const method = /^(get|post|put|patch|delete|head)$/.test(verbName) ? verbName.toUpperCase() : /HttpMethod\.(\w+)/.exec(verbArgument?.text ?? '')?.[1]?.toUpperCase();
@@ -545,8 +549,13 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       return;
     }
     const path = evaluate(urlArgument);
-    if (path === undefined) return;
     const receiver = verbCall!.childForFieldName('object');
+    if (path === undefined) {
+      // The path a parameter gives (`request(token, location)`): the method is a request helper, joined to the client's base.
+      const base = baseUrlOf(receiver);
+      if (base !== undefined && MENTIONS_GRAPH_HOST.test(base)) registerHelper(call, urlArgument, method, true, 'high', base);
+      return;
+    }
     const base = isAbsoluteUrl(path) ? undefined : baseUrlOf(receiver);
     // A client injected into the class (a @Bean of another class): its base is joined once every file is read.
     if (!isAbsoluteUrl(path) && base === undefined) {
@@ -669,6 +678,50 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     const name = fn?.childForFieldName('name')?.text;
     const params = fn ? parameterNames(fn) : [];
     return fn && name && params.length ? { fn, name, params, selfFirst: language === 'python' && /^(self|cls)$/.test(params[0]!) } : undefined;
+  }
+
+  /**
+   * The URL a function of this file returns for a call's arguments (`String location = outcomeLocation(classId, …)`
+   * where the function's one return builds it from its parameters); arguments not known statically are ids.
+   */
+  function urlReturnedBy(call: TsNode): string | undefined {
+    const name = calledName(call);
+    if (!name || returning.size > 500) return undefined;
+    let definition = returning.get(name);
+    if (definition === undefined) returning.set(name, (definition = returningFunction(name)));
+    if (!definition) return undefined;
+    const given = argumentsOf(call.childForFieldName('arguments'));
+    const values = definition.params.map((_, position) => (given[position] ? evaluate(firstValue(given[position]!)) : undefined) ?? PLACEHOLDER);
+    const saved = new Map(bindings);
+    definition.params.forEach((param, position) => bindings.set(param, values[position]!));
+    try {
+      return evaluate(definition.expression);
+    } finally {
+      bindings.clear();
+      for (const [param, value] of saved) bindings.set(param, value);
+    }
+  }
+
+  /** A function of this file with one `return <expression>` (or an expression body), by name; null when there is none. */
+  function returningFunction(name: string): { params: string[]; expression: TsNode } | null {
+    for (const match of file.text.matchAll(new RegExp(`\\b${name.replace(/[^\w]/g, '')}\\s*\\(`, 'g'))) {
+      const fn = root.descendantForIndex(match.index!)?.parent;
+      if (!fn || fn.type !== FUNCTION_DEFINITION[language] || fn.childForFieldName('name')?.startIndex !== match.index) continue;
+      const arrow = fn.namedChildren.find((child) => child?.type === 'arrow_expression_clause')?.namedChildren[0];
+      const returns = arrow ? [] : (fn.childForFieldName('body')?.descendantsOfType('return_statement') ?? []).filter((statement): statement is TsNode => Boolean(statement) && enclosingFunction(statement!) === fn.id);
+      const expression = arrow ?? (returns.length === 1 ? returns[0]!.namedChildren[0] : undefined);
+      if (!expression) return null;
+      const params = parameterNames(fn);
+      return { params: language === 'python' && /^(self|cls)$/.test(params[0] ?? '') ? params.slice(1) : params, expression };
+    }
+    return null;
+  }
+
+  /** The id of the function definition a node is in. */
+  function enclosingFunction(node: TsNode): number | undefined {
+    let fn: TsNode | null = node.parent;
+    while (fn && !FUNCTION_NODE.test(fn.type)) fn = fn.parent;
+    return fn?.id;
   }
 
   /** What `read` evaluates while each parameter stands for its slot's marker (see url-templates.ts). */
@@ -888,7 +941,7 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
     const value = valueAt(constants, node, field);
     return value ? inner(value) : imported?.(node);
   }
-  if ((node.type === 'attribute' || node.type === 'member_access_expression' || node.type === 'field_access') && imported) {
+  if ((node.type === 'attribute' || node.type === 'member_access_expression' || node.type === 'field_access' || isCall(node)) && imported) {
     const value = imported(node);
     if (value !== undefined) return value;
   }
@@ -1255,6 +1308,11 @@ function calledName(call: TsNode): string | undefined {
   }
   return target?.text.replace(/<.*>$/, '');
 }
+/** A call in any of the three languages. */
+function isCall(node: TsNode): boolean {
+  return node.type === 'call' || node.type === 'invocation_expression' || node.type === 'method_invocation';
+}
+
 /** Function and method definitions, whose parameters may give a request's URL (request helpers). */
 const FUNCTION_DEFINITION: Record<TreeLanguage, string> = { python: 'function_definition', csharp: 'method_declaration', java: 'method_declaration' };
 
@@ -1488,7 +1546,11 @@ function declarators(declarations: readonly TsNode[], reader: LanguageRules['dec
   return map;
 }
 
-const FUNCTION_NODE = /function|method|lambda|constructor/;
+/**
+ * The nodes that open a scope of names (Python, C#, Java). Listed, not matched by a word: Java's `method_invocation`
+ * is no scope, and taking it for one had lost every local variable read as a call's argument.
+ */
+const FUNCTION_NODE = /^(function_definition|lambda|method_declaration|constructor_declaration|compact_constructor_declaration|local_function_statement|lambda_expression|anonymous_method_expression|accessor_declaration)$/;
 
 /**
  * The value a name has where it is used: its only assignment, or, for a name assigned several times, the

@@ -122,8 +122,9 @@ export function parseGraphUrl(text: string): GraphUrl | undefined {
   if (!rest.startsWith('/')) rest = `/${rest}`;
   const queryAt = rest.indexOf('?');
   const query = queryAt === -1 ? undefined : rest.slice(queryAt + 1);
-  // A trailing slash names the same resource (`/installedApps/?$expand=…`).
-  let path = (queryAt === -1 ? rest : rest.slice(0, queryAt)).replace(/(.)\/+$/, '$1');
+  // A trailing slash names the same resource (`/installedApps/?$expand=…`), and so does a doubled one, as joining a
+  // base and a path with slashes on both sides writes it (`…/v1.0` + `/` + `/me`).
+  let path = (queryAt === -1 ? rest : rest.slice(0, queryAt)).replace(/\/{2,}/g, '/').replace(/(.)\/+$/, '$1');
   let version: string | undefined;
   const versioned = /^\/(v1\.0|beta)(?=\/|$)/i.exec(path);
   if (versioned) {

@@ -153,6 +153,8 @@ describe('knowledge/graph/graph-path', () => {
   it('splits Graph URLs on every national cloud and refuses other hosts', () => {
     assert.deepEqual(parseGraphUrl('https://graph.microsoft.com/beta/me/events?$top=5'), { host: 'graph.microsoft.com', version: 'beta', path: '/me/events', query: '$top=5' });
     assert.equal(parseGraphUrl('https://graph.microsoft.us/v1.0/me')?.path, '/me');
+    // Joined base and path: a doubled or trailing slash names the same resource.
+    assert.deepEqual(parseGraphUrl('https://graph.microsoft.com/v1.0//education//classes/?$top=5'), { host: 'graph.microsoft.com', version: 'v1.0', path: '/education/classes', query: '$top=5' });
     assert.equal(parseGraphUrl('https://microsoftgraph.chinacloudapi.cn/v1.0/me')?.version, 'v1.0');
     assert.equal(parseGraphUrl('https://evil.example.com/v1.0/me'), undefined);
     assert.deepEqual(parseGraphUrl('v1.0/me/photo/$value'), { host: undefined, version: 'v1.0', path: '/me/photo/$value', query: undefined });
