@@ -319,6 +319,17 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     assert.ok(broken.parseError);
   });
 
+  // As TeamsFx takes them: scopes as one string, space- or comma-separated, or a message extension's SSO scopes.
+  it('records scopes given as one string to TeamsFx and MSAL calls', () => {
+    const facts = extractJavaScript(new SourceFile('bot.ts', [
+      'const client = createMicrosoftGraphClientWithCredential(oboCredential, "Mail.Read");',
+      'const handler = handleMessageExtensionQueryWithSSO(context, config, loginUrl, "User.Read Files.Read", async (token) => token);',
+      'const token = await credential.getToken(`Calendars.Read,Tasks.ReadWrite`);',
+      'const other = await helper.format("Sites.Read.All");',
+    ].join('\n')), () => undefined);
+    assert.deepEqual(facts.scopes.map((scope) => `${scope.name}:${scope.source.line}`), ['Mail.Read:1', 'User.Read:2', 'Files.Read:2', 'Calendars.Read:3', 'Tasks.ReadWrite:3']);
+  });
+
   // As in Office's nested-app-authentication samples: the scopes live in a variable handed to a token helper.
   it('records scope lists kept in variables named for scopes, once each; other arrays are not scopes', () => {
     const facts = extractJavaScript(new SourceFile('taskpane.ts', [

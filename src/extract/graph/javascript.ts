@@ -94,7 +94,7 @@ const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFu
 const PNP_QUERY = /^(select|expand|top|filter|orderBy|skip|search|count|skipToken)$/;
 /** React hooks that hand out the function they are given: `useCallback(fn, deps)`, `React.useMemo(() => fn, deps)`. */
 const HOOK_WRAPPERS = /^(React\.)?(useCallback|useMemo)$/;
-const SCOPE_FUNCTIONS = /^(acquireToken\w*|loginPopup|loginRedirect|ssoSilent|getToken|createMicrosoftGraphClient\w*|login|getAccessToken)$/;
+const SCOPE_FUNCTIONS = /^(acquireToken\w*|loginPopup|loginRedirect|ssoSilent|getToken|createMicrosoftGraphClient\w*|login|getAccessToken|handleMessageExtensionQueryWithSSO)$/;
 const FLOW_MARKERS: [RegExp, AuthFlow, string][] = [
   [/^acquireTokenByClientCredential$/, 'application', 'client-credentials'],
   [/^(ClientSecretCredential|ClientCertificateCredential|ClientAssertionCredential)$/, 'application', 'client-credentials'],
@@ -1184,6 +1184,10 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         }
       } else if (node.type === 'Identifier') {
         visitScopes(constantAt(node, node.name as string) ?? undefined, depth + 1);
+      } else if (node.type === 'Literal' || node.type === 'TemplateLiteral') {
+        // TeamsFx and MSAL also take scopes as one string: `createMicrosoftGraphClientWithCredential(credential, "Mail.Read")`,
+        // `"User.Read Files.Read"` (only names Graph knows count later: a tenant id or a URL handed to the same call does not).
+        for (const name of (evaluate(node) ?? '').split(/[\s,]+/)) if (name) facts.scopes.push({ name, source: where(node) });
       }
     };
     visitScopes(argument, 0);
