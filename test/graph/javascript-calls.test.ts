@@ -319,6 +319,12 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     assert.ok(broken.parseError);
   });
 
+  // As TeamsFx notification bots call Graph as the app: `new AppCredential(config)`.
+  it('TeamsFx credentials say the flow: AppCredential the app\'s own, OnBehalfOfUserCredential and TeamsUserCredential the user\'s', () => {
+    const facts = extractJavaScript(new SourceFile('notify.js', "const app = new AppCredential(appAuthConfig);\nconst obo = new OnBehalfOfUserCredential(token, config);\nconst user = new TeamsUserCredential(config);\n"), () => undefined);
+    assert.deepEqual(facts.flows.map((flow) => `${flow.flow}:${flow.kind}:${flow.source.line}`), ['application:client-credentials:1', 'delegated:on-behalf-of:2', 'delegated:teams-sso:3']);
+  });
+
   // As TeamsFx takes them: scopes as one string, space- or comma-separated, or a message extension's SSO scopes.
   it('records scopes given as one string to TeamsFx and MSAL calls', () => {
     const facts = extractJavaScript(new SourceFile('bot.ts', [

@@ -97,7 +97,8 @@ const HOOK_WRAPPERS = /^(React\.)?(useCallback|useMemo)$/;
 const SCOPE_FUNCTIONS = /^(acquireToken\w*|loginPopup|loginRedirect|ssoSilent|getToken|createMicrosoftGraphClient\w*|login|getAccessToken|handleMessageExtensionQueryWithSSO)$/;
 const FLOW_MARKERS: [RegExp, AuthFlow, string][] = [
   [/^acquireTokenByClientCredential$/, 'application', 'client-credentials'],
-  [/^(ClientSecretCredential|ClientCertificateCredential|ClientAssertionCredential)$/, 'application', 'client-credentials'],
+  // TeamsFx's AppCredential is the app's own identity (client credentials), as its notification bots use it.
+  [/^(ClientSecretCredential|ClientCertificateCredential|ClientAssertionCredential|AppCredential)$/, 'application', 'client-credentials'],
   [/^(ManagedIdentityCredential)$/, 'application', 'managed-identity'],
   [/^(acquireTokenOnBehalfOf|OnBehalfOfCredential|OnBehalfOfUserCredential)$/, 'delegated', 'on-behalf-of'],
   [/^(acquireTokenByCode|acquireTokenPopup|acquireTokenRedirect|acquireTokenSilent|loginPopup|loginRedirect|ssoSilent|InteractiveBrowserCredential|AuthorizationCodeCredential)$/, 'delegated', 'auth-code'],
