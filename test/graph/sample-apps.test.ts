@@ -268,6 +268,24 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
     },
     expected: { needed: ['User.Read'], reducible: { 'Files.ReadWrite': 'Files.Read' } },
   },
+  {
+    // Microsoft Search: the permission follows the entity types the body searches, not the path.
+    name: 'Teams message extension searching a Graph connector and mail through Microsoft Search',
+    files: {
+      'src/search.ts': [
+        'const oboCredential = new OnBehalfOfUserCredential(ssoToken, oboAuthConfig);',
+        "const graphClient = createMicrosoftGraphClientWithCredential(oboCredential, ['ExternalItem.Read.All', 'Mail.ReadWrite', 'Sites.Read.All']);",
+        'export async function parts(connectionId: string, query: string) {',
+        "  const body = { requests: [{ entityTypes: ['externalItem'], contentSources: [`/external/connections/${connectionId}`], query: { queryString: query } }] };",
+        "  return graphClient.api('/search/query').post(body);",
+        '}',
+        'export async function mail(query: string) {',
+        "  return graphClient.api('/search/query').post({ requests: [{ entityTypes: ['message'], query: { queryString: query } }] });",
+        '}',
+      ].join('\n'),
+    },
+    expected: { needed: ['ExternalItem.Read.All'], unused: ['Sites.Read.All'], reducible: { 'Mail.ReadWrite': 'Mail.Read' } },
+  },
 ];
 
 describe('sample apps: expected least-privilege verdicts', () => {
@@ -537,5 +555,26 @@ describe('configuration parsed on first use', () => {
     assert.equal(entries[0]!.kind, 'parse-error');
     assert.ok((entries[0]!.line ?? 0) >= 2);
     assert.deepEqual(report.inventory!.graphCalls.map((call) => call.path), ['/me']);
+  });
+});
+
+describe('Microsoft Search queries', () => {
+  it('records the entity types of a search body; with a body built at run time any permission the data lists for the search is accepted', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, {
+      'src/search.ts': [
+        "const graphClient = createMicrosoftGraphClientWithCredential(new OnBehalfOfUserCredential(token, config), ['Sites.Read.All']);",
+        'export async function search(requests: unknown[]) {',
+        "  return graphClient.api('/search/query').post({ requests });",
+        '}',
+        "export async function files() { return graphClient.api('/search/query').post(JSON.stringify({ requests: [{ entityTypes: ['driveItem', 'listItem'], query: { queryString: 'x' } }] })); }",
+      ].join('\n'),
+    });
+    const report = await permissionsReport(root);
+    assert.deepEqual(report.inventory!.graphCalls.map((call) => call.searchEntities ?? '-'), ['-', ['driveItem', 'listItem']]);
+    assert.deepEqual(report.permissionAnalysis!.needed.map((entry) => entry.name), ['Sites.Read.All']);
+    assert.deepEqual(report.permissionAnalysis!.excessive, []);
+    // driveItem's permissions are Files.Read.All or Sites.Read.All: the requested one serves both types.
+    assert.deepEqual(report.permissionAnalysis!.missing, []);
   });
 });

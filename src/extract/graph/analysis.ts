@@ -1,4 +1,4 @@
-import { isOidcScope, rankClaims, resourceAffinity, type Claim, type GraphPermissionIndex, type Scheme } from '../../knowledge/graph/permission-index.ts';
+import { broaderNames, isOidcScope, rankClaims, resourceAffinity, type Claim, type GraphPermissionIndex, type Scheme } from '../../knowledge/graph/permission-index.ts';
 import type { AppKind } from '../../engine/types.ts';
 import type { AuthFlow, AuthFlowEvidence, GraphCall, RequestedPermission } from './types.ts';
 
@@ -86,6 +86,27 @@ const PROPERTY_RULES: { path: RegExp; properties: RegExp; excludes?: RegExp; als
   { path: /^\/(users|me)/i, properties: /^signinactivity$/i, alsoRequires: 'AuditLog.Read.All', why: 'signInActivity also needs AuditLog.Read.All' },
   { path: /^\/(users|me)/i, properties: /^mailboxsettings$/i, alsoRequires: 'MailboxSettings.Read', why: 'mailboxSettings needs MailboxSettings.Read' },
 ];
+
+/**
+ * Microsoft Search (`POST /search/query`): the permission follows the entity types searched, not the path (the
+ * data lists every entity's permission for the one path). Each entity type's permissions, any of them.
+ */
+const SEARCH_QUERY = /^\/search\/query$/i;
+const SEARCH_ENTITY_PERMISSIONS: Record<string, string[]> = {
+  message: ['Mail.Read'],
+  event: ['Calendars.Read'],
+  drive: ['Files.Read.All', 'Sites.Read.All'],
+  driveitem: ['Files.Read.All', 'Sites.Read.All'],
+  list: ['Sites.Read.All'],
+  listitem: ['Sites.Read.All'],
+  site: ['Sites.Read.All'],
+  externalitem: ['ExternalItem.Read.All'],
+  acronym: ['Acronym.Read.All'],
+  bookmark: ['Bookmark.Read.All'],
+  qna: ['QnA.Read.All'],
+  chatmessage: ['Chat.Read', 'ChannelMessage.Read.All'],
+  person: ['People.Read'],
+};
 
 /** Delegated permissions that reach only the signed-in user (see requirementFor). */
 const SELF_ONLY = /^User\.(Read|ReadWrite)$/;
@@ -401,7 +422,7 @@ export function requirementCache(index: GraphPermissionIndex): Requirements {
   const versions = new Map<string, { v1: boolean; beta: boolean } | undefined>();
   return {
     of(call, flow, teamsApp) {
-      const key = `${flow} ${teamsApp ? 'teams' : ''} ${call.method} ${call.path} ${call.select?.join(',') ?? ''} ${call.expand?.join(',') ?? ''} ${call.readsBody ? 'body' : ''}`;
+      const key = `${flow} ${teamsApp ? 'teams' : ''} ${call.method} ${call.path} ${call.select?.join(',') ?? ''} ${call.expand?.join(',') ?? ''} ${call.readsBody ? 'body' : ''} ${call.searchEntities?.join(',') ?? ''}`;
       let requirement = requirements.get(key);
       if (!requirement) requirements.set(key, (requirement = requirementFor(index, teamsApp, call, flow)));
       return requirement;
@@ -435,6 +456,11 @@ function requirementFor(index: GraphPermissionIndex, teamsApp: boolean, call: Gr
     if (rule.alsoRequires) alsoRequired.push(rule.alsoRequires);
   }
   const ranked = rankClaims(claims, match.template);
+  const search = SEARCH_QUERY.test(match.template) ? searchRequirement(index, ranked, call.searchEntities) : undefined;
+  if (search) {
+    alsoRequired.push(...search.alsoRequired);
+    return { ranked: search.ranked, least: search.least, alsoRequired, standalone: new Set(search.ranked.map((claim) => claim.permission)), claimants: new Set(search.ranked.map((claim) => claim.permission)) };
+  }
   return {
     ranked,
     least: ranked.length ? leastOf(ranked, match.template) : [],
@@ -442,6 +468,23 @@ function requirementFor(index: GraphPermissionIndex, teamsApp: boolean, call: Gr
     standalone: new Set(ranked.filter((claim) => claim.alsoRequires.length === 0).map((claim) => claim.permission)),
     claimants: new Set(ranked.map((claim) => claim.permission)),
   };
+}
+
+/**
+ * What a search needs: for known entity types, one of each type's permissions (the first type's as the claim, the
+ * others as also required); for unknown ones, any permission the data lists, none lower than another.
+ */
+function searchRequirement(index: GraphPermissionIndex, ranked: Claim[], entities: readonly string[] | undefined): { ranked: Claim[]; least: Claim[]; alsoRequired: string[] } | undefined {
+  if (ranked.length === 0) return undefined;
+  const sets = entities?.map((entity) => SEARCH_ENTITY_PERMISSIONS[entity.toLowerCase()]);
+  if (!sets?.length || sets.some((set) => !set)) return { ranked, least: ranked, alsoRequired: [] };
+  const [first, ...others] = sets as string[][];
+  const claimOf = (name: string): Claim => ranked.find((claim) => claim.permission === name) ?? { permission: name, least: true, alsoRequires: [], methodCount: 1, privilegeLevel: index.permission(name)?.schemes.DelegatedWork?.privilegeLevel ?? 2, rsc: false, leastElsewhere: false };
+  const least = first!.map(claimOf);
+  // A broader permission of the same resource the data lists for the path allows the search too (Mail.ReadWrite for messages).
+  const claims = [...least, ...ranked.filter((claim) => !first!.includes(claim.permission) && first!.some((name) => broaderNames(name).includes(claim.permission)))];
+  const alsoRequired = [...new Set(others.map((set) => set[0]!).filter((name) => !first!.includes(name)))];
+  return { ranked: claims, least, alsoRequired };
 }
 
 /**

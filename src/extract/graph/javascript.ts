@@ -635,7 +635,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     return { template: fillTemplate(wrapper.template, args.map((argument, index) => (used.has(index) ? templateOf(argument, owner) : undefined))), owner };
   };
 
-  const addCall = (node: Node, method: string, url: string, via: string, confidence: Confidence, extra: { version?: string; select?: string[]; expand?: string[]; flow?: AuthFlow } = {}) => {
+  const addCall = (node: Node, method: string, url: string, via: string, confidence: Confidence, extra: { version?: string; select?: string[]; expand?: string[]; flow?: AuthFlow; searchEntities?: string[] } = {}) => {
     const parsed = parseGraphUrl(url);
     if (!parsed || parsed.path === '/' || isGraphScopeUrl(url)) return;
     const version = (extra.version ?? parsed.version ?? 'v1.0').toLowerCase() === 'beta' ? 'beta' : 'v1.0';
@@ -643,7 +643,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     const select = extra.select ?? query.select;
     const expand = extra.expand ?? query.expand;
     if (parsed.path.replace(/\//g, '') === '$batch') return addBatchBody(node, version);
-    facts.calls.push({ method, path: parsed.path, apiVersion: version, via, confidence, source: where(node), ...(select?.length ? { select } : {}), ...(expand?.length ? { expand } : {}), ...(extra.flow ? { flow: extra.flow } : {}) });
+    facts.calls.push({ method, path: parsed.path, apiVersion: version, via, confidence, source: where(node), ...(select?.length ? { select } : {}), ...(expand?.length ? { expand } : {}), ...(extra.flow ? { flow: extra.flow } : {}), ...(extra.searchEntities ? { searchEntities: extra.searchEntities } : {}) });
   };
 
   /** Objects already read as inner requests of a `$batch` body (not read again as loose batch steps). */
@@ -767,8 +767,9 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
    * chain is kept in a constant and continued on it (`const query = client.api(url); query.select(…); query.get()`).
    * In a helper, a parameter given there (`query[method]()`, `.version(version)`) is the callers' to give.
    */
-  function apiChain(call: Node): { method?: string; version?: string; select: string[]; expand: string[]; given: NonNullable<RequestWrapper['given']> } {
+  function apiChain(call: Node): { method?: string; version?: string; select: string[]; expand: string[]; given: NonNullable<RequestWrapper['given']>; body?: Node } {
     let method: string | undefined;
+    let body: Node | undefined;
     let version: string | undefined;
     const select: string[] = [];
     const expand: string[] = [];
@@ -788,7 +789,10 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       else if (name === 'version') version = evaluate(args[0]);
       else if (name === 'select') select.push(...args.flatMap(listItems));
       else if (name === 'expand') expand.push(...args.flatMap(listItems));
-      else if (Object.hasOwn(VERBS, name)) method = VERBS[name];
+      else if (Object.hasOwn(VERBS, name)) {
+        method = VERBS[name];
+        body = args[0];
+      }
     };
     let current = call;
     for (;;) {
@@ -805,7 +809,29 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         if (node.start >= holder.end && node.end <= scope.end) step(node.callee as Node, (node.arguments as Node[]) ?? []);
       }
     }
-    return { method, version, select, expand, given };
+    return { method, version, select, expand, given, body };
+  }
+
+  /**
+   * The entity types a search request body asks for (`{ requests: [{ entityTypes: ['externalItem'] }] }`): which
+   * permission `POST /search/query` needs depends on them. Undefined when the body is not known statically.
+   */
+  function searchEntityTypes(body: Node | undefined): string[] | undefined {
+    const requests = resolveObject(unwrapStringify(body));
+    const list = requests && objectProperty(requests, 'requests');
+    if (list?.type !== 'ArrayExpression') return undefined;
+    const types: string[] = [];
+    for (const element of (list.elements as Node[]) ?? []) {
+      const request = resolveObject(element ?? undefined);
+      const entities = request && objectProperty(request, 'entityTypes');
+      if (entities?.type !== 'ArrayExpression') return undefined;
+      for (const entity of (entities.elements as Node[]) ?? []) {
+        const value = entity && evaluate(entity);
+        if (!value) return undefined;
+        types.push(value);
+      }
+    }
+    return types.length ? [...new Set(types)] : undefined;
   }
 
   /** Calls of a method on a name (`query.select(…)`), by the name, found once per file. */
@@ -818,15 +844,16 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
 
   function recogniseApiChain(call: Node, argument: Node) {
     if (helperRequests.has(call) || rootFromParameter(argument)) return; // a helper: its call sites are the calls
-    const { method, version, select, expand } = apiChain(call);
+    const { method, version, select, expand, body } = apiChain(call);
     const confidence: Confidence = method ? 'high' : 'medium';
+    const searchEntities = method === 'POST' ? searchEntityTypes(body) : undefined;
     const paths = possibleValues(argument);
     const known = paths.filter((path): path is string => path !== undefined && !path.startsWith(PLACEHOLDER));
     if (known.length) {
       const receiver = rootOf(((call.callee as Node).object as Node | undefined) ?? call);
       // Scoping the receiver's name costs a walk of its functions: only worth it when some client carries a flow.
       const receiverFlow = receiver && clientFlows.size ? (receiver.startsWith('this.') ? clientFlows.get(receiver) : clientFlows.get(scopedNameOf(call, receiver))) : undefined;
-      for (const path of new Set(known)) addCall(call, method ?? 'GET', path, 'graph-client', confidence, { version, select: select.length ? select : undefined, expand: expand.length ? expand : undefined, flow: receiverFlow ?? undefined });
+      for (const path of new Set(known)) addCall(call, method ?? 'GET', path, 'graph-client', confidence, { version, select: select.length ? select : undefined, expand: expand.length ? expand : undefined, flow: receiverFlow ?? undefined, ...(searchEntities && SEARCH_PATH.test(path) ? { searchEntities } : {}) });
       if (known.length === paths.length) return;
     }
     // Paging (`.api(page['@odata.nextLink'])`) continues a request already counted: not a new, unknown call.
@@ -1302,6 +1329,8 @@ const MAY_CARRY_PARAMETER = new Set(['Identifier', 'TemplateLiteral', 'BinaryExp
 /** Node's own HTTP modules, whose `get`/`request` take an options object. */
 const NODE_HTTP = /^(node:)?https?$/;
 const HTTP_METHOD = /^(GET|POST|PUT|PATCH|DELETE|HEAD)$/;
+/** Microsoft Search's query operation, whose permission depends on the entity types searched. */
+const SEARCH_PATH = /^\/?(v1\.0\/|beta\/)?search\/query\/?$/i;
 /** Clients taking one settings object with the URL in it: `axios({ url })`, `request({ url })`, jQuery's `$.ajax({ url })`. */
 const SETTINGS_REQUESTS = /^(axios|axios\.request|request|got|needle|superagent|\$\.ajax|jQuery\.ajax)$/;
 /** HTTP clients that take a URL: a call of one with a parameter as the URL's root makes a request helper. */

@@ -51,6 +51,8 @@ export interface GraphCall {
   readsBody?: boolean;
   /** The auth flow of the code that makes the call, when the file shows it. */
   flow?: AuthFlow;
+  /** `POST /search/query`: the entity types the request body searches (`message`, `driveItem`, `externalItem`, …). */
+  searchEntities?: string[];
   observed?: boolean;
   appRoot: string;
 }
