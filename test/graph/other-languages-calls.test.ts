@@ -259,6 +259,13 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     ]);
   });
 
+  it('C# and Python: the entity types of an SDK search request body (Microsoft Search\'s permission follows them)', () => {
+    const csharp = extractTreeLanguage(new SourceFile('Search.cs', 'class S {\n  async Task Run(GraphServiceClient graphClient) {\n    var requestBody = new QueryPostRequestBody { Requests = new List<SearchRequest> { new SearchRequest { EntityTypes = new List<EntityType?> { EntityType.ExternalItem, EntityType.DriveItem }, Query = new SearchQuery { QueryString = "x" } } } };\n    await graphClient.Search.Query.PostAsQueryPostResponseAsync(requestBody);\n    await graphClient.Search.Query.PostAsQueryPostResponseAsync(BuildAtRunTime());\n  }\n}\n'), 'csharp', parsers.csharp!);
+    assert.deepEqual(csharp.calls.map((call) => `${call.method} ${call.path} ${call.searchEntities?.join('+') ?? '-'}`), ['POST /search/query externalItem+driveItem', 'POST /search/query -']);
+    const python = extractTreeLanguage(new SourceFile('search.py', 'from msgraph import GraphServiceClient\nasync def run(client):\n    body = QueryPostRequestBody(requests=[SearchRequest(entity_types=[EntityType.Message], query=SearchQuery(query_string="x"))])\n    return await client.search.query.post(body)\n'), 'python', parsers.python!);
+    assert.deepEqual(python.calls.map((call) => `${call.method} ${call.path} ${call.searchEntities?.join('+') ?? '-'}`), ['POST /search/query message']);
+  });
+
   it('C# and Python: a URL a function of the file returns, built from its parameters (one return or an expression body)', () => {
     const csharp = extractTreeLanguage(new SourceFile('Svc.cs', 'class Svc {\n  const string Base = "https://graph.microsoft.com/v1.0";\n  static string UserUrl(string id) => $"{Base}/users/{id}";\n  string Member(string g, string u) { var x = 1; return Base + "/groups/" + g + "/members/" + u; }\n  async Task Run(HttpClient http, string who) {\n    await http.GetAsync(UserUrl(who));\n    await http.DeleteAsync(Member("g1", who));\n  }\n}\n'), 'csharp', parsers.csharp!);
     assert.deepEqual(csharp.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`), ['GET /users/{id} 6', 'DELETE /groups/g1/members/{id} 7']);

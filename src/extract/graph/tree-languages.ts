@@ -338,7 +338,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       const client = httpVerb && url !== undefined && !isAbsoluteUrl(url) && member.object ? registeredClients?.get(member.object.text.replace(/^this\./, '')) : undefined;
       if (client && !baseAddresses?.has(member.object!.text.replace(/^this\./, ''))) (facts.clientRequests ??= []).push({ client, method: httpVerb!, url: url!, source: where(call) });
       if (!verb || args.some((arg) => stringValue(arg, rules))) continue;
-      for (const path of sdkPaths(member.object)) addCall(call, verb, path, beta ? 'beta' : undefined, 'sdk', 'high', sdkSelection(call));
+      for (const path of sdkPaths(member.object)) addCall(call, verb, path, beta ? 'beta' : undefined, 'sdk', 'high', { ...sdkSelection(call), ...(verb === 'POST' && /(^|\/)search\/query$/i.test(path) ? { searchEntities: sdkSearchEntities(args[0]) } : {}) });
     }
 
     // `….Request().RequestUrl` (SDK v4): the URL of a Graph request that other code sends, with a method it alone knows.
@@ -450,7 +450,20 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   }
   return facts;
 
-  function addCall(node: TsNode, method: string, path: string, version: string | undefined, via: string, confidence: Confidence, options: { select?: string[]; expand?: string[]; flow?: AuthFlow } = {}) {
+  /**
+   * The entity types an SDK search request body asks for: `new QueryPostRequestBody { Requests = … EntityTypes = new
+   * List<EntityType?> { EntityType.ExternalItem } … }` (C#), `entity_types=[EntityType.ExternalItem]` (Python),
+   * `setEntityTypes(List.of(EntityType.ExternalItem))` (Java) — the body as written or where the name holding it was
+   * given it. Undefined when it names none (built at run time).
+   */
+  function sdkSearchEntities(body: TsNode | undefined): string[] | undefined {
+    const value = body?.type === 'argument' ? body.namedChildren[0] : body;
+    const written = value?.type === 'identifier' ? valueAt(constants, value) : value;
+    const types = [...new Set([...(written?.text ?? '').matchAll(/\bEntityType\.(\w+)/g)].map((match) => match[1]!.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase()).replace(/^\w/, (letter) => letter.toLowerCase())))];
+    return types.length ? types : undefined;
+  }
+
+  function addCall(node: TsNode, method: string, path: string, version: string | undefined, via: string, confidence: Confidence, options: { select?: string[]; expand?: string[]; flow?: AuthFlow; searchEntities?: string[] } = {}) {
     if (path === '/' || isScopeLike(path.slice(1))) return;
     facts.calls.push({
       method, path, apiVersion: version === 'beta' ? 'beta' : 'v1.0', via: `${language}-${via}`, confidence,
@@ -458,6 +471,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       ...(options.select?.length ? { select: options.select } : {}),
       ...(options.expand?.length ? { expand: options.expand } : {}),
       ...(options.flow ? { flow: options.flow } : {}),
+      ...(options.searchEntities ? { searchEntities: options.searchEntities } : {}),
     });
   }
 
