@@ -8,6 +8,7 @@ import { createFileExtractor, importedPaths, IMPORTING_FILES, isClassicScript, J
 import { environmentUrls, type EnvironmentUrls } from './environment.ts';
 import { PAGE_FILES } from './page-scripts.ts';
 import { TEXT_URL_FILES } from '../graph/text-urls.ts';
+import { escapeRegExp } from '../../util/regexp.ts';
 
 /**
  * Every code file is parsed once; each extractor (Graph calls, scopes and auth flows; outbound connections
@@ -91,7 +92,7 @@ function graphEnvironmentVariables(environment: EnvironmentUrls): RegExp | undef
   for (const values of Object.values(environment)) {
     for (const [name, url] of Object.entries(values)) if (MENTIONS_GRAPH_HOST.test(url)) for (const part of name.replace(/^json:/, '').split(':')) names.add(part);
   }
-  return names.size ? new RegExp(`\\b(${[...names].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'i') : undefined;
+  return names.size ? new RegExp(`\\b(${[...names].map(escapeRegExp).join('|')})\\b`, 'i') : undefined;
 }
 
 /** Languages of the files to extract (see filesToExtract), so only their grammars are loaded. */
@@ -147,7 +148,7 @@ export function filesToExtract(files: readonly SourceFile[], graphOnly = false, 
   for (let depth = 0; depth < 4 && graphModules.size && others.length; depth++) {
     // C# and Java name another class in the text (`GraphConstants.BaseUrl`, `GraphService _graph`): its name as a word.
     const classNames = [...graphModules].filter((path) => /\.(cs|java)$/i.test(path)).map((path) => /([^/]+)\.\w+$/.exec(path)![1]!);
-    const namesClass = classNames.length ? new RegExp(`\\bI?(${classNames.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`) : undefined;
+    const namesClass = classNames.length ? new RegExp(`\\bI?(${classNames.map(escapeRegExp).join('|')})\\b`) : undefined;
     const importers = others.filter((file) => (/\.(cs|java)$/i.test(file.path) ? Boolean(namesClass?.test(file.text)) : importedPaths(file).some((path) => graphModules.has(path))));
     for (const file of importers) selected.add(file);
     graphModules = new Set(importers.map((file) => file.path));

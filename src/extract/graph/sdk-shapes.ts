@@ -1,4 +1,4 @@
-import { GRAPH_HOSTS } from '../../knowledge/graph/graph-path.ts';
+import { GRAPH_HOST_PATTERN } from '../../knowledge/graph/graph-path.ts';
 
 /**
  * What every language's recogniser needs to know about Graph SDK shapes and scope strings, in one place:
@@ -44,7 +44,7 @@ export function fluentPath(segments: readonly string[]): string | undefined {
 }
 
 const SCOPE_NAME = /^([A-Z][A-Za-z]*(\.[A-Za-z-]+)+|\.default)$/;
-const GRAPH_URL_PREFIX = new RegExp(`^https://(${GRAPH_HOSTS.map((host) => host.replace(/\./g, '\\.')).join('|')})/`, 'i');
+const GRAPH_URL_PREFIX = new RegExp(`^https://(${GRAPH_HOST_PATTERN})/`, 'i');
 
 /** A permission-shaped name (`Mail.Read`) or `.default`. */
 export function isScopeLike(text: string): boolean {

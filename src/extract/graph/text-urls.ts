@@ -1,4 +1,4 @@
-import { GRAPH_HOSTS, MENTIONS_GRAPH_HOST, parseGraphUrl, PLACEHOLDER, queryOptions } from '../../knowledge/graph/graph-path.ts';
+import { GRAPH_HOST_PATTERN, MENTIONS_GRAPH_HOST, parseGraphUrl, PLACEHOLDER, queryOptions } from '../../knowledge/graph/graph-path.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import type { CodeGraphFacts } from './javascript.ts';
 
@@ -12,9 +12,8 @@ import type { CodeGraphFacts } from './javascript.ts';
  */
 export const TEXT_URL_FILES = /\.(go|rb|kt|kts|swift|rs|scala|dart|vb|fs|fsx|cpp|cc|cxx|c|h|hpp|m|mm|lua|pl|pm|r|groovy|ex|exs|clj|erl|hs|jl)$/i;
 
-const HOSTS = GRAPH_HOSTS.map((host) => host.replace(/\./g, '\\.')).join('|');
 /** A verb just before the URL (optionally quoted and followed by a comma), then the URL up to a quote, space or bracket. */
-const GRAPH_URL = new RegExp(`(?:\\b(GET|POST|PUT|PATCH|DELETE)\\b["'\`]?\\s*,?\\s*["'\`]?)?https://(?:${HOSTS})/(?:v1\\.0|beta)/[^\\s"'\`<>()\\[\\]\\\\,;|]*`, 'gi');
+const GRAPH_URL = new RegExp(`(?:\\b(GET|POST|PUT|PATCH|DELETE)\\b["'\`]?\\s*,?\\s*["'\`]?)?https://(?:${GRAPH_HOST_PATTERN})/(?:v1\\.0|beta)/[^\\s"'\`<>()\\[\\]\\\\,;|]*`, 'gi');
 /** An interpolated segment: printf verbs, `{name}`, `#{name}`, `${name}`, `$name`. */
 const INTERPOLATION = /%[sdvq]|#?\$?\{[^}]*\}|\$\w+/;
 

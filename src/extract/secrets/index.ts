@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { PLACEHOLDER_VALUE, REFERENCE_VALUE, SECRET_RULES } from '../../knowledge/secrets/rules.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { maskSecret } from '../../util/mask.ts';
+import { escapeRegExp } from '../../util/regexp.ts';
 
 /**
  * Hard-coded secrets in the working tree. Each file is tested against the rules' literal markers first
@@ -26,7 +27,7 @@ export interface SecretFact {
 /** Every rule's markers in one pattern: a file is read once to learn which rules can match it. */
 // Longest first, and a rule's marker counts as present inside a longer one found (`assword` in `assword=`).
 const MARKERS = [...new Set(SECRET_RULES.flatMap((rule) => rule.markers))].sort((a, b) => b.length - a.length);
-const MARKER_PATTERN = new RegExp(MARKERS.map((marker) => marker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+const MARKER_PATTERN = new RegExp(MARKERS.map(escapeRegExp).join('|'), 'g');
 
 const FIXTURE_PATH = /(^|\/)(test|tests|__tests__|__fixtures__|fixtures?|spec|testdata|examples?|samples?|mocks?)\/|\.(test|spec)\.[a-z]+$|(^|\/)[^/]*\.(example|sample|template)(\.[a-z]+)?$|(^|\/)\.env\.(example|sample|template)$/i;
 const MAX_FINDINGS_PER_FILE = 200;

@@ -10,6 +10,8 @@
  * - `microsoft.graph.` prefixes of functions and actions are dropped (casts are handled by the matcher).
  */
 
+import { escapeRegExp } from '../../util/regexp.ts';
+
 export const PLACEHOLDER = '{id}';
 
 /** Splits a version-less Graph path (no host, no query) into normalised segments. */
@@ -95,6 +97,8 @@ function safeDecode(text: string): string {
 
 /** Graph hosts of the global service and the national clouds. */
 export const GRAPH_HOSTS = ['graph.microsoft.com', 'graph.microsoft.us', 'dod-graph.microsoft.us', 'microsoftgraph.chinacloudapi.cn', 'graph.microsoft.de'];
+/** The GRAPH_HOSTS as a regular expression alternation (`graph\.microsoft\.com|…`), to build URL patterns with. */
+export const GRAPH_HOST_PATTERN = GRAPH_HOSTS.map(escapeRegExp).join('|');
 /** Text naming one of the GRAPH_HOSTS (each contains `graph.microsoft` or `microsoftgraph.`): a cheap test before parsing URLs. */
 export const MENTIONS_GRAPH_HOST = /graph\.microsoft|microsoftgraph\./i;
 
