@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ScanProblem } from '../../engine/types.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
-import { extractJavaScript, type CodeGraphFacts, type GlobalResolver, type ImportResolver } from '../graph/javascript.ts';
+import { emptyCodeFacts, extractJavaScript, type CodeGraphFacts, type GlobalResolver, type ImportResolver } from '../graph/javascript.ts';
 import { readsItemBody } from '../graph/body-reads.ts';
 import { extractPowerShell } from '../graph/powershell.ts';
 import { extractTreeLanguage, submodule, type ModuleConstantResolver, type ModuleHelperResolver, type TreeHelper } from '../graph/tree-languages.ts';
@@ -175,7 +175,7 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
     if (treeLanguage && parsers[treeLanguage]) return extractTree(file, treeLanguage);
     if (/^(ps1|psm1)$/.test(extension)) return extractPowerShell(file);
     if (PAGE_FILES.test(file.path)) return extractPage(file);
-    if (TEXT_URL_FILES.test(file.path)) return { ...emptyFacts(), ...graphUrlsInText(file) };
+    if (TEXT_URL_FILES.test(file.path)) return { ...emptyCodeFacts(), ...graphUrlsInText(file) };
     return undefined;
   }
 
@@ -186,7 +186,7 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
    */
   function extractPage(file: SourceFile): CodeGraphFacts {
     const scripts = scriptsOfPage(file.path, file.text);
-    let facts = emptyFacts();
+    let facts = emptyCodeFacts();
     if (scripts) {
       const parsed = extractJavaScript(new PageCode(file.path, scripts.code), resolveImport, { ...choice, graphOnly: true }, resolveWrapper, globals);
       facts = parsed.parseError ? { ...facts, ...graphUrlsInText(file, scripts.code) } : { ...parsed, exportedConstants: new Map() };
@@ -198,10 +198,6 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
     }
     return facts;
   }
-}
-
-function emptyFacts(): CodeGraphFacts {
-  return { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] }, patterns: [] };
 }
 
 /**

@@ -73,6 +73,11 @@ export interface CodeGraphFacts {
   parseError?: { message: string; line?: number };
 }
 
+/** Facts of a file that holds none yet. */
+export function emptyCodeFacts(): CodeGraphFacts {
+  return { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] }, patterns: [] };
+}
+
 export type ImportResolver = (fromFile: string, specifier: string, name: string) => string | undefined;
 /** A request helper another module exports under `name` (`default` for the module's own export). */
 export type WrapperResolver = (fromFile: string, specifier: string, name: string) => RequestWrapper | undefined;
@@ -134,7 +139,7 @@ function parseProgram(file: SourceFile): { program: Node; errors: { severity?: s
 }
 
 export function extractJavaScript(file: SourceFile, resolveImport: ImportResolver, choice: ExtractorChoice = {}, resolveWrapper: WrapperResolver = () => undefined, globals: GlobalResolver = NO_GLOBALS): CodeGraphFacts {
-  const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] }, patterns: [] };
+  const facts = emptyCodeFacts();
   let program: Node;
   try {
     const parsed = parseProgram(file);

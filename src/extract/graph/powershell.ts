@@ -1,6 +1,6 @@
 import { PLACEHOLDER, parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
-import type { CodeGraphFacts } from './javascript.ts';
+import { emptyCodeFacts, type CodeGraphFacts } from './javascript.ts';
 import { CURATED_CMDLETS, type CmdletTarget } from '../../knowledge/graph/powershell-commands.ts';
 import type { GraphCall } from './types.ts';
 
@@ -23,7 +23,7 @@ interface Token {
 
 
 export function extractPowerShell(file: SourceFile): CodeGraphFacts {
-  const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] }, patterns: [] };
+  const facts = emptyCodeFacts();
   let tokens: Token[];
   try {
     tokens = tokenize(file.text);

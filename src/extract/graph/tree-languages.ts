@@ -1,7 +1,7 @@
 import type { Node as TsNode, Parser } from 'web-tree-sitter';
 import { MENTIONS_GRAPH_HOST, PLACEHOLDER, parseGraphUrl, queryOptions } from '../../knowledge/graph/graph-path.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
-import type { CodeGraphFacts } from './javascript.ts';
+import { emptyCodeFacts, type CodeGraphFacts } from './javascript.ts';
 import { indexNodes, type NodesOf, type TreeLanguage } from './tree-sitter.ts';
 import { fluentPath, isScopeLike, kiotaVerb, methodOfUnknownRequest, sdkSegment, withoutGraphHost } from './sdk-shapes.ts';
 import type { AuthFlow, Confidence } from './types.ts';
@@ -205,7 +205,7 @@ export interface ModuleHelperResolver {
 }
 
 export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, parser: Parser, choice: ExtractorChoice = {}, resolveConstant?: ModuleConstantResolver, resolveHelper?: ModuleHelperResolver): CodeGraphFacts {
-  const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] }, patterns: [] };
+  const facts = emptyCodeFacts();
   const rules = RULES[language];
   const tree = parser.parse(file.text);
   if (!tree) {
