@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ScanProblem } from '../../engine/types.ts';
-import type { SourceFile } from '../../sources/source-file.ts';
+import { SourceFile } from '../../sources/source-file.ts';
 import { emptyCodeFacts, extractJavaScript, type CodeGraphFacts, type GlobalResolver, type ImportResolver } from '../graph/javascript.ts';
 import { readsItemBody } from '../graph/body-reads.ts';
 import { extractPowerShell } from '../graph/powershell.ts';
@@ -11,7 +11,6 @@ import type { RequestWrapper } from '../graph/url-templates.ts';
 import type { EnvironmentUrls } from './environment.ts';
 import { LANGUAGE_OF_EXTENSION, type TreeLanguage, type TreeParsers } from '../graph/tree-sitter.ts';
 import { graphUrlsInText, TEXT_URL_FILES } from '../graph/text-urls.ts';
-import { SourceFile as PageCode } from '../../sources/source-file.ts';
 import { PAGE_FILES, pageScripts as scriptsOfPage, SERVER_PAGES } from './page-scripts.ts';
 
 export const JS_FILES = /\.(m|c)?(j|t)sx?$/i;
@@ -188,8 +187,8 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
     const scripts = scriptsOfPage(file.path, file.text);
     let facts = emptyCodeFacts();
     if (scripts) {
-      const parsed = extractJavaScript(new PageCode(file.path, scripts.code), resolveImport, { ...choice, graphOnly: true }, resolveWrapper, globals);
-      facts = parsed.parseError ? { ...facts, ...graphUrlsInText(file, scripts.code) } : { ...parsed, exportedConstants: new Map() };
+      const parsed = extractJavaScript(new SourceFile(file.path, scripts.code), resolveImport, { ...choice, graphOnly: true }, resolveWrapper, globals);
+      facts = parsed.parseError ? { ...facts, ...graphUrlsInText(file, scripts.code) } : parsed;
     }
     if (SERVER_PAGES.test(file.path)) {
       const server = graphUrlsInText(file, scripts?.rest ?? file.text);
@@ -261,13 +260,7 @@ export function importedPaths(file: SourceFile, classFiles?: ReadonlyMap<string,
 
 /** C# and Java files by their file name (`GraphConstants.cs`): where a class of that name is declared. */
 export function filesByClassName(paths: readonly string[]): Map<string, string[]> {
-  const byName = new Map<string, string[]>();
-  for (const candidate of paths) {
-    if (!/\.(cs|java)$/i.test(candidate) || candidate.includes('!')) continue;
-    const name = path.posix.basename(candidate);
-    byName.set(name, [...(byName.get(name) ?? []), candidate]);
-  }
-  return byName;
+  return groupBy(paths, (candidate) => (/\.(cs|java)$/i.test(candidate) && !candidate.includes('!') ? path.posix.basename(candidate) : undefined));
 }
 
 /** Paths ordered by how much of their folder they share with a file's (its own folder first). */
