@@ -51,40 +51,61 @@ export function requestedFromManifests(manifests: readonly Manifest[], index: Gr
   return requested;
 }
 
-function fromRequiredResourceAccess(manifest: JsonManifest, index: GraphPermissionIndex | undefined): RequestedPermission[] {
-  const value = manifest.doc.value as { requiredResourceAccess?: unknown };
-  if (!Array.isArray(value.requiredResourceAccess)) return [];
-  const out: RequestedPermission[] = [];
-  value.requiredResourceAccess.forEach((resource: unknown, resourceIndex: number) => {
-    const entry = resource as { resourceAppId?: unknown; resourceAccess?: unknown };
-    const resourceId = typeof entry.resourceAppId === 'string' ? entry.resourceAppId : '';
+/** One permission of an Entra `requiredResourceAccess` list, with its place in the list (`[resource, 'resourceAccess', access]`). */
+interface ResourceAccessEntry {
+  resourceId: string;
+  graph: boolean;
+  id: string;
+  kind: 'Scope' | 'Role';
+  /** The name some tools write beside the id (`x-ms-name` in AppCreationScripts). */
+  label?: string;
+  path: (string | number)[];
+}
+
+/** The permissions a `requiredResourceAccess` list holds; entries without an id or a Scope/Role type are skipped. */
+function resourceAccessEntries(list: unknown): ResourceAccessEntry[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((resource: unknown, resourceIndex: number) => {
+    const { resourceAppId, resourceAccess } = (resource ?? {}) as { resourceAppId?: unknown; resourceAccess?: unknown };
+    const resourceId = typeof resourceAppId === 'string' ? resourceAppId : '';
     const graph = isGraphResource(resourceId);
-    if (!Array.isArray(entry.resourceAccess)) return;
-    entry.resourceAccess.forEach((access: unknown, accessIndex: number) => {
-      const { id, type } = (access ?? {}) as { id?: unknown; type?: unknown };
-      if (typeof id !== 'string' || (type !== 'Scope' && type !== 'Role')) return;
-      const at = jsonLocation(manifest, ['requiredResourceAccess', resourceIndex, 'resourceAccess', accessIndex, 'id']);
-      let name = id;
-      let unresolved: boolean | undefined;
-      if (GUID.test(id)) {
-        const resolved = graph ? index?.nameOfId(type, id) : undefined;
-        if (resolved) name = resolved;
-        else unresolved = graph ? true : undefined;
-      }
-      const permissionType: PermissionType = SHAREPOINT_NAMES.has(resourceId.toLowerCase()) ? 'sharepoint' : type === 'Scope' ? 'delegated' : 'application';
-      out.push({
-        resource: graph ? 'Microsoft Graph' : resourceId,
-        name,
-        type: permissionType,
-        source: { file: at.file, line: at.line, column: at.column },
-        via: manifest.kind === 'toolkit-aad-manifest' ? 'aad-manifest' : 'entra-manifest',
-        appRoot: manifest.appRoot,
-        ...(unresolved ? { unresolved } : {}),
-        jsonPath: ['requiredResourceAccess', resourceIndex, 'resourceAccess', accessIndex],
-      });
+    if (!Array.isArray(resourceAccess)) return [];
+    return resourceAccess.flatMap((access: unknown, accessIndex: number): ResourceAccessEntry[] => {
+      const { id, type, 'x-ms-name': label } = (access ?? {}) as { id?: unknown; type?: unknown; 'x-ms-name'?: unknown };
+      if (typeof id !== 'string' || (type !== 'Scope' && type !== 'Role')) return [];
+      return [{ resourceId, graph, id, kind: type, ...(typeof label === 'string' && label.trim() ? { label: label.trim() } : {}), path: [resourceIndex, 'resourceAccess', accessIndex] }];
     });
   });
-  return out;
+}
+
+/** The Graph permission an entry's id names (a GUID resolved through the permission data); undefined when the data lacks it. */
+function graphNameOf(entry: ResourceAccessEntry, index: GraphPermissionIndex | undefined): string | undefined {
+  return GUID.test(entry.id) ? index?.nameOfId(entry.kind, entry.id) : entry.id;
+}
+
+function fromRequiredResourceAccess(manifest: JsonManifest, index: GraphPermissionIndex | undefined): RequestedPermission[] {
+  return resourceAccessEntries((manifest.doc.value as { requiredResourceAccess?: unknown }).requiredResourceAccess).map((entry) => {
+    const jsonPath = ['requiredResourceAccess', ...entry.path];
+    const at = jsonLocation(manifest, [...jsonPath, 'id']);
+    // Another resource's permission keeps its id: only Graph's are resolved (and unresolved when the data lacks one).
+    const name = entry.graph ? graphNameOf(entry, index) : entry.id;
+    const type: PermissionType = SHAREPOINT_NAMES.has(entry.resourceId.toLowerCase()) ? 'sharepoint' : entry.kind === 'Scope' ? 'delegated' : 'application';
+    return {
+      resource: entry.graph ? 'Microsoft Graph' : entry.resourceId,
+      name: name ?? entry.id,
+      type,
+      source: { file: at.file, line: at.line, column: at.column },
+      via: manifest.kind === 'toolkit-aad-manifest' ? 'aad-manifest' : 'entra-manifest',
+      appRoot: manifest.appRoot,
+      ...(name ? {} : { unresolved: true }),
+      jsonPath,
+    };
+  });
+}
+
+/** A Graph permission of a registration file m365cert reports but does not edit (ARM templates, AppCreationScripts). */
+function reportedGraphPermission(entry: ResourceAccessEntry, name: string | undefined, file: SourceFile, at: { line: number; column?: number } | undefined, via: string, appRoot: string): RequestedPermission {
+  return { resource: 'Microsoft Graph', name: name ?? entry.id, type: entry.kind === 'Scope' ? 'delegated' : 'application', source: { file: file.path, line: at?.line ?? 1, column: at?.column }, via, appRoot, ...(name ? {} : { unresolved: true }) };
 }
 
 /**
@@ -100,18 +121,12 @@ export function requestedFromArmTemplate(file: SourceFile, appRoot: string, inde
   const out: RequestedPermission[] = [];
   for (const [key, resource] of list) {
     const { type, properties } = (resource ?? {}) as { type?: unknown; properties?: { requiredResourceAccess?: unknown } };
-    if (typeof type !== 'string' || !/^Microsoft\.Graph\/applications@/i.test(type) || !Array.isArray(properties?.requiredResourceAccess)) continue;
-    properties.requiredResourceAccess.forEach((entry: unknown, resourceIndex: number) => {
-      const { resourceAppId, resourceAccess } = (entry ?? {}) as { resourceAppId?: unknown; resourceAccess?: unknown };
-      if (typeof resourceAppId !== 'string' || !isGraphResource(resourceAppId) || !Array.isArray(resourceAccess)) return;
-      resourceAccess.forEach((access: unknown, accessIndex: number) => {
-        const { id, type: kind } = (access ?? {}) as { id?: unknown; type?: unknown };
-        if (typeof id !== 'string' || (kind !== 'Scope' && kind !== 'Role')) return;
-        const at = parsed.doc.locate(['resources', key, 'properties', 'requiredResourceAccess', resourceIndex, 'resourceAccess', accessIndex, 'id']);
-        const name = GUID.test(id) ? index?.nameOfId(kind, id) : id;
-        out.push({ resource: 'Microsoft Graph', name: name ?? id, type: kind === 'Scope' ? 'delegated' : 'application', source: { file: file.path, line: at?.line ?? 1, column: at?.column }, via: 'arm-template', appRoot, ...(name ? {} : { unresolved: true }) });
-      });
-    });
+    if (typeof type !== 'string' || !/^Microsoft\.Graph\/applications@/i.test(type)) continue;
+    for (const entry of resourceAccessEntries(properties?.requiredResourceAccess)) {
+      if (!entry.graph) continue;
+      const at = parsed.doc.locate(['resources', key, 'properties', 'requiredResourceAccess', ...entry.path, 'id']);
+      out.push(reportedGraphPermission(entry, graphNameOf(entry, index), file, at, 'arm-template', appRoot));
+    }
   }
   return out;
 }
@@ -122,22 +137,16 @@ export const APP_CREATION_SCRIPT = /(^|\/)AppCreationScripts\/[^/]+\.json$/i;
 /** The older AppCreationScripts shape (`apps.json`): Entra `requiredResourceAccess` entries per registration. Reported, not edited. */
 function fromAppRegistrations(document: JsonDocument, file: SourceFile, appRoot: string, index: GraphPermissionIndex | undefined): RequestedPermission[] {
   const registrations = (document.value as { AppRegistrations?: unknown }).AppRegistrations;
-  const out: RequestedPermission[] = [];
-  (Array.isArray(registrations) ? registrations : []).forEach((registration: unknown, registrationIndex: number) => {
-    const resources = (registration as { requiredResourceAccess?: unknown } | null)?.requiredResourceAccess;
-    (Array.isArray(resources) ? resources : []).forEach((resource: unknown, resourceIndex: number) => {
-      const { resourceAppId, resourceAccess } = (resource ?? {}) as { resourceAppId?: unknown; resourceAccess?: unknown };
-      if (typeof resourceAppId !== 'string' || !isGraphResource(resourceAppId) || !Array.isArray(resourceAccess)) return;
-      resourceAccess.forEach((access: unknown, accessIndex: number) => {
-        const { id, type, 'x-ms-name': label } = (access ?? {}) as { id?: unknown; type?: unknown; 'x-ms-name'?: unknown };
-        if (typeof id !== 'string' || (type !== 'Scope' && type !== 'Role')) return;
-        const name = (GUID.test(id) ? index?.nameOfId(type, id) : id) ?? (typeof label === 'string' && label.trim() ? index?.canonicalName(label.trim()) ?? label.trim() : undefined);
-        const at = document.locate(['AppRegistrations', registrationIndex, 'requiredResourceAccess', resourceIndex, 'resourceAccess', accessIndex, 'id']);
-        out.push({ resource: 'Microsoft Graph', name: name ?? id, type: type === 'Scope' ? 'delegated' : 'application', source: { file: file.path, line: at?.line ?? 1, column: at?.column }, via: 'app-creation-script', appRoot, ...(name ? {} : { unresolved: true }) });
-      });
-    });
-  });
-  return out;
+  return (Array.isArray(registrations) ? registrations : []).flatMap((registration: unknown, registrationIndex: number) =>
+    resourceAccessEntries((registration as { requiredResourceAccess?: unknown } | null)?.requiredResourceAccess)
+      .filter((entry) => entry.graph)
+      .map((entry) => {
+        // An id the data lacks may still carry its name beside it (`x-ms-name`).
+        const name = graphNameOf(entry, index) ?? (entry.label ? (index?.canonicalName(entry.label) ?? entry.label) : undefined);
+        const at = document.locate(['AppRegistrations', registrationIndex, 'requiredResourceAccess', ...entry.path, 'id']);
+        return reportedGraphPermission(entry, name, file, at, 'app-creation-script', appRoot);
+      }),
+  );
 }
 
 /**
