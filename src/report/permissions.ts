@@ -24,16 +24,16 @@ export function renderPermissionsTable(result: ScanResult, paint: (style: 'bold'
     lines.push(paint('bold', `Microsoft Graph permissions of ${app.appRoot === '.' ? 'the app' : app.appRoot}`), `  auth flow: ${flow}${app.flows.evidence.length ? ` — ${app.flows.evidence.slice(0, 3).join(', ')}` : ''}`);
     const requested = inventory.permissionsRequested.filter((permission) => permission.appRoot === app.appRoot);
     const rows: string[][] = [];
-    const notJudged = (name: string) => app.rscNotJudged?.find((entry) => entry.name.toLowerCase() === name.toLowerCase());
     for (const permission of requested) {
       const key = (entry: { name: string; type: string }) => entry.name.toLowerCase() === permission.name.toLowerCase() && entry.type === permission.type;
       const needed = app.needed.find(key);
       const excessive = app.excessive.find(key);
       const risk = app.highRisk.find(key);
+      const notJudged = permission.type === 'rsc' ? app.rscNotJudged?.find((entry) => entry.name.toLowerCase() === permission.name.toLowerCase()) : undefined;
       let verdict: string;
       if (permission.unresolved) verdict = paint('yellow', 'unknown id (not in the Graph service principal data)');
       else if (permission.type === 'rsc' && permission.rsc?.mode === 'delegated') verdict = paint('gray', 'delegated RSC: a Teams client feature, not a Graph grant; listed for the inventory');
-      else if (permission.type === 'rsc' && notJudged(permission.name)) verdict = paint('gray', `not judged: ${notJudged(permission.name)!.why}`);
+      else if (notJudged) verdict = paint('gray', `not judged: ${notJudged.why}`);
       else if (permission.type !== 'delegated' && permission.type !== 'application' && permission.type !== 'rsc') verdict = paint('gray', `${permission.type}: not a Graph scope; listed for the inventory`);
       else if (/^(openid|profile|email|offline_access)$/i.test(permission.name)) verdict = paint('gray', 'sign-in (OpenID Connect)');
       else if (needed) verdict = paint('green', `needed: ${needed.calls.slice(0, 2).map(callText).join('; ')}${needed.calls.length > 2 ? ` (+${needed.calls.length - 2})` : ''}${needed.alsoServes?.length ? `; also serves ${needed.alsoServes.length} call(s) a lower permission would cover` : ''}`);

@@ -457,16 +457,15 @@ function requirementFor(index: GraphPermissionIndex, teamsApp: boolean, call: Gr
   }
   const ranked = rankClaims(claims, match.template);
   const search = SEARCH_QUERY.test(match.template) ? searchRequirement(index, ranked, call.searchEntities) : undefined;
-  if (search) {
-    alsoRequired.push(...search.alsoRequired);
-    return { ranked: search.ranked, least: search.least, alsoRequired, standalone: new Set(search.ranked.map((claim) => claim.permission)), claimants: new Set(search.ranked.map((claim) => claim.permission)) };
-  }
+  if (search) alsoRequired.push(...search.alsoRequired);
+  const chosen = search?.ranked ?? ranked;
   return {
-    ranked,
-    least: ranked.length ? leastOf(ranked, match.template) : [],
+    ranked: chosen,
+    least: search?.least ?? (ranked.length ? leastOf(ranked, match.template) : []),
     alsoRequired,
-    standalone: new Set(ranked.filter((claim) => claim.alsoRequires.length === 0).map((claim) => claim.permission)),
-    claimants: new Set(ranked.map((claim) => claim.permission)),
+    // A search's permissions stand alone: the other entity types' permissions are already in alsoRequired.
+    standalone: new Set((search ? chosen : chosen.filter((claim) => claim.alsoRequires.length === 0)).map((claim) => claim.permission)),
+    claimants: new Set(chosen.map((claim) => claim.permission)),
   };
 }
 

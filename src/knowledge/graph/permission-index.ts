@@ -373,8 +373,8 @@ export function broaderNames(permission: string): string[] {
 export function rankClaims(claims: readonly Claim[], template?: string): Claim[] {
   const singleMethodExists = claims.some((claim) => claim.methodCount === 1);
   const markedLeast = (claim: Claim) => claim.least && !(singleMethodExists && claim.methodCount > 1);
-  const markedWrites = new Set(claims.filter(markedLeast).map((claim) => claim.permission));
-  const trusted = (claim: Claim) => markedLeast(claim) || broaderNames(claim.permission).some((broader) => markedWrites.has(broader));
+  const marked = new Set(claims.filter(markedLeast).map((claim) => claim.permission));
+  const trusted = (claim: Claim) => markedLeast(claim) || broaderNames(claim.permission).some((broader) => marked.has(broader));
   const stems = template ? pathStems(template) : [];
   // With no least mark in this scheme (an RSC-only least set aside, say), the permission the data marks least for
   // the same operation in another scheme is the operation's own permission, before broader ones (Group.Read.All).
