@@ -172,13 +172,27 @@ function settingsEntries(file: SourceFile): { key: string; value: string }[] {
 /** `ignoreCase`: .NET configuration keys (`configuration["graphApiUrl"]` reads `GraphApiUrl`); environment variables keep their case. */
 export type EnvironmentLookup = (name: string, options?: { ignoreCase?: boolean }) => string | undefined;
 
+/** Each folder's values by lower-case key (the first such key wins), made on its first case-insensitive lookup. */
+const byLowerCaseKey = new WeakMap<Record<string, string>, Map<string, string>>();
+
+/** A folder's value for a key in any case (.NET configuration keys are case-insensitive): a map look-up, not a scan per call. */
+function valueIgnoringCase(values: Record<string, string>, lowerCaseKey: string): string | undefined {
+  let index = byLowerCaseKey.get(values);
+  if (!index) {
+    index = new Map();
+    for (const [key, value] of Object.entries(values)) if (!index.has(key.toLowerCase())) index.set(key.toLowerCase(), value);
+    byLowerCaseKey.set(values, index);
+  }
+  return index.get(lowerCaseKey);
+}
+
 /** The value a file sees for a variable: from its folder's `.env` files, else the nearest parent folder's. */
 export function environmentUrl(urls: EnvironmentUrls | undefined, file: string, name: string, options: { ignoreCase?: boolean } = {}): string | undefined {
   if (!urls) return undefined;
   const lower = name.toLowerCase();
   for (let folder = path.posix.dirname(file); ; folder = path.posix.dirname(folder)) {
     const values = urls[folder];
-    const value = values?.[name] ?? (options.ignoreCase && values ? Object.entries(values).find(([key]) => key.toLowerCase() === lower)?.[1] : undefined);
+    const value = values?.[name] ?? (options.ignoreCase && values ? valueIgnoringCase(values, lower) : undefined);
     if (value !== undefined) return value;
     if (folder === '.' || folder === '/' || folder === '') return undefined;
   }
