@@ -1,6 +1,7 @@
 import { broaderNames, isOidcScope, rankClaims, resourceAffinity, type Claim, type GraphPermissionIndex, type Scheme } from '../../knowledge/graph/permission-index.ts';
 import type { AppKind } from '../../engine/types.ts';
 import type { AuthFlow, AuthFlowEvidence, GraphCall, RequestedPermission } from './types.ts';
+import { SEARCH_QUERY_PATH } from '../../knowledge/graph/graph-path.ts';
 
 /**
  * How a permission is granted: to the app for its users (delegated) or itself (application), or per team, chat
@@ -88,10 +89,9 @@ const PROPERTY_RULES: { path: RegExp; properties: RegExp; excludes?: RegExp; als
 ];
 
 /**
- * Microsoft Search (`POST /search/query`): the permission follows the entity types searched, not the path (the
- * data lists every entity's permission for the one path). Each entity type's permissions, any of them.
+ * Microsoft Search (`POST /search/query`, SEARCH_QUERY_PATH): the permission follows the entity types searched, not
+ * the path (the data lists every entity's permission for the one path). Each entity type's permissions, any of them.
  */
-const SEARCH_QUERY = /^\/search\/query$/i;
 const SEARCH_ENTITY_PERMISSIONS: Record<string, string[]> = {
   message: ['Mail.Read'],
   event: ['Calendars.Read'],
@@ -456,7 +456,7 @@ function requirementFor(index: GraphPermissionIndex, teamsApp: boolean, call: Gr
     if (rule.alsoRequires) alsoRequired.push(rule.alsoRequires);
   }
   const ranked = rankClaims(claims, match.template);
-  const search = SEARCH_QUERY.test(match.template) ? searchRequirement(index, ranked, call.searchEntities) : undefined;
+  const search = SEARCH_QUERY_PATH.test(match.template) ? searchRequirement(index, ranked, call.searchEntities) : undefined;
   if (search) alsoRequired.push(...search.alsoRequired);
   const chosen = search?.ranked ?? ranked;
   return {

@@ -3,7 +3,7 @@ import { parseSync as parseToJson } from 'oxc-parser/src-js/bindings';
 import { jsonParseAst } from 'oxc-parser/src-js/wrap.js';
 import type { CmdletUse } from './powershell.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
-import { PLACEHOLDER, parseGraphUrl, queryOptions } from '../../knowledge/graph/graph-path.ts';
+import { PLACEHOLDER, parseGraphUrl, queryOptions, SEARCH_QUERY_PATH } from '../../knowledge/graph/graph-path.ts';
 import { fluentPath, isGraphScopeUrl, kiotaVerb, methodOfUnknownRequest, sdkSegment } from './sdk-shapes.ts';
 import type { AuthFlow, AuthFlowEvidence, Confidence, GraphCall, SourceRef, UnresolvedGraphCall } from './types.ts';
 import { unwrapExpression, visitJsClass, visitJsConnectivity, type JsConnectivityContext } from '../hosts/javascript-connectivity.ts';
@@ -858,7 +858,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       const receiver = rootOf(((call.callee as Node).object as Node | undefined) ?? call);
       // Scoping the receiver's name costs a walk of its functions: only worth it when some client carries a flow.
       const receiverFlow = receiver && clientFlows.size ? (receiver.startsWith('this.') ? clientFlows.get(receiver) : clientFlows.get(scopedNameOf(call, receiver))) : undefined;
-      for (const path of new Set(known)) addCall(call, method ?? 'GET', path, 'graph-client', confidence, { version, select: select.length ? select : undefined, expand: expand.length ? expand : undefined, flow: receiverFlow ?? undefined, ...(searchEntities && SEARCH_PATH.test(path) ? { searchEntities } : {}) });
+      for (const path of new Set(known)) addCall(call, method ?? 'GET', path, 'graph-client', confidence, { version, select: select.length ? select : undefined, expand: expand.length ? expand : undefined, flow: receiverFlow ?? undefined, ...(searchEntities && SEARCH_QUERY_PATH.test(path) ? { searchEntities } : {}) });
       if (known.length === paths.length) return;
     }
     // Paging (`.api(page['@odata.nextLink'])`) continues a request already counted: not a new, unknown call.
@@ -1334,8 +1334,6 @@ const MAY_CARRY_PARAMETER = new Set(['Identifier', 'TemplateLiteral', 'BinaryExp
 /** Node's own HTTP modules, whose `get`/`request` take an options object. */
 const NODE_HTTP = /^(node:)?https?$/;
 const HTTP_METHOD = /^(GET|POST|PUT|PATCH|DELETE|HEAD)$/;
-/** Microsoft Search's query operation, whose permission depends on the entity types searched. */
-const SEARCH_PATH = /^\/?(v1\.0\/|beta\/)?search\/query\/?$/i;
 /** Clients taking one settings object with the URL in it: `axios({ url })`, `request({ url })`, jQuery's `$.ajax({ url })`. */
 const SETTINGS_REQUESTS = /^(axios|axios\.request|request|got|needle|superagent|\$\.ajax|jQuery\.ajax)$/;
 /** HTTP clients that take a URL: a call of one with a parameter as the URL's root makes a request helper. */

@@ -1,5 +1,5 @@
 import type { Node as TsNode, Parser } from 'web-tree-sitter';
-import { MENTIONS_GRAPH_HOST, PLACEHOLDER, parseGraphUrl, queryOptions } from '../../knowledge/graph/graph-path.ts';
+import { MENTIONS_GRAPH_HOST, PLACEHOLDER, parseGraphUrl, queryOptions, SEARCH_QUERY_PATH } from '../../knowledge/graph/graph-path.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { emptyCodeFacts, type CodeGraphFacts } from './javascript.ts';
 import { indexNodes, type NodesOf, type TreeLanguage } from './tree-sitter.ts';
@@ -226,7 +226,9 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const springClients = language === 'java' && /\b(WebClient|RestClient)\b/.test(file.text) ? ['method_declaration', 'explicit_constructor_invocation'] : [];
   const boundOptions = language === 'csharp' && (/\bIOptions(Monitor|Snapshot)?</.test(file.text) || OPTIONS_DECLARATION.test(file.text)) ? ['parameter'] : [];
   // Parameters typed with a class of the tree (`Run(IGraphService graph)`) may receive its request helpers: read them too.
-  const typedParameters = language !== 'python' && !boundOptions.length && resolveHelper?.declares && takesTreeClass(file.text, (type) => Boolean(resolveHelper.declares?.(file.path, type) || (/^I[A-Z]/.test(type) && resolveHelper.declares?.(file.path, type.slice(1))))) ? [language === 'java' ? 'formal_parameter' : 'parameter'] : [];
+  /** Whether the tree declares a class of this name, or the class an interface name (`IGraphService`) stands for. */
+  const declares = (type: string) => Boolean(resolveHelper?.declares?.(file.path, type) || (/^I[A-Z]/.test(type) && resolveHelper?.declares?.(file.path, type.slice(1))));
+  const typedParameters = language !== 'python' && !boundOptions.length && resolveHelper?.declares && takesTreeClass(file.text, declares) ? [language === 'java' ? 'formal_parameter' : 'parameter'] : [];
   const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), ...rules.declaration.types, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...pythonImports, ...typedClients, ...springValues, ...clientsWithBase, ...springClients, ...boundOptions, ...typedParameters, ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
   const constants = declarators(nodes(...rules.declaration.types), rules.declaration);
   const environment: EnvironmentLookup = (name, options) => environmentUrl(choice.environment, file.path, name, options);
@@ -338,7 +340,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       const client = httpVerb && url !== undefined && !isAbsoluteUrl(url) && member.object ? registeredClients?.get(member.object.text.replace(/^this\./, '')) : undefined;
       if (client && !baseAddresses?.has(member.object!.text.replace(/^this\./, ''))) (facts.clientRequests ??= []).push({ client, method: httpVerb!, url: url!, source: where(call) });
       if (!verb || args.some((arg) => stringValue(arg, rules))) continue;
-      for (const path of sdkPaths(member.object)) addCall(call, verb, path, beta ? 'beta' : undefined, 'sdk', 'high', { ...sdkSelection(call), ...(verb === 'POST' && /(^|\/)search\/query$/i.test(path) ? { searchEntities: sdkSearchEntities(args[0]) } : {}) });
+      for (const path of sdkPaths(member.object)) addCall(call, verb, path, beta ? 'beta' : undefined, 'sdk', 'high', { ...sdkSelection(call), ...(verb === 'POST' && SEARCH_QUERY_PATH.test(path) ? { searchEntities: sdkSearchEntities(args[0]) } : {}) });
     }
 
     // `….Request().RequestUrl` (SDK v4): the URL of a Graph request that other code sends, with a method it alone knows.
@@ -394,7 +396,6 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     if (helpers.size) facts.exportedWrappers = new Map([...helpers].flatMap(([name, helper]) => (language === 'python' ? (helper.selfFirst ? [] : [[name, helper]]) : helper.owner ? [[`${helper.owner}.${name}`, helper]] : []) as [string, TreeHelper][]));
     // Calls of request helpers, this file's or another's: the URL their arguments give.
     // Only names of a type the tree declares, and calls on a class name, can reach another class's helper.
-    const declares = (type: string) => Boolean(resolveHelper?.declares?.(file.path, type) || (/^I[A-Z]/.test(type) && resolveHelper?.declares?.(file.path, type.slice(1))));
     const typeOf = declared && resolveHelper?.declares ? new Map([...declared].map(([name, type]) => [name, type.replace(/<.*>$/, '')] as const).filter(([, type]) => /^[A-Z]/.test(type) && declares(type))) : undefined;
     const classCalls = typeOf && (typeOf.size > 0 || STATIC_CALL.test(file.text)) ? typeOf : undefined;
     /** The request helper a call calls: this file's, or another module's or class's. */
@@ -1054,10 +1055,8 @@ function classConstants(declarators: readonly TsNode[], evaluate: (node: TsNode)
   for (const declarator of declarators) {
     const field = declarator.parent?.type === 'field_declaration' ? declarator.parent : declarator.parent?.parent?.type === 'field_declaration' ? declarator.parent.parent : null;
     if (!field || !/\bconst\b|\bstatic\b[\s\S]*\b(readonly|final)\b|\bfinal\b[\s\S]*\bstatic\b/.test(field.namedChildren.filter((child) => child?.type === 'modifier' || child?.type === 'modifiers').map((child) => child!.text).join(' '))) continue;
-    let owner: TsNode | null = field.parent;
-    while (owner && !/^(class|struct|record|interface)_declaration$/.test(owner.type)) owner = owner.parent;
-    const className = owner?.childForFieldName('name')?.text;
-    const name = declarator.childForFieldName('name')?.text ?? declarator.namedChildren.find((child) => child?.type === 'identifier')?.text;
+    const className = ownerOf(field);
+    const name = declaratorName(declarator);
     const value = declarator.childForFieldName('value') ?? lastNamed(declarator);
     const text = className && name && value ? evaluate(value) : undefined;
     if (text !== undefined) found.set(`${className}.${name}`, text);
@@ -1149,13 +1148,18 @@ function boundOptionValueOf(declared: ReadonlyMap<string, string>, assignments: 
     const name = holder?.type === 'identifier' ? holder.text : holder ? ownFieldName(holder) : undefined;
     const options = name ? optionsOf(name) : undefined;
     if (!property || !options || options.wrapped !== unwrapped) return undefined;
-    const section = options.type.replace(/(Options|Settings|Configuration|Config)$/, '');
+    const section = options.type.replace(OPTIONS_CLASS, '');
     return environment(`${section}:${property}`, { ignoreCase: true }) ?? environment(`${options.type}:${property}`, { ignoreCase: true }) ?? classDefault(options.type, property);
   };
 }
 
 /** A call on a capitalised name (`GraphHelper.PostAsync(…)`, `Task.FromResult(…)`): maybe a static helper of another class. */
 const STATIC_CALL = /\b[A-Z]\w*\.\w+\s*[(<]/;
+
+/** The name a C# or Java declarator declares (Java names it in a field; C# as its identifier child). */
+function declaratorName(declarator: TsNode): string | undefined {
+  return declarator.childForFieldName('name')?.text ?? declarator.namedChildren.find((child) => child?.type === 'identifier')?.text;
+}
 
 /** The name of the C# or Java class (struct, record, interface) declaring a node. */
 function ownerOf(node: TsNode): string | undefined {
@@ -1172,7 +1176,7 @@ function declaredTypes(declarators: readonly TsNode[], parameters: readonly TsNo
   const types = new Map<string, string>();
   for (const declarator of declarators) {
     const type = declarator.parent?.childForFieldName('type')?.text;
-    const name = declarator.childForFieldName('name')?.text ?? declarator.namedChildren.find((child) => child?.type === 'identifier')?.text;
+    const name = declaratorName(declarator);
     if (type && name) types.set(name, type);
   }
   for (const parameter of parameters) {

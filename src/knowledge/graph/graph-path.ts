@@ -97,6 +97,11 @@ function safeDecode(text: string): string {
 
 /** Graph hosts of the global service and the national clouds. */
 export const GRAPH_HOSTS = ['graph.microsoft.com', 'graph.microsoft.us', 'dod-graph.microsoft.us', 'microsoftgraph.chinacloudapi.cn', 'graph.microsoft.de'];
+/**
+ * Microsoft Search's query operation (`POST /search/query`, with or without its version), whose permission
+ * depends on the entity types its body searches rather than on the path.
+ */
+export const SEARCH_QUERY_PATH = /^\/?(v1\.0\/|beta\/)?search\/query\/?$/i;
 /** The GRAPH_HOSTS as a regular expression alternation (`graph\.microsoft\.com|…`), to build URL patterns with. */
 export const GRAPH_HOST_PATTERN = GRAPH_HOSTS.map(escapeRegExp).join('|');
 /** Text naming one of the GRAPH_HOSTS (each contains `graph.microsoft` or `microsoftgraph.`): a cheap test before parsing URLs. */
