@@ -989,7 +989,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     const query = configuration && resolveObject(objectProperty(configuration, 'queryParameters'));
     const listOf = (name: string) => {
       const value = query && objectProperty(query, name);
-      return value ? (value.type === 'ArrayExpression' ? arrayStrings(value) : splitList(evaluate(value)) ?? []) : [];
+      return value ? listItems(value) : [];
     };
     const select = [...listOf('select'), ...chainQuery.select];
     const expand = [...listOf('expand'), ...chainQuery.expand];
@@ -1015,8 +1015,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     let request: { method: string; via: string; confidence: Confidence } | undefined;
     if (callee.type === 'Identifier') {
       const name = callee.name as string;
-      const unknown = HTTP_FUNCTIONS.test(name) ? undefined : methodOfUnknownRequest(name);
-      if (!unknown && HTTP_FUNCTIONS.test(name)) request = { method: 'GET', via: name, confidence: 'high' };
+      const unknown = methodOfUnknownRequest(name);
+      if (HTTP_FUNCTIONS.test(name)) request = { method: 'GET', via: name, confidence: 'high' };
       else if (unknown) request = { method: unknown, via: name, confidence: 'medium' };
     } else if (callee.type === 'MemberExpression' && !callee.computed) {
       const name = (callee.property as Node).name as string;
