@@ -153,8 +153,7 @@ export function extractGraphFacts(input: GraphExtractionInput): GraphFacts {
 function mergeObserved(calls: GraphCall[], observed: readonly Omit<GraphCall, 'appRoot'>[], appRoot: string): void {
   if (observed.length === 0) return;
   const key = (call: { method: string; path: string; apiVersion: string }) => `${call.method} ${normalizeGraphPath(call.path).join('/')} ${call.apiVersion}`;
-  const byKey = new Map<string, GraphCall[]>();
-  for (const call of calls) byKey.set(key(call), [...(byKey.get(key(call)) ?? []), call]);
+  const byKey = groupBy(calls, key);
   const added = new Set<string>();
   for (const call of observed) {
     const matches = byKey.get(key(call));

@@ -1502,7 +1502,14 @@ function clientIdentities(assignments: Assignments, constructors: readonly TsNod
   if (!constructors.length) return identities;
   // The fields each name is stored in (`_http = http`), found once for all constructors.
   const storedIn = new Map<string, string[]>();
-  for (const [field, values] of assignments) for (const value of values) if (value.type === 'identifier') storedIn.set(value.text, [...(storedIn.get(value.text) ?? []), field]);
+  for (const [field, values] of assignments) {
+    for (const value of values) {
+      if (value.type !== 'identifier') continue;
+      const fields = storedIn.get(value.text);
+      if (fields) fields.push(field);
+      else storedIn.set(value.text, [field]);
+    }
+  }
   for (const constructor of constructors) {
     const owner = constructor.childForFieldName('name')?.text;
     for (const parameter of constructor.childForFieldName('parameters')?.namedChildren ?? []) {
