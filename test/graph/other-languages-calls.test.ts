@@ -33,6 +33,8 @@ function withCmdletsResolved<T extends ReturnType<typeof extractPowerShell>>(fac
   return facts;
 }
 
+const OFFICE365 = 'from office365.graph_client import GraphClient';
+
 const CASES: { language: TreeLanguage | 'powershell'; name: string; code: string; calls: Expected[] }[] = [
   { language: 'csharp', name: 'v5 property chain', code: 'var me = await graphClient.Me.GetAsync();', calls: [['GET', '/me']] },
   { language: 'csharp', name: 'v5 indexer with a literal and a variable', code: 'await graphClient.Users["jane@contoso.com"].GetAsync();\nawait graphClient.Users[id].Messages.GetAsync(c => c.QueryParameters.Top = 5);', calls: [['GET', '/users/{id}'], ['GET', '/users/{id}/messages']] },
@@ -60,6 +62,13 @@ const CASES: { language: TreeLanguage | 'powershell'; name: string; code: string
   { language: 'python', name: 'code after return or raise in the same block is not a call; the next block is', code: 'if user_id:\n    return await client.users.by_user_id(user_id).get()\n    await client.me.contacts.get()\nraise ValueError("no user")\nawait client.me.calendar.get()', calls: [['GET', '/users/{id}']] },
   // As in a public Python mail provider: the mailbox is chosen once, then read three ways.
   { language: 'python', name: 'a request builder chosen by a condition and kept in a variable', code: 'messages_request = (\n    client.users.by_user_id(user_id).messages\n    if user_id\n    else client.me.messages\n)\nresult = await messages_request.get(request_configuration=config)', calls: [['GET', '/users/{id}/messages'], ['GET', '/me/messages']] },
+  // office365-rest-python-client's GraphClient, as the library's own examples call it.
+  { language: 'python', name: 'office365 GraphClient: properties, get() inside the chain, execute_query()', code: `${OFFICE365}\nclient.users.get().top(10).execute_query()\nclient.me.get().execute_query()\nclient.me.drive.root.children.get().execute_query()`, calls: [['GET', '/users'], ['GET', '/me'], ['GET', '/me/drive/root/children']] },
+  { language: 'python', name: 'office365: entities by key ([…], get_by_principal_name, get_by_url), delete_object', code: `${OFFICE365}\nclient.users["jdoe@contoso.com"].messages.select(["id", "subject"]).top(10).get().execute_query()\nclient.users.get_by_principal_name(upn).delete_object().execute_query()\nclient.sites.get_by_url(url).get().execute_query()`, calls: [['GET', '/users/{id}/messages'], ['DELETE', '/users/{id}'], ['GET', '/sites/{id}']] },
+  { language: 'python', name: 'office365: an entity of a listed page kept in a variable, updated and replied to', code: `${OFFICE365}\nmessages = client.me.messages.top(1).get().execute_query()\nfirst = messages[0]\nfirst.set_property("isRead", True).update().execute_query()\nfirst.reply(comment="Join us?").execute_query()`, calls: [['GET', '/me/messages'], ['PATCH', '/me/messages/{id}'], ['POST', '/me/messages/{id}/reply']] },
+  { language: 'python', name: 'office365: drive items by path, uploaded and downloaded', code: `${OFFICE365}\nfolder = client.users[upn].drive.root.get_by_path("archive")\nfolder.upload(name, data).execute_query()\nclient.me.drive.root.get_by_path(path).download(local).execute_query()\nclient.me.drive.root.upload(name, data).execute_query()`, calls: [['PUT', '/users/{id}/drive/items/{id}/content'], ['GET', '/me/drive/items/{id}/content'], ['PUT', '/me/drive/items/{id}/content']] },
+  { language: 'python', name: 'office365: actions named after Graph\'s (send_mail) and add', code: `${OFFICE365}\nclient.me.send_mail(subject="Lunch?", body="The cafeteria is open.", to_recipients=["a@contoso.com"]).execute_query()\nclient.groups.add(display_name="Sales").execute_query()`, calls: [['POST', '/me/sendMail'], ['POST', '/groups']] },
+  { language: 'python', name: 'without office365 imported, its shapes are not calls (a dict updated, a subscript)', code: 'self.users.update(extra)\nclient.users["a"].messages.get()\nclient.me.send_mail(subject).execute_query()', calls: [] },
   { language: 'java', name: 'v6 chain', code: 'User me = graphClient.me().get();\nvar m = graphClient.users().byUserId(id).messages().get();', calls: [['GET', '/me'], ['GET', '/users/{id}/messages']] },
   { language: 'java', name: 'code after throw is not a call; a sibling block after a return is', code: 'if (id == null) { throw new IllegalArgumentException(); }\nif (id.isEmpty()) { return; }\nvar m = graphClient.me().messages().get();\nreturn;\ngraphClient.me().contacts().get();', calls: [['GET', '/me/messages']] },
   { language: 'java', name: 'object methods on a chain are not verbs', code: 'String s = graphClient.me().toString();\nint h = graphClient.users().hashCode();\ngraphClient.me().events().get();', calls: [['GET', '/me/events']] },
@@ -99,6 +108,18 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     const cs = extractTreeLanguage(new SourceFile('Drive.cs', wrap.csharp('var drive = site != null ? graphClient.Sites[site].Drive : graphClient.Me.Drive;\nstring requestUrl = drive.Root.ItemWithPath(path).CreateUploadSession().Request().RequestUrl;\nawait helper.CallWebApiAsync(requestUrl, token, Method.Post);')), 'csharp', parsers.csharp!);
     assert.deepEqual(cs.calls, []);
     assert.deepEqual(cs.unresolved.map((item) => item.reason), ['the request URL of /sites/{id}/drive/items/{id}/createUploadSession is sent by other code, with a method only that code knows', 'the request URL of /me/drive/items/{id}/createUploadSession is sent by other code, with a method only that code knows']);
+  });
+
+  it('office365: a request the library sends for a method m365cert does not map is reported on its chain, not guessed', () => {
+    const facts = extractTreeLanguage(new SourceFile('admin.py', wrap.python(`${OFFICE365}\nclient.me.change_password(old, new).execute_query()\nclient.execute_query()`)), 'python', parsers.python!);
+    assert.deepEqual(facts.calls, []);
+    assert.deepEqual(facts.unresolved.map((item) => `${item.via} ${item.reason}`), ['python-office365 change_password() on /me sends a request m365cert has no mapping for']);
+  });
+
+  it('office365: the sign-in methods of GraphClient and MSAL\'s username/password flow tell the auth flow', () => {
+    const flows = (code: string) => extractTreeLanguage(new SourceFile('auth.py', code), 'python', parsers.python!).flows.map((flow) => `${flow.flow}/${flow.kind}`);
+    assert.deepEqual(flows(`${OFFICE365}\na = GraphClient(tenant=t).with_client_secret(cid, secret)\nb = GraphClient.with_certificate(t, cid, thumb, key)\nc = GraphClient(tenant=t).with_token_interactive(cid)\nd = GraphClient(tenant=t).with_username_and_password(cid, u, p)\n`), ['application/client-credentials', 'application/client-credentials', 'delegated/auth-code', 'delegated/password']);
+    assert.deepEqual(flows('import msal\nresult = app.acquire_token_by_username_password(u, p, scopes=["User.Read"])\n'), ['delegated/password']);
   });
 
   it('Java: a URI.create URL whose path after Graph\'s base is computed at run time is reported, not taken for a call', () => {

@@ -286,6 +286,24 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
     },
     expected: { needed: ['ExternalItem.Read.All'], unused: ['Sites.Read.All'], reducible: { 'Mail.ReadWrite': 'Mail.Read' } },
   },
+  {
+    // office365-rest-python-client, as its mailbox examples use it: a message taken from the listed page, then deleted.
+    name: 'Python mailbox cleaner on office365-rest-python-client: the app reads and deletes mail, nothing else',
+    files: {
+      'registration.json': entra([{ id: 'e2a3a72e-5f79-4c64-b1b1-878b674786c9', type: 'Role' }, { id: 'df021288-bdef-4463-88db-98f22de89214', type: 'Role' }, { id: '75359482-378d-4052-8f01-80520e7db3cd', type: 'Role' }]),
+      'cleaner.py': [
+        'from office365.graph_client import GraphClient',
+        '',
+        'client = GraphClient(tenant=TENANT).with_client_secret(CLIENT_ID, CLIENT_SECRET)',
+        '',
+        'def clean(upn):',
+        '    messages = client.users[upn].messages.select(["id", "subject"]).top(50).get().execute_query()',
+        '    oldest = messages[0]',
+        '    oldest.delete_object().execute_query()',
+      ].join('\n'),
+    },
+    expected: { needed: ['Mail.ReadWrite'], unused: ['Files.ReadWrite.All', 'User.Read.All'], highRiskUnjustified: ['Files.ReadWrite.All', 'Mail.ReadWrite', 'User.Read.All'] },
+  },
 ];
 
 describe('sample apps: expected least-privilege verdicts', () => {

@@ -9,6 +9,7 @@ import type { ExtractorChoice } from '../code/extractor.ts';
 import { environmentUrl, type EnvironmentLookup, type EnvironmentUrls } from '../code/environment.ts';
 import { fillTemplate, gluedToVersion, markedTemplate, mayReachGraph, parameterMarker, resolveReference, suppliesRoot, templateText, isAbsoluteUrl, withBaseUrl, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
 import { CONNECTIVITY_NODE_TYPES, treeConnectivity } from '../hosts/tree-connectivity.ts';
+import { actionPath, OFFICE365_GRAPH_IMPORT, OFFICE365_SEND, office365Rules } from './office365-python.ts';
 import { PATTERN_NODE_TYPES, treePatterns } from '../patterns/tree-patterns.ts';
 
 /**
@@ -22,7 +23,8 @@ import { PATTERN_NODE_TYPES, treePatterns } from '../patterns/tree-patterns.ts';
  * return/throw or under `if (false)` are not calls.
  */
 
-interface LanguageRules {
+export interface LanguageRules {
+  language: TreeLanguage;
   call: string;
   /** The callee of a call node and the receiver/name of a member call. */
   /** `args` is read on demand: most calls of a file are not Graph calls, and reading arguments crosses into WebAssembly. */
@@ -44,6 +46,21 @@ interface LanguageRules {
   betaMarker: RegExp;
   dead: { block: Set<string>; exits: Set<string>; ifType: string };
   flows: [RegExp, AuthFlow, string][];
+  /**
+   * Methods that are requests of their own, by name: the HTTP method and the segments they add to the path of
+   * the chain they are called on (office365's `client.me.send_mail(…)` is POST /me/sendMail).
+   */
+  actions?: Record<string, SdkAction>;
+  /** Via of the SDK chains these rules read (`sdk` unless another library's). */
+  sdkVia?: string;
+}
+
+/** A method of an SDK that makes a request: its HTTP method and what it adds to the path of its chain. */
+export interface SdkAction {
+  method: string;
+  /** Segments after the chain's path; `itemPath`: the drive item addressed by a name below it (`root:/{name}:`). */
+  segments: string[];
+  itemPath?: boolean;
 }
 
 /** A C# property's initializer or expression body (the grammar's `value` field holds either: `= "…"` or `=> "…"`). */
@@ -53,6 +70,7 @@ function propertyValue(property: TsNode): TsNode | null {
 }
 
 const CSHARP: LanguageRules = {
+  language: 'csharp',
   call: 'invocation_expression',
   member(node) {
     const fn = node.childForFieldName('function');
@@ -97,7 +115,8 @@ const CSHARP: LanguageRules = {
   ],
 };
 
-const PYTHON: LanguageRules = {
+export const PYTHON: LanguageRules = {
+  language: 'python',
   call: 'call',
   member(node) {
     const fn = node.childForFieldName('function');
@@ -135,10 +154,12 @@ const PYTHON: LanguageRules = {
     [/^(acquire_token_on_behalf_of|OnBehalfOfCredential)$/, 'delegated', 'on-behalf-of'],
     [/^(acquire_token_by_authorization_code|acquire_token_interactive|acquire_token_silent|initiate_auth_code_flow|acquire_token_by_auth_code_flow|InteractiveBrowserCredential|AuthorizationCodeCredential)$/, 'delegated', 'auth-code'],
     [/^(initiate_device_flow|acquire_token_by_device_flow|DeviceCodeCredential)$/, 'delegated', 'device-code'],
+    [/^(acquire_token_by_username_password|UsernamePasswordCredential)$/, 'delegated', 'password'],
   ],
 };
 
 const JAVA: LanguageRules = {
+  language: 'java',
   call: 'method_invocation',
   member(node) {
     const object = node.childForFieldName('object');
@@ -183,6 +204,7 @@ const JAVA: LanguageRules = {
 };
 
 const RULES: Record<TreeLanguage, LanguageRules> = { csharp: CSHARP, python: PYTHON, java: JAVA };
+const OFFICE365_PYTHON = office365Rules(PYTHON);
 
 const SCOPE_CONTEXT = /scope|AcquireToken|acquire_token|GraphServiceClient|Credential/i;
 /** MSAL for Java's token request parameters, whose builders take the scopes first. */
@@ -206,7 +228,8 @@ export interface ModuleHelperResolver {
 
 export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, parser: Parser, choice: ExtractorChoice = {}, resolveConstant?: ModuleConstantResolver, resolveHelper?: ModuleHelperResolver): CodeGraphFacts {
   const facts = emptyCodeFacts();
-  const rules = RULES[language];
+  // A file calling Graph through office365-rest-python-client reads that library's shapes too.
+  const rules = language === 'python' && OFFICE365_GRAPH_IMPORT.test(file.text) ? OFFICE365_PYTHON : RULES[language];
   const tree = parser.parse(file.text);
   if (!tree) {
     facts.parseError = { message: 'the parser gave up' };
@@ -314,6 +337,15 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
         downstreamApiCall(call, member.name);
         continue;
       }
+      const action = rules.actions && Object.hasOwn(rules.actions, member.name) ? rules.actions[member.name]! : undefined;
+      if (action) {
+        for (const path of sdkPaths(member.object)) addCall(call, action.method, actionPath(path, action), beta ? 'beta' : undefined, rules.sdkVia ?? 'sdk', 'high');
+        continue;
+      }
+      if (rules.sdkVia === 'office365' && OFFICE365_SEND.test(member.name)) {
+        unmappedRequest(member.object, call);
+        continue;
+      }
       const verb = verbOf(rules.sdkVerbs, member.name) ?? kiotaVerb(member.name);
       const httpMethod = verbOf(rules.httpVerbs, member.name);
       // Neither an SDK verb nor an HTTP method: a request only when it is handed a Graph URL.
@@ -340,7 +372,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       const client = httpVerb && url !== undefined && !isAbsoluteUrl(url) && member.object ? registeredClients?.get(member.object.text.replace(/^this\./, '')) : undefined;
       if (client && !baseAddresses?.has(member.object!.text.replace(/^this\./, ''))) (facts.clientRequests ??= []).push({ client, method: httpVerb!, url: url!, source: where(call) });
       if (!verb || args.some((arg) => stringValue(arg, rules))) continue;
-      for (const path of sdkPaths(member.object)) addCall(call, verb, path, beta ? 'beta' : undefined, 'sdk', 'high', { ...sdkSelection(call), ...(verb === 'POST' && SEARCH_QUERY_PATH.test(path) ? { searchEntities: sdkSearchEntities(args[0]) } : {}) });
+      for (const path of sdkPaths(member.object)) addCall(call, verb, path, beta ? 'beta' : undefined, rules.sdkVia ?? 'sdk', 'high', { ...sdkSelection(call), ...(verb === 'POST' && SEARCH_QUERY_PATH.test(path) ? { searchEntities: sdkSearchEntities(args[0]) } : {}) });
     }
 
     // `….Request().RequestUrl` (SDK v4): the URL of a Graph request that other code sends, with a method it alone knows.
@@ -794,6 +826,18 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     addCall(call, method, target.path, target.version, 'downstream-api', 'high', { ...queryOptions(target.query), flow: audience === 'App' ? 'application' : 'delegated' });
   }
 
+  /**
+   * What a library sending queued requests (office365's `execute_query()`) sends when the method queuing it is
+   * none the rules know: reported for the Graph chain it was called on, never guessed.
+   */
+  function unmappedRequest(queued: TsNode | null, at: TsNode): void {
+    const fn = queued?.type === 'call' ? queued.childForFieldName('function') : null;
+    if (fn?.type !== 'attribute' || rules.step(queued!)) return;
+    const name = fn.childForFieldName('attribute')?.text ?? '';
+    if (verbOf(rules.sdkVerbs, name) || (rules.actions && Object.hasOwn(rules.actions, name))) return;
+    for (const path of sdkPaths(fn.childForFieldName('object'))) facts.unresolved.push({ via: `${language}-${rules.sdkVia}`, reason: `${name}() on ${path} sends a request m365cert has no mapping for`, source: where(at) });
+  }
+
   /** The Graph paths of the SDK chains below a receiver (a variable followed to its value, a condition's branches). */
   function sdkPaths(receiver: TsNode | null): Set<string> {
     return new Set(walkChains(receiver, rules, (root) => valueAt(constants, root)).flatMap((chain) => {
@@ -834,12 +878,14 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
 /**
  * Properties an SDK call selects, read from the call's own text (its parsed node): v4 `.Select("a,b")` and
  * `.Select(u => new { u.A, u.B })`, v5 `QueryParameters.Select = new[] { "a", "b" }`, Java `.select("a,b")`,
- * Python `select=['a', 'b']`. They feed the property rules ($select of mailboxSettings needs MailboxSettings.Read).
+ * Python `select=['a', 'b']` and office365's `.select(['a', 'b'])`. They feed the property rules ($select of mailboxSettings needs MailboxSettings.Read).
  */
 export function selectedProperties(text: string): { select?: string[] } {
   const found: string[] = [];
   for (const match of text.matchAll(/\.(?:Select|select)\(\s*"([^"]*)"\s*\)/g)) found.push(...match[1]!.split(','));
   for (const match of text.matchAll(/\.Select\(\s*(\w+)\s*=>\s*new\s*\{([^}]*)\}/g)) found.push(...[...match[2]!.matchAll(new RegExp(`\\b${match[1]}\\.(\\w+)`, 'g'))].map((property) => property[1]!));
+  // office365-rest-python-client: `.select(["id", "subject"])`.
+  for (const match of text.matchAll(/\.select\(\s*\[([^\]]*)\]\s*\)/g)) found.push(...[...match[1]!.matchAll(/["']([^"']+)["']/g)].map((item) => item[1]!));
   for (const match of text.matchAll(/\b(?:Select|select)\s*=\s*(?:new\s*(?:string|String)?\s*\[\s*\]\s*|\[)\s*\{?([^}\]]*)[}\]]/g)) found.push(...[...match[1]!.matchAll(/["']([^"']+)["']/g)].map((item) => item[1]!));
   const properties = [...new Set(found.map((item) => item.trim()).filter(Boolean))];
   return properties.length ? { select: properties } : {};
@@ -911,7 +957,7 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
     const right = node.childForFieldName('right');
     const operator = node.childForFieldName('operator')?.text ?? node.children.find((child) => child?.type === '+')?.type;
     // Python's printf-style formatting: '%s/me/events' % graph_url, '%s/users/%s' % (base, id).
-    if (operator === '%' && rules === PYTHON) {
+    if (operator === '%' && rules.language === 'python') {
       const template = inner(left);
       const values = right?.type === 'tuple' || right?.type === 'parenthesized_expression' ? right.namedChildren.filter((child): child is TsNode => child !== null) : right ? [right] : [];
       return template === undefined ? undefined : printfFormat(template, (index) => inner(values[index]));
@@ -923,7 +969,7 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
     return (a ?? PLACEHOLDER) + (b ?? PLACEHOLDER);
   }
   // Python's str.format: '{0}/me'.format(graph_url), '{base}/users/{}'.format(id, base=GRAPH).
-  const formatted = node.type === 'call' && rules === PYTHON ? node.childForFieldName('function') : null;
+  const formatted = node.type === 'call' && rules.language === 'python' ? node.childForFieldName('function') : null;
   if (formatted?.type === 'attribute' && formatted.childForFieldName('attribute')?.text === 'format') {
     const template = inner(formatted.childForFieldName('object'));
     if (template === undefined) return undefined;
@@ -939,12 +985,12 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
     });
   }
   // C#'s string.Format("{0}/users/{1}", GraphBase, id) and Java's String.format("%s/me", base).
-  const formatCall = (node.type === 'invocation_expression' && rules === CSHARP) || (node.type === 'method_invocation' && rules === JAVA) ? formatArguments(node) : undefined;
+  const formatCall = (node.type === 'invocation_expression' && rules.language === 'csharp') || (node.type === 'method_invocation' && rules.language === 'java') ? formatArguments(node) : undefined;
   if (formatCall) {
     const template = inner(formatCall[0]);
     const values = formatCall.slice(1);
     if (template === undefined) return undefined;
-    return rules === CSHARP ? fieldFormat(template, (field) => (typeof field === 'number' && values[field] ? inner(values[field]) : undefined)) : printfFormat(template, (index) => inner(values[index]));
+    return rules.language === 'csharp' ? fieldFormat(template, (field) => (typeof field === 'number' && values[field] ? inner(values[field]) : undefined)) : printfFormat(template, (index) => inner(values[index]));
   }
   if (node.type === 'identifier') {
     if (bindings.has(node.text)) return bindings.get(node.text);
@@ -964,7 +1010,7 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
   // System.getenv("…"), Environment.GetEnvironmentVariable("…").
   const variable = environmentVariableOf(node, rules, constants);
   if (variable) return environment(variable);
-  const key = rules === CSHARP ? configurationKeyOf(node, rules) : undefined;
+  const key = rules.language === 'csharp' ? configurationKeyOf(node, rules) : undefined;
   return key ? environment(key, { ignoreCase: true }) : undefined;
 }
 
