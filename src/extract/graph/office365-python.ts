@@ -17,7 +17,7 @@ export const OFFICE365_GRAPH_IMPORT = /^[ \t]*(from[ \t]+office365\.graph_client
 /** Methods shaping the query of the chain they are called on, or sending it: no path segment. */
 const QUERY_METHODS = /^(select|expand|top|filter|order_by|skip|paged|get|execute_query|execute_query_retry|set_property)$/;
 /** Methods addressing one entity of a collection by a key. */
-const KEYED_METHODS = /^(get_by_principal_name|get_by_url)$/;
+const KEYED_METHODS = /^(get_by_principal_name|get_by_url|get_by_app_id)$/;
 /** The methods that send what the chain queued. */
 export const OFFICE365_SEND = /^(execute_query|execute_query_retry)$/;
 
@@ -41,10 +41,16 @@ const ACTIONS: Record<string, SdkAction> = {
   assign_license: post('assignLicense'),
   find_meeting_times: post('findMeetingTimes'),
   get_schedule: post('getSchedule'),
+  add_password: post('addPassword'),
+  // The library's own helpers on drive items: a folder's children (filtered to files or folders), a new folder.
+  get_files: { method: 'GET', segments: ['children'] },
+  get_folders: { method: 'GET', segments: ['children'] },
+  create_folder: post('children'),
   download: { method: 'GET', segments: ['content'] },
   get_content: { method: 'GET', segments: ['content'] },
   // A file uploaded by name below a folder: PUT …/{folder}:/{name}:/content, the content of a drive item.
   upload: { method: 'PUT', segments: ['content'], itemPath: true },
+  upload_file: { method: 'PUT', segments: ['content'], itemPath: true },
 };
 
 /** The Python rules for a file using the library: its steps, verbs, actions and sign-in methods on top of msgraph-sdk's. */

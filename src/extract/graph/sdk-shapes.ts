@@ -13,6 +13,12 @@ const GRAPH_ROOT_SEGMENTS = new Set([
   'planner', 'admin', 'search', 'auditlogs', 'devicemanagement', 'places', 'contacts', 'invitations', 'directory', 'directoryroles',
   'grouplifecyclepolicies', 'oauth2permissiongrants', 'domains', 'shares', 'teamwork', 'appcatalogs', 'external', 'connections', 'print',
   'rolemanagement', 'informationprotection', 'employeeexperience', 'storage', 'copilot', 'agreements', 'authenticationmethodspolicy',
+  // Further entity sets and singletons the permission data lists at the root (words as generic as `contracts` or
+  // `privacy` are left out: `self.contracts.get()` is far more often a model's).
+  'subscribedskus', 'deviceappmanagement', 'identityprotection', 'identityproviders', 'groupsettings', 'groupsettingtemplates',
+  'directoryroletemplates', 'directorysettingtemplates', 'schemaextensions', 'applicationtemplates', 'bookingbusinesses',
+  'bookingcurrencies', 'riskdetections', 'riskyusers', 'tenantrelationships', 'trustframework', 'administrativeunits',
+  'dataclassification', 'termstore', 'accessreviews',
 ]);
 
 /** SDK properties that stand for OData segments: `.photo.content` is `/photo/$value`. */

@@ -371,7 +371,10 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       // A relative URL through a client whose base another file registers: resolved once every file is read.
       const client = httpVerb && url !== undefined && !isAbsoluteUrl(url) && member.object ? registeredClients?.get(member.object.text.replace(/^this\./, '')) : undefined;
       if (client && !baseAddresses?.has(member.object!.text.replace(/^this\./, ''))) (facts.clientRequests ??= []).push({ client, method: httpVerb!, url: url!, source: where(call) });
-      if (!verb || args.some((arg) => stringValue(arg, rules))) continue;
+      // A string argument marks a dictionary's get('key') or a set's add('x'), no SDK request — but office365's
+      // add(…) takes the new entity's properties, names included (`site.pages.add("Home")`).
+      const takesProperties = rules.sdkVia === 'office365' && member.name === 'add';
+      if (!verb || (!takesProperties && args.some((arg) => stringValue(arg, rules)))) continue;
       for (const path of sdkPaths(member.object)) addCall(call, verb, path, beta ? 'beta' : undefined, rules.sdkVia ?? 'sdk', 'high', { ...sdkSelection(call), ...(verb === 'POST' && SEARCH_QUERY_PATH.test(path) ? { searchEntities: sdkSearchEntities(args[0]) } : {}) });
     }
 
