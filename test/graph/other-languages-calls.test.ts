@@ -92,6 +92,9 @@ const CASES: { language: TreeLanguage | 'powershell'; name: string; code: string
   { language: 'powershell', name: 'a bracketed -Filter value selects the list; session commands call nothing', code: "$ctx = Get-MgContext -ErrorAction Stop\n$app = Get-MgApplication -Filter (\"appId eq '\" + $AppId + \"'\") -ErrorAction Stop\nUpdate-MgApplication -ApplicationId $app.Id -RequiredResourceAccess `\n @{ ResourceAppId = $g; ResourceAccess = $r } -ErrorAction Stop\nDisconnect-MgGraph", calls: [['GET', '/applications'], ['PATCH', '/applications/{id}']] },
   { language: 'powershell', name: 'a URI chosen by a conditional assignment gives each branch', code: '$uri = if ($inAzure) { "https://graph.microsoft.com/v1.0/users/$sender/sendMail" } else { "https://graph.microsoft.com/v1.0/me/sendMail" }\nInvoke-MgGraphRequest -Method POST -Uri $uri -Body $b', calls: [['POST', '/users/{id}/sendMail'], ['POST', '/me/sendMail']] },
   { language: 'powershell', name: 'a reassigned URI variable keeps the value it had at each call', code: "$URI = \"https://graph.microsoft.com/v1.0/deviceManagement/reports/exportJobs\"\n$r = (Invoke-MgGraphRequest -Method POST -Uri $URI -Body $b)\n$URI = \"https://graph.microsoft.com/v1.0/deviceManagement/reports/exportJobs('$id')\"\n$r = (Invoke-MgGraphRequest -Method GET -Uri $URI)", calls: [['POST', '/deviceManagement/reports/exportJobs'], ['GET', "/deviceManagement/reports/exportJobs('{id}')"]] },
+  // As PowerShell modules wrap Graph (a public PIM module's internal invoke-graph): the endpoint, method and version are parameters.
+  { language: 'powershell', name: 'a request helper: parameters by name, by position and by default; a backtick-escaped $filter is a query', code: 'function Invoke-Graph {\n  [CmdletBinding()]\n  param (\n    [Parameter(Mandatory = $true)][String] $Endpoint,\n    [String] $Method = "GET",\n    [String] $Version = "v1.0"\n  )\n  $graph = "https://graph.microsoft.com/$Version/"\n  $uri = $graph + $Endpoint\n  Invoke-MgGraphRequest -Uri $uri -Method $Method\n}\n$s = Invoke-Graph -Endpoint "roleManagement/directory/roleEligibilitySchedules?`$filter=principalId eq \'$id\'"\nInvoke-Graph "roleManagement/directory/roleAssignmentScheduleRequests" POST\ninvoke-graph -endp "policies/roleManagementPolicyAssignments" -Version "beta"', calls: [['GET', '/roleManagement/directory/roleEligibilitySchedules'], ['POST', '/roleManagement/directory/roleAssignmentScheduleRequests'], ['GET', '/policies/roleManagementPolicyAssignments', 'beta']] },
+  { language: 'powershell', name: 'parameters splatted from a hashtable', code: "$request = @{\n  Headers = $headers\n  Method  = 'PATCH'\n  Uri     = \"https://graph.microsoft.com/v1.0/users/$upn\"\n}\nInvoke-RestMethod @request -Verbose:$false\n$params = @{ Method = 'GET'; Uri = 'v1.0/groups' }\nInvoke-MgGraphRequest @params", calls: [['PATCH', '/users/{id}'], ['GET', '/groups']] },
   { language: 'powershell', name: 'comments are not calls', code: "# Get-MgUser -All\n<#\nGet-MgGroup\n#>\nGet-MgOrganization", calls: [['GET', '/organization']] },
 ];
 
@@ -111,6 +114,25 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     const cs = extractTreeLanguage(new SourceFile('Drive.cs', wrap.csharp('var drive = site != null ? graphClient.Sites[site].Drive : graphClient.Me.Drive;\nstring requestUrl = drive.Root.ItemWithPath(path).CreateUploadSession().Request().RequestUrl;\nawait helper.CallWebApiAsync(requestUrl, token, Method.Post);')), 'csharp', parsers.csharp!);
     assert.deepEqual(cs.calls, []);
     assert.deepEqual(cs.unresolved.map((item) => item.reason), ['the request URL of /sites/{id}/drive/items/{id}/createUploadSession is sent by other code, with a method only that code knows', 'the request URL of /me/drive/items/{id}/createUploadSession is sent by other code, with a method only that code knows']);
+  });
+
+  it('PowerShell: a helper given a path known only at run time is reported at the call; a function building no Graph URL is no helper', () => {
+    const facts = extractPowerShell(new SourceFile('admin.ps1', 'function Get-Graph($Path) { Invoke-RestMethod -Uri ("https://graph.microsoft.com/v1.0/" + $Path) -Headers $h }\nfunction Get-Graph2($Path) {\n  Invoke-RestMethod -Uri "https://graph.microsoft.com/v1.0/$Path" -Headers $h\n}\nfunction Get-Weather($City) {\n  Invoke-RestMethod -Uri "https://api.weather.example/$City"\n}\nGet-Graph2 -Path $next\nGet-Weather -City "users"\nGet-Graph2 -Path "me/messages"\n'));
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.via} ${call.source.line}`), ['GET /me/messages powershell-helper 10']);
+    assert.deepEqual(facts.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['8 get-graph2 is given a path known only at run time (https://graph.microsoft.com/v1.0/{id})']);
+    assert.deepEqual(facts.powershellHelpers?.map((helper) => helper.name), ['get-graph2']);
+  });
+
+  it('PowerShell: a module\'s helper called from its other scripts (matched once every file is read), not from another app\'s', () => {
+    const files = [
+      new SourceFile('pim/Private/Invoke-Graph.ps1', 'function Invoke-Graph {\n  param([string]$Endpoint, [string]$Method = "GET")\n  Invoke-MgGraphRequest -Uri "v1.0/$Endpoint" -Method $Method\n}\n'),
+      new SourceFile('pim/Public/Get-Roles.ps1', 'function Get-Roles {\n  Invoke-Graph -Endpoint "roleManagement/directory/roleDefinitions"\n  Invoke-Graph -Endpoint "users/$upn/memberOf" -Method "GET"\n  Write-Host "users/done"\n}\n'),
+      new SourceFile('other/Report.ps1', 'Invoke-Graph -Endpoint "groups"\n'),
+    ];
+    const apps = [{ root: 'pim', kind: 'entra' }, { root: 'other', kind: 'entra' }] as never;
+    const graph = extractGraphFacts({ files, manifests: [], apps, index: undefined, justifications: {}, problems: [], parsers });
+    assert.deepEqual(graph.calls.map((call) => `${call.method} ${call.path} ${call.via} ${call.source.file}:${call.source.line}`), ['GET /roleManagement/directory/roleDefinitions powershell-helper pim/Public/Get-Roles.ps1:2', 'GET /users/{id}/memberOf powershell-helper pim/Public/Get-Roles.ps1:3']);
+    assert.deepEqual(graph.unresolved, []);
   });
 
   it('office365: a request the library sends for a method m365cert does not map is reported on its chain, not guessed', () => {
@@ -689,6 +711,23 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(deep.calls, []);
     const unterminated = extractPowerShell(new SourceFile('u.ps1', "Get-MgUser -UserId 'never closed\nGet-MgGroup"));
     assert.ok(Array.isArray(unterminated.calls));
+  });
+
+  it('PowerShell helpers and splats survive hostile scripts: 5,000 nested functions, unclosed bodies and parameter blocks, a paging helper calling itself', () => {
+    const helper = 'function Invoke-Graph { param([string]$Endpoint) Invoke-MgGraphRequest -Uri "v1.0/$Endpoint" }\n';
+    const nested = extractPowerShell(new SourceFile('nested.ps1', `${'function F { '.repeat(5000)}${helper}${'}'.repeat(5000)}\nInvoke-Graph -Endpoint "me"\n`));
+    assert.deepEqual(nested.calls.map((call) => call.path), ['/me']);
+    const many = extractPowerShell(new SourceFile('many.ps1', helper + 'Invoke-Graph -Endpoint "users"\n'.repeat(20_000)));
+    assert.equal(many.calls.length, 20_000);
+    const unclosedParams = extractPowerShell(new SourceFile('p.ps1', 'function Broken { param([string]$Endpoint\n Invoke-MgGraphRequest -Uri "v1.0/$Endpoint"\nBroken "me"'));
+    assert.ok(Array.isArray(unclosedParams.calls));
+    const unclosedBody = extractPowerShell(new SourceFile('b.ps1', 'function Broken { param([string]$Endpoint) Invoke-MgGraphRequest -Uri "v1.0/$Endpoint"\nBroken "me"'));
+    assert.deepEqual(unclosedBody.unresolved, []);
+    const paging = extractPowerShell(new SourceFile('r.ps1', 'function Get-All { param($Uri)\n  $r = Invoke-RestMethod -Uri $Uri -Headers $h\n  if ($r.\'@odata.nextLink\') { Get-All -Uri $r.\'@odata.nextLink\' }\n}\nGet-All -Uri "https://graph.microsoft.com/v1.0/users"\n'));
+    assert.deepEqual(paging.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`), ['GET /users 5']);
+    assert.deepEqual(paging.unresolved, []);
+    const bigSplat = extractPowerShell(new SourceFile('s.ps1', `$p = @{\n${'K = 1\n'.repeat(100_000)}Uri = "https://graph.microsoft.com/v1.0/me"\n}\nInvoke-RestMethod @p`));
+    assert.deepEqual(bigSplat.calls.map((call) => call.path), ['/me']);
   });
 
   it('with the Graph PowerShell SDK command map, every cmdlet resolves: list and single parameter sets, beta, positional ids', () => {

@@ -140,6 +140,9 @@ export function filesToExtract(files: readonly SourceFile[], graphOnly = false, 
   if ([...selected].some((file) => /\.java$/i.test(file.path) && file.text.includes('@Bean') && SPRING_CLIENT.test(file.text))) {
     for (const file of files) if (!selected.has(file) && isParsableCode(file) && /\.java$/i.test(file.path) && SPRING_CLIENT.test(file.text)) selected.add(file);
   }
+  // PowerShell modules call the functions of their other scripts (a helper wrapping Invoke-MgGraphRequest) by name.
+  const scriptFunctions = powershellFunctionsIn([...selected]);
+  if (scriptFunctions) for (const file of files) if (!selected.has(file) && POWERSHELL_FILES.test(file.path) && isParsableCode(file) && scriptFunctions.test(file.text)) selected.add(file);
   const graphFiles = [...selected].filter((file) => IMPORTING_FILES.test(file.path) && (mentionsGraph(file) || readsGraphVariable(file)));
   const graphPages = new Set(graphFiles.filter(isClassicScript).map((file) => path.posix.dirname(file.path)));
   if (graphPages.size) for (const file of files) if (!selected.has(file) && isParsableCode(file) && graphPages.has(path.posix.dirname(file.path)) && isClassicScript(file)) selected.add(file);
@@ -155,6 +158,15 @@ export function filesToExtract(files: readonly SourceFile[], graphOnly = false, 
     others = others.filter((file) => !selected.has(file));
   }
   return files.filter((file) => selected.has(file));
+}
+
+const POWERSHELL_FILES = /\.psm?1$/i;
+
+/** A test for a call of any function the selected PowerShell scripts define; undefined when they define none. */
+function powershellFunctionsIn(selected: readonly SourceFile[]): RegExp | undefined {
+  const names = new Set<string>();
+  for (const file of selected) if (POWERSHELL_FILES.test(file.path)) for (const match of file.text.matchAll(/^[ \t]*function[ \t]+([A-Za-z_][\w-]*)/gim)) names.add(match[1]!);
+  return names.size ? new RegExp(`(^|[\\s(=;|])(${[...names].map(escapeRegExp).join('|')})(?=[\\s)]|$)`, 'im') : undefined;
 }
 
 export function extractCode(input: CodeExtractionInput): FileCodeFacts[] {

@@ -10,7 +10,7 @@ import { isScopeConfigFile, scopesFromConfig } from './config-scopes.ts';
 import type { TreeParsers } from './tree-sitter.ts';
 import { extractCode, rootResolver, type FileCodeFacts } from '../code/index.ts';
 import type { PowerShellCommandMap } from '../../knowledge/graph/powershell-commands.ts';
-import { resolveCmdlet } from './powershell.ts';
+import { helperCall, resolveCmdlet, type PowerShellHelper } from './powershell.ts';
 import { markBodyReads } from './body-reads.ts';
 import { APP_CREATION_SCRIPT, requestedFromAppCreationScript, requestedFromArmTemplate, requestedFromManifests } from './requested.ts';
 import { IAC_REGISTRATION_HINT, requestedFromIac } from './requested-iac.ts';
@@ -76,6 +76,9 @@ export function extractGraphFacts(input: GraphExtractionInput): GraphFacts {
     requested.push({ resource: 'Microsoft Graph', name: index.canonicalName(name), type: 'delegated', source: scope.source, via, appRoot });
   };
   const code = input.code ?? extractCode({ files, apps, problems, parsers });
+  // PowerShell request helpers by app and name: a module's functions are called from its other scripts.
+  const powershellHelpers = new Map<string, PowerShellHelper>();
+  for (const { facts: result, appRoot } of code) for (const helper of result.powershellHelpers ?? []) if (!powershellHelpers.has(`${appRoot}|${helper.name}`)) powershellHelpers.set(`${appRoot}|${helper.name}`, helper);
   for (const { facts: result, appRoot } of code) {
     const fileCalls = result.calls.map((call) => ({ ...call, appRoot }));
     for (const item of result.unresolved) unresolved.push({ ...item, appRoot });
@@ -85,6 +88,12 @@ export function extractGraphFacts(input: GraphExtractionInput): GraphFacts {
       const call = resolveCmdlet(use, input.powershellCommands);
       if (call) fileCalls.push({ ...call, appRoot });
       else unresolved.push({ via: 'powershell', reason: input.powershellCommands ? `${use.name} is not a Microsoft Graph PowerShell SDK cmdlet` : `${use.name} is not in m365cert's curated cmdlet table (the SDK's full command map: m365cert data update --for .)`, source: use.source, appRoot });
+    }
+    for (const invocation of result.powershellInvocations ?? []) {
+      const helper = powershellHelpers.get(`${appRoot}|${invocation.name}`);
+      const outcome = helper && helperCall(helper, invocation);
+      if (outcome?.call) fileCalls.push({ ...outcome.call, appRoot });
+      else if (outcome) unresolved.push({ via: 'powershell-helper', reason: outcome.unresolved, source: invocation.source, appRoot });
     }
     markBodyReads(fileCalls, Boolean(result.readsBody));
     for (const call of fileCalls) calls.push(call);

@@ -1,7 +1,7 @@
 import { parseSync, rawTransferSupported, visitorKeys } from 'oxc-parser';
 import { parseSync as parseToJson } from 'oxc-parser/src-js/bindings';
 import { jsonParseAst } from 'oxc-parser/src-js/wrap.js';
-import type { CmdletUse } from './powershell.ts';
+import type { CmdletUse, PowerShellHelper, PowerShellInvocation } from './powershell.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { PLACEHOLDER, parseGraphUrl, queryOptions, SEARCH_QUERY_PATH } from '../../knowledge/graph/graph-path.ts';
 import { fluentPath, isGraphScopeUrl, kiotaVerb, methodOfUnknownRequest, sdkSegment } from './sdk-shapes.ts';
@@ -52,6 +52,10 @@ export interface CodeGraphFacts {
   patterns: InsecurePattern[];
   /** PowerShell `*-Mg*` cmdlet uses, matched to calls once the SDK's command map is loaded. */
   cmdlets?: CmdletUse[];
+  /** PowerShell functions that request a URL built from their parameters, for the other scripts of the app. */
+  powershellHelpers?: PowerShellHelper[];
+  /** Calls of functions no script of this file defines, given a Graph-like path: matched to the app's helpers once every file is read. */
+  powershellInvocations?: PowerShellInvocation[];
   /** The file reads the body of a message or event (see body-reads.ts). */
   readsBody?: boolean;
   /**

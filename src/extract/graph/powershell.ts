@@ -3,6 +3,8 @@ import type { SourceFile } from '../../sources/source-file.ts';
 import { emptyCodeFacts, type CodeGraphFacts } from './javascript.ts';
 import { CURATED_CMDLETS, type CmdletTarget } from '../../knowledge/graph/powershell-commands.ts';
 import type { GraphCall } from './types.ts';
+import { fillTemplate, markedTemplate, mayReachGraph, parameterMarker, suppliesRoot, templateText, type UrlTemplate } from './url-templates.ts';
+import { isGraphRootSegment } from './sdk-shapes.ts';
 
 /**
  * Microsoft Graph use in PowerShell scripts. No tree-sitter grammar exists for PowerShell, so this is a
@@ -18,6 +20,8 @@ interface Token {
   text: string;
   /** For strings: the value with expansions replaced (known variables) or `{id}`. */
   value?: string;
+  /** For double-quoted strings: the text between the quotes, before expansion (a helper re-expands it with its parameters). */
+  raw?: string;
   line: number;
 }
 
@@ -31,6 +35,9 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
     facts.parseError = { message: (error as Error).message };
     return facts;
   }
+  const { helpers, requestsInHelpers, matches } = helpersIn(tokens);
+  if (helpers.size) facts.powershellHelpers = [...helpers.values()];
+  const splats = splatsIn(tokens, matches);
   const variables = new Map<string, string>();
   /** Variables given one of several strings by a conditional assignment. */
   const alternatives = new Map<string, string[]>();
@@ -81,9 +88,14 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
       else if (has('ClientId') || has('CertificateThumbprint') || has('ClientSecretCredential') || has('Certificate') || has('AppId')) facts.flows.push({ flow: 'application', kind: 'client-credentials', source: where(command) });
       continue;
     }
-    if (/^Invoke-MgGraphRequest$/i.test(name) || /^Invoke-(RestMethod|WebRequest)$/i.test(name)) {
-      const uri = parameter('Uri') ?? positional(args, variables);
-      const method = (parameter('Method') ?? 'GET').toUpperCase();
+    if (REQUEST_COMMAND.test(name)) {
+      // A helper's own request: its call sites are the calls.
+      if (requestsInHelpers.has(command)) continue;
+      // `Invoke-RestMethod @request`: the parameters a hashtable holds.
+      const splatted = splatUsed(args, splats);
+      const fromSplat = (key: string) => (splatted?.get(key) ? tokenValue(splatted.get(key)!, variables) : undefined);
+      const uri = parameter('Uri') ?? fromSplat('uri') ?? positional(args, variables);
+      const method = (parameter('Method') ?? fromSplat('method') ?? 'GET').toUpperCase();
       const sdk = /^Invoke-MgGraphRequest$/i.test(name);
       if (!sdk) recordConnection(facts, name, uri, args, where(command));
       if (!uri) {
@@ -106,9 +118,296 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
     if (/^\w+-Mg\w+$/i.test(name) && !SDK_SESSION_COMMANDS.has(name.toLowerCase())) {
       // Resolved against the SDK's command map (or the curated table) once every file is read: see graph/index.ts.
       (facts.cmdlets ??= []).push({ name, ...cmdletArguments(args), source: where(command) });
+      continue;
     }
+    // A request helper of this script, or perhaps of another script of the app (matched in graph/index.ts).
+    if (requestsInHelpers.has(command)) continue;
+    const helper = helpers.get(name.toLowerCase());
+    const invocation = invocationOf(name, args, variables, where(command));
+    if (helper) {
+      const result = helperCall(helper, invocation);
+      if (result.call) facts.calls.push(result.call);
+      else facts.unresolved.push({ via: 'powershell-helper', reason: result.unresolved, source: invocation.source });
+    } else if (!OUTPUT_COMMAND.test(name) && passesGraphPath(invocation)) (facts.powershellInvocations ??= []).push(invocation);
   }
   return facts;
+}
+
+const REQUEST_COMMAND = /^(Invoke-MgGraphRequest|Invoke-RestMethod|Invoke-WebRequest)$/i;
+/** Built-in commands that print or pipe what they are given: never a script's request helper. */
+const OUTPUT_COMMAND = /^(Write|Out|Format)-\w+$|^(Select|Where|ForEach|Sort)-Object$/i;
+
+/**
+ * A script function that requests a URL built from its parameters (`function Invoke-Graph { param($Endpoint,
+ * $Method = 'GET') … Invoke-MgGraphRequest -Uri "https://graph.microsoft.com/v1.0/$Endpoint" -Method $Method }`):
+ * its call sites are the calls — in its own script, or in any script of the app (modules dot-source their functions).
+ */
+export interface PowerShellHelper {
+  /** Lower case, as PowerShell matches names. */
+  name: string;
+  /** The parameters in declaration order, lower case with their `$`. */
+  params: string[];
+  defaults: (string | undefined)[];
+  template: UrlTemplate;
+  /** The HTTP method, or the parameter giving it (`-Method $Method`). */
+  method: string | { param: number };
+}
+
+/** A call of a function, with the values given by name and by position (undefined: known only at run time). */
+export interface PowerShellInvocation {
+  name: string;
+  named: [string, string | undefined][];
+  positional: (string | undefined)[];
+  source: { file: string; line: number };
+}
+
+/** The Graph call a helper's call site makes, or why it cannot be told. */
+export function helperCall(helper: PowerShellHelper, invocation: PowerShellInvocation): { call: Omit<GraphCall, 'appRoot'>; unresolved?: undefined } | { call?: undefined; unresolved: string } {
+  const values = helper.params.map((): string | undefined => undefined);
+  const bound = new Set<number>();
+  for (const [name, value] of invocation.named) {
+    // PowerShell takes any unambiguous start of a parameter's name.
+    const matches = helper.params.flatMap((param, index) => (param === `$${name}` ? [index] : []));
+    const index = matches[0] ?? (() => {
+      const prefixed = helper.params.flatMap((param, at) => (param.startsWith(`$${name}`) ? [at] : []));
+      return prefixed.length === 1 ? prefixed[0] : undefined;
+    })();
+    if (index === undefined) continue;
+    values[index] = value;
+    bound.add(index);
+  }
+  let next = 0;
+  for (const value of invocation.positional) {
+    while (bound.has(next)) next++;
+    if (next >= values.length) break;
+    values[next] = value;
+    bound.add(next++);
+  }
+  const given = values.map((value, index) => (bound.has(index) ? value : helper.defaults[index]));
+  const url = templateText(fillTemplate(helper.template, given.map((value) => (value === undefined ? undefined : [value]))));
+  const target = parseGraphUrl(url);
+  if (!target || target.path === '/' || target.path.startsWith(`/${PLACEHOLDER}`) || target.version === PLACEHOLDER) return { unresolved: `${invocation.name} is given a path known only at run time (${url})` };
+  const method = typeof helper.method === 'string' ? helper.method : (given[helper.method.param]?.toUpperCase() ?? 'GET');
+  return { call: { method, path: target.path, apiVersion: target.version === 'beta' ? 'beta' : 'v1.0', via: 'powershell-helper', confidence: 'high', source: invocation.source } };
+}
+
+interface ScriptFunction {
+  name: string;
+  params: { name: string; value?: string }[];
+  /** The `function` keyword's index, and the body's first token after the parameter block and its closing brace. */
+  header: number;
+  start: number;
+  end: number;
+}
+
+/** Each script function: its lower-case name, its declared parameters (`param(…)` or `function Name($a, $b)`), where its body is. */
+function functionsIn(tokens: Token[], matches: Int32Array): ScriptFunction[] {
+  const found: ScriptFunction[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.kind !== 'word' || !/^(function|filter)$/i.test(tokens[i]!.text) || tokens[i + 1]!.kind !== 'word') continue;
+    let cursor = i + 2;
+    let inline: Token[] = [];
+    if (tokens[cursor]?.kind === 'other' && tokens[cursor]!.text === '(') {
+      const end = closingOf(matches, cursor, tokens.length);
+      inline = tokens.slice(cursor + 1, end);
+      cursor = end + 1;
+    }
+    while (tokens[cursor]?.kind === 'separator' && tokens[cursor]!.text === '\n') cursor++;
+    if (tokens[cursor]?.kind !== 'separator' || tokens[cursor]!.text !== '{') continue;
+    const end = closingOf(matches, cursor, tokens.length);
+    // param(…) opens the body, after newlines and attributes such as [CmdletBinding()].
+    let first = cursor + 1;
+    while (first < end && (tokens[first]!.kind === 'separator' || tokens[first]!.text === '[')) first = tokens[first]!.text === '[' ? closingOf(matches, first, end) + 1 : first + 1;
+    const block = first < end && tokens[first]!.kind === 'word' && /^param$/i.test(tokens[first]!.text) && tokens[first + 1]?.text === '(' ? closingOf(matches, first + 1, end) : -1;
+    const params = parametersOf(block === -1 ? inline : tokens.slice(first + 2, block));
+    found.push({ name: tokens[i + 1]!.text.toLowerCase(), params, header: i, start: block === -1 ? cursor + 1 : block + 1, end });
+  }
+  return found;
+}
+
+const OPENERS: Record<string, string> = { '(': ')', '{': '}', '[': ']' };
+
+/** The index of the token closing each bracket (−1 when none does), in one pass: nesting thousands deep stays linear. */
+function bracketMatches(tokens: Token[]): Int32Array {
+  const matches = new Int32Array(tokens.length).fill(-1);
+  const open: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'other' && token.kind !== 'separator') continue;
+    if (OPENERS[token.text]) open.push(i);
+    else if (open.length && OPENERS[tokens[open[open.length - 1]!]!.text] === token.text) matches[open.pop()!] = i;
+  }
+  return matches;
+}
+
+/** Where the bracket opened at `open` closes, or `limit` when it never does. */
+function closingOf(matches: Int32Array, open: number, limit: number): number {
+  const close = matches[open]!;
+  return close === -1 || close > limit ? limit : close;
+}
+
+/** The variables a parameter list declares (not those inside attributes such as `[Parameter(Mandatory = $true)]`), with their string defaults. */
+function parametersOf(list: Token[]): { name: string; value?: string }[] {
+  const params: { name: string; value?: string }[] = [];
+  let depth = 0;
+  for (let i = 0; i < list.length; i++) {
+    const token = list[i]!;
+    if (token.kind === 'other' && (token.text === '(' || token.text === '[')) depth++;
+    else if (token.kind === 'other' && (token.text === ')' || token.text === ']')) depth--;
+    else if (depth === 0 && token.kind === 'variable' && !/^\$(true|false|null)$/i.test(token.text)) {
+      const value = list[i + 1]?.text === '=' && list[i + 2]?.kind === 'string' ? list[i + 2]!.value : undefined;
+      params.push({ name: token.text.toLowerCase(), value });
+    }
+  }
+  return params;
+}
+
+/**
+ * The functions of a script that are request helpers, by lower-case name, and the request commands inside them
+ * (their URIs are the helpers' templates, not calls). The body is read with each parameter as a marker, with
+ * string assignments and `+` concatenations followed in order.
+ */
+function helpersIn(tokens: Token[]): { helpers: Map<string, PowerShellHelper>; requestsInHelpers: Set<Token>; matches: Int32Array } {
+  const helpers = new Map<string, PowerShellHelper>();
+  const requestsInHelpers = new Set<Token>();
+  const matches = bracketMatches(tokens);
+  const functions = functionsIn(tokens, matches);
+  if (!functions.length) return { helpers, requestsInHelpers, matches };
+  // Script-level string constants ($GraphBase = '…'), for the helpers' URLs.
+  const constants = new Map<string, string>();
+  for (const statement of statements(tokens)) {
+    if (statement.length === 3 && statement[0]!.kind === 'variable' && statement[1]!.text === '=' && statement[2]!.kind === 'string') constants.set(statement[0]!.text.toLowerCase(), statement[2]!.value ?? '');
+  }
+  const byHeader = new Map(functions.map((fn) => [fn.header, fn]));
+  for (const fn of functions) {
+    // The function's own statements: a function nested in it is read on its own turn.
+    const own: Token[] = [];
+    for (let i = fn.start; i < fn.end; i++) {
+      const nested = byHeader.get(i);
+      if (nested) i = nested.end;
+      else own.push(tokens[i]!);
+    }
+    const local = new Map<string, string>(fn.params.map((param, index) => [param.name, parameterMarker(index)]));
+    const lookup = (name: string) => local.get(name) ?? constants.get(name);
+    for (const statement of statements(own)) {
+      const [first, second] = statement;
+      if (first?.kind === 'variable' && second?.text === '=') {
+        const value = concatenation(statement.slice(2), lookup);
+        if (value !== undefined) {
+          local.set(first.text.toLowerCase(), value);
+          continue;
+        }
+        // `$response = Invoke-RestMethod …`: no string, but maybe the request.
+        local.delete(first.text.toLowerCase());
+      }
+      const command = statement.find((token) => token.kind === 'word');
+      if (!command || !REQUEST_COMMAND.test(command.text)) continue;
+      const args = statement.slice(statement.indexOf(command) + 1);
+      const uriToken = argumentAfter(args, 'Uri') ?? args.find((token) => token.kind === 'string' || token.kind === 'variable');
+      const uri = uriToken ? valueWith(uriToken, lookup) : undefined;
+      if (!uri?.includes('\u0001')) continue;
+      // Invoke-MgGraphRequest takes URIs relative to Graph (`v1.0/$Endpoint`).
+      const template = markedTemplate(/^Invoke-MgGraphRequest$/i.test(command.text) && !/^(https?:|\/|\u0001)/i.test(uri) ? `https://graph.microsoft.com/${uri}` : uri);
+      if (!suppliesRoot(template) || !mayReachGraph(template)) continue;
+      requestsInHelpers.add(command);
+      if (helpers.has(fn.name)) continue;
+      const methodToken = argumentAfter(args, 'Method');
+      const methodValue = methodToken ? valueWith(methodToken, lookup) : undefined;
+      const methodParam = /^\u0001(\d+)\u0001$/.exec(methodValue ?? '')?.[1];
+      helpers.set(fn.name, {
+        name: fn.name,
+        params: fn.params.map((param) => param.name),
+        defaults: fn.params.map((param) => param.value),
+        template,
+        method: methodParam !== undefined ? { param: Number(methodParam) } : (methodValue?.toUpperCase() ?? 'GET'),
+      });
+    }
+    // A helper calling itself (paging through `@odata.nextLink`) makes no call of its own.
+    if (helpers.has(fn.name)) for (const token of own) if (token.kind === 'word' && token.text.toLowerCase() === fn.name) requestsInHelpers.add(token);
+  }
+  return { helpers, requestsInHelpers, matches };
+}
+
+/** The token given after a named parameter (`-Uri $x`, `-Uri:$x`). */
+function argumentAfter(args: Token[], name: string): Token | undefined {
+  const index = args.findIndex((token) => token.kind === 'parameter' && token.text.replace(/:$/, '').toLowerCase() === `-${name.toLowerCase()}`);
+  return index === -1 ? undefined : args[index + 1];
+}
+
+/** A string's or a variable's value in a scope (double-quoted strings expanded again with it). */
+function valueWith(token: Token, lookup: (name: string) => string | undefined): string | undefined {
+  if (token.kind === 'string') return token.raw !== undefined ? expand(token.raw, lookup) : token.value;
+  if (token.kind === 'variable') return lookup(token.text.toLowerCase());
+  return undefined;
+}
+
+/** Strings and variables joined with `+`; undefined for anything else (a command's output, an expression). */
+function concatenation(tokens: Token[], lookup: (name: string) => string | undefined): string | undefined {
+  if (!tokens.length || tokens.length % 2 === 0) return undefined;
+  let text = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (i % 2 === 1) {
+      if (token.text !== '+') return undefined;
+      continue;
+    }
+    if (token.kind !== 'string' && token.kind !== 'variable') return undefined;
+    text += valueWith(token, lookup) ?? PLACEHOLDER;
+  }
+  return text;
+}
+
+/** Hashtables assigned to variables (`$request = @{ Uri = '…'; Method = 'POST' }`), for splatting: keys lower case. */
+function splatsIn(tokens: Token[], matches: Int32Array): Map<string, Map<string, Token>> {
+  const splats = new Map<string, Map<string, Token>>();
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    if (tokens[i]!.kind !== 'variable' || tokens[i + 1]!.text !== '=' || tokens[i + 2]!.text !== '@' || tokens[i + 3]!.text !== '{' || tokens[i + 3]!.kind !== 'separator') continue;
+    const entries = new Map<string, Token>();
+    for (const [key, equals, value] of statements(tokens.slice(i + 4, closingOf(matches, i + 3, tokens.length)))) {
+      if (key && value && equals?.text === '=' && (key.kind === 'word' || key.kind === 'string')) entries.set((key.kind === 'string' ? (key.value ?? '') : key.text).toLowerCase(), value);
+    }
+    splats.set(tokens[i]!.text.slice(1).toLowerCase(), entries);
+  }
+  return splats;
+}
+
+/** The hashtable a command is splatted with (`Invoke-RestMethod @request`), if the script assigns one. */
+function splatUsed(args: Token[], splats: Map<string, Map<string, Token>>): Map<string, Token> | undefined {
+  const at = args.findIndex((token, index) => token.text === '@' && token.kind === 'other' && args[index + 1]?.kind === 'word');
+  return at === -1 ? undefined : splats.get(args[at + 1]!.text.toLowerCase());
+}
+
+/** A command's arguments by name and by position (bracketed expressions and splats are neither). */
+function invocationOf(name: string, args: Token[], variables: Map<string, string>, source: { file: string; line: number }): PowerShellInvocation {
+  const named: [string, string | undefined][] = [];
+  const positional: (string | undefined)[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const token = args[i]!;
+    if (token.kind === 'other' && OPENERS[token.text]) {
+      // Skip the bracketed expression (a value computed at run time).
+      for (let depth = 0; i < args.length; i++) {
+        const inner = args[i]!;
+        if (inner.kind !== 'other') continue;
+        if (OPENERS[inner.text]) depth++;
+        else if (')]'.includes(inner.text) && --depth === 0) break;
+      }
+      continue;
+    }
+    if (token.kind === 'parameter') {
+      const value = args[i + 1];
+      const given = value && (value.kind === 'string' || value.kind === 'variable' || value.kind === 'word') ? value : undefined;
+      named.push([token.text.slice(1).replace(/:$/, '').toLowerCase(), given ? tokenValue(given, variables) : undefined]);
+      if (given) i++;
+      // A bare word is a string in argument mode (`Invoke-Graph users POST`).
+    } else if (token.kind === 'string' || token.kind === 'variable' || token.kind === 'word') positional.push(tokenValue(token, variables));
+  }
+  return { name: name.toLowerCase(), named, positional, source };
+}
+
+/** Whether a call passes something that reads as a Graph path or URL (only such calls are kept for other scripts' helpers). */
+function passesGraphPath(invocation: PowerShellInvocation): boolean {
+  const values = [...invocation.named.map(([, value]) => value), ...invocation.positional];
+  return values.some((value) => value !== undefined && (/^https:\/\//i.test(value) || isGraphRootSegment(/^\/?(?:(?:v1\.0|beta)\/)?([A-Za-z]+)/.exec(value)?.[1] ?? '')));
 }
 
 /** Invoke-RestMethod / Invoke-WebRequest: an outbound connection to the URI's host, or to a run-time one. */
@@ -162,6 +461,7 @@ function statements(tokens: Token[]): Token[][] {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const variables = new Map<string, string>();
+  const known = (name: string) => variables.get(name);
   let line = 1;
   let index = 0;
   const push = (kind: Token['kind'], value: string, extra: Partial<Token> = {}) => tokens.push({ kind, text: value, line, ...extra });
@@ -203,7 +503,7 @@ export function tokenize(text: string): Token[] {
       const end = text.indexOf(`\n${quote}@`, index + 2);
       const stop = end === -1 ? text.length : end + 3;
       const body = text.slice(index + 2, end === -1 ? text.length : end).replace(/^\r?\n/, '');
-      push('string', text.slice(index, stop), { value: quote === '"' ? expand(body, variables) : body });
+      push('string', text.slice(index, stop), quote === '"' ? { value: expand(body, known), raw: body } : { value: body });
       line += countLines(text.slice(index, stop));
       index = stop;
       continue;
@@ -236,7 +536,7 @@ export function tokenize(text: string): Token[] {
         } else if (text[cursor] === '"') break;
         else raw += text[cursor];
       }
-      push('string', text.slice(index, cursor + 1), { value: expand(raw, variables) });
+      push('string', text.slice(index, cursor + 1), { value: expand(raw, known), raw });
       line += countLines(raw);
       index = cursor + 1;
       continue;
@@ -248,7 +548,7 @@ export function tokenize(text: string): Token[] {
       index += name.length;
       // Remember `$x = '…'` assignments so double-quoted strings can expand them.
       const assigned = at(ASSIGNMENT, text, index);
-      if (assigned && match) variables.set(name.toLowerCase(), assigned[1] === '"' ? expand(assigned[2]!, variables) : assigned[2]!);
+      if (assigned && match) variables.set(name.toLowerCase(), assigned[1] === '"' ? expand(assigned[2]!, known) : assigned[2]!);
       continue;
     }
     if (char === '-' && /[A-Za-z]/.test(text[index + 1] ?? '') && (tokens.length === 0 || tokens[tokens.length - 1]!.kind !== 'other' || /\s/.test(text[index - 1] ?? ' '))) {
@@ -280,12 +580,15 @@ function at(pattern: RegExp, text: string, index: number): RegExpExecArray | nul
   return pattern.exec(text);
 }
 
-/** Expands `$name` and `$(…)` in a double-quoted string: known string variables by value, anything else as `{id}`. */
-function expand(raw: string, variables: Map<string, string>): string {
-  return raw
-    .replace(/`(.)/g, '$1')
-    .replace(/\$\([^)]*\)/g, PLACEHOLDER)
-    .replace(/\$(\{[^}]*\}|[\w:]+)/g, (name) => variables.get(name.toLowerCase()) ?? PLACEHOLDER);
+/**
+ * Expands `$name` and `$(…)` in a double-quoted string: known string variables by value (`lookup` takes the
+ * lower-case `$name`), anything else as `{id}`. A backtick escapes the next character: "`$filter" is `$filter`.
+ */
+function expand(raw: string, lookup: (name: string) => string | undefined): string {
+  return raw.replace(/`(.)|\$\([^)]*\)|\$(\{[^}]*\}|[\w:]+)/g, (match, escaped: string | undefined) => {
+    if (escaped !== undefined) return escaped;
+    return match.startsWith('$(') ? PLACEHOLDER : (lookup(match.toLowerCase()) ?? PLACEHOLDER);
+  });
 }
 
 function countLines(text: string): number {

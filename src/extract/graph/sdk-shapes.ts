@@ -21,6 +21,11 @@ const GRAPH_ROOT_SEGMENTS = new Set([
   'dataclassification', 'termstore', 'accessreviews',
 ]);
 
+/** Whether a path's first segment names something at Graph's root (`users`, `roleManagement`, …), in any case. */
+export function isGraphRootSegment(segment: string): boolean {
+  return GRAPH_ROOT_SEGMENTS.has(normalized(segment));
+}
+
 /** SDK properties that stand for OData segments: `.photo.content` is `/photo/$value`. */
 const SEGMENT_ALIASES: Record<string, string> = { content: '$value', count: '$count', ref: '$ref', value: '$value' };
 
