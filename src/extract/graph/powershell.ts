@@ -38,6 +38,7 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
   const { helpers, requestsInHelpers, matches } = helpersIn(tokens);
   if (helpers.size) facts.powershellHelpers = [...helpers.values()];
   const splats = splatsIn(tokens, matches);
+  const lists = listsIn(tokens, matches);
   const variables = new Map<string, string>();
   /** Variables given one of several strings by a conditional assignment. */
   const alternatives = new Map<string, string[]>();
@@ -81,7 +82,14 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
       if (scopeIndex !== -1) {
         for (const token of args.slice(scopeIndex + 1)) {
           if (token.kind === 'parameter') break;
-          if (token.kind === 'string' || token.kind === 'word') for (const scope of (token.value ?? token.text).split(/[,\s]+/).filter(Boolean)) facts.scopes.push({ name: scope, source: where(token) });
+          // A list kept in a variable (`$scopes = @("User.Read", …)`) counts where it is written.
+          for (const item of token.kind === 'variable' ? (lists.get(token.text.toLowerCase()) ?? []) : [token]) {
+            if (item.kind !== 'string' && item.kind !== 'word') continue;
+            for (const scope of (item.value ?? item.text).split(/[,\s]+/).filter(Boolean)) {
+              // Two Connect-MgGraph of one list (`if ($tenant) { … -Tenant $tenant -Scopes $scopes } else { … -Scopes $scopes }`) request it once.
+              if (!facts.scopes.some((known) => known.name === scope && known.source.line === item.line)) facts.scopes.push({ name: scope, source: where(item) });
+            }
+          }
         }
         facts.flows.push({ flow: 'delegated', kind: has('UseDeviceAuthentication') || has('UseDeviceCode') ? 'device-code' : 'auth-code', source: where(command) });
       } else if (has('Identity')) facts.flows.push({ flow: 'application', kind: 'managed-identity', source: where(command) });
@@ -107,7 +115,8 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
       const candidates = (uriToken?.kind === 'variable' && alternatives.get(uriToken.text.toLowerCase())) || [uri];
       for (const candidate of candidates) {
         const target = parseGraphUrl(candidate);
-        if (!target || (!sdk && !target.host) || target.path === '/') {
+        // A URI that is a run-time value as a whole ("$uri") has no Graph path either.
+        if (!target || (!sdk && !target.host) || target.path === '/' || target.path.startsWith(`/${PLACEHOLDER}`)) {
           if (sdk) facts.unresolved.push({ via: 'powershell', reason: `Invoke-MgGraphRequest with a URI built at run time (${candidate})`, source: where(command) });
           continue;
         }
@@ -290,15 +299,19 @@ function helpersIn(tokens: Token[]): { helpers: Map<string, PowerShellHelper>; r
     const local = new Map<string, string>(fn.params.map((param, index) => [param.name, parameterMarker(index)]));
     const lookup = (name: string) => local.get(name) ?? constants.get(name);
     for (const statement of statements(own)) {
-      const [first, second] = statement;
+      // `$uri = …`, also typed: `[string]$uri = $graph + $Endpoint`.
+      const cast = statement[0]?.text === '[' && statement[0].kind === 'other' ? statement.findIndex((token) => token.kind === 'other' && token.text === ']') + 1 : 0;
+      const [first, second] = statement.slice(cast);
       if (first?.kind === 'variable' && second?.text === '=') {
-        const value = concatenation(statement.slice(2), lookup);
+        const value = concatenation(statement.slice(cast + 2), lookup);
         if (value !== undefined) {
           local.set(first.text.toLowerCase(), value);
           continue;
         }
-        // `$response = Invoke-RestMethod …`: no string, but maybe the request.
-        local.delete(first.text.toLowerCase());
+        // `$response = Invoke-RestMethod …` is no string, but maybe the request. A URL reassigned to what cannot be
+        // read (`$uri = $uri -replace …` in a branch, the next page's link) keeps the template it had: the
+        // request is made with it on some path.
+        if (!local.get(first.text.toLowerCase())?.includes('\u0001')) local.delete(first.text.toLowerCase());
       }
       const command = statement.find((token) => token.kind === 'word');
       if (!command || !REQUEST_COMMAND.test(command.text)) continue;
@@ -369,6 +382,21 @@ function splatsIn(tokens: Token[], matches: Int32Array): Map<string, Map<string,
     splats.set(tokens[i]!.text.slice(1).toLowerCase(), entries);
   }
   return splats;
+}
+
+/** String lists assigned to variables (`$scopes = @("a", "b")` over any lines, `$scopes = "a", "b"`): their string tokens, by lower-case `$name`. */
+function listsIn(tokens: Token[], matches: Int32Array): Map<string, Token[]> {
+  const lists = new Map<string, Token[]>();
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (tokens[i]!.kind !== 'variable' || tokens[i + 1]!.text !== '=') continue;
+    let items: Token[] = [];
+    if (tokens[i + 2]!.text === '@' && tokens[i + 3]?.text === '(') items = tokens.slice(i + 4, closingOf(matches, i + 3, tokens.length)).filter((token) => token.kind === 'string');
+    else if (tokens[i + 2]!.kind === 'string' && tokens[i + 3]?.text === ',') {
+      for (let j = i + 2; j < tokens.length && (tokens[j]!.kind === 'string' || tokens[j]!.text === ','); j++) if (tokens[j]!.kind === 'string') items.push(tokens[j]!);
+    }
+    if (items.length) lists.set(tokens[i]!.text.toLowerCase(), items);
+  }
+  return lists;
 }
 
 /** The hashtable a command is splatted with (`Invoke-RestMethod @request`), if the script assigns one. */
