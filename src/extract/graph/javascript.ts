@@ -315,6 +315,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   /** While templateOf reads a URL: what a parameter stands for (its slot's marker, or `{id}`); undefined for any other name. */
   let parameterText: ((at: Node, name: string) => string | undefined) | undefined;
   let callIndex: Map<string, Node[]> | undefined;
+  /** Where each name is given a value with `=` or a declaration, in source order (found once per file, on first need: see reachingValues). */
+  let definitionsByName: Map<string, Node[]> | undefined;
   let methodCallIndex: Map<string, Node[]> | undefined;
   /** What classes give their fields (see classFieldValue), by class and name. */
   const classFields = new Map<string, Node | null>();
@@ -1204,8 +1206,54 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (node.type === 'Identifier') {
       const init = constantAt(node, node.name as string);
       if (init && (init.type === 'ConditionalExpression' || init.type === 'ParenthesizedExpression')) return branchesOf(init, depth + 1);
+      // `let url; if (id) url = a; else url = b; fetch(url)`: each value that may reach the use.
+      const reaching = !init && reassigned.has(node.name as string) ? reachingValues(node, node.name as string, enclosingFunction(node)) : undefined;
+      if (reaching?.length) return reaching.flatMap((value) => branchesOf(value, depth + 1));
     }
     return [node];
+  }
+
+  /**
+   * The values of a reassigned variable that may reach a point (a use, or the end of an `if` arm) from the
+   * definitions in `scope` (the function, or the arm): the last one before it, and when that one lies in an `if`
+   * the point is outside of, the values reaching the end of each arm (or, for an arm defining none, the value
+   * before the `if`). Undefined when no definition precedes the point.
+   */
+  function reachingValues(point: { start: number; end: number }, name: string, scope: Node | undefined, depth = 0): Node[] | undefined {
+    if (depth > 6) return undefined;
+    definitionsByName ??= groupBy(live.filter((node) => (node.type === 'AssignmentExpression' && node.operator === '=' && (node.left as Node).type === 'Identifier') || (node.type === 'VariableDeclarator' && (node.id as Node).type === 'Identifier' && node.init)), (node) => ((node.type === 'AssignmentExpression' ? node.left : node.id) as Node).name as string);
+    const definitions = definitionsByName.get(name) ?? [];
+    const arm = scope && !FUNCTIONS.has(scope.type) ? scope : undefined;
+    const owner = arm ? enclosingFunction(arm) : scope;
+    // The last definition ending before the point (binary search: thousands of assignments stay cheap), then back
+    // past those of nested functions; never before the arm or the function.
+    let low = 0;
+    let high = definitions.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (definitions[middle]!.end <= point.start) low = middle + 1;
+      else high = middle;
+    }
+    let last: Node | undefined;
+    for (let index = low - 1; index >= 0 && !last; index--) {
+      const definition = definitions[index]!;
+      if ((arm && definition.start < arm.start) || (owner && definition.end < owner.start)) break;
+      if (enclosingFunction(definition) === owner) last = definition;
+    }
+    if (!last) return undefined;
+    let branch: Node | undefined;
+    for (let current = parents.get(last); current && current !== scope && !FUNCTIONS.has(current.type); current = parents.get(current)) {
+      if (current.type === 'IfStatement' && !(point.start >= current.start && point.end <= current.end)) branch = current;
+    }
+    if (!branch) return [(last.type === 'AssignmentExpression' ? last.right : last.init) as Node];
+    const outer = branch;
+    // An `else if` is an arm holding another `if`: its arms count as the outer one's.
+    const armValues = (ifStatement: Node): Node[] =>
+      [ifStatement.consequent as Node | null, ifStatement.alternate as Node | null].flatMap((node) => {
+        if (node?.type === 'IfStatement') return armValues(node);
+        return (node && reachingValues({ start: node.end, end: node.end }, name, node, depth + 1)) ?? reachingValues(outer, name, scope, depth + 1) ?? [];
+      });
+    return armValues(outer);
   }
 
   function collectScopes(argument: Node) {

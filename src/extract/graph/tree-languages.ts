@@ -358,14 +358,15 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       // requests.request("PATCH", url): the method comes first, the URL second.
       const generic = member.name === 'request' && args.length >= 2;
       const urlArgument = args[generic ? 1 : 0];
-      const given = urlArgument ? evaluate(firstValue(urlArgument)) : undefined;
-      const url = baseUrls ? withBaseUrl(given, baseUrls.get(member.object?.text ?? '')) : withBaseAddress(given, member.object, call);
+      // A variable given its URL in the arms of an `if` may hold any of them at the request: each is a URL.
+      const urls = (urlArgument ? urlValues(firstValue(urlArgument)) : [undefined]).map((given) => (baseUrls ? withBaseUrl(given, baseUrls.get(member.object?.text ?? '')) : withBaseAddress(given, member.object, call)));
+      const url = urls[0];
       const httpVerb = generic ? evaluate(firstValue(args[0]!))?.toUpperCase() : httpMethod;
       // Only a URL whose root is unknown may be a helper's (its root a parameter).
       if ((httpMethod || generic) && urlArgument && (url === undefined || ROOT_UNKNOWN.test(url)) && registerHelper(call, urlArgument, httpVerb ?? 'GET')) continue;
-      const target = url ? parseGraphUrl(url) : undefined;
-      if (target?.host && target.host !== PLACEHOLDER && (httpVerb || verb)) {
-        addCall(call, (httpVerb ?? verb)!, target.path, target.version, 'http', 'high', { ...queryOptions(target.query), ...keywordQuery(args) });
+      const targets = urls.map((each) => (each ? parseGraphUrl(each) : undefined)).filter((target) => target?.host && target.host !== PLACEHOLDER);
+      if (targets.length && (httpVerb || verb)) {
+        for (const target of targets) addCall(call, (httpVerb ?? verb)!, target!.path, target!.version, 'http', 'high', { ...queryOptions(target!.query), ...keywordQuery(args) });
         continue;
       }
       // A relative URL through a client whose base another file registers: resolved once every file is read.
@@ -402,9 +403,11 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
         if (type !== 'HttpRequestMessage' || isDead(creation)) continue;
         const args = argumentsOf(creation.childForFieldName('arguments'));
         const method = /HttpMethod\.(\w+)/.exec(args[0]?.text ?? '')?.[1]?.toUpperCase();
-        const url = withBaseAddress(args[1] ? evaluate(firstValue(args[1])) : undefined, null, creation);
-        const target = url ? parseGraphUrl(url) : undefined;
-        if (method && target?.host) addCall(creation, method, target.path, target.version, 'http', 'high');
+        for (const given of args[1] ? urlValues(firstValue(args[1])) : []) {
+          const url = withBaseAddress(given, null, creation);
+          const target = url ? parseGraphUrl(url) : undefined;
+          if (method && target?.host) addCall(creation, method, target.path, target.version, 'http', 'high');
+        }
       }
     }
     if (language === 'java') {
@@ -423,7 +426,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
         const statement = enclosingStatement(call);
         const method = /\.(GET|POST|PUT|DELETE)\s*\(/.exec(statement?.text ?? '')?.[1] ?? (/method\(\s*"(PATCH)"/.exec(statement?.text ?? '')?.[1] ?? 'GET');
         const urlArgument = argumentsOf(call.childForFieldName('arguments'))[0];
-        if (urlArgument && !isDead(call)) requestTo(call, evaluate(firstValue(urlArgument)), method, 'http', 'medium', { argument: urlArgument, requests: false });
+        if (urlArgument && !isDead(call)) for (const url of urlValues(firstValue(urlArgument))) requestTo(call, url, method, 'http', 'medium', { argument: urlArgument, requests: false });
       }
     }
 
@@ -839,6 +842,12 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     const name = fn.childForFieldName('attribute')?.text ?? '';
     if (verbOf(rules.sdkVerbs, name) || (rules.actions && Object.hasOwn(rules.actions, name))) return;
     for (const path of sdkPaths(fn.childForFieldName('object'))) facts.unresolved.push({ via: `${language}-${rules.sdkVia}`, reason: `${name}() on ${path} sends a request m365cert has no mapping for`, source: where(at) });
+  }
+
+  /** A URL argument's values: one, or for a variable given its value in the arms of an `if`, the value from each arm. */
+  function urlValues(argument: TsNode): (string | undefined)[] {
+    const reaching = argument.type === 'identifier' ? reachingAt(constants, argument) : undefined;
+    return reaching && reaching.length > 1 ? [...new Set(reaching.map((value) => evaluate(value)))] : [evaluate(argument)];
   }
 
   /** The Graph paths of the SDK chains below a receiver (a variable followed to its value, a condition's branches). */
@@ -1656,6 +1665,54 @@ function valueAt(assignments: Assignments, use: TsNode, name = use.text): TsNode
     if (candidate.endIndex <= to && candidate.endIndex <= use.startIndex) return candidate;
   }
   return undefined;
+}
+
+/**
+ * The values a name may hold at a use when the assignment before it lies in an arm of an `if` the use is outside
+ * of (`if x: url = a` / `else: url = b`, C# and Java alike): the last value each arm gives, and the one before the
+ * `if` when an arm gives none or there is no `else`. Undefined when there is no such `if` (valueAt then answers).
+ */
+function reachingAt(assignments: Assignments, use: TsNode, depth = 0): TsNode[] | undefined {
+  const last = valueAt(assignments, use);
+  const assignment = last?.parent;
+  if (!last || !assignment || depth > 4) return undefined;
+  let branch: TsNode | undefined;
+  for (let current = assignment.parent; current && !FUNCTION_NODE.test(current.type); current = current.parent) {
+    if (current.type === 'if_statement' && !(use.startIndex >= current.startIndex && use.endIndex <= current.endIndex)) branch = current;
+  }
+  if (!branch) return undefined;
+  const before = valueAt(assignments, branch, use.text);
+  const values: TsNode[] = [];
+  /** The arms of an `if` and whether it ends with an `else`: C# and Java chain `else if` as an `if` in the alternative; Python's elif and else are clauses. */
+  const visit = (ifNode: TsNode): boolean => {
+    let hasElse = false;
+    for (const arm of [...ifNode.childrenForFieldName('consequence'), ...ifNode.childrenForFieldName('alternative')]) {
+      if (!arm) continue;
+      if (arm.type === 'if_statement') {
+        hasElse = visit(arm);
+        continue;
+      }
+      if (arm.type === 'else_clause' || (arm.type !== 'elif_clause' && ifNode.childForFieldName('alternative')?.id === arm.id)) hasElse = true;
+      const value = lastWithin(assignments.get(use.text) ?? [], arm.startIndex, Math.min(arm.endIndex, use.startIndex)) ?? before;
+      if (value) values.push(value);
+    }
+    return hasElse;
+  };
+  if (!visit(branch) && before) values.push(before);
+  return values;
+}
+
+/** The last of values in source order lying within [from, to] (binary search: a name assigned thousands of times stays cheap). */
+function lastWithin(values: readonly TsNode[], from: number, to: number): TsNode | undefined {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle]!.endIndex <= to) low = middle + 1;
+    else high = middle;
+  }
+  const value = values[low - 1];
+  return value && value.startIndex >= from ? value : undefined;
 }
 
 /**
