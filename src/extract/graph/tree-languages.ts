@@ -852,7 +852,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
 
   /** The Graph paths of the SDK chains below a receiver (a variable followed to its value, a condition's branches). */
   function sdkPaths(receiver: TsNode | null): Set<string> {
-    return new Set(walkChains(receiver, rules, (root) => valueAt(constants, root)).flatMap((chain) => {
+    // A receiver given in the arms of an `if` (`folder = root.get_by_path(p)` / `folder = root`) is each of them.
+    return new Set(walkChains(receiver, rules, (root) => reachingAt(constants, root) ?? [valueAt(constants, root)].filter((value): value is TsNode => value !== undefined)).flatMap((chain) => {
       const path = fluentPath(chain.segments);
       return path && GRAPH_ROOT.test(chain.root) ? [path] : [];
     }));
@@ -911,7 +912,7 @@ const GRAPH_ROOT = /graph|client|this|self/i;
  * (client.users.by_user_id(u).messages if u else client.me.messages)`, then `messages_request.get()`) is
  * followed to its value, and a condition gives a chain per branch.
  */
-function walkChains(start: TsNode | null, rules: LanguageRules, valueOf: (root: TsNode) => TsNode | undefined, depth = 0, requestSeen = false): { root: string; segments: string[] }[] {
+function walkChains(start: TsNode | null, rules: LanguageRules, valueOf: (root: TsNode) => TsNode[], depth = 0, requestSeen = false): { root: string; segments: string[] }[] {
   const segments: string[] = [];
   const below = (chains: { root: string; segments: string[] }[]) => chains.map((chain) => ({ root: chain.root, segments: [...chain.segments, ...segments] }));
   let node = start;
@@ -924,8 +925,8 @@ function walkChains(start: TsNode | null, rules: LanguageRules, valueOf: (root: 
       return below(branches.flatMap((branch) => walkChains(branch, rules, valueOf, depth + 1, sawRequest)));
     }
     if (step.kind === 'root') {
-      const value = !GRAPH_ROOT.test(step.name) && depth < 3 ? valueOf(node) : undefined;
-      const followed = value ? walkChains(value, rules, valueOf, depth + 1, sawRequest) : [];
+      const values = !GRAPH_ROOT.test(step.name) && depth < 3 ? valueOf(node) : [];
+      const followed = values.flatMap((value) => walkChains(value, rules, valueOf, depth + 1, sawRequest));
       return followed.length ? below(followed) : [{ root: step.name, segments }];
     }
     // A method after `.Request()` (or with no `.Request()` at all) is not part of the path.
