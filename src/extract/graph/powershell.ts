@@ -35,9 +35,10 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
     facts.parseError = { message: (error as Error).message };
     return facts;
   }
-  const { helpers, requestsInHelpers, matches } = helpersIn(tokens);
-  if (helpers.size) facts.powershellHelpers = [...helpers.values()];
+  const matches = bracketMatches(tokens);
   const splats = splatsIn(tokens, matches);
+  const { helpers, requestsInHelpers } = helpersIn(tokens, matches, splats);
+  if (helpers.size) facts.powershellHelpers = [...helpers.values()];
   const lists = listsIn(tokens, matches);
   const variables = new Map<string, string>();
   /** Variables given one of several strings by a conditional assignment. */
@@ -276,12 +277,11 @@ function parametersOf(list: Token[]): { name: string; value?: string }[] {
  * (their URIs are the helpers' templates, not calls). The body is read with each parameter as a marker, with
  * string assignments and `+` concatenations followed in order.
  */
-function helpersIn(tokens: Token[]): { helpers: Map<string, PowerShellHelper>; requestsInHelpers: Set<Token>; matches: Int32Array } {
+function helpersIn(tokens: Token[], matches: Int32Array, splats: Map<string, Map<string, Token>>): { helpers: Map<string, PowerShellHelper>; requestsInHelpers: Set<Token> } {
   const helpers = new Map<string, PowerShellHelper>();
   const requestsInHelpers = new Set<Token>();
-  const matches = bracketMatches(tokens);
   const functions = functionsIn(tokens, matches);
-  if (!functions.length) return { helpers, requestsInHelpers, matches };
+  if (!functions.length) return { helpers, requestsInHelpers };
   // Script-level string constants ($GraphBase = '…'), for the helpers' URLs.
   const constants = new Map<string, string>();
   for (const statement of statements(tokens)) {
@@ -316,7 +316,8 @@ function helpersIn(tokens: Token[]): { helpers: Map<string, PowerShellHelper>; r
       const command = statement.find((token) => token.kind === 'word');
       if (!command || !REQUEST_COMMAND.test(command.text)) continue;
       const args = statement.slice(statement.indexOf(command) + 1);
-      const uriToken = argumentAfter(args, 'Uri') ?? args.find((token) => token.kind === 'string' || token.kind === 'variable');
+      const splatted = splatUsed(args, splats);
+      const uriToken = argumentAfter(args, 'Uri') ?? splatted?.get('uri') ?? args.find((token) => token.kind === 'string' || token.kind === 'variable');
       const uri = uriToken ? valueWith(uriToken, lookup) : undefined;
       if (!uri?.includes('\u0001')) continue;
       // Invoke-MgGraphRequest takes URIs relative to Graph (`v1.0/$Endpoint`).
@@ -324,7 +325,7 @@ function helpersIn(tokens: Token[]): { helpers: Map<string, PowerShellHelper>; r
       if (!suppliesRoot(template) || !mayReachGraph(template)) continue;
       requestsInHelpers.add(command);
       if (helpers.has(fn.name)) continue;
-      const methodToken = argumentAfter(args, 'Method');
+      const methodToken = argumentAfter(args, 'Method') ?? splatted?.get('method');
       const methodValue = methodToken ? valueWith(methodToken, lookup) : undefined;
       const methodParam = /^\u0001(\d+)\u0001$/.exec(methodValue ?? '')?.[1];
       helpers.set(fn.name, {
@@ -338,7 +339,7 @@ function helpersIn(tokens: Token[]): { helpers: Map<string, PowerShellHelper>; r
     // A helper calling itself (paging through `@odata.nextLink`) makes no call of its own.
     if (helpers.has(fn.name)) for (const token of own) if (token.kind === 'word' && token.text.toLowerCase() === fn.name) requestsInHelpers.add(token);
   }
-  return { helpers, requestsInHelpers, matches };
+  return { helpers, requestsInHelpers };
 }
 
 /** The token given after a named parameter (`-Uri $x`, `-Uri:$x`). */
@@ -380,6 +381,15 @@ function splatsIn(tokens: Token[], matches: Int32Array): Map<string, Map<string,
       if (key && value && equals?.text === '=' && (key.kind === 'word' || key.kind === 'string')) entries.set((key.kind === 'string' ? (key.value ?? '') : key.text).toLowerCase(), value);
     }
     splats.set(tokens[i]!.text.slice(1).toLowerCase(), entries);
+  }
+  // Entries set afterwards: `$request.Uri = $Uri`, `$request['Method'] = 'POST'`.
+  for (let i = 0; i + 4 < tokens.length; i++) {
+    const entries = tokens[i]!.kind === 'variable' ? splats.get(tokens[i]!.text.slice(1).toLowerCase()) : undefined;
+    if (!entries) continue;
+    const dotted = tokens[i + 1]!.text === '.' && tokens[i + 2]!.kind === 'word' && tokens[i + 3]!.text === '=';
+    const indexed = tokens[i + 1]!.text === '[' && tokens[i + 2]!.kind === 'string' && tokens[i + 3]!.text === ']' && tokens[i + 4]!.text === '=';
+    const value = tokens[i + (dotted ? 4 : 5)];
+    if ((dotted || indexed) && value && value.kind !== 'separator') entries.set((dotted ? tokens[i + 2]!.text : (tokens[i + 2]!.value ?? '')).toLowerCase(), value);
   }
   return splats;
 }
