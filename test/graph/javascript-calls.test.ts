@@ -405,6 +405,13 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     assert.deepEqual(reusedFacts.calls.slice(-2).map((call) => call.path), ['/users/19999', '/groups/19999']);
   });
 
+  // As public apps page through Graph: the first page's URL in a let, the next page's link assigned in the loop.
+  it('a paging loop through a reassigned let: the first page is the call; a $select computed at run time selects nothing known', () => {
+    const facts = extractJavaScript(new SourceFile('sync.mjs', "export async function search(token) {\n  let url = `https://graph.microsoft.com/v1.0/users/${id}/messages?$select=${FIELDS}&$top=999`;\n  while (url) {\n    const resp = await fetch(url, { headers: { authorization: `Bearer ${token}` } });\n    const data = await resp.json();\n    url = data['@odata.nextLink'];\n  }\n  let next = `https://graph.microsoft.com/v1.0/me/messages?$select=subject,from`;\n  do { const r = await (await fetch(next)).json(); next = r['@odata.nextLink']; } while (next);\n}\n"), () => undefined);
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.line} ${call.select?.join(',') ?? '-'}`), ['GET /users/{id}/messages 4 -', 'GET /me/messages 9 subject,from']);
+    assert.deepEqual(facts.unresolved, []);
+  });
+
   it('marks reads of messages and events that select nothing, in a file that reads a body', () => {
     const marked = (text: string) => {
       const file = new SourceFile('mail.ts', text);

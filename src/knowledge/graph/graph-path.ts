@@ -147,6 +147,10 @@ export function parseGraphUrl(text: string): GraphUrl | undefined {
 export function queryOptions(query: string | undefined): { select?: string[]; expand?: string[] } {
   if (!query) return {};
   const search = new URLSearchParams(query);
-  const list = (name: string) => search.get(name)?.split(',').map((item) => item.trim()).filter(Boolean);
+  // A list computed at run time (`$select=${FIELDS}`) selects what m365cert cannot know: as if none were given.
+  const list = (name: string) => {
+    const items = search.get(name)?.split(',').map((item) => item.trim()).filter(Boolean);
+    return items?.some((item) => item.includes(PLACEHOLDER)) ? undefined : items;
+  };
   return { select: list('$select'), expand: list('$expand') };
 }
