@@ -7,7 +7,7 @@ import type { LanguageRules, SdkAction } from './tree-languages.ts';
  * with shapes of its own beside Microsoft's msgraph-sdk:
  * - properties named after Graph's segments in snake_case, as msgraph-sdk's (`client.me.mail_folders`);
  * - entities by key: `client.users["id"]`, `users.get_by_principal_name(upn)`, `sites.get_by_url(url)`, drive items
- *   by path below a folder, `root.get_by_path("a/b.docx")`;
+ *   by path below a folder, `root.get_by_path("a/b.docx")`, and each entity a `for` loop runs over;
  * - query methods anywhere in the chain (`.select([…]).top(10)`), and `.get()` in the middle of it;
  * - requests queued by `get()`, `get_all()`, `add(…)`, `update()`, `delete_object()` and by methods named after
  *   Graph's actions (`send_mail(…)`, `reply(…)`, `upload(name, content)`), sent by `execute_query()`.
@@ -60,6 +60,9 @@ export function office365Rules(python: LanguageRules): LanguageRules {
     step(node: TsNode) {
       // `client.users["id"]` (a loaded collection's `[0]` is one of its entities too).
       if (node.type === 'subscript') return { kind: 'id', next: node.childForFieldName('value') };
+      // `for message in messages:` — the loop's name is one entity of the collection it runs over.
+      const loop = node.type === 'identifier' ? node.parent : null;
+      if (loop?.type === 'for_statement' && loop.childForFieldName('left')?.id === node.id) return { kind: 'id', next: loop.childForFieldName('right') };
       const fn = node.type === 'call' ? node.childForFieldName('function') : null;
       if (fn?.type === 'attribute') {
         const name = fn.childForFieldName('attribute')?.text ?? '';
@@ -69,6 +72,12 @@ export function office365Rules(python: LanguageRules): LanguageRules {
         if (name === 'get_by_path') return { kind: 'item-path', next };
       }
       return python.step(node);
+    },
+    // A `for` loop's name is given its value by the loop (the name itself stands for it: see step).
+    declaration: {
+      types: [...python.declaration.types, 'for_statement'],
+      name: (node) => (node.type === 'for_statement' ? (node.childForFieldName('left')?.type === 'identifier' ? node.childForFieldName('left')!.text : undefined) : python.declaration.name(node)),
+      value: (node) => (node.type === 'for_statement' ? node.childForFieldName('left') : python.declaration.value(node)),
     },
     sdkVerbs: { ...python.sdkVerbs, get_all: 'GET', add: 'POST', update: 'PATCH', delete_object: 'DELETE' },
     actions: ACTIONS,

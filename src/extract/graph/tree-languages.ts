@@ -1621,8 +1621,9 @@ function declarators(declarations: readonly TsNode[], reader: LanguageRules['dec
   for (const node of ordered) {
     const name = reader.name(node);
     const value = reader.value(node);
-    // `this.url = url` in a constructor says nothing more of `url` than the parameter does.
-    if (!name || !value || value.text === name) continue;
+    // `this.url = url` in a constructor says nothing more of `url` than the parameter does; a `for` loop's own
+    // name stands for its value (office365's entities of a collection).
+    if (!name || !value || (value.text === name && value.parent?.type !== 'for_statement')) continue;
     const list = map.get(name);
     if (list) list.push(value);
     else map.set(name, [value]);
