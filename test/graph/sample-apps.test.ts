@@ -304,6 +304,25 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
     },
     expected: { needed: ['Mail.ReadWrite'], unused: ['Files.ReadWrite.All', 'User.Read.All'], highRiskUnjustified: ['Files.ReadWrite.All', 'Mail.ReadWrite', 'User.Read.All'] },
   },
+  {
+    // The O365 library: a support mailbox read by the app's own identity, each message marked read.
+    name: 'Python support-mailbox worker on O365: marking messages read needs Mail.ReadWrite; sending and calendars are not used',
+    files: {
+      'registration.json': entra([{ id: 'e2a3a72e-5f79-4c64-b1b1-878b674786c9', type: 'Role' }, { id: 'b633e1c5-b582-4048-a93e-9f11b44c7e96', type: 'Role' }, { id: '798ee544-9d2d-430c-a058-570e29e34338', type: 'Role' }]),
+      'worker.py': [
+        'from O365 import Account',
+        '',
+        "account = Account((CLIENT_ID, CLIENT_SECRET), auth_flow_type='credentials', tenant_id=TENANT)",
+        '',
+        'def triage():',
+        "    mailbox = account.mailbox('support@contoso.com')",
+        '    inbox = mailbox.inbox_folder()',
+        '    for message in inbox.get_messages(limit=50):',
+        '        message.mark_as_read()',
+      ].join('\n'),
+    },
+    expected: { needed: ['Mail.ReadWrite'], unused: ['Calendars.Read', 'Mail.Send'], highRiskUnjustified: ['Calendars.Read', 'Mail.ReadWrite', 'Mail.Send'] },
+  },
 ];
 
 describe('sample apps: expected least-privilege verdicts', () => {

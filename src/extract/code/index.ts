@@ -26,9 +26,10 @@ const SPRING_CLIENT = /\b(WebClient|RestClient)\b/;
 /**
  * Cheap tests before parsing. A file that mentions none of the Graph markers cannot call Graph, hold a Graph
  * URL for another file, request scopes or acquire tokens (Kiota chains need a client, whose name or import
- * matches; a client handed over under another name is missed, like any untyped data flow).
+ * matches — the O365 library's included; a client handed over under another name is missed, like any untyped
+ * data flow).
  */
-const GRAPH_NAME_HINT = /graph(?:\.microsoft|-client|_?client|serviceclient|fi)|microsoftgraph\.|msgraph/i;
+const GRAPH_NAME_HINT = /graph(?:\.microsoft|-client|_?client|serviceclient|fi)|microsoftgraph\.|msgraph|\bO365\b/i;
 const GRAPH_USE_HINT = /\.api\(|acquire_?token|scopes|credential(?:builder)?\b|\$batch|aadhttpclient|-mg[a-z]|v1\.0\/|\/beta\/|for(?:user|app)async\b/i;
 /**
  * Two expressions rather than one alternation of all markers: the engine tries every alternative at every

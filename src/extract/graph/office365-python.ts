@@ -60,9 +60,8 @@ export function office365Rules(python: LanguageRules): LanguageRules {
     step(node: TsNode) {
       // `client.users["id"]` (a loaded collection's `[0]` is one of its entities too).
       if (node.type === 'subscript') return { kind: 'id', next: node.childForFieldName('value') };
-      // `for message in messages:` — the loop's name is one entity of the collection it runs over.
-      const loop = node.type === 'identifier' ? node.parent : null;
-      if (loop?.type === 'for_statement' && loop.childForFieldName('left')?.id === node.id) return { kind: 'id', next: loop.childForFieldName('right') };
+      const loop = loopStep(node);
+      if (loop) return loop;
       const fn = node.type === 'call' ? node.childForFieldName('function') : null;
       if (fn?.type === 'attribute') {
         const name = fn.childForFieldName('attribute')?.text ?? '';
@@ -73,12 +72,7 @@ export function office365Rules(python: LanguageRules): LanguageRules {
       }
       return python.step(node);
     },
-    // A `for` loop's name is given its value by the loop (the name itself stands for it: see step).
-    declaration: {
-      types: [...python.declaration.types, 'for_statement'],
-      name: (node) => (node.type === 'for_statement' ? (node.childForFieldName('left')?.type === 'identifier' ? node.childForFieldName('left')!.text : undefined) : python.declaration.name(node)),
-      value: (node) => (node.type === 'for_statement' ? node.childForFieldName('left') : python.declaration.value(node)),
-    },
+    declaration: withLoopNames(python.declaration),
     sdkVerbs: { ...python.sdkVerbs, get_all: 'GET', add: 'POST', update: 'PATCH', delete_object: 'DELETE' },
     actions: ACTIONS,
     sdkVia: 'office365',
@@ -88,6 +82,21 @@ export function office365Rules(python: LanguageRules): LanguageRules {
       [/^with_token_interactive$/, 'delegated', 'auth-code'],
       [/^with_username_and_password$/, 'delegated', 'password'],
     ],
+  };
+}
+
+/** `for message in messages:` — the loop's name is one entity of the collection it runs over. */
+export function loopStep(node: TsNode): { kind: 'id'; next: TsNode | null } | undefined {
+  const loop = node.type === 'identifier' ? node.parent : null;
+  return loop?.type === 'for_statement' && loop.childForFieldName('left')?.id === node.id ? { kind: 'id', next: loop.childForFieldName('right') } : undefined;
+}
+
+/** Python's declarations and a `for` loop's name, given its value by the loop (the name stands for it: see loopStep). */
+export function withLoopNames(declaration: LanguageRules['declaration']): LanguageRules['declaration'] {
+  return {
+    types: [...declaration.types, 'for_statement'],
+    name: (node) => (node.type === 'for_statement' ? (node.childForFieldName('left')?.type === 'identifier' ? node.childForFieldName('left')!.text : undefined) : declaration.name(node)),
+    value: (node) => (node.type === 'for_statement' ? node.childForFieldName('left') : declaration.value(node)),
   };
 }
 

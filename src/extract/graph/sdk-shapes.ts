@@ -50,7 +50,10 @@ export function sdkSegment(name: string): string {
 export function fluentPath(segments: readonly string[]): string | undefined {
   let start = 0;
   while (start < segments.length && !GRAPH_ROOT_SEGMENTS.has(normalized(segments[start]!)) && /graph|client/i.test(segments[start]!)) start++;
-  const path = segments.slice(start);
+  let path = segments.slice(start);
+  // A client acting for the signed-in user, given another user's or the sites' resource (O365's
+  // `account.mailbox('a@b')`, `account.sharepoint()`): `/me/users/{id}` and `/me/sites` are no Graph paths.
+  if (normalized(path[0] ?? '') === 'me' && /^(users|sites)$/.test(normalized(path[1] ?? ''))) path = path.slice(1);
   return path.length && GRAPH_ROOT_SEGMENTS.has(normalized(path[0]!)) ? `/${path.join('/')}` : undefined;
 }
 

@@ -10,6 +10,7 @@ import { environmentUrl, type EnvironmentLookup, type EnvironmentUrls } from '..
 import { fillTemplate, gluedToVersion, markedTemplate, mayReachGraph, parameterMarker, resolveReference, suppliesRoot, templateText, isAbsoluteUrl, withBaseUrl, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
 import { CONNECTIVITY_NODE_TYPES, treeConnectivity } from '../hosts/tree-connectivity.ts';
 import { actionPath, OFFICE365_GRAPH_IMPORT, OFFICE365_SEND, office365Rules } from './office365-python.ts';
+import { O365_IMPORT, o365AccountFlow, o365Rules } from './o365-python.ts';
 import { PATTERN_NODE_TYPES, treePatterns } from '../patterns/tree-patterns.ts';
 
 /**
@@ -205,6 +206,7 @@ const JAVA: LanguageRules = {
 
 const RULES: Record<TreeLanguage, LanguageRules> = { csharp: CSHARP, python: PYTHON, java: JAVA };
 const OFFICE365_PYTHON = office365Rules(PYTHON);
+const O365_PYTHON = o365Rules(PYTHON);
 
 const SCOPE_CONTEXT = /scope|AcquireToken|acquire_token|GraphServiceClient|Credential/i;
 /** MSAL for Java's token request parameters, whose builders take the scopes first. */
@@ -228,8 +230,8 @@ export interface ModuleHelperResolver {
 
 export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, parser: Parser, choice: ExtractorChoice = {}, resolveConstant?: ModuleConstantResolver, resolveHelper?: ModuleHelperResolver): CodeGraphFacts {
   const facts = emptyCodeFacts();
-  // A file calling Graph through office365-rest-python-client reads that library's shapes too.
-  const rules = language === 'python' && OFFICE365_GRAPH_IMPORT.test(file.text) ? OFFICE365_PYTHON : RULES[language];
+  // A file calling Graph through office365-rest-python-client or O365 reads that library's shapes too.
+  const rules = language !== 'python' ? RULES[language] : OFFICE365_GRAPH_IMPORT.test(file.text) ? OFFICE365_PYTHON : O365_IMPORT.test(file.text) ? O365_PYTHON : PYTHON;
   const tree = parser.parse(file.text);
   if (!tree) {
     facts.parseError = { message: 'the parser gave up' };
@@ -332,6 +334,9 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       // MSAL for Java builds its token requests: `AuthorizationCodeParameters.builder(code, uri)` names the flow by its class.
       const builtClass = language === 'java' && calleeName === 'builder' && member?.object?.type === 'identifier' ? member.object.text : undefined;
       if (!appCacheLookup) for (const [pattern, flow, kind] of rules.flows) if (pattern.test(builtClass ?? calleeName)) facts.flows.push({ flow, kind, source: where(call) });
+      // O365's Account(…) names its flow with auth_flow_type.
+      const accountFlow = rules === O365_PYTHON ? o365AccountFlow(call) : undefined;
+      if (accountFlow) facts.flows.push({ flow: accountFlow[0], kind: accountFlow[1], source: where(call) });
       if (!member) continue;
       if (language === 'csharp' && DOWNSTREAM_API.test(member.name)) {
         downstreamApiCall(call, member.name);
@@ -925,7 +930,8 @@ function walkChains(start: TsNode | null, rules: LanguageRules, valueOf: (root: 
       return below(branches.flatMap((branch) => walkChains(branch, rules, valueOf, depth + 1, sawRequest)));
     }
     if (step.kind === 'root') {
-      const values = !GRAPH_ROOT.test(step.name) && depth < 3 ? valueOf(node) : [];
+      // Objects handed from variable to variable (O365: account → mailbox → folder → message) are followed a few deep.
+      const values = !GRAPH_ROOT.test(step.name) && depth < 6 ? valueOf(node) : [];
       const followed = values.flatMap((value) => walkChains(value, rules, valueOf, depth + 1, sawRequest));
       return followed.length ? below(followed) : [{ root: step.name, segments }];
     }

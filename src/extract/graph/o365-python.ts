@@ -1,0 +1,143 @@
+import type { Node as TsNode } from 'web-tree-sitter';
+import type { LanguageRules, SdkAction } from './tree-languages.ts';
+import { loopStep, withLoopNames } from './office365-python.ts';
+
+/**
+ * The `O365` Python library (`from O365 import Account`), which wraps Graph in objects of its own: an `Account`
+ * hands out a mailbox, schedule, storage or directory for the signed-in user (`/me`) or another
+ * (`account.mailbox('a@b')`: `/users/{id}`); their getters fetch and return further objects (folders, calendars,
+ * drives, items) and their methods send the requests (`inbox.get_messages()`, `message.mark_as_read()`).
+ * Read as SDK chains: the getters are steps, each request method a call on the chain's path. A method not listed
+ * makes no call here (the library has many that only read what was fetched).
+ */
+export const O365_IMPORT = /^[ \t]*(from[ \t]+O365(\.\w+)*[ \t]+import|import[ \t]+O365)\b/m;
+
+/** Methods navigating to an object, as the path segment they add (`id`: followed by the object's key). */
+const STEPS: Record<string, { name: string; id?: boolean } | 'resource' | 'skip'> = {
+  // The account's services: the signed-in user unless given another's mailbox (a resource).
+  mailbox: 'resource',
+  schedule: 'resource',
+  storage: 'resource',
+  address_book: 'resource',
+  directory: { name: 'users' },
+  sharepoint: { name: 'sites' },
+  inbox_folder: { name: 'mailFolders', id: true },
+  junk_folder: { name: 'mailFolders', id: true },
+  deleted_folder: { name: 'mailFolders', id: true },
+  drafts_folder: { name: 'mailFolders', id: true },
+  sent_folder: { name: 'mailFolders', id: true },
+  outbox_folder: { name: 'mailFolders', id: true },
+  archive_folder: { name: 'mailFolders', id: true },
+  get_folder: { name: 'mailFolders', id: true },
+  new_message: { name: 'messages', id: true },
+  get_message: { name: 'messages', id: true },
+  get_messages: { name: 'messages' },
+  get_default_calendar: { name: 'calendar' },
+  get_calendar: { name: 'calendars', id: true },
+  new_event: { name: 'events', id: true },
+  get_events: { name: 'events' },
+  get_default_drive: { name: 'drive' },
+  get_drive: { name: 'drives', id: true },
+  get_root_folder: { name: 'root' },
+  get_item: { name: 'items', id: true },
+  get_items: { name: 'children' },
+  get_site: { name: 'sites', id: true },
+  get_list_by_name: { name: 'lists', id: true },
+  get_list: { name: 'lists', id: true },
+  get_contacts: { name: 'contacts' },
+  get_users: 'skip',
+  get_user: { name: '', id: true },
+};
+
+const get = (...segments: string[]): SdkAction => ({ method: 'GET', segments });
+const post = (...segments: string[]): SdkAction => ({ method: 'POST', segments });
+/** Methods sending a request, by name, with what they add to the path of the object they are called on. */
+const ACTIONS: Record<string, SdkAction> = {
+  get_messages: get('messages'),
+  get_message: get('messages', '{id}'),
+  get_folders: get('mailFolders'),
+  get_folder: get('mailFolders', '{id}'),
+  create_child_folder: post('mailFolders'),
+  get_default_calendar: get('calendar'),
+  list_calendars: get('calendars'),
+  get_calendar: get('calendars', '{id}'),
+  get_events: get('events'),
+  get_default_drive: get('drive'),
+  get_drives: get('drives'),
+  get_root_folder: get('root'),
+  get_item: get('items', '{id}'),
+  // An item addressed by its path (`root:/a/b.xlsx:`): an item of the drive.
+  get_item_by_path: get('items', '{id}'),
+  get_items: get('children'),
+  get_child_folders: get('children'),
+  get_users: get(),
+  get_user: get('{id}'),
+  get_site: get('{id}'),
+  get_lists: get('lists'),
+  get_list_by_name: get('lists', '{id}'),
+  get_contacts: get('contacts'),
+  send: post('send'),
+  mark_as_read: { method: 'PATCH', segments: [] },
+  mark_as_unread: { method: 'PATCH', segments: [] },
+  save_message: { method: 'PATCH', segments: [] },
+  save_draft: { method: 'PATCH', segments: [] },
+  move: post('move'),
+  copy: post('copy'),
+  reply: post('createReply'),
+  forward: post('createForward'),
+  accept_event: post('accept'),
+  decline_event: post('decline'),
+  save: { method: 'PATCH', segments: [] },
+  delete: { method: 'DELETE', segments: [] },
+  download: get('content'),
+  upload_file: { method: 'PUT', segments: ['content'], itemPath: true },
+};
+
+/** The sign-in an `Account` is made for: `auth_flow_type='credentials'` is the app's own identity. */
+const FLOW_TYPES: Record<string, [flow: 'application' | 'delegated', kind: string]> = {
+  credentials: ['application', 'client-credentials'],
+  authorization: ['delegated', 'auth-code'],
+  public: ['delegated', 'auth-code'],
+  password: ['delegated', 'password'],
+};
+
+/** The auth flow an `Account(…)` call names (the library's default is the authorization-code flow). */
+export function o365AccountFlow(call: TsNode): ['application' | 'delegated', string] | undefined {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'identifier' || fn.text !== 'Account') return undefined;
+  const given = /auth_flow_type\s*=\s*["'](\w+)["']/.exec(call.text)?.[1];
+  return FLOW_TYPES[given ?? 'authorization'];
+}
+
+/** The Python rules for a file using O365, on top of msgraph-sdk's. */
+export function o365Rules(python: LanguageRules): LanguageRules {
+  return {
+    ...python,
+    step(node: TsNode) {
+      const fn = node.type === 'call' ? node.childForFieldName('function') : null;
+      // The account is the client the chains start from, acting for the signed-in user unless a service is given
+      // another's resource (`/me/users/{id}/…` is then read as `/users/{id}/…`: see fluentPath).
+      if (fn?.type === 'identifier' && fn.text === 'Account') return { kind: 'segment', name: 'me', next: fn };
+      if (node.type === 'identifier' && node.text === 'Account' && node.parent?.type === 'call') return { kind: 'root', name: 'client' };
+      const loop = loopStep(node);
+      if (loop) return loop;
+      if (fn?.type === 'attribute') {
+        const name = fn.childForFieldName('attribute')?.text ?? '';
+        const next = fn.childForFieldName('object');
+        const step = Object.hasOwn(STEPS, name) ? STEPS[name]! : undefined;
+        if (step === 'skip') return { kind: 'skip', next };
+        if (step === 'resource') {
+          const given = (node.childForFieldName('arguments')?.namedChildren ?? []).some((argument) => argument && (argument.type !== 'keyword_argument' || argument.childForFieldName('name')?.text === 'resource'));
+          return given ? { kind: 'segment', name: 'users', next, id: true } : { kind: 'skip', next };
+        }
+        if (step && !step.name) return { kind: 'id', next };
+        if (step) return { kind: 'segment', name: step.name, next, id: step.id };
+        if (name === 'get_item_by_path') return { kind: 'item-path', next };
+      }
+      return python.step(node);
+    },
+    declaration: withLoopNames(python.declaration),
+    actions: ACTIONS,
+    sdkVia: 'o365',
+  };
+}
