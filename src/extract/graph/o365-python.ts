@@ -46,6 +46,9 @@ const STEPS: Record<string, { name: string; id?: boolean } | 'resource' | 'skip'
   get_list: { name: 'lists', id: true },
   get_contacts: { name: 'contacts' },
   get_users: 'skip',
+  // A reply or forward is a new draft of the same mailbox: its send() is a message's (POST …/messages/{id}/send).
+  reply: 'skip',
+  forward: 'skip',
   get_user: { name: '', id: true },
 };
 
@@ -121,6 +124,8 @@ export function o365Rules(python: LanguageRules): LanguageRules {
       if (node.type === 'identifier' && node.text === 'Account' && node.parent?.type === 'call') return { kind: 'root', name: 'client' };
       const loop = loopStep(node);
       if (loop) return loop;
+      // `self.account`, `self.mailbox`: an object the instance keeps, followed to what it was given (see valueAt).
+      if (node.type === 'attribute' && node.childForFieldName('object')?.text === 'self') return { kind: 'root', name: node.childForFieldName('attribute')?.text ?? '' };
       if (fn?.type === 'attribute') {
         const name = fn.childForFieldName('attribute')?.text ?? '';
         const next = fn.childForFieldName('object');

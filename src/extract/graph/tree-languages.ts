@@ -1651,6 +1651,14 @@ const FUNCTION_NODE = /^(function_definition|lambda|method_declaration|construct
 function valueAt(assignments: Assignments, use: TsNode, name = use.text): TsNode | undefined {
   const candidates = assignments.get(name);
   if (!candidates) return undefined;
+  // A Python instance attribute (`self.account`) is set in one method (often __init__) and read in others: the
+  // class's last assignment before the use, else its first.
+  if (name.startsWith('self.')) {
+    let owner: TsNode | null = use.parent;
+    while (owner && owner.type !== 'class_definition') owner = owner.parent;
+    const inClass = owner ? candidates.filter((candidate) => candidate.startIndex >= owner!.startIndex && candidate.endIndex <= owner!.endIndex) : candidates;
+    return inClass.filter((candidate) => candidate.endIndex <= use.startIndex).pop() ?? inClass[0];
+  }
   let scope: TsNode | null = use.parent;
   while (scope && !FUNCTION_NODE.test(scope.type)) scope = scope.parent;
   const from = scope?.startIndex ?? 0;
