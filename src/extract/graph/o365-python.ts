@@ -105,7 +105,7 @@ const FLOW_TYPES: Record<string, [flow: 'application' | 'delegated', kind: strin
 };
 
 /** The auth flow an `Account(…)` call names (the library's default is the authorization-code flow). */
-export function o365AccountFlow(call: TsNode): ['application' | 'delegated', string] | undefined {
+function accountFlow(call: TsNode): ['application' | 'delegated', string] | undefined {
   const fn = call.childForFieldName('function');
   if (fn?.type !== 'identifier' || fn.text !== 'Account') return undefined;
   const given = /auth_flow_type\s*=\s*["'](\w+)["']/.exec(call.text)?.[1];
@@ -144,5 +144,6 @@ export function o365Rules(python: LanguageRules): LanguageRules {
     declaration: withLoopNames(python.declaration),
     actions: ACTIONS,
     sdkVia: 'o365',
+    flowOf: accountFlow,
   };
 }

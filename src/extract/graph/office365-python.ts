@@ -19,7 +19,7 @@ const QUERY_METHODS = /^(select|expand|top|filter|order_by|skip|paged|get|execut
 /** Methods addressing one entity of a collection by a key. */
 const KEYED_METHODS = /^(get_by_principal_name|get_by_url|get_by_app_id)$/;
 /** The methods that send what the chain queued. */
-export const OFFICE365_SEND = /^(execute_query|execute_query_retry)$/;
+const SENDS = /^(execute_query|execute_query_retry)$/;
 
 const post = (segment: string): SdkAction => ({ method: 'POST', segments: [segment] });
 /** Methods that are Graph actions and functions, by the library's name; a method not listed is reported, never guessed. */
@@ -76,6 +76,9 @@ export function office365Rules(python: LanguageRules): LanguageRules {
     sdkVerbs: { ...python.sdkVerbs, get_all: 'GET', add: 'POST', update: 'PATCH', delete_object: 'DELETE' },
     actions: ACTIONS,
     sdkVia: 'office365',
+    sends: SENDS,
+    // add(…) takes the new entity's properties, names included (`site.pages.add("Home")`).
+    verbsTakingNames: new Set(['add']),
     flows: [
       ...python.flows,
       [/^(with_client_secret|with_certificate)$/, 'application', 'client-credentials'],

@@ -73,7 +73,8 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
       continue;
     }
     const command = statement.find((token) => token.kind === 'word');
-    if (!command) continue;
+    // A helper's own request, or its call of itself for the next page: its call sites are the calls.
+    if (!command || requestsInHelpers.has(command)) continue;
     const name = command.text;
     const args = statement.slice(statement.indexOf(command) + 1);
     const parameter = (parameterName: string) => valueOf(args, parameterName, variables);
@@ -98,8 +99,6 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
       continue;
     }
     if (REQUEST_COMMAND.test(name)) {
-      // A helper's own request: its call sites are the calls.
-      if (requestsInHelpers.has(command)) continue;
       // `Invoke-RestMethod @request`: the parameters a hashtable holds.
       const splatted = splatUsed(args, splats);
       const fromSplat = (key: string) => (splatted?.get(key) ? tokenValue(splatted.get(key)!, variables) : undefined);
@@ -131,7 +130,6 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
       continue;
     }
     // A request helper of this script, or perhaps of another script of the app (matched in graph/index.ts).
-    if (requestsInHelpers.has(command)) continue;
     const helper = helpers.get(name.toLowerCase());
     const invocation = invocationOf(name, args, variables, where(command));
     if (helper) {
@@ -176,12 +174,10 @@ export function helperCall(helper: PowerShellHelper, invocation: PowerShellInvoc
   const values = helper.params.map((): string | undefined => undefined);
   const bound = new Set<number>();
   for (const [name, value] of invocation.named) {
-    // PowerShell takes any unambiguous start of a parameter's name.
-    const matches = helper.params.flatMap((param, index) => (param === `$${name}` ? [index] : []));
-    const index = matches[0] ?? (() => {
-      const prefixed = helper.params.flatMap((param, at) => (param.startsWith(`$${name}`) ? [at] : []));
-      return prefixed.length === 1 ? prefixed[0] : undefined;
-    })();
+    // PowerShell takes a parameter's name or any unambiguous start of it.
+    const exact = helper.params.indexOf(`$${name}`);
+    const prefixed = helper.params.flatMap((param, at) => (param.startsWith(`$${name}`) ? [at] : []));
+    const index = exact !== -1 ? exact : prefixed.length === 1 ? prefixed[0] : undefined;
     if (index === undefined) continue;
     values[index] = value;
     bound.add(index);

@@ -9,8 +9,8 @@ import type { ExtractorChoice } from '../code/extractor.ts';
 import { environmentUrl, type EnvironmentLookup, type EnvironmentUrls } from '../code/environment.ts';
 import { fillTemplate, gluedToVersion, markedTemplate, mayReachGraph, parameterMarker, resolveReference, suppliesRoot, templateText, isAbsoluteUrl, withBaseUrl, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
 import { CONNECTIVITY_NODE_TYPES, treeConnectivity } from '../hosts/tree-connectivity.ts';
-import { actionPath, OFFICE365_GRAPH_IMPORT, OFFICE365_SEND, office365Rules } from './office365-python.ts';
-import { O365_IMPORT, o365AccountFlow, o365Rules } from './o365-python.ts';
+import { actionPath, OFFICE365_GRAPH_IMPORT, office365Rules } from './office365-python.ts';
+import { O365_IMPORT, o365Rules } from './o365-python.ts';
 import { PATTERN_NODE_TYPES, treePatterns } from '../patterns/tree-patterns.ts';
 
 /**
@@ -54,6 +54,12 @@ export interface LanguageRules {
   actions?: Record<string, SdkAction>;
   /** Via of the SDK chains these rules read (`sdk` unless another library's). */
   sdkVia?: string;
+  /** Methods sending what a chain queued (office365's `execute_query()`): a queuing method not mapped is reported. */
+  sends?: RegExp;
+  /** SDK verbs that take a name as their first argument (office365's `add("Home")`), unlike a dictionary's `get("key")`. */
+  verbsTakingNames?: ReadonlySet<string>;
+  /** The auth flow a call names beyond `flows` (O365's `Account(…, auth_flow_type=…)`). */
+  flowOf?(call: TsNode): [AuthFlow, string] | undefined;
 }
 
 /** A method of an SDK that makes a request: its HTTP method and what it adds to the path of its chain. */
@@ -116,7 +122,7 @@ const CSHARP: LanguageRules = {
   ],
 };
 
-export const PYTHON: LanguageRules = {
+const PYTHON: LanguageRules = {
   language: 'python',
   call: 'call',
   member(node) {
@@ -334,9 +340,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       // MSAL for Java builds its token requests: `AuthorizationCodeParameters.builder(code, uri)` names the flow by its class.
       const builtClass = language === 'java' && calleeName === 'builder' && member?.object?.type === 'identifier' ? member.object.text : undefined;
       if (!appCacheLookup) for (const [pattern, flow, kind] of rules.flows) if (pattern.test(builtClass ?? calleeName)) facts.flows.push({ flow, kind, source: where(call) });
-      // O365's Account(…) names its flow with auth_flow_type.
-      const accountFlow = rules === O365_PYTHON ? o365AccountFlow(call) : undefined;
-      if (accountFlow) facts.flows.push({ flow: accountFlow[0], kind: accountFlow[1], source: where(call) });
+      const namedFlow = rules.flowOf?.(call);
+      if (namedFlow) facts.flows.push({ flow: namedFlow[0], kind: namedFlow[1], source: where(call) });
       if (!member) continue;
       if (language === 'csharp' && DOWNSTREAM_API.test(member.name)) {
         downstreamApiCall(call, member.name);
@@ -347,7 +352,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
         for (const path of sdkPaths(member.object)) addCall(call, action.method, actionPath(path, action), beta ? 'beta' : undefined, rules.sdkVia ?? 'sdk', 'high');
         continue;
       }
-      if (rules.sdkVia === 'office365' && OFFICE365_SEND.test(member.name)) {
+      if (rules.sends?.test(member.name)) {
         unmappedRequest(member.object, call);
         continue;
       }
@@ -377,10 +382,9 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       // A relative URL through a client whose base another file registers: resolved once every file is read.
       const client = httpVerb && url !== undefined && !isAbsoluteUrl(url) && member.object ? registeredClients?.get(member.object.text.replace(/^this\./, '')) : undefined;
       if (client && !baseAddresses?.has(member.object!.text.replace(/^this\./, ''))) (facts.clientRequests ??= []).push({ client, method: httpVerb!, url: url!, source: where(call) });
-      // A string argument marks a dictionary's get('key') or a set's add('x'), no SDK request — but office365's
-      // add(…) takes the new entity's properties, names included (`site.pages.add("Home")`).
-      const takesProperties = rules.sdkVia === 'office365' && member.name === 'add';
-      if (!verb || (!takesProperties && args.some((arg) => stringValue(arg, rules)))) continue;
+      // A string argument marks a dictionary's get('key') or a set's add('x'), no SDK request (unless the SDK's verb
+      // takes a name: see verbsTakingNames).
+      if (!verb || (!rules.verbsTakingNames?.has(member.name) && args.some((arg) => stringValue(arg, rules)))) continue;
       for (const path of sdkPaths(member.object)) addCall(call, verb, path, beta ? 'beta' : undefined, rules.sdkVia ?? 'sdk', 'high', { ...sdkSelection(call), ...(verb === 'POST' && SEARCH_QUERY_PATH.test(path) ? { searchEntities: sdkSearchEntities(args[0]) } : {}) });
     }
 
