@@ -412,6 +412,11 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     assert.deepEqual(facts.unresolved, []);
   });
 
+  it('$select and $expand given as query parameters in the client\'s options (axios params, got searchParams)', () => {
+    const facts = extractJavaScript(new SourceFile('mail.ts', "const params = { $top: 10, $select: 'id,subject,bodyPreview' };\nconst a = await axios.get('https://graph.microsoft.com/v1.0/me/messages', { headers, params });\nconst b = await axios.post('https://graph.microsoft.com/v1.0/me/events', body, { params: { $select: 'id' } });\nconst c = await got('https://graph.microsoft.com/v1.0/me/contacts', { searchParams: { $expand: 'photo', $select: `${FIELDS}` } });\nconst d = await axios({ url: 'https://graph.microsoft.com/v1.0/me/drive', method: 'get', params: { $select: 'quota' } });\n"), () => undefined);
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.select?.join(',') ?? '-'} ${call.expand?.join(',') ?? '-'}`), ['GET /me/messages id,subject,bodyPreview -', 'POST /me/events id -', 'GET /me/contacts - photo', 'GET /me/drive quota -']);
+  });
+
   it('marks reads of messages and events that select nothing, in a file that reads a body', () => {
     const marked = (text: string) => {
       const file = new SourceFile('mail.ts', text);

@@ -1060,8 +1060,21 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         facts.unresolved.push({ via: request.via, reason: 'the URL after the Graph base is computed at run time', source: where(call) });
         continue;
       }
-      addCall(call, request.method, afterBase ?? url, request.via, afterBase === undefined ? request.confidence : 'medium');
+      addCall(call, request.method, afterBase ?? url, request.via, afterBase === undefined ? request.confidence : 'medium', optionQuery(settings ? settings.options : args[/^(POST|PUT|PATCH)$/.test(request.method) ? 2 : 1]));
     }
+  }
+
+  /** `$select`/`$expand` given as query parameters in a client's options: axios's `params`, got's and ky's `searchParams`. */
+  function optionQuery(options: Node | undefined): { select?: string[]; expand?: string[] } {
+    const object = options && resolveObject(options);
+    const params = object && (objectProperty(object, 'params') ?? objectProperty(object, 'searchParams'));
+    const query = params && resolveObject(params);
+    if (query?.type !== 'ObjectExpression') return {};
+    const list = (key: string) => {
+      const value = evaluate(objectProperty(query, key));
+      return value && !value.includes(PLACEHOLDER) ? value.split(',').map((item) => item.trim()).filter(Boolean) : undefined;
+    };
+    return { select: list('$select'), expand: list('$expand') };
   }
 
   /** The HTTP method a request's settings name: `method`, or jQuery's `type` (which elsewhere may mean a content type). */
