@@ -118,9 +118,9 @@ export function o365Rules(python: LanguageRules): LanguageRules {
     ...python,
     step(node: TsNode) {
       const fn = node.type === 'call' ? node.childForFieldName('function') : null;
-      // The account is the client the chains start from, acting for the signed-in user unless a service is given
-      // another's resource (`/me/users/{id}/…` is then read as `/users/{id}/…`: see fluentPath).
-      if (fn?.type === 'identifier' && fn.text === 'Account') return { kind: 'segment', name: 'me', next: fn };
+      // The account is the client the chains start from, acting for the signed-in user or its main_resource, unless
+      // a service is given another's resource (`/me/users/{id}/…` is then read as `/users/{id}/…`: see fluentPath).
+      if (fn?.type === 'identifier' && fn.text === 'Account') return /\bmain_resource\s*=/.test(node.text) ? { kind: 'segment', name: 'users', next: fn, id: true } : { kind: 'segment', name: 'me', next: fn };
       if (node.type === 'identifier' && node.text === 'Account' && node.parent?.type === 'call') return { kind: 'root', name: 'client' };
       const loop = loopStep(node);
       if (loop) return loop;
