@@ -1,4 +1,5 @@
 import type { TextEncoding } from './decode.ts';
+import { partitionPoint } from '../util/partition-point.ts';
 
 export interface LineColumn {
   line: number;
@@ -25,14 +26,9 @@ export class SourceFile {
 
   locOf(offset: number): LineColumn {
     const starts = this.lineStarts();
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+    // The last line starting at or before the offset (the first line starts at 0).
+    const line = Math.max(1, partitionPoint(starts, (start) => start <= offset));
+    return { line, column: offset - (starts[line - 1] ?? 0) + 1 };
   }
 
   lineText(line: number): string {

@@ -13,6 +13,7 @@ import { environmentUrl } from '../code/environment.ts';
 import { fillTemplate, gluedToVersion, isAbsoluteUrl, joinTemplate, markedTemplate, mayReachGraph, mayStartBase, parameterMarker, resolveReference, suppliesRoot, templateText, withBaseUrl, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
 import { visitJsPatterns } from '../patterns/javascript-patterns.ts';
 import { groupBy } from '../../util/group-by.ts';
+import { partitionPoint } from '../../util/partition-point.ts';
 import type { InsecurePattern } from '../patterns/types.ts';
 
 /**
@@ -1240,15 +1241,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     const owner = arm ? enclosingFunction(arm) : scope;
     // The last definition ending before the point (binary search: thousands of assignments stay cheap), then back
     // past those of nested functions; never before the arm or the function.
-    let low = 0;
-    let high = definitions.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (definitions[middle]!.end <= point.start) low = middle + 1;
-      else high = middle;
-    }
     let last: Node | undefined;
-    for (let index = low - 1; index >= 0 && !last; index--) {
+    for (let index = partitionPoint(definitions, (definition) => definition.end <= point.start) - 1; index >= 0 && !last; index--) {
       const definition = definitions[index]!;
       if ((arm && definition.start < arm.start) || (owner && definition.end < owner.start)) break;
       if (enclosingFunction(definition) === owner) last = definition;

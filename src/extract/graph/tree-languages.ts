@@ -12,6 +12,7 @@ import { CONNECTIVITY_NODE_TYPES, treeConnectivity } from '../hosts/tree-connect
 import { actionPath, OFFICE365_GRAPH_IMPORT, office365Rules } from './office365-python.ts';
 import { O365_IMPORT, o365Rules } from './o365-python.ts';
 import { PATTERN_NODE_TYPES, treePatterns } from '../patterns/tree-patterns.ts';
+import { partitionPoint } from '../../util/partition-point.ts';
 
 /**
  * Microsoft Graph calls in C#, Python and Java, read from tree-sitter syntax trees:
@@ -1660,7 +1661,8 @@ function valueAt(assignments: Assignments, use: TsNode, name = use.text): TsNode
   if (name.startsWith('self.')) {
     let owner: TsNode | null = use.parent;
     while (owner && owner.type !== 'class_definition') owner = owner.parent;
-    const inClass = owner ? candidates.filter((candidate) => candidate.startIndex >= owner!.startIndex && candidate.endIndex <= owner!.endIndex) : candidates;
+    // Not the value the use is part of (`self.items = self.items.get_messages()`).
+    const inClass = (owner ? candidates.filter((candidate) => candidate.startIndex >= owner!.startIndex && candidate.endIndex <= owner!.endIndex) : candidates).filter((candidate) => !(candidate.startIndex <= use.startIndex && use.endIndex <= candidate.endIndex));
     return inClass.filter((candidate) => candidate.endIndex <= use.startIndex).pop() ?? inClass[0];
   }
   let scope: TsNode | null = use.parent;
@@ -1672,14 +1674,7 @@ function valueAt(assignments: Assignments, use: TsNode, name = use.text): TsNode
   if (candidates.length === 1) return candidates[0];
   // The candidates are in source order: search back from the last one starting before the use, and stop at the
   // scope's start (a file assigning one name thousands of times stays linear).
-  let low = 0;
-  let high = candidates.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (candidates[middle]!.startIndex < use.startIndex) low = middle + 1;
-    else high = middle;
-  }
-  for (let index = low - 1; index >= 0; index--) {
+  for (let index = partitionPoint(candidates, (candidate) => candidate.startIndex < use.startIndex) - 1; index >= 0; index--) {
     const candidate = candidates[index]!;
     if (candidate.startIndex < from) return undefined;
     if (candidate.endIndex <= to && candidate.endIndex <= use.startIndex) return candidate;
@@ -1692,10 +1687,10 @@ function valueAt(assignments: Assignments, use: TsNode, name = use.text): TsNode
  * of (`if x: url = a` / `else: url = b`, C# and Java alike): the last value each arm gives, and the one before the
  * `if` when an arm gives none or there is no `else`. Undefined when there is no such `if` (valueAt then answers).
  */
-function reachingAt(assignments: Assignments, use: TsNode, depth = 0): TsNode[] | undefined {
+function reachingAt(assignments: Assignments, use: TsNode): TsNode[] | undefined {
   const last = valueAt(assignments, use);
   const assignment = last?.parent;
-  if (!last || !assignment || depth > 4) return undefined;
+  if (!last || !assignment) return undefined;
   let branch: TsNode | undefined;
   for (let current = assignment.parent; current && !FUNCTION_NODE.test(current.type); current = current.parent) {
     if (current.type === 'if_statement' && !(use.startIndex >= current.startIndex && use.endIndex <= current.endIndex)) branch = current;
@@ -1724,14 +1719,7 @@ function reachingAt(assignments: Assignments, use: TsNode, depth = 0): TsNode[] 
 
 /** The last of values in source order lying within [from, to] (binary search: a name assigned thousands of times stays cheap). */
 function lastWithin(values: readonly TsNode[], from: number, to: number): TsNode | undefined {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (values[middle]!.endIndex <= to) low = middle + 1;
-    else high = middle;
-  }
-  const value = values[low - 1];
+  const value = values[partitionPoint(values, (candidate) => candidate.endIndex <= to) - 1];
   return value && value.startIndex >= from ? value : undefined;
 }
 
