@@ -1,6 +1,7 @@
 import type { Node as TsNode } from 'web-tree-sitter';
+import { PLACEHOLDER } from '../../knowledge/graph/graph-path.ts';
 import type { LanguageRules, SdkAction } from './tree-languages.ts';
-import { loopStep, withLoopNames } from './office365-python.ts';
+import { loopStep, sdkRequest, withLoopNames } from './library-rules.ts';
 
 /**
  * The `O365` Python library (`from O365 import Account`), which wraps Graph in objects of its own: an `Account`
@@ -12,9 +13,12 @@ import { loopStep, withLoopNames } from './office365-python.ts';
  */
 export const O365_IMPORT = /^[ \t]*(from[ \t]+O365(\.\w+)*[ \t]+import|import[ \t]+O365)\b/m;
 
-/** Methods navigating to an object, as the path segment they add (`id`: followed by the object's key). */
+/**
+ * Methods navigating to an object without a request of their own, as the path segment they add (`id`: followed by
+ * the object's key). Every getter that fetches (see ACTIONS) is a step too, to the path it requests.
+ */
 const STEPS: Record<string, { name: string; id?: boolean } | 'resource' | 'skip'> = {
-  // The account's services: the signed-in user unless given another's mailbox (a resource).
+  // The account's services: its own user unless given another's mailbox (a resource).
   mailbox: 'resource',
   schedule: 'resource',
   storage: 'resource',
@@ -28,73 +32,75 @@ const STEPS: Record<string, { name: string; id?: boolean } | 'resource' | 'skip'
   sent_folder: { name: 'mailFolders', id: true },
   outbox_folder: { name: 'mailFolders', id: true },
   archive_folder: { name: 'mailFolders', id: true },
-  get_folder: { name: 'mailFolders', id: true },
   new_message: { name: 'messages', id: true },
-  get_message: { name: 'messages', id: true },
-  get_messages: { name: 'messages' },
-  get_default_calendar: { name: 'calendar' },
-  get_calendar: { name: 'calendars', id: true },
   new_event: { name: 'events', id: true },
-  get_events: { name: 'events' },
-  get_default_drive: { name: 'drive' },
-  get_drive: { name: 'drives', id: true },
-  get_root_folder: { name: 'root' },
-  get_item: { name: 'items', id: true },
-  get_items: { name: 'children' },
-  get_site: { name: 'sites', id: true },
-  get_list_by_name: { name: 'lists', id: true },
-  get_list: { name: 'lists', id: true },
-  get_contacts: { name: 'contacts' },
-  get_users: 'skip',
   // A reply or forward is a new draft of the same mailbox: its send() is a message's (POST …/messages/{id}/send).
   reply: 'skip',
   forward: 'skip',
-  get_user: { name: '', id: true },
 };
 
-const get = (...segments: string[]): SdkAction => ({ method: 'GET', segments });
-const post = (...segments: string[]): SdkAction => ({ method: 'POST', segments });
+const get = (...segments: string[]) => sdkRequest('GET', ...segments);
+const post = (...segments: string[]) => sdkRequest('POST', ...segments);
 /** Methods sending a request, by name, with what they add to the path of the object they are called on. */
 const ACTIONS: Record<string, SdkAction> = {
   get_messages: get('messages'),
-  get_message: get('messages', '{id}'),
+  get_message: get('messages', PLACEHOLDER),
   get_folders: get('mailFolders'),
-  get_folder: get('mailFolders', '{id}'),
+  get_folder: get('mailFolders', PLACEHOLDER),
   create_child_folder: post('mailFolders'),
   get_default_calendar: get('calendar'),
   list_calendars: get('calendars'),
-  get_calendar: get('calendars', '{id}'),
+  get_calendar: get('calendars', PLACEHOLDER),
   get_events: get('events'),
   get_default_drive: get('drive'),
   get_drives: get('drives'),
+  get_drive: get('drives', PLACEHOLDER),
   get_root_folder: get('root'),
-  get_item: get('items', '{id}'),
+  get_item: get('items', PLACEHOLDER),
   // An item addressed by its path (`root:/a/b.xlsx:`): an item of the drive.
-  get_item_by_path: get('items', '{id}'),
+  get_item_by_path: get('items', PLACEHOLDER),
   get_items: get('children'),
   get_child_folders: get('children'),
   get_users: get(),
-  get_user: get('{id}'),
-  get_site: get('{id}'),
+  get_user: get(PLACEHOLDER),
+  get_site: get(PLACEHOLDER),
   get_lists: get('lists'),
-  get_list_by_name: get('lists', '{id}'),
+  get_list: get('lists', PLACEHOLDER),
+  get_list_by_name: get('lists', PLACEHOLDER),
   get_contacts: get('contacts'),
   send: post('send'),
-  mark_as_read: { method: 'PATCH', segments: [] },
-  mark_as_unread: { method: 'PATCH', segments: [] },
-  save_message: { method: 'PATCH', segments: [] },
-  save_draft: { method: 'PATCH', segments: [] },
+  mark_as_read: sdkRequest('PATCH'),
+  mark_as_unread: sdkRequest('PATCH'),
+  save_message: sdkRequest('PATCH'),
+  save_draft: sdkRequest('PATCH'),
   move: post('move'),
   copy: post('copy'),
   reply: post('createReply'),
   forward: post('createForward'),
   accept_event: post('accept'),
   decline_event: post('decline'),
-  save: { method: 'PATCH', segments: [] },
-  delete: { method: 'DELETE', segments: [] },
+  save: sdkRequest('PATCH'),
+  delete: sdkRequest('DELETE'),
   download: get('content'),
   upload_file: { method: 'PUT', segments: ['content'], itemPath: true },
 };
+
+/** A getter's step: to the path it requests (`get_folder(…)` → mailFolders/{id}, `get_users()` → nothing more). */
+function getterStep(action: SdkAction, next: TsNode | null): ReturnType<LanguageRules['step']> {
+  const [name, key] = action.segments;
+  if (name === undefined) return { kind: 'skip', next };
+  if (name === PLACEHOLDER) return { kind: 'id', next };
+  return { kind: 'segment', name, next, id: key === PLACEHOLDER };
+}
+
+/**
+ * A chain read from the account outwards starts with the account's own user (`me`, or `users/{id}` for a
+ * main_resource); a service given a resource of its own (`users/{id}`) or the sites replaces it.
+ */
+function withOwnResource(segments: readonly string[]): readonly string[] {
+  const own = segments[0] === 'me' ? 1 : segments[0] === 'users' && segments[1] === PLACEHOLDER ? 2 : 0;
+  return own && /^(users|sites)$/.test(segments[own] ?? '') ? segments.slice(own) : segments;
+}
 
 /** The sign-in an `Account` is made for: `auth_flow_type='credentials'` is the app's own identity. */
 const FLOW_TYPES: Record<string, [flow: 'application' | 'delegated', kind: string]> = {
@@ -119,7 +125,7 @@ export function o365Rules(python: LanguageRules): LanguageRules {
     step(node: TsNode) {
       const fn = node.type === 'call' ? node.childForFieldName('function') : null;
       // The account is the client the chains start from, acting for the signed-in user or its main_resource, unless
-      // a service is given another's resource (`/me/users/{id}/…` is then read as `/users/{id}/…`: see fluentPath).
+      // a service is given another's resource (see withOwnResource).
       if (fn?.type === 'identifier' && fn.text === 'Account') return /\bmain_resource\s*=/.test(node.text) ? { kind: 'segment', name: 'users', next: fn, id: true } : { kind: 'segment', name: 'me', next: fn };
       if (node.type === 'identifier' && node.text === 'Account' && node.parent?.type === 'call') return { kind: 'root', name: 'client' };
       const loop = loopStep(node);
@@ -129,19 +135,21 @@ export function o365Rules(python: LanguageRules): LanguageRules {
       if (fn?.type === 'attribute') {
         const name = fn.childForFieldName('attribute')?.text ?? '';
         const next = fn.childForFieldName('object');
+        if (name === 'get_item_by_path') return { kind: 'item-path', next };
         const step = Object.hasOwn(STEPS, name) ? STEPS[name]! : undefined;
         if (step === 'skip') return { kind: 'skip', next };
         if (step === 'resource') {
           const given = (node.childForFieldName('arguments')?.namedChildren ?? []).some((argument) => argument && (argument.type !== 'keyword_argument' || argument.childForFieldName('name')?.text === 'resource'));
           return given ? { kind: 'segment', name: 'users', next, id: true } : { kind: 'skip', next };
         }
-        if (step && !step.name) return { kind: 'id', next };
         if (step) return { kind: 'segment', name: step.name, next, id: step.id };
-        if (name === 'get_item_by_path') return { kind: 'item-path', next };
+        const getter = Object.hasOwn(ACTIONS, name) && ACTIONS[name]!.method === 'GET' ? ACTIONS[name]! : undefined;
+        if (getter) return getterStep(getter, next);
       }
       return python.step(node);
     },
     declaration: withLoopNames(python.declaration),
+    chainSegments: withOwnResource,
     actions: ACTIONS,
     sdkVia: 'o365',
     flowOf: accountFlow,

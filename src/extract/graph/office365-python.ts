@@ -1,6 +1,6 @@
 import type { Node as TsNode } from 'web-tree-sitter';
-import { PLACEHOLDER } from '../../knowledge/graph/graph-path.ts';
 import type { LanguageRules, SdkAction } from './tree-languages.ts';
+import { loopStep, sdkRequest, withLoopNames } from './library-rules.ts';
 
 /**
  * office365-rest-python-client's GraphClient (`from office365.graph_client import GraphClient`), a Python library
@@ -21,7 +21,7 @@ const KEYED_METHODS = /^(get_by_principal_name|get_by_url|get_by_app_id)$/;
 /** The methods that send what the chain queued. */
 const SENDS = /^(execute_query|execute_query_retry)$/;
 
-const post = (segment: string): SdkAction => ({ method: 'POST', segments: [segment] });
+const post = (segment: string): SdkAction => sdkRequest('POST', segment);
 /** Methods that are Graph actions and functions, by the library's name; a method not listed is reported, never guessed. */
 const ACTIONS: Record<string, SdkAction> = {
   send_mail: post('sendMail'),
@@ -43,11 +43,11 @@ const ACTIONS: Record<string, SdkAction> = {
   get_schedule: post('getSchedule'),
   add_password: post('addPassword'),
   // The library's own helpers on drive items: a folder's children (filtered to files or folders), a new folder.
-  get_files: { method: 'GET', segments: ['children'] },
-  get_folders: { method: 'GET', segments: ['children'] },
+  get_files: sdkRequest('GET', 'children'),
+  get_folders: sdkRequest('GET', 'children'),
   create_folder: post('children'),
-  download: { method: 'GET', segments: ['content'] },
-  get_content: { method: 'GET', segments: ['content'] },
+  download: sdkRequest('GET', 'content'),
+  get_content: sdkRequest('GET', 'content'),
   // A file uploaded by name below a folder: PUT …/{folder}:/{name}:/content, the content of a drive item.
   upload: { method: 'PUT', segments: ['content'], itemPath: true },
   upload_file: { method: 'PUT', segments: ['content'], itemPath: true },
@@ -86,26 +86,4 @@ export function office365Rules(python: LanguageRules): LanguageRules {
       [/^with_username_and_password$/, 'delegated', 'password'],
     ],
   };
-}
-
-/** `for message in messages:` — the loop's name is one entity of the collection it runs over. */
-export function loopStep(node: TsNode): { kind: 'id'; next: TsNode | null } | undefined {
-  const loop = node.type === 'identifier' ? node.parent : null;
-  return loop?.type === 'for_statement' && loop.childForFieldName('left')?.id === node.id ? { kind: 'id', next: loop.childForFieldName('right') } : undefined;
-}
-
-/** Python's declarations and a `for` loop's name, given its value by the loop (the name stands for it: see loopStep). */
-export function withLoopNames(declaration: LanguageRules['declaration']): LanguageRules['declaration'] {
-  return {
-    types: [...declaration.types, 'for_statement'],
-    name: (node) => (node.type === 'for_statement' ? (node.childForFieldName('left')?.type === 'identifier' ? node.childForFieldName('left')!.text : undefined) : declaration.name(node)),
-    value: (node) => (node.type === 'for_statement' ? node.childForFieldName('left') : declaration.value(node)),
-  };
-}
-
-/** The path of an action called on a chain whose path is `path`. */
-export function actionPath(path: string, action: SdkAction): string {
-  // Below the drive root or a folder, a name addresses another item: its own id in Graph's terms.
-  const base = action.itemPath ? path.replace(/\/root$/, `/items/${PLACEHOLDER}`) : path;
-  return [base, ...action.segments].join('/');
 }

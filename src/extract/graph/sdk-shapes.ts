@@ -1,4 +1,4 @@
-import { GRAPH_HOST_PATTERN, PLACEHOLDER } from '../../knowledge/graph/graph-path.ts';
+import { GRAPH_HOST_PATTERN } from '../../knowledge/graph/graph-path.ts';
 
 /**
  * What every language's recogniser needs to know about Graph SDK shapes and scope strings, in one place:
@@ -49,13 +49,9 @@ export function sdkSegment(name: string): string {
  */
 export function fluentPath(segments: readonly string[]): string | undefined {
   let start = 0;
-  while (start < segments.length && !GRAPH_ROOT_SEGMENTS.has(normalized(segments[start]!)) && /graph|client/i.test(segments[start]!)) start++;
-  let path = segments.slice(start);
-  // A client acting for one user, given another user's or the sites' resource (O365's `account.mailbox('a@b')`,
-  // `account.sharepoint()`): `/me/users/{id}`, `/users/{id}/users/{id}` and `/me/sites` are no Graph paths.
-  const own = normalized(path[0] ?? '') === 'me' ? 1 : normalized(path[0] ?? '') === 'users' && path[1] === PLACEHOLDER ? 2 : 0;
-  if (own && /^(users|sites)$/.test(normalized(path[own] ?? ''))) path = path.slice(own);
-  return path.length && GRAPH_ROOT_SEGMENTS.has(normalized(path[0]!)) ? `/${path.join('/')}` : undefined;
+  while (start < segments.length && !isGraphRootSegment(segments[start]!) && /graph|client/i.test(segments[start]!)) start++;
+  const path = segments.slice(start);
+  return path.length && isGraphRootSegment(path[0]!) ? `/${path.join('/')}` : undefined;
 }
 
 const SCOPE_NAME = /^([A-Z][A-Za-z]*(\.[A-Za-z-]+)+|\.default)$/;

@@ -9,7 +9,8 @@ import type { ExtractorChoice } from '../code/extractor.ts';
 import { environmentUrl, type EnvironmentLookup, type EnvironmentUrls } from '../code/environment.ts';
 import { fillTemplate, gluedToVersion, markedTemplate, mayReachGraph, parameterMarker, resolveReference, suppliesRoot, templateText, isAbsoluteUrl, withBaseUrl, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
 import { CONNECTIVITY_NODE_TYPES, treeConnectivity } from '../hosts/tree-connectivity.ts';
-import { actionPath, OFFICE365_GRAPH_IMPORT, office365Rules } from './office365-python.ts';
+import { OFFICE365_GRAPH_IMPORT, office365Rules } from './office365-python.ts';
+import { actionPath } from './library-rules.ts';
 import { O365_IMPORT, o365Rules } from './o365-python.ts';
 import { PATTERN_NODE_TYPES, treePatterns } from '../patterns/tree-patterns.ts';
 import { partitionPoint } from '../../util/partition-point.ts';
@@ -59,6 +60,8 @@ export interface LanguageRules {
   sends?: RegExp;
   /** SDK verbs that take a name as their first argument (office365's `add("Home")`), unlike a dictionary's `get("key")`. */
   verbsTakingNames?: ReadonlySet<string>;
+  /** A library's own reading of an SDK chain's segments before they are taken for a path (O365's resources). */
+  chainSegments?(segments: readonly string[]): readonly string[];
   /** The auth flow a call names beyond `flows` (O365's `Account(…, auth_flow_type=…)`). */
   flowOf?(call: TsNode): [AuthFlow, string] | undefined;
 }
@@ -864,7 +867,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   function sdkPaths(receiver: TsNode | null): Set<string> {
     // A receiver given in the arms of an `if` (`folder = root.get_by_path(p)` / `folder = root`) is each of them.
     return new Set(walkChains(receiver, rules, (root) => reachingAt(constants, root) ?? [valueAt(constants, root)].filter((value): value is TsNode => value !== undefined)).flatMap((chain) => {
-      const path = fluentPath(chain.segments);
+      const path = fluentPath(rules.chainSegments?.(chain.segments) ?? chain.segments);
       return path && GRAPH_ROOT.test(chain.root) ? [path] : [];
     }));
   }
