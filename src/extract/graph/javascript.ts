@@ -3,7 +3,7 @@ import { parseSync as parseToJson } from 'oxc-parser/src-js/bindings';
 import { jsonParseAst } from 'oxc-parser/src-js/wrap.js';
 import type { CmdletUse, PowerShellHelper, PowerShellInvocation } from './powershell.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
-import { PLACEHOLDER, parseGraphUrl, queryOptions, SEARCH_QUERY_PATH } from '../../knowledge/graph/graph-path.ts';
+import { PLACEHOLDER, parseGraphUrl, optionList, queryOptions, SEARCH_QUERY_PATH } from '../../knowledge/graph/graph-path.ts';
 import { fluentPath, isGraphScopeUrl, kiotaVerb, methodOfUnknownRequest, sdkSegment } from './sdk-shapes.ts';
 import type { AuthFlow, AuthFlowEvidence, Confidence, GraphCall, SourceRef, UnresolvedGraphCall } from './types.ts';
 import { unwrapExpression, visitJsClass, visitJsConnectivity, type JsConnectivityContext } from '../hosts/javascript-connectivity.ts';
@@ -1071,11 +1071,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     const params = object && (objectProperty(object, 'params') ?? objectProperty(object, 'searchParams'));
     const query = params && resolveObject(params);
     if (query?.type !== 'ObjectExpression') return {};
-    const list = (key: string) => {
-      const value = evaluate(objectProperty(query, key));
-      return value && !value.includes(PLACEHOLDER) ? value.split(',').map((item) => item.trim()).filter(Boolean) : undefined;
-    };
-    return { select: list('$select'), expand: list('$expand') };
+    return { select: optionList(evaluate(objectProperty(query, '$select'))), expand: optionList(evaluate(objectProperty(query, '$expand'))) };
   }
 
   /** The HTTP method a request's settings name: `method`, or jQuery's `type` (which elsewhere may mean a content type). */

@@ -1,5 +1,5 @@
 import type { Node as TsNode, Parser } from 'web-tree-sitter';
-import { MENTIONS_GRAPH_HOST, PLACEHOLDER, parseGraphUrl, queryOptions, SEARCH_QUERY_PATH } from '../../knowledge/graph/graph-path.ts';
+import { MENTIONS_GRAPH_HOST, PLACEHOLDER, parseGraphUrl, optionList, queryOptions, SEARCH_QUERY_PATH } from '../../knowledge/graph/graph-path.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { emptyCodeFacts, type CodeGraphFacts } from './javascript.ts';
 import { indexNodes, type NodesOf, type TreeLanguage } from './tree-sitter.ts';
@@ -894,8 +894,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       if (pair?.type !== 'pair') continue;
       const key = evaluate(pair.childForFieldName('key'));
       const value = evaluate(pair.childForFieldName('value'));
-      if (key === '$select' && value) result.select = value.split(',').map((item: string) => item.trim());
-      if (key === '$expand' && value) result.expand = value.split(',').map((item: string) => item.trim());
+      if (key === '$select') result.select = optionList(value);
+      if (key === '$expand') result.expand = optionList(value);
     }
     return result;
   }

@@ -147,10 +147,14 @@ export function parseGraphUrl(text: string): GraphUrl | undefined {
 export function queryOptions(query: string | undefined): { select?: string[]; expand?: string[] } {
   if (!query) return {};
   const search = new URLSearchParams(query);
-  // A list computed at run time (`$select=${FIELDS}`) selects what m365cert cannot know: as if none were given.
-  const list = (name: string) => {
-    const items = search.get(name)?.split(',').map((item) => item.trim()).filter(Boolean);
-    return items?.some((item) => item.includes(PLACEHOLDER)) ? undefined : items;
-  };
-  return { select: list('$select'), expand: list('$expand') };
+  return { select: optionList(search.get('$select')), expand: optionList(search.get('$expand')) };
+}
+
+/**
+ * The items of a `$select` or `$expand` value (`id, mail`), trimmed. A list computed at run time (`${FIELDS}`)
+ * selects what m365cert cannot know: as if none were given.
+ */
+export function optionList(value: string | null | undefined): string[] | undefined {
+  const items = value?.split(',').map((item) => item.trim()).filter(Boolean);
+  return items?.length && !items.some((item) => item.includes(PLACEHOLDER)) ? items : undefined;
 }
