@@ -755,6 +755,12 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(facts.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['7 Invoke-MgGraphRequest with a URI built at run time ({id})']);
   });
 
+  it('PowerShell: a URI known only at run time is reported however it is given: by position, by name, in a splat', () => {
+    const facts = extractPowerShell(new SourceFile('u.ps1', 'Invoke-MgGraphRequest $computed\nInvoke-MgGraphRequest -Method POST -Uri $other\n$p = @{ Uri = $x }\nInvoke-MgGraphRequest @p\n'));
+    assert.deepEqual(facts.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['1 Invoke-MgGraphRequest with a URI known only at run time ($computed)', '2 Invoke-MgGraphRequest with a URI known only at run time ($other)', '4 Invoke-MgGraphRequest with a URI known only at run time ($x)']);
+    assert.deepEqual(facts.calls, []);
+  });
+
   it('PowerShell helpers and splats survive hostile scripts: 5,000 nested functions, unclosed bodies and parameter blocks, a paging helper calling itself', () => {
     const helper = 'function Invoke-Graph { param([string]$Endpoint) Invoke-MgGraphRequest -Uri "v1.0/$Endpoint" }\n';
     const nested = extractPowerShell(new SourceFile('nested.ps1', `${'function F { '.repeat(5000)}${helper}${'}'.repeat(5000)}\nInvoke-Graph -Endpoint "me"\n`));

@@ -3,7 +3,7 @@ import type { SourceFile } from '../../sources/source-file.ts';
 import { emptyCodeFacts, type CodeGraphFacts } from './javascript.ts';
 import { CURATED_CMDLETS, type CmdletTarget } from '../../knowledge/graph/powershell-commands.ts';
 import type { GraphCall } from './types.ts';
-import { fillTemplate, markedTemplate, mayReachGraph, parameterMarker, suppliesRoot, templateText, type UrlTemplate } from './url-templates.ts';
+import { fillTemplate, hasSlots, joinTemplate, markedTemplate, mayReachGraph, parameterMarker, suppliesRoot, templateText, type UrlTemplate } from './url-templates.ts';
 import { isGraphRootSegment } from './sdk-shapes.ts';
 
 /**
@@ -36,8 +36,9 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
     return facts;
   }
   const matches = bracketMatches(tokens);
+  const all = statements(tokens);
   const splats = splatsIn(tokens, matches);
-  const { helpers, requestsInHelpers } = helpersIn(tokens, matches, splats);
+  const { helpers, requestsInHelpers } = helpersIn(tokens, all, matches, splats);
   if (helpers.size) facts.powershellHelpers = [...helpers.values()];
   const lists = listsIn(tokens, matches);
   const variables = new Map<string, string>();
@@ -45,7 +46,7 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
   const alternatives = new Map<string, string[]>();
   let conditional: { name: string; branches: string[] } | undefined;
   const where = (token: Token) => ({ file: file.path, line: token.line });
-  for (const statement of statements(tokens)) {
+  for (const statement of all) {
     const [first, second, third] = statement;
     // $Base = 'https://graph.microsoft.com/v1.0' — a constant for later strings.
     if (first?.kind === 'variable' && second?.text === '=' && third?.kind === 'string' && statement.length === 3) {
@@ -77,7 +78,6 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
     if (!command || requestsInHelpers.has(command)) continue;
     const name = command.text;
     const args = statement.slice(statement.indexOf(command) + 1);
-    const parameter = (parameterName: string) => valueOf(args, parameterName, variables);
     const has = (parameterName: string) => args.some((token) => token.kind === 'parameter' && token.text.toLowerCase() === `-${parameterName.toLowerCase()}`);
     if (/^Connect-MgGraph$/i.test(name)) {
       const scopeIndex = args.findIndex((token) => token.kind === 'parameter' && /^-scopes?$/i.test(token.text));
@@ -99,19 +99,16 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
       continue;
     }
     if (REQUEST_COMMAND.test(name)) {
-      // `Invoke-RestMethod @request`: the parameters a hashtable holds.
-      const splatted = splatUsed(args, splats);
-      const fromSplat = (key: string) => (splatted?.get(key) ? tokenValue(splatted.get(key)!, variables) : undefined);
-      const uri = parameter('Uri') ?? fromSplat('uri') ?? positional(args, variables);
-      const method = (parameter('Method') ?? fromSplat('method') ?? 'GET').toUpperCase();
+      const request = requestArguments(args, splats);
+      const uri = request.uri && tokenValue(request.uri, variables);
+      const method = ((request.method && tokenValue(request.method, variables)) ?? 'GET').toUpperCase();
       const sdk = /^Invoke-MgGraphRequest$/i.test(name);
       if (!sdk) recordConnection(facts, name, uri, args, where(command));
       if (!uri) {
-        const given = args[args.findIndex((token) => token.kind === 'parameter' && /^-uri:?$/i.test(token.text)) + 1];
-        if (sdk && given) facts.unresolved.push({ via: 'powershell', reason: `Invoke-MgGraphRequest with a URI known only at run time (${given.text})`, source: where(command) });
+        if (sdk && request.uri) facts.unresolved.push({ via: 'powershell', reason: `Invoke-MgGraphRequest with a URI known only at run time (${request.uri.text})`, source: where(command) });
         continue;
       }
-      const uriToken = args[args.findIndex((token) => token.kind === 'parameter' && /^-uri:?$/i.test(token.text)) + 1];
+      const uriToken = request.uri;
       const candidates = (uriToken?.kind === 'variable' && alternatives.get(uriToken.text.toLowerCase())) || [uri];
       for (const candidate of candidates) {
         const target = parseGraphUrl(candidate);
@@ -273,14 +270,14 @@ function parametersOf(list: Token[]): { name: string; value?: string }[] {
  * (their URIs are the helpers' templates, not calls). The body is read with each parameter as a marker, with
  * string assignments and `+` concatenations followed in order.
  */
-function helpersIn(tokens: Token[], matches: Int32Array, splats: Map<string, Map<string, Token>>): { helpers: Map<string, PowerShellHelper>; requestsInHelpers: Set<Token> } {
+function helpersIn(tokens: Token[], all: Token[][], matches: Int32Array, splats: Map<string, Map<string, Token>>): { helpers: Map<string, PowerShellHelper>; requestsInHelpers: Set<Token> } {
   const helpers = new Map<string, PowerShellHelper>();
   const requestsInHelpers = new Set<Token>();
   const functions = functionsIn(tokens, matches);
   if (!functions.length) return { helpers, requestsInHelpers };
   // Script-level string constants ($GraphBase = '…'), for the helpers' URLs.
   const constants = new Map<string, string>();
-  for (const statement of statements(tokens)) {
+  for (const statement of all) {
     if (statement.length === 3 && statement[0]!.kind === 'variable' && statement[1]!.text === '=' && statement[2]!.kind === 'string') constants.set(statement[0]!.text.toLowerCase(), statement[2]!.value ?? '');
   }
   const byHeader = new Map(functions.map((fn) => [fn.header, fn]));
@@ -307,29 +304,29 @@ function helpersIn(tokens: Token[], matches: Int32Array, splats: Map<string, Map
         // `$response = Invoke-RestMethod …` is no string, but maybe the request. A URL reassigned to what cannot be
         // read (`$uri = $uri -replace …` in a branch, the next page's link) keeps the template it had: the
         // request is made with it on some path.
-        if (!local.get(first.text.toLowerCase())?.includes('\u0001')) local.delete(first.text.toLowerCase());
+        if (!hasSlots(markedTemplate(local.get(first.text.toLowerCase()) ?? ''))) local.delete(first.text.toLowerCase());
       }
       const command = statement.find((token) => token.kind === 'word');
       if (!command || !REQUEST_COMMAND.test(command.text)) continue;
-      const args = statement.slice(statement.indexOf(command) + 1);
-      const splatted = splatUsed(args, splats);
-      const uriToken = argumentAfter(args, 'Uri') ?? splatted?.get('uri') ?? args.find((token) => token.kind === 'string' || token.kind === 'variable');
-      const uri = uriToken ? valueWith(uriToken, lookup) : undefined;
-      if (!uri?.includes('\u0001')) continue;
+      const request = requestArguments(statement.slice(statement.indexOf(command) + 1), splats);
+      const uri = request.uri && valueWith(request.uri, lookup);
+      const marked = uri === undefined ? [] : markedTemplate(uri);
+      if (!hasSlots(marked)) continue;
       // Invoke-MgGraphRequest takes URIs relative to Graph (`v1.0/$Endpoint`).
-      const template = markedTemplate(/^Invoke-MgGraphRequest$/i.test(command.text) && !/^(https?:|\/|\u0001)/i.test(uri) ? `https://graph.microsoft.com/${uri}` : uri);
+      const relative = /^Invoke-MgGraphRequest$/i.test(command.text) && typeof marked[0] === 'string' && !/^(https?:|\/)/i.test(marked[0]);
+      const template = relative ? joinTemplate(['https://graph.microsoft.com/', marked]) : marked;
       if (!suppliesRoot(template) || !mayReachGraph(template)) continue;
       requestsInHelpers.add(command);
       if (helpers.has(fn.name)) continue;
-      const methodToken = argumentAfter(args, 'Method') ?? splatted?.get('method');
-      const methodValue = methodToken ? valueWith(methodToken, lookup) : undefined;
-      const methodParam = /^\u0001(\d+)\u0001$/.exec(methodValue ?? '')?.[1];
+      const methodValue = request.method && valueWith(request.method, lookup);
+      const methodSlot = methodValue === undefined ? [] : markedTemplate(methodValue);
       helpers.set(fn.name, {
         name: fn.name,
         params: fn.params.map((param) => param.name),
         defaults: fn.params.map((param) => param.value),
         template,
-        method: methodParam !== undefined ? { param: Number(methodParam) } : (methodValue?.toUpperCase() ?? 'GET'),
+        // A method given by a parameter (`-Method $Method`) is the call site's.
+        method: methodSlot.length === 1 && typeof methodSlot[0] !== 'string' ? { param: methodSlot[0]!.param } : (methodValue?.toUpperCase() ?? 'GET'),
       });
     }
     // A helper calling itself (paging through `@odata.nextLink`) makes no call of its own.
@@ -454,20 +451,23 @@ function recordConnection(facts: CodeGraphFacts, command: string, uri: string | 
   }
 }
 
-function valueOf(args: Token[], name: string, variables: Map<string, string>): string | undefined {
-  const index = args.findIndex((token) => token.kind === 'parameter' && token.text.toLowerCase().startsWith(`-${name.toLowerCase()}`.slice(0, Math.max(3, name.length + 1))) && `-${name}`.toLowerCase().startsWith(token.text.toLowerCase().replace(/:$/, '')));
-  const token = index === -1 ? undefined : args[index + 1];
-  return token ? tokenValue(token, variables) : undefined;
+/**
+ * The URI and method a request command is given: by name (`-Uri`, `-Method`), in a splatted hashtable
+ * (`Invoke-RestMethod @request`), or, for the URI, as the first value outside any named parameter.
+ */
+function requestArguments(args: Token[], splats: Map<string, Map<string, Token>>): { uri?: Token; method?: Token } {
+  const splatted = splatUsed(args, splats);
+  return { uri: argumentAfter(args, 'Uri') ?? splatted?.get('uri') ?? firstPositional(args), method: argumentAfter(args, 'Method') ?? splatted?.get('method') };
 }
 
-function positional(args: Token[], variables: Map<string, string>): string | undefined {
+function firstPositional(args: Token[]): Token | undefined {
   for (let i = 0; i < args.length; i++) {
     const token = args[i]!;
     if (token.kind === 'parameter') {
       i++;
       continue;
     }
-    if (token.kind === 'string' || token.kind === 'variable') return tokenValue(token, variables);
+    if (token.kind === 'string' || token.kind === 'variable') return token;
   }
   return undefined;
 }

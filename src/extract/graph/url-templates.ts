@@ -46,7 +46,8 @@ export function joinTemplate(parts: readonly (UrlTemplate | string | { readonly 
   return joined;
 }
 
-function hasSlots(template: UrlTemplate): boolean {
+/** Whether a template has a parameter's slot (a string read with parameter markers: `hasSlots(markedTemplate(text))`). */
+export function hasSlots(template: UrlTemplate): boolean {
   return template.some((part) => typeof part !== 'string');
 }
 
