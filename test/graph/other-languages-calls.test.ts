@@ -82,6 +82,10 @@ const CASES: { language: TreeLanguage | 'powershell'; name: string; code: string
   { language: 'python', name: 'a URL given in the arms of an if/elif without else, and the value before it; a sequential reassignment is the nearest', code: 'url = f"{GRAPH}/me/events"\nif user_id:\n    url = f"{GRAPH}/users/{user_id}/events"\nelif group:\n    url = f"{GRAPH}/groups/{group}/events"\nrequests.get(url)\nphoto = f"{GRAPH}/me"\nrequests.get(photo)\nphoto = f"{GRAPH}/me/photo/$value"\nrequests.get(photo)', calls: [['GET', '/users/{id}/events'], ['GET', '/groups/{id}/events'], ['GET', '/me/events'], ['GET', '/me'], ['GET', '/me/photo/$value']] },
   { language: 'csharp', name: 'a URL given in both arms of an if', code: 'string url;\nif (id != null) { url = $"{GraphBase}/users/{id}/messages"; } else { url = $"{GraphBase}/me/messages"; }\nvar json = await http.GetStringAsync(url);\nvar request = new HttpRequestMessage(HttpMethod.Delete, url);', calls: [['GET', '/users/{id}/messages'], ['GET', '/me/messages'], ['DELETE', '/users/{id}/messages'], ['DELETE', '/me/messages']] },
   { language: 'java', name: 'a URL given in an if / else if / else chain', code: 'String url;\nif (id != null) {\n  url = BASE + "/users/" + id + "/drive";\n} else if (beta) {\n  url = "https://graph.microsoft.com/beta/me/drive";\n} else {\n  url = BASE + "/me/drive";\n}\nString body = restTemplate.getForObject(url, String.class);', calls: [['GET', '/users/{id}/drive'], ['GET', '/me/drive', 'beta'], ['GET', '/me/drive']] },
+  // An `if` nested in an arm: each of its arms reaches the use too (a Python block ends where its last `if` does).
+  { language: 'python', name: 'a URL given in the arms of an if nested in an arm, and ifs in sequence', code: 'if user_id:\n    if beta:\n        url = "https://graph.microsoft.com/beta/me/messages"\n    else:\n        url = f"{GRAPH}/users/{user_id}/messages"\nelse:\n    url = f"{GRAPH}/me/messages"\nrequests.get(url)\npath = f"{GRAPH}/me/drive"\nif shared:\n    path = f"{GRAPH}/me/drive/sharedWithMe"\nif recent:\n    path = f"{GRAPH}/me/drive/recent"\nrequests.get(path)', calls: [['GET', '/me/messages', 'beta'], ['GET', '/users/{id}/messages'], ['GET', '/me/messages'], ['GET', '/me/drive/recent'], ['GET', '/me/drive/sharedWithMe'], ['GET', '/me/drive']] },
+  { language: 'csharp', name: 'a URL given in the arms of an if nested in an arm, one arm of which gives none', code: 'string url = $"{GraphBase}/me/events";\nif (id != null) {\n  if (team != null) { url = $"{GraphBase}/groups/{team}/events"; }\n} else { url = $"{GraphBase}/users/{other}/events"; }\nvar json = await http.GetStringAsync(url);', calls: [['GET', '/groups/{id}/events'], ['GET', '/me/events'], ['GET', '/users/{id}/events']] },
+  { language: 'java', name: 'a URL given in the arms of an if nested in an arm', code: 'String url;\nif (id != null) {\n  if (beta) { url = "https://graph.microsoft.com/beta/users/" + id; } else { url = BASE + "/users/" + id; }\n} else {\n  url = BASE + "/me";\n}\nString body = restTemplate.getForObject(url, String.class);', calls: [['GET', '/users/{id}', 'beta'], ['GET', '/users/{id}'], ['GET', '/me']] },
   { language: 'python', name: 'an SDK request builder given in the arms of an if statement', code: 'if user_id:\n    messages = client.users.by_user_id(user_id).messages\nelse:\n    messages = client.me.messages\nresult = await messages.get()', calls: [['GET', '/users/{id}/messages'], ['GET', '/me/messages']] },
   { language: 'csharp', name: 'v5 request builder given in the arms of an if statement', code: 'Microsoft.Graph.Drives.Item.DriveItemRequestBuilder drive;\nif (id != null) { drive = graphClient.Drives[id]; } else { drive = graphClient.Drives[defaultId]; }\nvar root = await drive.Root.GetAsync();', calls: [['GET', '/drives/{id}/root']] },
   { language: 'java', name: 'v6 chain', code: 'User me = graphClient.me().get();\nvar m = graphClient.users().byUserId(id).messages().get();', calls: [['GET', '/me'], ['GET', '/users/{id}/messages']] },
@@ -592,6 +596,18 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     const facts = extractTreeLanguage(new SourceFile('b.py', branched), 'python', parsers.python!, { graphOnly: true });
     assert.equal(facts.calls.length, 2 * count);
     assert.deepEqual(facts.calls.slice(-2).map((call) => call.path), [`/users/${count - 1}`, `/groups/${count - 1}`]);
+  });
+
+  it('ifs nested 2,000 deep or 20,000 in a row before one use give a bounded set of values, the nearest among them (C# and Python)', () => {
+    const depth = 2_000;
+    const nested = `class S {\n  async Task R(bool x) {\n    string url = "https://graph.microsoft.com/v1.0/me";\n${Array.from({ length: depth }, (_, i) => `if (x) { url = "https://graph.microsoft.com/v1.0/users/${i}";`).join('\n')}\n${'}'.repeat(depth)}\n    await http.GetStringAsync(url);\n  }\n}\n`;
+    const inRow = `import requests\ndef r(x):\n    url = "https://graph.microsoft.com/v1.0/me"\n${Array.from({ length: 20_000 }, (_, i) => `    if x:\n        url = "https://graph.microsoft.com/v1.0/users/${i}"`).join('\n')}\n    requests.get(url)\n`;
+    for (const [language, file, nearest] of [['csharp', new SourceFile('S.cs', nested), `/users/${depth - 1}`], ['python', new SourceFile('s.py', inRow), '/users/19999']] as const) {
+      const facts = extractTreeLanguage(file, language, parsers[language]!, { graphOnly: true });
+      const paths = facts.calls.map((call) => call.path);
+      assert.ok(paths.includes(nearest), `${language}: ${paths.join(' ')}`);
+      assert.ok(paths.length >= 2 && paths.length <= 16, `${language}: ${paths.length} values`);
+    }
   });
 
   it('a Graph URL handed to code m365cert does not know is that code\'s request, of medium confidence, with the verb its name starts with', () => {
