@@ -16,6 +16,7 @@ const CASES: { name: string; code: string; calls: Expected[] }[] = [
   { name: 'SDK patch via update()', code: "await client.api(`/me/events/${id}`).update({ subject });", calls: [['PATCH', '/me/events/{id}']] },
   { name: 'SDK put', code: "await client.api('/me/photo/$value').put(blob);", calls: [['PUT', '/me/photo/$value']] },
   { name: 'SDK delete and del()', code: "await client.api(`/me/events/${a}`).delete(); await client.api(`/me/contacts/${b}`).del();", calls: [['DELETE', '/me/events/{id}'], ['DELETE', '/me/contacts/{id}']] },
+  { name: 'SDK create() is post (the client\'s alias)', code: "await client.api('/me/contacts').create(contact);\nconst events = client.api('/me/events');\nawait events.create(event);", calls: [['POST', '/me/contacts'], ['POST', '/me/events']] },
   { name: 'SDK getStream', code: "const s = await client.api('/me/drive/root:/a.docx:/content').getStream();", calls: [['GET', '/me/drive/root:/a.docx:/content']] },
   { name: 'SDK .version(beta)', code: "await client.api('/me/presence').version('beta').get();", calls: [['GET', '/me/presence', 'beta']] },
   { name: 'version in the path', code: "await client.api('/beta/me/insights/trending').get();", calls: [['GET', '/me/insights/trending', 'beta']] },
@@ -410,6 +411,13 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     const facts = extractJavaScript(new SourceFile('sync.mjs', "export async function search(token) {\n  let url = `https://graph.microsoft.com/v1.0/users/${id}/messages?$select=${FIELDS}&$top=999`;\n  while (url) {\n    const resp = await fetch(url, { headers: { authorization: `Bearer ${token}` } });\n    const data = await resp.json();\n    url = data['@odata.nextLink'];\n  }\n  let next = `https://graph.microsoft.com/v1.0/me/messages?$select=subject,from`;\n  do { const r = await (await fetch(next)).json(); next = r['@odata.nextLink']; } while (next);\n}\n"), () => undefined);
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.line} ${call.select?.join(',') ?? '-'}`), ['GET /users/{id}/messages 4 -', 'GET /me/messages 9 subject,from']);
     assert.deepEqual(facts.unresolved, []);
+  });
+
+  it('$select and $expand given to .query() as an object or a query string; a paging link through a variable is no unknown call', () => {
+    const facts = extractJavaScript(new SourceFile('mail.ts', "const r = await client.api('/me/messages').query({ $select: 'id,subject', $top: 5 }).get();\nawait client.api('/me/events').query('$select=subject&$expand=attachments').get();\nawait client.api('/me/contacts').query(`$select=${FIELDS}`).get();\nlet next = r['@odata.nextLink'];\nwhile (next) { const page = await client.api(next).get(); next = page['@odata.nextLink']; }\nlet other = computePath();\nawait client.api(other).get();\nother = r['@odata.nextLink'];\n"), () => undefined);
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.select?.join(',') ?? '-'} ${call.expand?.join(',') ?? '-'}`), ['GET /me/messages id,subject -', 'GET /me/events subject attachments', 'GET /me/contacts - -']);
+    // The next page continues the first request; a path computed otherwise stays unknown.
+    assert.deepEqual(facts.unresolved.map((item) => item.source.line), [7]);
   });
 
   it('$select and $expand given as query parameters in the client\'s options (axios params, got searchParams)', () => {

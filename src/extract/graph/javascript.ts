@@ -94,6 +94,9 @@ export interface GlobalResolver {
 const NO_GLOBALS: GlobalResolver = { constant: () => undefined, wrapper: () => undefined };
 
 const VERBS: Record<string, string> = { get: 'GET', getStream: 'GET', post: 'POST', put: 'PUT', putStream: 'PUT', patch: 'PATCH', update: 'PATCH', delete: 'DELETE', del: 'DELETE' };
+const PAGING_LINK = /(next|delta)Link|nextPage/i;
+/** A `.api(path)` request's verbs: the fluent ones, and microsoft-graph-client's alias `create` for `post`. */
+const API_VERBS: Record<string, string> = { ...VERBS, create: 'POST' };
 const HTTP_CLIENT_VERBS: Record<string, string> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE', head: 'GET', fetch: 'GET', ajax: 'GET' };
 /** The node types the recognisers look at; everything else is only walked through. */
 const INTERESTING = new Set(['CallExpression', 'NewExpression', 'Property', 'ExportNamedDeclaration', 'ClassDeclaration', 'ClassExpression', 'AssignmentExpression', 'ReturnStatement', 'VariableDeclarator']);
@@ -794,7 +797,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         const index = parameterAt(member.property as Node);
         const verb = index === undefined ? evaluate(member.property as Node) : undefined;
         if (index !== undefined) given.method = index;
-        else if (verb && Object.hasOwn(VERBS, verb)) method = VERBS[verb];
+        else if (verb && Object.hasOwn(API_VERBS, verb)) method = API_VERBS[verb];
         return;
       }
       const name = (member.property as Node).name as string;
@@ -803,8 +806,13 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       else if (name === 'version') version = evaluate(args[0]);
       else if (name === 'select') select.push(...args.flatMap(listItems));
       else if (name === 'expand') expand.push(...args.flatMap(listItems));
-      else if (Object.hasOwn(VERBS, name)) {
-        method = VERBS[name];
+      else if (name === 'query' && args[0]) {
+        // `.query({ $select: 'id,subject' })` or `.query('$select=id,subject')`.
+        const options = queryParameters(args[0]);
+        select.push(...(options.select ?? []));
+        expand.push(...(options.expand ?? []));
+      } else if (Object.hasOwn(API_VERBS, name)) {
+        method = API_VERBS[name];
         body = args[0];
       }
     };
@@ -870,9 +878,17 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       for (const path of new Set(known)) addCall(call, method ?? 'GET', path, 'graph-client', confidence, { version, select: select.length ? select : undefined, expand: expand.length ? expand : undefined, flow: receiverFlow ?? undefined, ...(searchEntities && SEARCH_QUERY_PATH.test(path) ? { searchEntities } : {}) });
       if (known.length === paths.length) return;
     }
-    // Paging (`.api(page['@odata.nextLink'])`) continues a request already counted: not a new, unknown call.
-    if (/(next|delta)Link|nextPage/i.test(file.text.slice(argument.start, argument.end))) return;
+    // Paging (`.api(page['@odata.nextLink'])`, or a variable holding the link) continues a request already counted: not a new, unknown call.
+    if (followsPagingLink(argument)) return;
     facts.unresolved.push({ via: 'graph-client', reason: known.length ? 'a branch of the path passed to .api() is computed at run time' : 'the path passed to .api() is computed at run time', source: where(call) });
+  }
+
+  /** Whether every value of a path that is not known is a paging link (`@odata.nextLink`, `deltaLink`), directly or through a variable. */
+  function followsPagingLink(argument: Node): boolean {
+    const mentionsLink = (node: Node) => PAGING_LINK.test(file.text.slice(node.start, node.end));
+    if (mentionsLink(argument)) return true;
+    const unknown = branchesOf(argument).filter((branch) => evaluate(branch)?.startsWith(PLACEHOLDER) !== false);
+    return unknown.length > 0 && unknown.every((branch) => mentionsLink(branch.type === 'Identifier' ? (constantAt(branch, branch.name as string) ?? branch) : branch));
   }
 
   /** A call to a request helper: the URL its arguments give is the call, unless the caller is a helper in turn. */
@@ -892,7 +908,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     const select = list(given.select);
     const expand = list(given.expand);
     return {
-      ...(verb && Object.hasOwn(VERBS, verb) ? { method: VERBS[verb] } : {}),
+      ...(verb && Object.hasOwn(API_VERBS, verb) ? { method: API_VERBS[verb] } : {}),
       ...(value(given.version) ? { version: value(given.version) } : {}),
       ...(select?.length ? { select } : {}),
       ...(expand?.length ? { expand } : {}),
@@ -1069,9 +1085,15 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   function optionQuery(options: Node | undefined): { select?: string[]; expand?: string[] } {
     const object = options && resolveObject(options);
     const params = object && (objectProperty(object, 'params') ?? objectProperty(object, 'searchParams'));
-    const query = params && resolveObject(params);
-    if (query?.type !== 'ObjectExpression') return {};
-    return { select: optionList(evaluate(objectProperty(query, '$select'))), expand: optionList(evaluate(objectProperty(query, '$expand'))) };
+    return params ? queryParameters(params) : {};
+  }
+
+  /** `$select`/`$expand` of query parameters given as an object (`{ $select: 'id,mail' }`) or a query string. */
+  function queryParameters(parameters: Node): { select?: string[]; expand?: string[] } {
+    const query = resolveObject(parameters);
+    if (query?.type === 'ObjectExpression') return { select: optionList(evaluate(objectProperty(query, '$select'))), expand: optionList(evaluate(objectProperty(query, '$expand'))) };
+    const text = evaluate(parameters);
+    return text?.includes('=') ? queryOptions(text.replace(/^\?/, '')) : {};
   }
 
   /** The HTTP method a request's settings name: `method`, or jQuery's `type` (which elsewhere may mean a content type). */
