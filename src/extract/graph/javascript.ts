@@ -4,7 +4,7 @@ import { jsonParseAst } from 'oxc-parser/src-js/wrap.js';
 import type { CmdletUse, PowerShellHelper, PowerShellInvocation } from './powershell.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { PLACEHOLDER, parseGraphUrl, optionList, queryOptions, SEARCH_QUERY_PATH } from '../../knowledge/graph/graph-path.ts';
-import { fluentPath, isGraphScopeUrl, kiotaVerb, methodOfUnknownRequest, sdkSegment } from './sdk-shapes.ts';
+import { fluentPath, isGraphScopeUrl, kiotaParameterSegment, kiotaVerb, methodOfUnknownRequest, sdkSegment } from './sdk-shapes.ts';
 import type { AuthFlow, AuthFlowEvidence, Confidence, GraphCall, SourceRef, UnresolvedGraphCall } from './types.ts';
 import { unwrapExpression, visitJsClass, visitJsConnectivity, type JsConnectivityContext } from '../hosts/javascript-connectivity.ts';
 import type { CodeConnectivity } from '../hosts/types.ts';
@@ -995,7 +995,9 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         node = node.object as Node;
       } else if (node.type === 'CallExpression' && (node.callee as Node).type === 'MemberExpression') {
         const name = ((node.callee as Node).property as Node).name as string;
+        const withParameters = kiotaParameterSegment(name, ((node.arguments as Node[]) ?? []).length);
         if (/^by[A-Z]\w*Id$|^getById$|^getByEmail$/.test(name)) segments.unshift(PLACEHOLDER);
+        else if (withParameters) segments.unshift(withParameters);
         else if (PNP_QUERY.test(name)) {
           if (name === 'select' || name === 'expand') chainQuery[name].unshift(...((node.arguments as Node[]) ?? []).flatMap((argument) => listItems(argument)));
         } else return false;

@@ -1,4 +1,4 @@
-import { GRAPH_HOST_PATTERN } from '../../knowledge/graph/graph-path.ts';
+import { GRAPH_HOST_PATTERN, PLACEHOLDER } from '../../knowledge/graph/graph-path.ts';
 
 /**
  * What every language's recogniser needs to know about Graph SDK shapes and scope strings, in one place:
@@ -23,11 +23,18 @@ const GRAPH_ROOT_SEGMENTS = new Set([
 
 /** Whether a path's first segment names something at Graph's root (`users`, `roleManagement`, …), in any case. */
 export function isGraphRootSegment(segment: string): boolean {
-  return GRAPH_ROOT_SEGMENTS.has(normalized(segment));
+  // An entity set addressed by an alternate key counts as the set: `applications(appId='…')`.
+  return GRAPH_ROOT_SEGMENTS.has(normalized(segment.replace(/\(.*$/, '')));
 }
 
-/** SDK properties that stand for OData segments: `.photo.content` is `/photo/$value`. */
-const SEGMENT_ALIASES: Record<string, string> = { content: '$value', count: '$count', ref: '$ref', value: '$value' };
+/** SDK properties that stand for OData segments (`content`: see fluentPath). */
+const SEGMENT_ALIASES: Record<string, string> = { count: '$count', ref: '$ref', value: '$value' };
+/**
+ * Entities whose stream an SDK's `content` reaches as `$value`: a photo, a message's MIME, an attachment, hosted
+ * content (`.photo.content` is `/photo/$value`). Elsewhere — drive items, their versions and streams, OneNote
+ * pages and resources, recordings — Graph names it `/content`.
+ */
+const VALUE_STREAM_PARENTS = new Set(['photo', 'photos', 'messages', 'attachments', 'hostedcontents']);
 
 function normalized(segment: string): string {
   return segment.replace(/_/g, '').toLowerCase();
@@ -37,10 +44,23 @@ function normalized(segment: string): string {
 export function sdkSegment(name: string): string {
   const lower = normalized(name);
   if (SEGMENT_ALIASES[lower]) return SEGMENT_ALIASES[lower]!;
-  if (/^graph[A-Z]/.test(name)) return `microsoft.graph.${lower.slice(5)}`;
+  // In each SDK's spelling: graphUser, GraphUser (C#), graph_user (Python).
+  if (/^[Gg]raph(?:[A-Z]|_[a-z])/.test(name)) return `microsoft.graph.${lower.slice(5)}`;
   // Graph's own spelling: camelCase (C# `MailFolders`, Python `mail_folders` → `mailFolders`).
   const camel = name.replace(/_+([a-z0-9])/gi, (_, next: string) => next.toUpperCase()).replace(/_/g, '');
   return camel.charAt(0).toLowerCase() + camel.slice(1);
+}
+
+/**
+ * Kiota's builders taking a function's parameters or an alternate key, told by the method's name and its number
+ * of arguments: `GetOffice365ActiveUserDetailWithPeriod("D7")` → `getOffice365ActiveUserDetail(period='{id}')`,
+ * `applications_with_app_id(x)` → `applications(appId='{id}')`. Undefined for any other method (`SharedWithMe()`,
+ * a function of no parameters, takes none).
+ */
+export function kiotaParameterSegment(name: string, argumentCount: number): string | undefined {
+  const [base, ...parameters] = name.includes('_with_') ? name.split('_with_') : name.split(/With(?=[A-Z0-9])/);
+  if (!base || !parameters.length || parameters.length !== argumentCount || parameters.some((parameter) => !parameter)) return undefined;
+  return `${sdkSegment(base)}(${parameters.map((parameter) => `${sdkSegment(parameter)}='${PLACEHOLDER}'`).join(',')})`;
 }
 
 /**
@@ -50,7 +70,7 @@ export function sdkSegment(name: string): string {
 export function fluentPath(segments: readonly string[]): string | undefined {
   let start = 0;
   while (start < segments.length && !isGraphRootSegment(segments[start]!) && /graph|client/i.test(segments[start]!)) start++;
-  const path = segments.slice(start);
+  const path = segments.slice(start).map((segment, index, all) => (segment === 'content' && VALUE_STREAM_PARENTS.has((all[index - 1] === PLACEHOLDER ? all[index - 2] : all[index - 1])?.toLowerCase() ?? '') ? '$value' : segment));
   return path.length && isGraphRootSegment(path[0]!) ? `/${path.join('/')}` : undefined;
 }
 

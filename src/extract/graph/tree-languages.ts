@@ -3,7 +3,7 @@ import { MENTIONS_GRAPH_HOST, PLACEHOLDER, parseGraphUrl, optionList, queryOptio
 import type { SourceFile } from '../../sources/source-file.ts';
 import { emptyCodeFacts, type CodeGraphFacts } from './javascript.ts';
 import { indexNodes, type NodesOf, type TreeLanguage } from './tree-sitter.ts';
-import { fluentPath, isScopeLike, kiotaVerb, methodOfUnknownRequest, sdkSegment, withoutGraphHost } from './sdk-shapes.ts';
+import { fluentPath, isScopeLike, kiotaParameterSegment, kiotaVerb, methodOfUnknownRequest, sdkSegment, withoutGraphHost } from './sdk-shapes.ts';
 import type { AuthFlow, Confidence } from './types.ts';
 import type { ExtractorChoice } from '../code/extractor.ts';
 import { environmentUrl, type EnvironmentLookup, type EnvironmentUrls } from '../code/environment.ts';
@@ -99,6 +99,8 @@ const CSHARP: LanguageRules = {
       if (/^(Select|Expand|Filter|Top|OrderBy|Skip|Header|Count|Search|With[A-Z]\w*)$/.test(name)) return { kind: 'skip', next: fn.childForFieldName('expression') };
       if (/^By\w+Id$/.test(name)) return { kind: 'id', next: fn.childForFieldName('expression') };
       if (name === 'ItemWithPath') return { kind: 'item-path', next: fn.childForFieldName('expression') };
+      const withParameters = kiotaParameterSegment(name, argumentsOf(node.childForFieldName('arguments')).length);
+      if (withParameters) return { kind: 'segment', name: withParameters, next: fn.childForFieldName('expression') };
       // v4 actions and functions are methods before `.Request()`: `.SendMail(message, true)`, `.Delta()`, `.CreateUploadSession(item)`.
       return { kind: 'action', name, next: fn.childForFieldName('expression') };
     }
@@ -139,8 +141,10 @@ const PYTHON: LanguageRules = {
     if (node.type === 'call') {
       const fn = node.childForFieldName('function');
       if (fn?.type !== 'attribute') return undefined;
-      if (/^by_\w+_id$/.test(fn.childForFieldName('attribute')?.text ?? '')) return { kind: 'id', next: fn.childForFieldName('object') };
-      return undefined;
+      const name = fn.childForFieldName('attribute')?.text ?? '';
+      if (/^by_\w+_id$/.test(name)) return { kind: 'id', next: fn.childForFieldName('object') };
+      const withParameters = kiotaParameterSegment(name, argumentsOf(node.childForFieldName('arguments')).length);
+      return withParameters ? { kind: 'segment', name: withParameters, next: fn.childForFieldName('object') } : undefined;
     }
     if (node.type === 'identifier') return { kind: 'root', name: node.text };
     return undefined;
@@ -185,6 +189,8 @@ const JAVA: LanguageRules = {
       if (/^(buildRequest|select|expand|filter|top|orderBy|skip|count|header)$/.test(name)) return { kind: 'skip', next };
       if (/^by\w+Id$/.test(name)) return { kind: 'id', next };
       if (name === 'itemWithPath') return { kind: 'item-path', next };
+      const withParameters = kiotaParameterSegment(name, args.length);
+      if (withParameters) return { kind: 'segment', name: withParameters, next };
       // v5 puts the key in a collection's call, users(id); an action takes a parameter set instead,
       // sendMail(UserSendMailParameterSet…) or copy(params), and is no collection.
       const keyed = args.length > 0 && /(s|children|people)$/.test(name) && !args.some((arg) => /ParameterSet\b/.test(arg.text));

@@ -96,6 +96,17 @@ describe('knowledge/graph/permission-index', () => {
     assert.equal(index.match('PUT', '/widgets'), undefined);
   });
 
+  it('an entity addressed by an alternate key the data does not list is the entity by its id; a listed key is itself', () => {
+    const index = GraphPermissionIndex.fromDocument({ ...DOCUMENT, permissions: { ...DOCUMENT.permissions, 'Widget.Admin': { authorizationType: 'oAuth2', schemes: { DelegatedWork: { requiresAdminConsent: true, privilegeLevel: 4 } }, pathSets: [{ schemeKeys: ['DelegatedWork'], methods: ['GET'], paths: { "/widgets(serial='{serial}')": 'least=DelegatedWork' } }] } } });
+    const byName = index.match('GET', "/widgets(name='{id}')/parts")!;
+    assert.equal(byName.template, '/widgets/{widget-id}/parts');
+    assert.match(byName.adjustment ?? '', /alternate key widgets\(name\)/);
+    assert.equal(index.match('GET', "/widgets(serial='A1')")?.template, "/widgets(serial='{serial}')");
+    assert.equal(index.match('GET', "/widgets(serial='A1')")?.adjustment, undefined);
+    // A function's parameters are no key.
+    assert.equal(index.match('GET', "/reports/getGadgetUsage(period='D7')"), undefined);
+  });
+
   it('refuses a document of an unknown shape and a truncated file, with the reason', (t) => {
     assert.throws(() => GraphPermissionIndex.fromDocument({ version: 2, entries: [] }), PermissionDataError);
     assert.throws(() => GraphPermissionIndex.fromDocument({ permissions: { 'X.Read': { schemes: {} } } }), /no schemes or pathSets/);

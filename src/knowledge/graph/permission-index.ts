@@ -216,6 +216,9 @@ export class GraphPermissionIndex {
       const index = segments.findIndex((segment) => pattern === segment);
       if (index > 0) attempts.push([[...segments.slice(0, index), replacement, ...segments.slice(index + 1)], why]);
     }
+    // An entity addressed by an alternate key the data does not list (`users(userPrincipalName='…')`) is the entity by its id.
+    const keyed = segments.findIndex((segment) => /^[a-z]\w*\([a-z]\w*\)$/.test(segment));
+    if (keyed >= 0) attempts.push([[...segments.slice(0, keyed), segments[keyed]!.replace(/\(.*$/, ''), PLACEHOLDER, ...segments.slice(keyed + 1)], `the alternate key ${segments[keyed]} matched as the entity's id`]);
     // The same drive and item under other addresses: `/sites/{id}/drives/{id}/…` is `/drives/{id}/…`, and a
     // drive's `root` is one of its items.
     for (const [attempt] of [...attempts]) {
