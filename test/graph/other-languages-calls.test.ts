@@ -43,6 +43,7 @@ const CASES: { language: TreeLanguage | 'powershell'; name: string; code: string
   { language: 'csharp', name: 'v5 $value', code: 'var photo = await graphClient.Me.Photo.Content.GetAsync();', calls: [['GET', '/me/photo/$value']] },
   { language: 'csharp', name: 'v4 Request() with modifiers', code: 'var page = await graphClient.Me.Events.Request().Select("subject").Top(10).GetAsync();\nawait graphClient.Me.Contacts.Request().AddAsync(contact);', calls: [['GET', '/me/events'], ['POST', '/me/contacts']] },
   { language: 'csharp', name: 'v4 actions and functions are methods before Request()', code: 'await graphClient.Me.SendMail(message, true).Request().PostAsync();\nvar delta = await graphClient.Me.Drive.Root.Delta().Request().GetAsync();\nawait graphClient.Me.Drive.Items[id].Copy(parent, name).Request().WithMaxRetry(3).PostAsync();', calls: [['POST', '/me/sendMail'], ['GET', '/me/drive/root/delta'], ['POST', '/me/drive/items/{id}/copy']] },
+  { language: 'csharp', name: 'v4 References and Reference are $ref', code: 'await graphClient.Groups[id].Members.References.Request().AddAsync(member);\nawait graphClient.Groups[id].Owners[userId].Reference.Request().DeleteAsync();', calls: [['POST', '/groups/{id}/members/$ref'], ['DELETE', '/groups/{id}/owners/{id}/$ref']] },
   // As in a public ASP.NET drive service: items addressed by path under a drive chosen by a condition.
   { language: 'csharp', name: 'an item addressed by its path is an item', code: 'var drive = site != null ? graphClient.Sites[site].Drive : graphClient.Me.Drive;\nvar children = await drive.Root.ItemWithPath(path).Children.Request().GetAsync();\nvar session = await graphClient.Me.Drive.Root.ItemWithPath(path).CreateUploadSession(props).Request().PostAsync();', calls: [['GET', '/sites/{id}/drive/items/{id}/children'], ['GET', '/me/drive/items/{id}/children'], ['POST', '/me/drive/items/{id}/createUploadSession']] },
   { language: 'csharp', name: 'a method that is not before Request() is not a segment (the request information is the GET it describes)', code: 'var info = await graphClient.Me.Messages.ToGetRequestInformation().GetAsync();\nvar me = await graphClient.Me.GetAsync();', calls: [['GET', '/me/messages'], ['GET', '/me']] },
@@ -773,6 +774,29 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(facts.scopes.map((scope) => `${scope.name} ${scope.source.line}`), ['RoleManagement.ReadWrite.Directory 2', 'AuditLog.Read.All 3', 'User.Read 5', 'Mail.Read 5']);
     assert.deepEqual(facts.calls, []);
     assert.deepEqual(facts.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['7 Invoke-MgGraphRequest with a URI built at run time ({id})']);
+  });
+
+  it('PowerShell: cmdlets select what -Property and -ExpandProperty name; request URLs and helpers what their query string does', () => {
+    const facts = withCmdletsResolved(extractPowerShell(new SourceFile('p.ps1', [
+      '$fields = @("id", "displayName")',
+      'Get-MgUser -All -Property "id,displayName,signInActivity"',
+      'Get-MgUserMessage -UserId $u -Property subject, bodyPreview -Top 5 | Select-Object Subject',
+      'Get-MgUser -UserId $u -Property $fields -ExpandProperty manager',
+      'Get-MgUser -UserId $u -Property $computed',
+      'Get-MgGroup -Property *',
+      'Invoke-RestMethod -Uri "https://graph.microsoft.com/v1.0/users?`$select=id,mail" -Headers $h',
+      'function Get-Graph { param($Path) Invoke-MgGraphRequest -Uri "https://graph.microsoft.com/v1.0/$Path" }',
+      'Get-Graph -Path "me/messages?`$select=subject"',
+    ].join('\n'))));
+    assert.deepEqual(facts.calls.map((call) => `${call.source.line} ${call.path} ${call.select?.join(',') ?? '-'} ${call.expand?.join(',') ?? '-'}`), [
+      '2 /users id,displayName,signInActivity -',
+      '3 /users/{id}/messages subject,bodyPreview -',
+      '4 /users/{id} id,displayName manager',
+      '5 /users/{id} - -',
+      '6 /groups - -',
+      '7 /users id,mail -',
+      '9 /me/messages subject -',
+    ]);
   });
 
   it('PowerShell: a URI known only at run time is reported however it is given: by position, by name, in a splat', () => {

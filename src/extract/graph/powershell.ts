@@ -1,4 +1,4 @@
-import { PLACEHOLDER, parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
+import { PLACEHOLDER, parseGraphUrl, queryOptions } from '../../knowledge/graph/graph-path.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { emptyCodeFacts, type CodeGraphFacts } from './javascript.ts';
 import { CURATED_CMDLETS, type CmdletTarget } from '../../knowledge/graph/powershell-commands.ts';
@@ -80,17 +80,12 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
     const args = statement.slice(statement.indexOf(command) + 1);
     const has = (parameterName: string) => args.some((token) => token.kind === 'parameter' && token.text.toLowerCase() === `-${parameterName.toLowerCase()}`);
     if (/^Connect-MgGraph$/i.test(name)) {
-      const scopeIndex = args.findIndex((token) => token.kind === 'parameter' && /^-scopes?$/i.test(token.text));
-      if (scopeIndex !== -1) {
-        for (const token of args.slice(scopeIndex + 1)) {
-          if (token.kind === 'parameter') break;
-          // A list kept in a variable (`$scopes = @("User.Read", …)`) counts where it is written.
-          for (const item of token.kind === 'variable' ? (lists.get(token.text.toLowerCase()) ?? []) : [token]) {
-            if (item.kind !== 'string' && item.kind !== 'word') continue;
-            for (const scope of (item.value ?? item.text).split(/[,\s]+/).filter(Boolean)) {
-              // Two Connect-MgGraph of one list (`if ($tenant) { … -Tenant $tenant -Scopes $scopes } else { … -Scopes $scopes }`) request it once.
-              if (!facts.scopes.some((known) => known.name === scope && known.source.line === item.line)) facts.scopes.push({ name: scope, source: where(item) });
-            }
+      const scopes = listParameter(args, /^-scopes?$/i, lists);
+      if (scopes) {
+        for (const item of scopes.items) {
+          for (const scope of itemsOf(item)) {
+            // Two Connect-MgGraph of one list (`if ($tenant) { … -Tenant $tenant -Scopes $scopes } else { … -Scopes $scopes }`) request it once.
+            if (!facts.scopes.some((known) => known.name === scope && known.source.line === item.line)) facts.scopes.push({ name: scope, source: where(item) });
           }
         }
         facts.flows.push({ flow: 'delegated', kind: has('UseDeviceAuthentication') || has('UseDeviceCode') ? 'device-code' : 'auth-code', source: where(command) });
@@ -117,13 +112,14 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
           if (sdk) facts.unresolved.push({ via: 'powershell', reason: `Invoke-MgGraphRequest with a URI built at run time (${candidate})`, source: where(command) });
           continue;
         }
-        facts.calls.push({ method, path: target.path, apiVersion: target.version === 'beta' ? 'beta' : 'v1.0', via: sdk ? 'powershell-invoke' : 'powershell-http', confidence: 'high', source: where(command) });
+        const { select, expand } = queryOptions(target.query);
+        facts.calls.push({ method, path: target.path, apiVersion: target.version === 'beta' ? 'beta' : 'v1.0', via: sdk ? 'powershell-invoke' : 'powershell-http', confidence: 'high', source: where(command), ...(select ? { select } : {}), ...(expand ? { expand } : {}) });
       }
       continue;
     }
     if (/^\w+-Mg\w+$/i.test(name) && !SDK_SESSION_COMMANDS.has(name.toLowerCase())) {
       // Resolved against the SDK's command map (or the curated table) once every file is read: see graph/index.ts.
-      (facts.cmdlets ??= []).push({ name, ...cmdletArguments(args), source: where(command) });
+      (facts.cmdlets ??= []).push({ name, ...cmdletArguments(args), ...selectedProperties(args, lists), source: where(command) });
       continue;
     }
     // A request helper of this script, or perhaps of another script of the app (matched in graph/index.ts).
@@ -191,7 +187,8 @@ export function helperCall(helper: PowerShellHelper, invocation: PowerShellInvoc
   const target = parseGraphUrl(url);
   if (!target || target.path === '/' || target.path.startsWith(`/${PLACEHOLDER}`) || target.version === PLACEHOLDER) return { unresolved: `${invocation.name} is given a path known only at run time (${url})` };
   const method = typeof helper.method === 'string' ? helper.method : (given[helper.method.param]?.toUpperCase() ?? 'GET');
-  return { call: { method, path: target.path, apiVersion: target.version === 'beta' ? 'beta' : 'v1.0', via: 'powershell-helper', confidence: 'high', source: invocation.source } };
+  const { select, expand } = queryOptions(target.query);
+  return { call: { method, path: target.path, apiVersion: target.version === 'beta' ? 'beta' : 'v1.0', via: 'powershell-helper', confidence: 'high', source: invocation.source, ...(select ? { select } : {}), ...(expand ? { expand } : {}) } };
 }
 
 interface ScriptFunction {
@@ -385,6 +382,47 @@ function splatsIn(tokens: Token[], matches: Int32Array): Map<string, Map<string,
     if ((dotted || indexed) && value && value.kind !== 'separator') entries.set((dotted ? tokens[i + 2]!.text : (tokens[i + 2]!.value ?? '')).toLowerCase(), value);
   }
   return splats;
+}
+
+/**
+ * The items of a list-valued parameter (`-Scopes "a","b"`, `-Property id,displayName`, `-Scopes $scopes`): its
+ * strings and words, and the items of a list the script assigns to a variable given there (they count where
+ * they are written); `unknown` when a value is known only at run time. Undefined when the parameter is absent.
+ */
+function listParameter(args: Token[], parameter: RegExp, lists: Map<string, Token[]>): { items: Token[]; unknown: boolean } | undefined {
+  const at = args.findIndex((token) => token.kind === 'parameter' && parameter.test(token.text));
+  if (at === -1) return undefined;
+  const items: Token[] = [];
+  let unknown = false;
+  for (const token of args.slice(at + 1)) {
+    if (token.kind === 'parameter') break;
+    if (token.kind === 'variable') {
+      const list = lists.get(token.text.toLowerCase());
+      if (list) items.push(...list);
+      else unknown = true;
+    } else if (token.kind === 'string' || token.kind === 'word') items.push(token);
+  }
+  return { items, unknown };
+}
+
+/** The names one list item gives (`"id,displayName"`, `User.Read Mail.Send`). */
+function itemsOf(item: Token): string[] {
+  return (item.value ?? item.text).split(/[,\s]+/).filter(Boolean);
+}
+
+/**
+ * The `$select` and `$expand` a cmdlet asks for with `-Property` and `-ExpandProperty` (`-Property
+ * signInActivity` needs AuditLog.Read.All too). A list known only at run time, or `*`, selects nothing known.
+ */
+function selectedProperties(args: Token[], lists: Map<string, Token[]>): { select?: string[]; expand?: string[] } {
+  const read = (parameter: RegExp) => {
+    const list = listParameter(args, parameter, lists);
+    const names = list && !list.unknown ? list.items.flatMap(itemsOf) : [];
+    return names.length && !names.some((name) => name === '*' || name.includes(PLACEHOLDER)) ? names : undefined;
+  };
+  const select = read(/^-property:?$/i);
+  const expand = read(/^-expandproperty:?$/i);
+  return { ...(select ? { select } : {}), ...(expand ? { expand } : {}) };
 }
 
 /** String lists assigned to variables (`$scopes = @("a", "b")` over any lines, `$scopes = "a", "b"`): their string tokens, by lower-case `$name`. */
@@ -674,6 +712,9 @@ export interface CmdletUse {
   parameters: string[];
   /** A value given without a parameter name (the first positional parameter is the id in Get cmdlets). */
   positional: boolean;
+  /** Properties asked for with `-Property` and `-ExpandProperty`. */
+  select?: string[];
+  expand?: string[];
   source: { file: string; line: number };
 }
 
@@ -687,5 +728,5 @@ export function resolveCmdlet(use: CmdletUse, map: { resolve(name: string): Cmdl
   if (!target) return undefined;
   const selectsOne = target.id ? use.parameters.includes(target.id.toLowerCase()) || use.positional : true;
   const path = target.list && !selectsOne ? target.list : target.path;
-  return { method: target.method, path, apiVersion: target.apiVersion ?? (beta ? 'beta' : 'v1.0'), via: 'powershell-cmdlet', confidence: 'high', source: use.source };
+  return { method: target.method, path, apiVersion: target.apiVersion ?? (beta ? 'beta' : 'v1.0'), via: 'powershell-cmdlet', confidence: 'high', source: use.source, ...(use.select ? { select: use.select } : {}), ...(use.expand ? { expand: use.expand } : {}) };
 }

@@ -27,8 +27,8 @@ export function isGraphRootSegment(segment: string): boolean {
   return GRAPH_ROOT_SEGMENTS.has(normalized(segment.replace(/\(.*$/, '')));
 }
 
-/** SDK properties that stand for OData segments (`content`: see fluentPath). */
-const SEGMENT_ALIASES: Record<string, string> = { count: '$count', ref: '$ref', value: '$value' };
+/** SDK properties that stand for OData segments (`content`: see fluentPath); v4's `References` and `Reference` are `$ref`. */
+const SEGMENT_ALIASES: Record<string, string> = { count: '$count', ref: '$ref', references: '$ref', reference: '$ref', value: '$value' };
 /**
  * Entities whose stream an SDK's `content` reaches as `$value`: a photo, a message's MIME, an attachment, hosted
  * content (`.photo.content` is `/photo/$value`). Elsewhere — drive items, their versions and streams, OneNote
