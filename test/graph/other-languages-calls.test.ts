@@ -783,6 +783,8 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
       'Get-MgUserMessage -UserId $u -Property subject, bodyPreview -Top 5 | Select-Object Subject',
       'Get-MgUser -UserId $u -Property $fields -ExpandProperty manager',
       'Get-MgUser -UserId $u -Property $computed',
+      '$props = "id,mail,signInActivity"',
+      'Get-MgUser -All -Property $props',
       'Get-MgGroup -Property *',
       'Invoke-RestMethod -Uri "https://graph.microsoft.com/v1.0/users?`$select=id,mail" -Headers $h',
       'function Get-Graph { param($Path) Invoke-MgGraphRequest -Uri "https://graph.microsoft.com/v1.0/$Path" }',
@@ -793,9 +795,10 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
       '3 /users/{id}/messages subject,bodyPreview -',
       '4 /users/{id} id,displayName manager',
       '5 /users/{id} - -',
-      '6 /groups - -',
-      '7 /users id,mail -',
-      '9 /me/messages subject -',
+      '7 /users id,mail,signInActivity -',
+      '8 /groups - -',
+      '9 /users id,mail -',
+      '11 /me/messages subject -',
     ]);
   });
 

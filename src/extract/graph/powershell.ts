@@ -80,7 +80,7 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
     const args = statement.slice(statement.indexOf(command) + 1);
     const has = (parameterName: string) => args.some((token) => token.kind === 'parameter' && token.text.toLowerCase() === `-${parameterName.toLowerCase()}`);
     if (/^Connect-MgGraph$/i.test(name)) {
-      const scopes = listParameter(args, /^-scopes?$/i, lists);
+      const scopes = listParameter(args, /^-scopes?$/i, lists, variables);
       if (scopes) {
         for (const item of scopes.items) {
           for (const scope of itemsOf(item)) {
@@ -119,7 +119,7 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
     }
     if (/^\w+-Mg\w+$/i.test(name) && !SDK_SESSION_COMMANDS.has(name.toLowerCase())) {
       // Resolved against the SDK's command map (or the curated table) once every file is read: see graph/index.ts.
-      (facts.cmdlets ??= []).push({ name, ...cmdletArguments(args), ...selectedProperties(args, lists), source: where(command) });
+      (facts.cmdlets ??= []).push({ name, ...cmdletArguments(args), ...selectedProperties(args, lists, variables), source: where(command) });
       continue;
     }
     // A request helper of this script, or perhaps of another script of the app (matched in graph/index.ts).
@@ -387,9 +387,10 @@ function splatsIn(tokens: Token[], matches: Int32Array): Map<string, Map<string,
 /**
  * The items of a list-valued parameter (`-Scopes "a","b"`, `-Property id,displayName`, `-Scopes $scopes`): its
  * strings and words, and the items of a list the script assigns to a variable given there (they count where
- * they are written); `unknown` when a value is known only at run time. Undefined when the parameter is absent.
+ * they are written) or the string it assigns (`$props = "id,mail"`); `unknown` when a value is known only at run
+ * time. Undefined when the parameter is absent.
  */
-function listParameter(args: Token[], parameter: RegExp, lists: Map<string, Token[]>): { items: Token[]; unknown: boolean } | undefined {
+function listParameter(args: Token[], parameter: RegExp, lists: Map<string, Token[]>, variables: Map<string, string>): { items: Token[]; unknown: boolean } | undefined {
   const at = args.findIndex((token) => token.kind === 'parameter' && parameter.test(token.text));
   if (at === -1) return undefined;
   const items: Token[] = [];
@@ -398,7 +399,9 @@ function listParameter(args: Token[], parameter: RegExp, lists: Map<string, Toke
     if (token.kind === 'parameter') break;
     if (token.kind === 'variable') {
       const list = lists.get(token.text.toLowerCase());
+      const value = variables.get(token.text.toLowerCase());
       if (list) items.push(...list);
+      else if (value !== undefined) items.push({ ...token, kind: 'string', value });
       else unknown = true;
     } else if (token.kind === 'string' || token.kind === 'word') items.push(token);
   }
@@ -414,9 +417,9 @@ function itemsOf(item: Token): string[] {
  * The `$select` and `$expand` a cmdlet asks for with `-Property` and `-ExpandProperty` (`-Property
  * signInActivity` needs AuditLog.Read.All too). A list known only at run time, or `*`, selects nothing known.
  */
-function selectedProperties(args: Token[], lists: Map<string, Token[]>): { select?: string[]; expand?: string[] } {
+function selectedProperties(args: Token[], lists: Map<string, Token[]>, variables: Map<string, string>): { select?: string[]; expand?: string[] } {
   const read = (parameter: RegExp) => {
-    const list = listParameter(args, parameter, lists);
+    const list = listParameter(args, parameter, lists, variables);
     const names = list && !list.unknown ? list.items.flatMap(itemsOf) : [];
     return names.length && !names.some((name) => name === '*' || name.includes(PLACEHOLDER)) ? names : undefined;
   };
