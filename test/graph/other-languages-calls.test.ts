@@ -798,7 +798,7 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
       '4 /users/{id} id,displayName manager',
       '5 /users/{id} - -',
       '7 /users id,mail,signInActivity -',
-      '8 /groups - -',
+      '8 /groups * -',
       '9 /users id,mail -',
       '11 /me/messages subject -',
     ]);

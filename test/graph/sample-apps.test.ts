@@ -144,6 +144,17 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
     files: { 'Export-Mail.ps1': "Connect-MgGraph -Scopes 'Mail.Read'\n$messages = Get-MgUserMessage -UserId $upn -Top 20\nforeach ($m in $messages) { Write-Output $m.Subject $m.Body.Content }\n" },
     expected: { needed: ['Mail.Read'] },
   },
+  // As in a public user export script: every property of every user, and each user's groups.
+  {
+    name: 'PowerShell export of every user property: -Property * needs User.Read.All, not User.ReadBasic.All',
+    files: { 'Export-Users.ps1': 'Connect-MgGraph -Scopes "User.Read.All", "GroupMember.Read.All"\n$users = Get-MgUser -All -Property *\nforeach ($user in $users) {\n    $groups = Get-MgUserMemberOf -UserId $user.Id -All\n}\n' },
+    expected: { needed: ['User.Read.All', 'GroupMember.Read.All'] },
+  },
+  {
+    name: '$select=* on messages asks for the body: Mail.Read, not Mail.ReadBasic',
+    files: { 'inbox.js': "const r = await msal.acquireTokenSilent({ account, scopes: ['Mail.Read'] });\nconst page = await fetch('https://graph.microsoft.com/v1.0/me/messages?$select=*&$top=10', { headers });\n" },
+    expected: { needed: ['Mail.Read'] },
+  },
   // As in Microsoft's Python Graph tutorial: the inbox's properties chosen in a query-parameters object, and a
   // body written for sendMail, which is not a body read.
   {

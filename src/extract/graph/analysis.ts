@@ -451,7 +451,8 @@ function requirementFor(index: GraphPermissionIndex, teamsApp: boolean, call: Gr
   const alsoRequired: string[] = [];
   const properties = [...(call.select ?? []), ...(call.expand ?? []), ...(call.readsBody ? ['body'] : [])];
   for (const rule of PROPERTY_RULES) {
-    if (!rule.path.test(call.path) || !properties.some((property) => rule.properties.test(property))) continue;
+    // `$select=*` asks for every property a ReadBasic permission leaves out, but not those Graph returns only when named (signInActivity).
+    if (!rule.path.test(call.path) || !properties.some((property) => rule.properties.test(property) || (property === '*' && rule.excludes))) continue;
     if (rule.excludes) claims = claims.filter((claim) => !rule.excludes!.test(claim.permission));
     if (rule.alsoRequires) alsoRequired.push(rule.alsoRequires);
   }

@@ -403,7 +403,7 @@ function listParameter(args: Token[], parameter: RegExp, lists: Map<string, Toke
       if (list) items.push(...list);
       else if (value !== undefined) items.push({ ...token, kind: 'string', value });
       else unknown = true;
-    } else if (token.kind === 'string' || token.kind === 'word') items.push(token);
+    } else if (token.kind === 'string' || token.kind === 'word' || token.text === '*') items.push(token);
   }
   return { items, unknown };
 }
@@ -415,13 +415,15 @@ function itemsOf(item: Token): string[] {
 
 /**
  * The `$select` and `$expand` a cmdlet asks for with `-Property` and `-ExpandProperty` (`-Property
- * signInActivity` needs AuditLog.Read.All too). A list known only at run time, or `*`, selects nothing known.
+ * signInActivity` needs AuditLog.Read.All too; `-Property *` asks for every property). A list known only at run
+ * time selects nothing known.
  */
 function selectedProperties(args: Token[], lists: Map<string, Token[]>, variables: Map<string, string>): { select?: string[]; expand?: string[] } {
   const read = (parameter: RegExp) => {
     const list = listParameter(args, parameter, lists, variables);
     const names = list && !list.unknown ? list.items.flatMap(itemsOf) : [];
-    return names.length && !names.some((name) => name === '*' || name.includes(PLACEHOLDER)) ? names : undefined;
+    if (names.includes('*')) return ['*'];
+    return names.length && !names.some((name) => name.includes(PLACEHOLDER)) ? names : undefined;
   };
   const select = read(/^-property:?$/i);
   const expand = read(/^-expandproperty:?$/i);
