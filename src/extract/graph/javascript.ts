@@ -686,10 +686,12 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       const request = resolveObject(element);
       if (!request) continue;
       batchSteps.add(request);
-      const url = evaluate(objectProperty(request, 'url'));
+      const urlNode = objectProperty(request, 'url');
+      // A url a condition or an if/else chooses gives each of its values.
+      const urls = urlNode ? possibleValues(urlNode) : [];
       const method = (evaluate(objectProperty(request, 'method')) ?? 'GET').toUpperCase();
-      if (url) addCall(element, method, url.startsWith('/') ? url : `/${url}`, 'batch', 'high', { version });
-      else facts.unresolved.push({ via: 'batch', reason: 'a $batch inner request with a dynamic url', source: where(element) });
+      for (const url of distinctRequests(urls.filter((url): url is string => Boolean(url) && !url!.startsWith(PLACEHOLDER)))) addCall(element, method, url.startsWith('/') ? url : `/${url}`, 'batch', 'high', { version });
+      if (!urls.length || urls.some((url) => !url || url.startsWith(PLACEHOLDER))) facts.unresolved.push({ via: 'batch', reason: 'a $batch inner request with a dynamic url', source: where(element) });
     }
   };
   /** `JSON.stringify(body)` → `body`. */
@@ -875,7 +877,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       const receiver = rootOf(((call.callee as Node).object as Node | undefined) ?? call);
       // Scoping the receiver's name costs a walk of its functions: only worth it when some client carries a flow.
       const receiverFlow = receiver && clientFlows.size ? (receiver.startsWith('this.') ? clientFlows.get(receiver) : clientFlows.get(scopedNameOf(call, receiver))) : undefined;
-      for (const path of new Set(known)) addCall(call, method ?? 'GET', path, 'graph-client', confidence, { version, select: select.length ? select : undefined, expand: expand.length ? expand : undefined, flow: receiverFlow ?? undefined, ...(searchEntities && SEARCH_QUERY_PATH.test(path) ? { searchEntities } : {}) });
+      for (const path of distinctRequests(known)) addCall(call, method ?? 'GET', path, 'graph-client', confidence, { version, select: select.length ? select : undefined, expand: expand.length ? expand : undefined, flow: receiverFlow ?? undefined, ...(searchEntities && SEARCH_QUERY_PATH.test(path) ? { searchEntities } : {}) });
       if (known.length === paths.length) return;
     }
     // Paging (`.api(page['@odata.nextLink'])`, or a variable holding the link) continues a request already counted: not a new, unknown call.
@@ -940,7 +942,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     // A call of some other `get` of the same name.
     if (gluedToVersion(parsed.path)) return;
     if (UNKNOWN_ROOT.test(url) || parsed.path === '/') {
-      facts.unresolved.push({ via, reason: unknown, source: where(call) });
+      // A helper handed the next page's link (`handleNextPage(page['@odata.nextLink'])`) continues a counted request.
+      if (!((call.arguments as Node[]) ?? []).some(followsPagingLink)) facts.unresolved.push({ via, reason: unknown, source: where(call) });
       return;
     }
     const unsure = unknownBase || parsed.host === PLACEHOLDER;
@@ -1237,6 +1240,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (depth > 4) return [node];
     if (node.type === 'ConditionalExpression') return [...branchesOf(node.consequent as Node, depth + 1), ...branchesOf(node.alternate as Node, depth + 1)];
     if (node.type === 'ParenthesizedExpression') return branchesOf(node.expression as Node, depth + 1);
+    // `${url}`: the value itself.
+    if (node.type === 'TemplateLiteral' && (node.expressions as Node[]).length === 1 && (node.quasis as Node[]).every((quasi) => !(quasi.value as { cooked?: string }).cooked)) return branchesOf((node.expressions as Node[])[0]!, depth + 1);
     if (node.type === 'Identifier') {
       const init = constantAt(node, node.name as string);
       if (init && (init.type === 'ConditionalExpression' || init.type === 'ParenthesizedExpression')) return branchesOf(init, depth + 1);
@@ -1504,6 +1509,21 @@ function exportedMemberName(node: Node): string | undefined {
   const object = node.object as Node;
   const exportsObject = (object.type === 'Identifier' && object.name === 'exports') || isModuleExports(object);
   return exportsObject ? ((node.property as Node).name as string) : undefined;
+}
+
+/** The values of one URL that are distinct requests: values differing only in a filter or a top are one request. */
+function distinctRequests(urls: readonly string[]): string[] {
+  const byRequest = new Map<string, string>();
+  for (const url of urls) if (!byRequest.has(requestKey(url))) byRequest.set(requestKey(url), url);
+  return [...byRequest.values()];
+}
+
+/** A request's identity among values of one URL: its path and what it selects and expands. */
+function requestKey(url: string): string {
+  const parsed = parseGraphUrl(/^(\/|https?:)/i.test(url) ? url : `/${url}`);
+  if (!parsed) return url;
+  const { select, expand } = queryOptions(parsed.query);
+  return `${parsed.path}|${select?.join(',') ?? ''}|${expand?.join(',') ?? ''}`;
 }
 
 const JUMPS = new Set(['ReturnStatement', 'ThrowStatement', 'BreakStatement', 'ContinueStatement']);
