@@ -186,7 +186,8 @@ const JAVA: LanguageRules = {
       const name = node.childForFieldName('name')?.text ?? '';
       const next = node.childForFieldName('object');
       const args = argumentsOf(node.childForFieldName('arguments'));
-      if (/^(buildRequest|select|expand|filter|top|orderBy|skip|count|header)$/.test(name)) return { kind: 'skip', next };
+      // withUrl(nextLink): the same request builder for the next page, as C#'s WithUrl.
+      if (/^(buildRequest|select|expand|filter|top|orderBy|skip|count|header|withUrl)$/.test(name)) return { kind: 'skip', next };
       // A request already made (`users().get(…).getValue().get(0)`): what it returns is no request builder.
       if (/^(get|post|patch|put|delete)$/.test(name)) return undefined;
       if (/^by\w+Id$/.test(name)) return { kind: 'id', next };
