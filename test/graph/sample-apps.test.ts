@@ -144,6 +144,16 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
     files: { 'Export-Mail.ps1': "Connect-MgGraph -Scopes 'Mail.Read'\n$messages = Get-MgUserMessage -UserId $upn -Top 20\nforeach ($m in $messages) { Write-Output $m.Subject $m.Body.Content }\n" },
     expected: { needed: ['Mail.Read'] },
   },
+  // As in Microsoft.Identity.Web's web app samples: the user's token by default, the app's own for one request.
+  {
+    name: 'Microsoft.Identity.Web: WithAppOnly() makes that request app-only, the others stay the signed-in user\'s',
+    files: {
+      'Controllers/HomeController.cs': 'using Microsoft.Graph;\nusing Microsoft.Identity.Web;\npublic class HomeController : Controller {\n  private readonly GraphServiceClient _graphServiceClient;\n  public async Task<IActionResult> Index() {\n    var me = await _graphServiceClient.Me.Request().WithScopes("User.Read").GetAsync();\n    var mail = await _graphServiceClient.Me.Messages.GetAsync(r => r.Options.WithScopes("Mail.Read"));\n    var users = await _graphServiceClient.Users.GetAsync(r => r.Options.WithAppOnly());\n    return View();\n  }\n}\n',
+      'app.json': entra([{ id: 'df021288-bdef-4463-88db-98f22de89214', type: 'Role' }]),
+    },
+    // Read as app-only, every request would be: /me has no app-only permission, and User.Read would be unused.
+    expected: { needed: ['User.Read'], reducible: { 'Mail.Read': 'Mail.ReadBasic', 'User.Read.All': 'User.ReadBasic.All' }, highRiskUnjustified: ['User.Read.All'] },
+  },
   // As in a public user export script: every property of every user, and each user's groups.
   {
     name: 'PowerShell export of every user property: -Property * needs User.Read.All, not User.ReadBasic.All',

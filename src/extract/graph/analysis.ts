@@ -135,7 +135,7 @@ export function resolveFlows(kinds: readonly AppKind[], flows: readonly AuthFlow
   const assumed = !delegated && !application;
   const evidence = [...new Set(flows.map((flow) => `${flow.kind} (${flow.source.file}:${flow.source.line})`))];
   const byFile = new Map<string, Set<AuthFlow>>();
-  for (const flow of flows) byFile.set(flow.source.file, (byFile.get(flow.source.file) ?? new Set()).add(flow.flow));
+  for (const flow of flows) if (!flow.perCall) byFile.set(flow.source.file, (byFile.get(flow.source.file) ?? new Set()).add(flow.flow));
   const appFlow: AuthFlow = application && !delegated && !userFacing ? 'application' : 'delegated';
   return {
     delegated: delegated || assumed || userFacing,

@@ -119,7 +119,7 @@ const CSHARP: LanguageRules = {
   betaMarker: /using\s+Microsoft\.Graph\.Beta\b/,
   dead: { block: new Set(['block']), exits: new Set(['return_statement', 'throw_statement']), ifType: 'if_statement' },
   flows: [
-    [/^(AcquireTokenForClient|GetAccessTokenForAppAsync|WithAppOnly)$/, 'application', 'client-credentials'],
+    [/^(AcquireTokenForClient|GetAccessTokenForAppAsync)$/, 'application', 'client-credentials'],
     [/^(ClientSecretCredential|ClientCertificateCredential|ClientAssertionCredential)$/, 'application', 'client-credentials'],
     [/^ManagedIdentityCredential$/, 'application', 'managed-identity'],
     [/^(AcquireTokenOnBehalfOf|OnBehalfOfCredential|GetAccessTokenForUserAsync)$/, 'delegated', 'on-behalf-of'],
@@ -398,7 +398,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       // A string argument marks a dictionary's get('key') or a set's add('x'), no SDK request (unless the SDK's verb
       // takes a name: see verbsTakingNames).
       if (!verb || (!rules.verbsTakingNames?.has(member.name) && args.some((arg) => stringValue(arg, rules)))) continue;
-      for (const path of sdkPaths(member.object)) addCall(call, verb, path, beta ? 'beta' : undefined, rules.sdkVia ?? 'sdk', 'high', { ...sdkSelection(call), ...(verb === 'POST' && SEARCH_QUERY_PATH.test(path) ? { searchEntities: sdkSearchEntities(args[0]) } : {}) });
+      const flow = language === 'csharp' ? requestFlow(call) : undefined;
+      for (const path of sdkPaths(member.object)) addCall(call, verb, path, beta ? 'beta' : undefined, rules.sdkVia ?? 'sdk', 'high', { ...sdkSelection(call), ...(flow ? { flow } : {}), ...(verb === 'POST' && SEARCH_QUERY_PATH.test(path) ? { searchEntities: sdkSearchEntities(args[0]) } : {}) });
     }
 
     // `….Request().RequestUrl` (SDK v4): the URL of a Graph request that other code sends, with a method it alone knows.
@@ -885,6 +886,16 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
    * The properties an SDK call selects: in its own text, or — for Python's `get(request_configuration=config)`,
    * whose query parameters are built beforehand — in the function that makes the call.
    */
+  /**
+   * Microsoft.Identity.Web picks the token per request: `WithAppOnly()` in a request's options (v5) or after its
+   * `Request()` (v4) is the app's own token, `WithScopes(…)` the signed-in user's. That request's flow alone.
+   */
+  function requestFlow(call: TsNode): AuthFlow | undefined {
+    const flow: AuthFlow | undefined = /\.WithAppOnly\s*\(/.test(call.text) ? 'application' : /\.WithScopes\s*\(/.test(call.text) ? 'delegated' : undefined;
+    if (flow) facts.flows.push({ flow, kind: flow === 'application' ? 'client-credentials' : 'on-behalf-of', source: where(call), perCall: true });
+    return flow;
+  }
+
   function sdkSelection(call: TsNode): { select?: string[] } {
     const own = selectedProperties(call.text);
     if (own.select || language !== 'python' || !/request_configuration\s*=/.test(call.text)) return own;

@@ -72,4 +72,6 @@ export interface AuthFlowEvidence {
   kind: string;
   source: SourceRef;
   appRoot: string;
+  /** The flow of one request only (Microsoft.Identity.Web's `WithAppOnly()`, `WithScopes(…)`), not of its file's others. */
+  perCall?: boolean;
 }
