@@ -1,5 +1,6 @@
 import type { ScanResult } from '../engine/types.ts';
 import type { GraphCall } from '../extract/graph/types.ts';
+import { GUID } from '../extract/graph/requested.ts';
 
 /**
  * The permission inventory and justification table an assessor asks for: per app, every requested
@@ -31,7 +32,7 @@ export function renderPermissionsTable(result: ScanResult, paint: (style: 'bold'
       const risk = app.highRisk.find(key);
       const notJudged = permission.type === 'rsc' ? app.rscNotJudged?.find((entry) => entry.name.toLowerCase() === permission.name.toLowerCase()) : undefined;
       let verdict: string;
-      if (permission.unresolved) verdict = paint('yellow', 'unknown id (not in the Graph service principal data)');
+      if (permission.unresolved) verdict = paint('yellow', GUID.test(permission.name) ? 'unknown id (not in the Graph service principal data)' : 'id computed at deployment: not resolved');
       else if (permission.type === 'rsc' && permission.rsc?.mode === 'delegated') verdict = paint('gray', 'delegated RSC: a Teams client feature, not a Graph grant; listed for the inventory');
       else if (notJudged) verdict = paint('gray', `not judged: ${notJudged.why}`);
       else if (permission.type !== 'delegated' && permission.type !== 'application' && permission.type !== 'rsc') verdict = paint('gray', `${permission.type}: not a Graph scope; listed for the inventory`);

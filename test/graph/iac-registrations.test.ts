@@ -93,6 +93,60 @@ describe('app registrations in Terraform and Bicep', () => {
     assert.ok(!unused.includes('User.Read'), 'GET /me needs User.Read');
   });
 
+  it('GUIDs held in Bicep vars and params, Terraform locals and variables, and Bicep lookups of a permission by name', async (t) => {
+    const root = tempDir(t);
+    const named = `extension microsoftGraphV1
+var graphAppId = '00000003-0000-0000-c000-000000000000'
+param userReadId string = '${scope('User.Read')}'
+resource graphSp 'Microsoft.Graph/servicePrincipals@v1.0' existing = {
+  appId: graphAppId
+}
+resource app 'Microsoft.Graph/applications@v1.0' = {
+  uniqueName: 'contoso'
+  displayName: 'Contoso'
+  requiredResourceAccess: [
+    {
+      resourceAppId: graphAppId
+      resourceAccess: [
+        { id: userReadId, type: 'Scope' }
+        { id: filter(graphSp.appRoles, r => r.value == 'Mail.Read')[0].id, type: 'Role' }
+        { id: filter(graphSp.oauth2PermissionScopes, s => s.value == 'Files.Read')[0].id, type: 'Scope' }
+        { id: unknownId, type: 'Role' }
+      ]
+    }
+  ]
+}
+`;
+    const locals = `locals {
+  graph_app_id = "00000003-0000-0000-c000-000000000000"
+}
+variable "calendar_scope" {
+  default = "${scope('Calendars.Read')}"
+}
+resource "azuread_application" "app" {
+  display_name = "Contoso"
+  required_resource_access {
+    resource_app_id = local.graph_app_id
+    resource_access {
+      id   = var.calendar_scope
+      type = "Scope"
+    }
+  }
+}
+`;
+    writeTree(root, { 'infra/named.bicep': named, 'infra/locals.tf': locals });
+    const run = await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json', '-q']);
+    const report = JSON.parse(run.stdout) as ScanResult;
+    const requested = report.inventory!.permissionsRequested.map((permission) => `${permission.via} ${permission.type} ${permission.name} ${permission.source.line}${permission.unresolved ? ' (not resolved)' : ''}`).sort();
+    assert.deepEqual(requested, [
+      `bicep application Mail.Read ${lineOf(named, "'Mail.Read'")}`,
+      `bicep application unknownId ${lineOf(named, 'id: unknownId')} (not resolved)`,
+      `bicep delegated Files.Read ${lineOf(named, "'Files.Read'")}`,
+      `bicep delegated User.Read ${lineOf(named, 'id: userReadId')}`,
+      `terraform delegated Calendars.Read ${lineOf(locals, 'var.calendar_scope')}`,
+    ]);
+  });
+
   it('a broken file is reported with its line and the scan goes on', async (t) => {
     const root = tempDir(t);
     writeTree(root, { 'infra/app.tf': 'resource "azuread_application" "x" {\n  required_resource_access {\n    resource_app_id = "00000003-0000-0000-c000-000000000000"\n' });

@@ -10,8 +10,10 @@ import type { RequestedPermission } from './types.ts';
  *   and `azuread_application_api_access` `scope_ids` / `role_ids`; ids are GUIDs or the provider's lookups
  *   `…oauth2_permission_scope_ids["User.Read"]` / `…app_role_ids["Mail.Send"]`;
  * - Bicep with the Microsoft Graph extension: `resource … 'Microsoft.Graph/applications@…'` with
- *   `requiredResourceAccess: [{ resourceAppId, resourceAccess: [{ id, type }] }]`.
- * Graph is recognised by its app id or by the provider's well-known lookups naming Microsoft Graph.
+ *   `requiredResourceAccess: [{ resourceAppId, resourceAccess: [{ id, type }] }]`; an id is a GUID or a lookup in
+ *   Graph's service principal by name (`filter(graphSp.appRoles, r => r.value == 'Mail.Read')[0].id`).
+ * Graph is recognised by its app id or by the provider's well-known lookups naming Microsoft Graph. A GUID may
+ * be held in a Bicep `var` or `param` default, a Terraform `locals` entry or `variable` default.
  */
 export const IAC_REGISTRATION_HINT = /required_resource_access|azuread_application_api_access|Microsoft\.Graph\/applications/;
 
@@ -24,8 +26,14 @@ export function requestedFromIac(file: SourceFile, entries: readonly IacEntry[],
   };
   const lookup = (value: IacValue): { name: string; kind: 'Scope' | 'Role' } | undefined => {
     if (value.kind !== 'expression') return undefined;
-    const match = /(oauth2_permission_scope_ids|app_role_ids)\s*\[\s*"([^"]+)"\s*\]/.exec(value.text);
-    return match ? { name: match[2]!, kind: match[1] === 'app_role_ids' ? 'Role' : 'Scope' } : undefined;
+    const match = /(oauth2_permission_scope_ids|app_role_ids)\s*\[\s*"([^"]+)"\s*\]/.exec(value.text) ?? /\b(oauth2PermissionScopes|appRoles)\b[^'"]*['"]([^'"]+)['"]/.exec(value.text);
+    return match ? { name: match[2]!, kind: /^(app_role_ids|appRoles)$/.test(match[1]!) ? 'Role' : 'Scope' } : undefined;
+  };
+  const constants = namedStrings(entries, language);
+  /** A reference to a string the file names (`graphAppId`, `local.graph_app_id`) as the string. */
+  const valueOf = (value: IacValue | undefined): IacValue | undefined => {
+    const known = value?.kind === 'expression' ? constants.get(value.text.trim()) : undefined;
+    return known === undefined ? value : { kind: 'string', value: known, line: value!.line };
   };
 
   if (language === 'hcl') {
@@ -33,23 +41,24 @@ export function requestedFromIac(file: SourceFile, entries: readonly IacEntry[],
       const [type] = resource.labels;
       if (type === 'azuread_application') {
         for (const access of entriesNamed(resource.value, 'required_resource_access')) {
-          if (!isGraph(attribute(access.value, 'resource_app_id'))) continue;
+          if (!isGraph(valueOf(attribute(access.value, 'resource_app_id')))) continue;
           for (const item of entriesNamed(access.value, 'resource_access')) {
-            const id = attribute(item.value, 'id');
+            const id = valueOf(attribute(item.value, 'id'));
             const kind = text(attribute(item.value, 'type')) === 'Role' ? 'Role' : 'Scope';
             const named = id && lookup(id);
             if (named) add(named.name, named.name, named.kind, id.line, 'terraform');
-            else if (id?.kind === 'string') add(undefined, id.value, kind, id.line, 'terraform');
+            else if (id) add(undefined, idText(id), kind, id.line, 'terraform');
           }
         }
       }
-      if (type === 'azuread_application_api_access' && isGraph(attribute(resource.value, 'api_client_id'))) {
+      if (type === 'azuread_application_api_access' && isGraph(valueOf(attribute(resource.value, 'api_client_id')))) {
         for (const [key, kind] of [['scope_ids', 'Scope'], ['role_ids', 'Role']] as const) {
           const list = attribute(resource.value, key);
-          for (const item of list?.kind === 'array' ? list.items : []) {
+          for (const listed of list?.kind === 'array' ? list.items : []) {
+            const item = valueOf(listed)!;
             const named = lookup(item);
             if (named) add(named.name, named.name, named.kind, item.line, 'terraform');
-            else if (item.kind === 'string') add(undefined, item.value, kind, item.line, 'terraform');
+            else add(undefined, idText(item), kind, item.line, 'terraform');
           }
         }
       }
@@ -60,16 +69,35 @@ export function requestedFromIac(file: SourceFile, entries: readonly IacEntry[],
   for (const resource of entries.filter((entry) => entry.key === 'resource' && entry.labels.some((label) => /^Microsoft\.Graph\/applications@/i.test(label)))) {
     const accessList = attribute(resource.value, 'requiredResourceAccess');
     for (const access of accessList?.kind === 'array' ? accessList.items : []) {
-      if (!isGraph(attribute(access, 'resourceAppId'))) continue;
+      if (!isGraph(valueOf(attribute(access, 'resourceAppId')))) continue;
       const items = attribute(access, 'resourceAccess');
       for (const item of items?.kind === 'array' ? items.items : []) {
-        const id = attribute(item, 'id');
+        const id = valueOf(attribute(item, 'id'));
         const kind = text(attribute(item, 'type')) === 'Role' ? 'Role' : 'Scope';
-        if (id?.kind === 'string') add(undefined, id.value, kind, id.line, 'bicep');
+        const named = id && lookup(id);
+        if (named) add(named.name, named.name, named.kind, id.line, 'bicep');
+        else if (id) add(undefined, idText(id), kind, id.line, 'bicep');
       }
     }
   }
   return requested;
+}
+
+/** Strings a file names: Bicep `var x = '…'` and `param x string = '…'`; Terraform `locals { x = "…" }` as `local.x` and `variable "x" { default = "…" }` as `var.x`. */
+function namedStrings(entries: readonly IacEntry[], language: 'hcl' | 'bicep'): Map<string, string> {
+  const named = new Map<string, string>();
+  for (const entry of entries) {
+    if (language === 'bicep' && (entry.key === 'var' || entry.key === 'param') && entry.labels[0] && entry.value.kind === 'string') named.set(entry.labels[0], entry.value.value);
+    if (language === 'hcl' && entry.key === 'locals' && entry.value.kind === 'object') for (const local of entry.value.entries) if (local.value.kind === 'string') named.set(`local.${local.key}`, local.value.value);
+    const fallback = language === 'hcl' && entry.key === 'variable' && entry.labels[0] ? text(attribute(entry.value, 'default')) : undefined;
+    if (fallback !== undefined) named.set(`var.${entry.labels[0]}`, fallback);
+  }
+  return named;
+}
+
+/** A permission id as written: the GUID, or the expression computing it (listed as not resolved, never dropped). */
+function idText(value: IacValue): string {
+  return value.kind === 'string' ? value.value : value.kind === 'expression' ? value.text : `(${value.kind})`;
 }
 
 function attribute(value: IacValue | undefined, key: string): IacValue | undefined {

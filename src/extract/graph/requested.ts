@@ -9,7 +9,7 @@ import type { PermissionType, RequestedPermission } from './types.ts';
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 const GRAPH_NAMES = new Set(['microsoft graph', GRAPH_APP_ID]);
 const SHAREPOINT_NAMES = new Set(['office 365 sharepoint online', '00000003-0000-0ff1-ce00-000000000000', 'sharepoint']);
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Outlook and document add-in levels in the unified manifest's resourceSpecific list (Office.js, not Graph). */
 const ADDIN_LEVELS = /^(Mailbox(Item)?\.[A-Za-z]+\.User|Document\.[A-Za-z]+\.User|Mailbox\.AppendOnSend\.User)$/;
