@@ -870,7 +870,15 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   /** A URL argument's values: one, or for a variable given its value in the arms of an `if`, the value from each arm. */
   function urlValues(argument: TsNode): (string | undefined)[] {
     const reaching = argument.type === 'identifier' ? reachingAt(constants, argument) : undefined;
-    return reaching && reaching.length > 1 ? [...new Set(reaching.map((value) => evaluate(value)))] : [evaluate(argument)];
+    const values = reaching && reaching.length > 1 ? reaching : [argument];
+    return [...new Set(values.flatMap((value) => conditionalBranches(value).map((branch) => evaluate(branch))))];
+  }
+
+  /** A value a condition chooses (`c ? a : b`, `a if c else b`), also held in a variable: each branch; else the value. */
+  function conditionalBranches(node: TsNode, depth = 0): TsNode[] {
+    const value = node.type === 'identifier' ? valueAt(constants, node) : node;
+    const branches = value && depth < 4 ? branchesOf(value) : [];
+    return branches.length ? branches.flatMap((branch) => conditionalBranches(branch, depth + 1)) : [node];
   }
 
   /** The Graph paths of the SDK chains below a receiver (a variable followed to its value, a condition's branches). */
