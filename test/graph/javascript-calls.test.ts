@@ -71,6 +71,8 @@ const CASES: { name: string; code: string; calls: Expected[] }[] = [
   { name: 'api() in one callback, the verb in the next', code: "factory.getClient('3').then((cli) => cli.api(`/sites/${site}/lists/${list}/items`)).then((request) => request.get());", calls: [['GET', '/sites/{id}/lists/{id}/items']] },
   { name: 'a Graph URL in a log message is no call', code: "display('2. Call https://graph.microsoft.com/v1.0/me/ with the server side token');\nconsole.log(`GET https://graph.microsoft.com/v1.0/users`);", calls: [] },
   { name: '$batch JSON body (SDK)', code: "await client.api('/$batch').post({ requests: [{ id: '1', method: 'GET', url: '/me' }, { id: '2', method: 'POST', url: '/me/events', body: {} }] });", calls: [['GET', '/me'], ['POST', '/me/events']] },
+  // As in a public multi-tenant SharePoint client: a URL built from constants each chosen by a condition.
+  { name: 'a URL built from constants a condition chooses gives each combination', code: "async function listDriveItems(siteId, driveId, folderId) {\n  const drive = driveId ? `/drives/${driveId}` : '/drive';\n  const path = folderId ? `${drive}/items/${folderId}/children` : `${drive}/root/children`;\n  return client.api(`/sites/${siteId}${path}`).get();\n}\nconst version = beta ? 'beta' : 'v1.0';\nawait fetch('https://graph.microsoft.com/' + version + '/me/presence');", calls: [['GET', '/sites/{id}/drives/{id}/items/{id}/children'], ['GET', '/sites/{id}/drive/items/{id}/children'], ['GET', '/sites/{id}/drives/{id}/root/children'], ['GET', '/sites/{id}/drive/root/children'], ['GET', '/me/presence', 'beta'], ['GET', '/me/presence']] },
   // As in a public SPFx groups directory: the inner request's url chosen in an if/else and handed over as `${apiTxt}`.
   { name: '$batch inner url from a variable set in an if/else: each value, once per request', code: "let apiTxt = '';\nif (letter === '#') {\n  apiTxt = \"/groups?$filter=startswith(displayName,'1')&$select=id,displayName&$top=999\";\n} else {\n  apiTxt = `/groups?$filter=startswith(displayName,'${letter}')&$select=id,displayName&$top=999`;\n}\nlet other = '/me/events';\nif (mail) other = '/me/messages';\nconst requestBody = { requests: [{ id: '1', method: 'GET', url: `${apiTxt}` }, { id: '2', method: 'GET', url: other }] };\nawait client.api('/$batch').post(requestBody);", calls: [['GET', '/groups'], ['GET', '/me/messages'], ['GET', '/me/events']] },
   { name: '$batch through fetch, beta', code: "const body = { requests: [{ id: '1', method: 'GET', url: `/users/${id}/presence` }] };\nawait fetch('https://graph.microsoft.com/beta/$batch', { method: 'POST', body: JSON.stringify(body) });", calls: [['GET', '/users/{id}/presence', 'beta']] },
@@ -407,6 +409,11 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     const reusedFacts = extractJavaScript(new SourceFile('reused.js', reused), () => undefined);
     assert.equal(reusedFacts.calls.length, 40_000);
     assert.deepEqual(reusedFacts.calls.slice(-2).map((call) => call.path), ['/users/19999', '/groups/19999']);
+    // 2,000 constants each chosen by a condition from the one before, in one URL: a bounded number of values, no blow-up.
+    const chosen = `const c0 = a ? '/me' : '/users/x';\n${Array.from({ length: 2_000 }, (_, i) => `const c${i + 1} = f${i} ? \`\${c${i}}/a\` : \`\${c${i}}/b\`;`).join('\n')}\nawait client.api(\`\${c2000}\`).get();\nawait client.api(\`\${c1}/messages\`).get();`;
+    const chosenFacts = extractJavaScript(new SourceFile('chosen.ts', chosen), () => undefined);
+    assert.ok(chosenFacts.calls.length + chosenFacts.unresolved.length <= 16, String(chosenFacts.calls.length));
+    assert.deepEqual(chosenFacts.calls.filter((call) => call.source.line === 2003).map((call) => call.path).sort(), ['/me/a/messages', '/me/b/messages', '/users/x/a/messages', '/users/x/b/messages']);
   });
 
   // As public apps page through Graph: the first page's URL in a let, the next page's link assigned in the loop.

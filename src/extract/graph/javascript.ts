@@ -318,6 +318,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   const bindings = new Map<string, string>();
   /** While templateOf reads a URL: what a parameter stands for (its slot's marker, or `{id}`); undefined for any other name. */
   let parameterText: ((at: Node, name: string) => string | undefined) | undefined;
+  /** While a URL is read for one combination of the constants a condition chooses (see withChosenConstants): the branch of each. */
+  let chosenBranches: ReadonlyMap<string, Node> | undefined;
   let callIndex: Map<string, Node[]> | undefined;
   /** Where each name is given a value with `=` or a declaration, in source order (found once per file, on first need: see reachingValues). */
   let definitionsByName: Map<string, Node[]> | undefined;
@@ -350,6 +352,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       case 'Identifier': {
         const name = node.name as string;
         if (bindings.has(name)) return bindings.get(name);
+        const chosen = chosenBranches?.get(name);
+        if (chosen) return evaluate(chosen, depth + 1);
         const parameter = parameterText?.(node, name);
         if (parameter !== undefined) return parameter;
         if (evaluating.has(name)) return undefined;
@@ -1172,7 +1176,43 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
 
   /** Every string a path argument can be: one per branch of a condition, per value its function's callers pass. */
   function possibleValues(argument: Node): (string | undefined)[] {
-    return branchesOf(argument).flatMap((branch) => withParameterValues(branch, () => evaluate(branch)));
+    return branchesOf(argument).flatMap((branch) => withChosenConstants(branch, () => withParameterValues(branch, () => evaluate(branch))).flat());
+  }
+
+  /**
+   * A URL built from constants a condition chooses (`const drive = id ? `/drives/${id}` : '/drive'`, then
+   * `${drive}/root/children` in another), directly or through other constants: `read` once per combination of
+   * their branches (at most 3 such constants, 8 combinations); once otherwise.
+   */
+  function withChosenConstants<T>(path: Node, read: () => T): T[] {
+    const choices = new Map<string, Node[]>();
+    const seen = new Set<string>();
+    const visit = (node: Node | null | undefined, depth: number) => {
+      if (!node || depth > 8 || choices.size > 3) return;
+      if (node.type === 'TemplateLiteral') for (const expression of node.expressions as Node[]) visit(expression, depth + 1);
+      else if (node.type === 'BinaryExpression') [node.left, node.right].forEach((operand) => visit(operand as Node, depth + 1));
+      else if (node.type === 'ParenthesizedExpression') visit(node.expression as Node, depth + 1);
+      else if (node.type === 'Identifier' && !seen.has(node.name as string)) {
+        seen.add(node.name as string);
+        const init = constantAt(node, node.name as string);
+        if (init?.type !== 'ConditionalExpression') return visit(init, depth + 1);
+        const branches = [init.consequent as Node, init.alternate as Node];
+        choices.set(node.name as string, branches);
+        for (const branch of branches) visit(branch, depth + 1);
+      }
+    };
+    visit(path, 0);
+    if (!choices.size || choices.size > 3) return [read()];
+    let combinations: Map<string, Node>[] = [new Map()];
+    for (const [name, branches] of choices) combinations = combinations.flatMap((combination) => branches.map((branch) => new Map([...combination, [name, branch]])));
+    return combinations.map((combination) => {
+      chosenBranches = combination;
+      try {
+        return read();
+      } finally {
+        chosenBranches = undefined;
+      }
+    });
   }
 
   /**
