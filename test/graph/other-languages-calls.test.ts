@@ -809,6 +809,33 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     ]);
   });
 
+  it('PowerShell: each inner request of a $batch body is a call, the batch none; a body built at run time is reported', () => {
+    const facts = extractPowerShell(new SourceFile('batch.ps1', [
+      '$batch = @{',
+      '  requests = @(',
+      '    @{ id = "1"; method = "GET"; url = "/users?`$select=id,signInActivity" },',
+      '    @{',
+      '      id = "2"',
+      '      method = "POST"',
+      '      url = "groups/$groupId/members/`$ref"',
+      '    }',
+      '  )',
+      '}',
+      '$json = $batch | ConvertTo-Json -Depth 5',
+      'Invoke-MgGraphRequest -Method POST -Uri "https://graph.microsoft.com/beta/`$batch" -Body $json',
+      'Invoke-RestMethod -Method Post -Uri "https://graph.microsoft.com/v1.0/`$batch" -Headers $h -Body ($batch | ConvertTo-Json -Depth 5)',
+      'Invoke-MgGraphRequest -Method POST -Uri "v1.0/`$batch" -Body (Get-Requests | ConvertTo-Json)',
+      '$broken = @{ requests = @( @{ url = "/me"',
+    ].join('\n')));
+    assert.deepEqual(facts.calls.map((call) => `${call.source.line} ${call.method} ${call.path} ${call.apiVersion} ${call.select?.join(',') ?? '-'}`), [
+      '3 GET /users beta id,signInActivity',
+      '7 POST /groups/{id}/members/$ref beta -',
+      '3 GET /users v1.0 id,signInActivity',
+      '7 POST /groups/{id}/members/$ref v1.0 -',
+    ]);
+    assert.deepEqual(facts.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['14 a $batch request whose inner requests are built at run time']);
+  });
+
   it('PowerShell: a URI known only at run time is reported however it is given: by position, by name, in a splat', () => {
     const facts = extractPowerShell(new SourceFile('u.ps1', 'Invoke-MgGraphRequest $computed\nInvoke-MgGraphRequest -Method POST -Uri $other\n$p = @{ Uri = $x }\nInvoke-MgGraphRequest @p\n'));
     assert.deepEqual(facts.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['1 Invoke-MgGraphRequest with a URI known only at run time ($computed)', '2 Invoke-MgGraphRequest with a URI known only at run time ($other)', '4 Invoke-MgGraphRequest with a URI known only at run time ($x)']);

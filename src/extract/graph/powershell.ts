@@ -107,6 +107,11 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
       const candidates = (uriToken?.kind === 'variable' && alternatives.get(uriToken.text.toLowerCase())) || [uri];
       for (const candidate of candidates) {
         const target = parseGraphUrl(candidate);
+        // JSON batching: each inner request of the body is a call; the batch itself is none.
+        if (target && (target.host || sdk) && target.path.replace(/\//g, '') === '$batch') {
+          addBatchRequests(facts, batchRequestsOf(args, tokens, matches), target.version === 'beta' ? 'beta' : 'v1.0', variables, where(command));
+          continue;
+        }
         // A URI that is a run-time value as a whole ("$uri") has no Graph path either.
         if (!target || (!sdk && !target.host) || target.path === '/' || target.path.startsWith(`/${PLACEHOLDER}`)) {
           if (sdk) facts.unresolved.push({ via: 'powershell', reason: `Invoke-MgGraphRequest with a URI built at run time (${candidate})`, source: where(command) });
@@ -359,6 +364,69 @@ function concatenation(tokens: Token[], lookup: (name: string) => string | undef
     text += valueWith(token, lookup) ?? PLACEHOLDER;
   }
   return text;
+}
+
+/**
+ * The inner requests of a `$batch` body: the hashtable the body is made from (`-Body ($batch | ConvertTo-Json)`,
+ * or `-Body $json` after `$json = $batch | ConvertTo-Json`) and its `requests = @( @{ id = …; method = …; url = … }, … )`,
+ * each as its key-value tokens (keys lower case). Undefined when the body is no such hashtable of this script.
+ */
+function batchRequestsOf(args: Token[], tokens: Token[], matches: Int32Array): Map<string, Token>[] | undefined {
+  const body = args.findIndex((token) => token.kind === 'parameter' && /^-body:?$/i.test(token.text));
+  if (body === -1) return undefined;
+  let name: string | undefined;
+  for (let i = body + 1; i < args.length && args[i]!.kind !== 'parameter' && !name; i++) if (args[i]!.kind === 'variable') name = args[i]!.text.toLowerCase();
+  for (let hops = 0; name && hops < 4; hops++) {
+    let open: number | undefined;
+    let alias: string | undefined;
+    for (let i = 0; i + 3 < tokens.length; i++) {
+      if (tokens[i]!.kind !== 'variable' || tokens[i]!.text.toLowerCase() !== name || tokens[i + 1]!.text !== '=') continue;
+      if (tokens[i + 2]!.text === '@' && tokens[i + 3]!.text === '{') open = i + 3;
+      else if (tokens[i + 2]!.kind === 'variable') alias = tokens[i + 2]!.text.toLowerCase();
+    }
+    if (open === undefined) {
+      name = alias;
+      continue;
+    }
+    const end = closingOf(matches, open, tokens.length);
+    const key = tokens.findIndex((token, i) => i > open! && i < end && token.kind === 'word' && token.text.toLowerCase() === 'requests' && tokens[i + 1]?.text === '=' && tokens[i + 2]?.text === '@' && tokens[i + 3]?.text === '(');
+    if (key === -1) return undefined;
+    const items: Map<string, Token>[] = [];
+    const listEnd = closingOf(matches, key + 3, end);
+    for (let i = key + 4; i < listEnd; i++) {
+      if (tokens[i]!.text !== '@' || tokens[i + 1]?.text !== '{') continue;
+      const close = closingOf(matches, i + 1, listEnd);
+      const entries = new Map<string, Token>();
+      for (const [entryKey, equals, value] of statements(tokens.slice(i + 2, close))) {
+        if (entryKey && value && equals?.text === '=' && (entryKey.kind === 'word' || entryKey.kind === 'string')) entries.set((entryKey.kind === 'string' ? (entryKey.value ?? '') : entryKey.text).toLowerCase(), value);
+      }
+      items.push(entries);
+      i = close;
+    }
+    return items;
+  }
+  return undefined;
+}
+
+/** The calls a `$batch` request's inner requests make (see batchRequestsOf); a body built otherwise is reported. */
+function addBatchRequests(facts: CodeGraphFacts, requests: Map<string, Token>[] | undefined, version: 'v1.0' | 'beta', variables: Map<string, string>, source: { file: string; line: number }): void {
+  if (!requests) {
+    facts.unresolved.push({ via: 'powershell-batch', reason: 'a $batch request whose inner requests are built at run time', source });
+    return;
+  }
+  for (const request of requests) {
+    const url = request.get('url');
+    const value = url && tokenValue(url, variables);
+    const target = value ? parseGraphUrl(value.startsWith('/') || /^https?:/i.test(value) ? value : `/${value}`) : undefined;
+    const where = url ? { file: source.file, line: url.line } : source;
+    if (!target || target.path === '/' || target.path.startsWith(`/${PLACEHOLDER}`)) {
+      facts.unresolved.push({ via: 'powershell-batch', reason: 'a $batch inner request with a url known only at run time', source: where });
+      continue;
+    }
+    const method = ((request.get('method') && tokenValue(request.get('method')!, variables)) ?? 'GET').toUpperCase();
+    const { select, expand } = queryOptions(target.query);
+    facts.calls.push({ method, path: target.path, apiVersion: version, via: 'powershell-batch', confidence: 'high', source: where, ...(select ? { select } : {}), ...(expand ? { expand } : {}) });
+  }
 }
 
 /** Hashtables assigned to variables (`$request = @{ Uri = '…'; Method = 'POST' }`), for splatting: keys lower case. */
