@@ -59,6 +59,8 @@ const CASES: { language: TreeLanguage | 'powershell'; name: string; code: string
   // As in a public Spring user service: a page a request returned is read with List.get(0), no request of its own.
   { language: 'java', name: 'what a request returns is no request builder (a page\'s getValue().get(0))', code: 'var page = graphClient.users().get(req -> { req.queryParameters.top = 1; });\nString userId = page.getValue().get(0).getId();\nvar first = graphClient.groups().get().getValue().get(0);\ngraphClient.groups().byGroupId(first.getId()).members().ref().post(ref);', calls: [['GET', '/users'], ['GET', '/groups'], ['POST', '/groups/{id}/members/$ref']] },
   { language: 'java', name: 'v6 builders for an alternate key or a function\'s parameters', code: 'var app = graphClient.applicationsWithAppId(appId).get();\nvar report = graphClient.reports().getOffice365ActiveUserDetailWithPeriod("D7").get();\ngraphClient.drives().byDriveId(id).items().byDriveItemId(id).content().put(stream);', calls: [['GET', "/applications(appId='{id}')"], ['GET', "/reports/getOffice365ActiveUserDetail(period='{id}')"], ['PUT', '/drives/{id}/items/{id}/content']] },
+  { language: 'python', name: '$batch: each inner request of the json body is a call, the batch none', code: 'body = {"requests": [{"id": "1", "method": "GET", "url": f"/users/{user_id}/messages"}, {"id": "2", "method": "PATCH", "url": "me/events/1"}]}\nrequests.post(f"{GRAPH}/$batch", json=body)\nrequests.post("https://graph.microsoft.com/beta/$batch", json={"requests": [{"id": "1", "method": "GET", "url": "/me/presence"}]})', calls: [['GET', '/users/{id}/messages'], ['PATCH', '/me/events/1'], ['GET', '/me/presence', 'beta']] },
+  { language: 'csharp', name: '$batch through HttpClient: the inner requests of a JSON string body', code: 'var json = "{\\"requests\\":[{\\"id\\":\\"1\\",\\"method\\":\\"GET\\",\\"url\\":\\"/me/drive\\"}]}";\nawait http.PostAsync(GraphBase + "/$batch", new StringContent(json, Encoding.UTF8, "application/json"));', calls: [['GET', '/me/drive']] },
   { language: 'python', name: 'SDK chain', code: 'me = await client.me.get()', calls: [['GET', '/me']] },
   { language: 'python', name: 'by_user_id and snake_case segments', code: 'folders = await client.users.by_user_id(user_id).mail_folders.get()', calls: [['GET', '/users/{id}/mailFolders']] },
   { language: 'python', name: 'post and delete', code: 'await client.me.send_mail.post(body)\nawait client.me.events.by_event_id(eid).delete()', calls: [['POST', '/me/sendMail'], ['DELETE', '/me/events/{id}']] },
@@ -807,6 +809,15 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
       '9 /users id,mail -',
       '11 /me/messages subject -',
     ]);
+  });
+
+  it('a $batch body built at run time is reported, never a call of POST /$batch (C#, Python)', () => {
+    const py = extractTreeLanguage(new SourceFile('b.py', wrap.python('requests.post(f"{GRAPH}/$batch", json=build_requests())')), 'python', parsers.python!);
+    const cs = extractTreeLanguage(new SourceFile('B.cs', wrap.csharp('await http.PostAsJsonAsync(GraphBase + "/$batch", BuildBatch());')), 'csharp', parsers.csharp!);
+    for (const facts of [py, cs]) {
+      assert.deepEqual(facts.calls, []);
+      assert.deepEqual(facts.unresolved.map((item) => item.reason), ['a $batch request whose inner requests are built at run time']);
+    }
   });
 
   it('PowerShell: each inner request of a $batch body is a call, the batch none; a body built at run time is reported', () => {

@@ -389,7 +389,11 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       if ((httpMethod || generic) && urlArgument && (url === undefined || ROOT_UNKNOWN.test(url)) && registerHelper(call, urlArgument, httpVerb ?? 'GET')) continue;
       const targets = urls.map((each) => (each ? parseGraphUrl(each) : undefined)).filter((target) => target?.host && target.host !== PLACEHOLDER);
       if (targets.length && (httpVerb || verb)) {
-        for (const target of targets) addCall(call, (httpVerb ?? verb)!, target!.path, target!.version, 'http', 'high', { ...queryOptions(target!.query), ...keywordQuery(args) });
+        for (const target of targets) {
+          // JSON batching: each inner request of the body is a call; the batch itself is none.
+          if (target!.path.replace(/\//g, '') === '$batch') batchRequests(call, args, target!.version);
+          else addCall(call, (httpVerb ?? verb)!, target!.path, target!.version, 'http', 'high', { ...queryOptions(target!.query), ...keywordQuery(args) });
+        }
         continue;
       }
       // A relative URL through a client whose base another file registers: resolved once every file is read.
@@ -913,6 +917,39 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   }
 
   /** requests/httpx `params={'$select': '…', '$expand': '…'}`. */
+  /**
+   * The inner requests of a `$batch` body: Python's `json={"requests": [{"method": …, "url": …}, …]}` (a dict, also
+   * held in a variable), or a body that is a JSON string in any language. A body built otherwise is reported.
+   */
+  function batchRequests(call: TsNode, args: TsNode[], version: string | undefined) {
+    const keyword = args.find((arg) => arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'json')?.childForFieldName('value');
+    const given = keyword?.type === 'identifier' ? valueAt(constants, keyword) : keyword;
+    // C# wraps the text: `new StringContent(json, Encoding.UTF8, "application/json")`.
+    const text = (arg: TsNode) => {
+      const value = firstValue(arg);
+      const wrapped = value.type === 'object_creation_expression' && /StringContent$/.test(value.childForFieldName('type')?.text ?? '') ? argumentsOf(value.childForFieldName('arguments'))[0] : undefined;
+      return evaluate(wrapped ? firstValue(wrapped) : value);
+    };
+    const items = given?.type === 'dictionary' ? dictionaryRequests(given) : jsonRequests(args.slice(1).map(text).find((value) => value?.trimStart().startsWith('{')));
+    if (!items) {
+      facts.unresolved.push({ via: `${language}-batch`, reason: 'a $batch request whose inner requests are built at run time', source: where(call) });
+      return;
+    }
+    for (const item of items) {
+      const target = item.url ? parseGraphUrl(/^(\/|https?:)/i.test(item.url) ? item.url : `/${item.url}`) : undefined;
+      if (!target || target.path === '/' || target.path.startsWith(`/${PLACEHOLDER}`)) facts.unresolved.push({ via: `${language}-batch`, reason: 'a $batch inner request with a url known only at run time', source: where(item.at ?? call) });
+      else addCall(item.at ?? call, (item.method ?? 'GET').toUpperCase(), target.path, version, 'batch', 'high', queryOptions(target.query));
+    }
+  }
+
+  /** `{"requests": [{"method": "GET", "url": "/me"}, …]}` as a Python dict literal. */
+  function dictionaryRequests(dictionary: TsNode): { method?: string; url?: string; at?: TsNode }[] | undefined {
+    const entry = (node: TsNode, name: string) => node.namedChildren.find((pair) => pair?.type === 'pair' && evaluate(pair.childForFieldName('key')) === name)?.childForFieldName('value');
+    const list = entry(dictionary, 'requests');
+    if (list?.type !== 'list') return undefined;
+    return list.namedChildren.flatMap((item) => (item?.type === 'dictionary' ? [{ method: evaluate(entry(item, 'method')), url: evaluate(entry(item, 'url')), at: item }] : []));
+  }
+
   function keywordQuery(args: TsNode[]): { select?: string[]; expand?: string[] } {
     const params = args.find((arg) => arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'params')?.childForFieldName('value');
     const dictionary = params?.type === 'identifier' ? valueAt(constants, params) : params;
@@ -1782,6 +1819,18 @@ function enclosingWithinFunction(value: TsNode): TsNode[] {
   const around: TsNode[] = [];
   for (let current = value.parent?.parent; current && !FUNCTION_NODE.test(current.type); current = current.parent) around.push(current);
   return around;
+}
+
+/** The inner requests of a `$batch` body given as a JSON string; undefined when it is none. */
+function jsonRequests(text: string | undefined): { method?: string; url?: string; at?: undefined }[] | undefined {
+  if (!text) return undefined;
+  try {
+    const body = JSON.parse(text) as { requests?: unknown };
+    if (!Array.isArray(body.requests)) return undefined;
+    return body.requests.map((request: { method?: unknown; url?: unknown }) => ({ method: typeof request?.method === 'string' ? request.method : undefined, url: typeof request?.url === 'string' ? request.url : undefined }));
+  } catch {
+    return undefined;
+  }
 }
 
 /** The last of values in source order lying within [from, to] (binary search: a name assigned thousands of times stays cheap). */
