@@ -96,6 +96,18 @@ describe('knowledge/graph/permission-index', () => {
     assert.equal(index.match('PUT', '/widgets'), undefined);
   });
 
+  it('paths are put in the tree by their first segment on first lookup: quoted, escaped, placeholder and path-addressed first segments alike', () => {
+    const paths = { "/gadgets('{gadget-id}')/parts": 'least=DelegatedWork', '/{tenant-id}/widgets': 'least=DelegatedWork', '/Gadgets%20Old/items': 'least=DelegatedWork', '/root:/{path}:/children': 'least=DelegatedWork', '/GADGETS/{id}/reports': 'least=DelegatedWork' };
+    const index = GraphPermissionIndex.fromDocument({ permissions: { 'Gadget.Read': { authorizationType: 'oAuth2', schemes: { DelegatedWork: { requiresAdminConsent: false, privilegeLevel: 1 } }, pathSets: [{ schemeKeys: ['DelegatedWork'], methods: ['GET'], paths }] } } });
+    assert.equal(index.templateCount, 5);
+    assert.equal(index.match('GET', '/gadgets/7/parts')?.template, "/gadgets('{gadget-id}')/parts");
+    assert.equal(index.match('GET', '/gadgets/7/reports')?.template, '/GADGETS/{id}/reports');
+    assert.equal(index.match('GET', '/contoso/widgets')?.template, '/{tenant-id}/widgets');
+    assert.equal(index.match('GET', '/gadgets old/items')?.template, '/Gadgets%20Old/items');
+    assert.equal(index.match('GET', '/root:/a/b.txt:/children')?.template, '/root:/{path}:/children');
+    assert.equal(index.match('GET', '/gizmos'), undefined);
+  });
+
   it('an entity addressed by an alternate key the data does not list is the entity by its id; a listed key is itself', () => {
     const index = GraphPermissionIndex.fromDocument({ ...DOCUMENT, permissions: { ...DOCUMENT.permissions, 'Widget.Admin': { authorizationType: 'oAuth2', schemes: { DelegatedWork: { requiresAdminConsent: true, privilegeLevel: 4 } }, pathSets: [{ schemeKeys: ['DelegatedWork'], methods: ['GET'], paths: { "/widgets(serial='{serial}')": 'least=DelegatedWork' } }] } } });
     const byName = index.match('GET', "/widgets(name='{id}')/parts")!;

@@ -33,6 +33,16 @@ export interface PermissionInfo {
   allowsGraphOperations: boolean;
 }
 
+/** A path set's template with what it grants, kept until the first lookup under its first segment (see #materialize). */
+interface PendingPath {
+  template: string;
+  permission: PermissionInfo;
+  methods: HttpMethod[];
+  schemeKeys: Scheme[];
+  least: Scheme[];
+  alsoRequires: string[];
+}
+
 interface TreeNode {
   literal: Map<string, TreeNode>;
   wildcard?: TreeNode;
@@ -71,7 +81,20 @@ export class GraphPermissionIndex {
   readonly #betaGetPaths = new Set<string>();
   /** The endpoint list is read on first use: most scans never ask about beta-only paths. */
   #endpointFile: string | undefined;
-  templateCount = 0;
+  /**
+   * The data's paths by the first segment of their normal form, put in the tree on the first lookup under that
+   * segment: a scan's calls reach a few dozen of Graph's hundreds of roots, and building the whole tree was
+   * most of the index's load time.
+   */
+  readonly #pending = new Map<string, PendingPath[]>();
+  /** Tree nodes by template as the data writes it (a template recurs in many permissions' path sets). */
+  readonly #nodeOfTemplate = new Map<string, TreeNode>();
+  readonly #templates = new Set<string>();
+
+  /** How many distinct path templates the data lists. */
+  get templateCount(): number {
+    return this.#templates.size;
+  }
 
   /** Builds the index from the document's parsed JSON. Throws PermissionDataError for a document of an unknown shape. */
   static fromDocument(document: unknown): GraphPermissionIndex {
@@ -81,10 +104,9 @@ export class GraphPermissionIndex {
       throw new PermissionDataError('not a Graph permissions document: no "permissions" object (unknown format or version)');
     }
     let pathSets = 0;
-    // A template recurs in many permissions' path sets (18,867 entries, 7,343 templates): normalised once.
-    const nodeOf = new Map<string, TreeNode>();
-    // Likewise the marks (`least=DelegatedWork,Application`); their lists are shared, never changed.
+    // The marks (`least=DelegatedWork,Application`) recur: parsed once; their lists are shared, never changed.
     const marksOf = new Map<string, ReturnType<typeof parseMarks>>();
+    const firstSegmentOf = firstSegmentReader();
     for (const [name, entry] of Object.entries(permissions as Record<string, unknown>)) {
       const permission = entry as { authorizationType?: string; schemes?: Record<string, { privilegeLevel?: number; requiresAdminConsent?: boolean; adminDisplayName?: string }>; pathSets?: unknown[] };
       if (!permission || typeof permission.schemes !== 'object' || !Array.isArray(permission.pathSets)) {
@@ -106,22 +128,11 @@ export class GraphPermissionIndex {
           if (methods.length && schemeKeys.length) info.allowsGraphOperations = true;
           let parsed = marksOf.get(marks);
           if (!parsed) marksOf.set(marks, (parsed = parseMarks(marks)));
-          const { least, alsoRequires } = parsed;
-          let node = nodeOf.get(template);
-          if (!node) nodeOf.set(template, (node = index.#insert(template)));
-          for (const method of methods) {
-            for (const scheme of schemeKeys) {
-              const claim: Claim = { permission: name, least: least.includes(scheme), alsoRequires, methodCount: methods.length, privilegeLevel: info.schemes[scheme]?.privilegeLevel ?? 3, rsc, leastElsewhere: least.length > 0 && !least.includes(scheme) };
-              node.claims ??= new Map();
-              let byScheme = node.claims.get(method);
-              if (!byScheme) node.claims.set(method, (byScheme = new Map()));
-              const list = byScheme.get(scheme) ?? [];
-              const existing = list.find((candidate) => candidate.permission === name);
-              if (existing) existing.least ||= claim.least;
-              else list.push(claim);
-              byScheme.set(scheme, list);
-            }
-          }
+          index.#templates.add(template);
+          const first = firstSegmentOf(template);
+          let group = index.#pending.get(first);
+          if (!group) index.#pending.set(first, (group = []));
+          group.push({ template, permission: info, methods, schemeKeys, least: parsed.least, alsoRequires: parsed.alsoRequires });
         }
       }
     }
@@ -233,6 +244,7 @@ export class GraphPermissionIndex {
       }
     }
     for (const [attempt, adjustment] of attempts) {
+      this.#materialize(attempt[0] ?? '');
       const node = this.#find(this.#root, attempt, 0, upper);
       const claims = node?.claims?.get(upper);
       if (node && claims) return { template: node.template ?? `/${attempt.join('/')}`, adjustment, claims: this.#withBroaderClaims(claims) };
@@ -264,6 +276,35 @@ export class GraphPermissionIndex {
     return node.wildcard ? this.#find(node.wildcard, segments, index + 1, method) : undefined;
   }
 
+  /** Puts the paths under a first segment in the tree, and those under a placeholder (any segment may take them). */
+  #materialize(first: string): void {
+    for (const key of [first, PLACEHOLDER]) {
+      const group = this.#pending.get(key);
+      if (!group) continue;
+      this.#pending.delete(key);
+      for (const path of group) this.#addClaims(path);
+    }
+  }
+
+  /** The claims one path set gives a template, in the data's order (a permission listed twice keeps one claim, least if either is). */
+  #addClaims({ template, permission, methods, schemeKeys, least, alsoRequires }: PendingPath): void {
+    let node = this.#nodeOfTemplate.get(template);
+    if (!node) this.#nodeOfTemplate.set(template, (node = this.#insert(template)));
+    for (const method of methods) {
+      for (const scheme of schemeKeys) {
+        const claim: Claim = { permission: permission.name, least: least.includes(scheme), alsoRequires, methodCount: methods.length, privilegeLevel: permission.schemes[scheme]?.privilegeLevel ?? 3, rsc: permission.rsc, leastElsewhere: least.length > 0 && !least.includes(scheme) };
+        node.claims ??= new Map();
+        let byScheme = node.claims.get(method);
+        if (!byScheme) node.claims.set(method, (byScheme = new Map()));
+        const list = byScheme.get(scheme) ?? [];
+        const existing = list.find((candidate) => candidate.permission === permission.name);
+        if (existing) existing.least ||= claim.least;
+        else list.push(claim);
+        byScheme.set(scheme, list);
+      }
+    }
+  }
+
   #insert(template: string): TreeNode {
     let node = this.#root;
     for (const segment of normalizeGraphPath(template)) {
@@ -274,10 +315,7 @@ export class GraphPermissionIndex {
         node = child;
       }
     }
-    if (!node.template) {
-      node.template = template;
-      this.templateCount++;
-    }
+    node.template ??= template;
     return node;
   }
 
@@ -328,6 +366,23 @@ function driveAliases(segments: readonly string[]): string[] | undefined {
  * Paths missing from permissions.json whose permissions the Graph API reference documents as those of a
  * sibling: "List calendarView" needs exactly what "List events" needs (Calendars.ReadBasic least).
  */
+/**
+ * The first segment of a template's normal form (normalizeGraphPath), cheaply: a plain first segment is normalised
+ * once for all the templates it begins; one that quotes, escapes, addresses by path or queries is normalised whole.
+ */
+function firstSegmentReader(): (template: string) => string {
+  const byRawSegment = new Map<string, string>();
+  return (template) => {
+    const rest = template.replace(/^\/+/, '');
+    const slash = rest.indexOf('/');
+    const raw = slash === -1 ? rest : rest.slice(0, slash);
+    if (!raw || /['"%:?\s]/.test(raw)) return normalizeGraphPath(template)[0] ?? '';
+    let first = byRawSegment.get(raw);
+    if (first === undefined) byRawSegment.set(raw, (first = normalizeGraphPath(`/${raw}`)[0] ?? ''));
+    return first;
+  };
+}
+
 const EQUIVALENT_PATHS: [segment: string, replacement: string, why: string][] = [['calendarview', 'events', 'calendarView has no entry in the data; the API reference gives it the permissions of events']];
 
 function parseMarks(marks: string): { least: Scheme[]; alsoRequires: string[] } {
