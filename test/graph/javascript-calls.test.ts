@@ -17,6 +17,8 @@ const CASES: { name: string; code: string; calls: Expected[] }[] = [
   { name: 'SDK put', code: "await client.api('/me/photo/$value').put(blob);", calls: [['PUT', '/me/photo/$value']] },
   { name: 'SDK delete and del()', code: "await client.api(`/me/events/${a}`).delete(); await client.api(`/me/contacts/${b}`).del();", calls: [['DELETE', '/me/events/{id}'], ['DELETE', '/me/contacts/{id}']] },
   { name: 'SDK create() is post (the client\'s alias)', code: "await client.api('/me/contacts').create(contact);\nconst events = client.api('/me/events');\nawait events.create(event);", calls: [['POST', '/me/contacts'], ['POST', '/me/events']] },
+  // As older add-ins and SharePoint pages call Graph: XMLHttpRequest, method first; window.open(url) is no request.
+  { name: 'XMLHttpRequest open(method, url), a Fetch API Request object', code: "const xhr = new XMLHttpRequest();\nxhr.open('GET', 'https://graph.microsoft.com/v1.0/me/messages?$top=5');\nxhr.open(\"PATCH\", `https://graph.microsoft.com/v1.0/me/events/${id}`, true);\nwindow.open('https://graph.microsoft.com/v1.0/me');\nconst req = new Request('https://graph.microsoft.com/beta/me/presence', { method: 'GET' });\nawait fetch(req);", calls: [['GET', '/me/messages'], ['PATCH', '/me/events/{id}'], ['GET', '/me/presence', 'beta']] },
   { name: 'SDK getStream', code: "const s = await client.api('/me/drive/root:/a.docx:/content').getStream();", calls: [['GET', '/me/drive/root:/a.docx:/content']] },
   { name: 'SDK .version(beta)', code: "await client.api('/me/presence').version('beta').get();", calls: [['GET', '/me/presence', 'beta']] },
   { name: 'version in the path', code: "await client.api('/beta/me/insights/trending').get();", calls: [['GET', '/me/insights/trending', 'beta']] },

@@ -766,7 +766,9 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         if (calleeName === 'Request' && args[0]) {
           const url = evaluate(args[0]);
           const options = resolveObject(args[1]);
-          if (url && (url.startsWith('/') || parseGraphUrl(url)?.host)) addCall(node, (evaluate(options && objectProperty(options, 'method')) ?? 'GET').toUpperCase(), url, 'batch-step', 'medium');
+          // An absolute Graph URL is the Fetch API's request; a relative path, a batch step's.
+          const absolute = Boolean(url && parseGraphUrl(url)?.host);
+          if (url && (url.startsWith('/') || absolute)) addCall(node, (evaluate(options && objectProperty(options, 'method')) ?? 'GET').toUpperCase(), url, absolute ? 'Request' : 'batch-step', absolute ? 'high' : 'medium');
         }
         continue;
       }
@@ -1069,10 +1071,11 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   }
 
   function recogniseHttpClient(call: Node, callee: Node, args: Node[]) {
-    const settings = settingsRequest(callee, args[0]);
-    const urlArgument = settings ? objectProperty(settings.options, 'url') : args[0];
+    const opened = xmlHttpRequestOpen(callee, args);
+    const settings = opened ? undefined : settingsRequest(callee, args[0]);
+    const urlArgument = opened ? args[1] : settings ? objectProperty(settings.options, 'url') : args[0];
     if (!urlArgument || helperRequests.has(call) || rootFromParameter(urlArgument)) return;
-    const request = settings?.request ?? requestBy(callee, args);
+    const request = opened ?? settings?.request ?? requestBy(callee, args);
     if (!request) return;
     const base = callee.type === 'MemberExpression' ? instanceBaseUrl(callee.object as Node) : undefined;
     for (const given of new Set(possibleValues(urlArgument))) {
@@ -1088,6 +1091,13 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       }
       addCall(call, request.method, afterBase ?? url, request.via, afterBase === undefined ? request.confidence : 'medium', optionQuery(settings ? settings.options : args[/^(POST|PUT|PATCH)$/.test(request.method) ? 2 : 1]));
     }
+  }
+
+  /** `xhr.open('GET', url)`: an XMLHttpRequest's method and URL (the method first: `window.open(url)` is no request). */
+  function xmlHttpRequestOpen(callee: Node, args: Node[]): { method: string; via: string; confidence: Confidence } | undefined {
+    if (callee.type !== 'MemberExpression' || callee.computed || (callee.property as Node).name !== 'open' || args.length < 2) return undefined;
+    const method = evaluate(args[0])?.toUpperCase();
+    return method && /^(GET|POST|PUT|PATCH|DELETE)$/.test(method) ? { method, via: 'XMLHttpRequest', confidence: 'high' } : undefined;
   }
 
   /** `$select`/`$expand` given as query parameters in a client's options: axios's `params`, got's and ky's `searchParams`. */
