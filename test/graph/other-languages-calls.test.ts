@@ -785,6 +785,13 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(facts.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['7 Invoke-MgGraphRequest with a URI built at run time ({id})']);
   });
 
+  it('C# and Java: a $select list the class keeps in a field or constant is the request\'s $select', () => {
+    const cs = extractTreeLanguage(new SourceFile('S.cs', 'using Microsoft.Graph;\npublic class S {\n  private static readonly string[] AppSelect = ["id", "appId", "passwordCredentials"];\n  private static readonly string[] UserSelect = new[] { "id", "signInActivity" };\n  public async Task Run(GraphServiceClient graph, string id) {\n    var app = await graph.Applications[id].GetAsync(rc => rc.QueryParameters.Select = AppSelect);\n    var users = await graph.Users.GetAsync(rc => { rc.QueryParameters.Select = UserSelect; rc.QueryParameters.Top = 5; });\n    var me = await graph.Me.GetAsync(rc => rc.QueryParameters.Select = Unknown);\n  }\n}\n'), 'csharp', parsers.csharp!);
+    assert.deepEqual(cs.calls.map((call) => `${call.path} ${call.select?.join(',') ?? '-'}`), ['/applications/{id} id,appId,passwordCredentials', '/users id,signInActivity', '/me -']);
+    const java = extractTreeLanguage(new SourceFile('J.java', 'import com.microsoft.graph.serviceclient.GraphServiceClient;\nclass J {\n  static final String[] FIELDS = new String[] {"id", "mailboxSettings"};\n  void run(GraphServiceClient graphClient) {\n    var me = graphClient.me().get(rc -> { rc.queryParameters.select = FIELDS; });\n  }\n}\n'), 'java', parsers.java!);
+    assert.deepEqual(java.calls.map((call) => `${call.path} ${call.select?.join(',') ?? '-'}`), ['/me id,mailboxSettings']);
+  });
+
   it('PowerShell: cmdlets select what -Property and -ExpandProperty name; request URLs and helpers what their query string does', () => {
     const facts = withCmdletsResolved(extractPowerShell(new SourceFile('p.ps1', [
       '$fields = @("id", "displayName")',

@@ -910,6 +910,10 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
 
   function sdkSelection(call: TsNode): { select?: string[] } {
     const own = selectedProperties(call.text);
+    // A list the class keeps in a field or constant (`QueryParameters.Select = AppSelect`, `queryParameters.select = FIELDS`).
+    const named = own.select ? undefined : /\b(?:Select|select)\s*=\s*([A-Za-z_]\w*)\s*[;,})\n]/.exec(call.text)?.[1];
+    const list = named && language !== 'python' ? (constants.get(named) ?? []).at(-1) : undefined;
+    if (list) return selectedProperties(`Select = ${list.text}`);
     if (own.select || language !== 'python' || !/request_configuration\s*=/.test(call.text)) return own;
     let scope: TsNode | null = call.parent;
     while (scope && scope.type !== 'function_definition') scope = scope.parent;
