@@ -362,7 +362,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       }
       const action = rules.actions && Object.hasOwn(rules.actions, member.name) ? rules.actions[member.name]! : undefined;
       if (action) {
-        for (const path of sdkPaths(member.object)) addCall(call, action.method, actionPath(path, action), beta ? 'beta' : undefined, rules.sdkVia ?? 'sdk', 'high');
+        for (const { path, version } of sdkTargets(member.object)) addCall(call, action.method, actionPath(path, action), version ?? (beta ? 'beta' : undefined), rules.sdkVia ?? 'sdk', 'high');
         continue;
       }
       if (rules.sends?.test(member.name)) {
@@ -403,7 +403,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       // takes a name: see verbsTakingNames).
       if (!verb || (!rules.verbsTakingNames?.has(member.name) && args.some((arg) => stringValue(arg, rules)))) continue;
       const flow = language === 'csharp' ? requestFlow(call) : undefined;
-      for (const path of sdkPaths(member.object)) addCall(call, verb, path, beta ? 'beta' : undefined, rules.sdkVia ?? 'sdk', 'high', { ...sdkSelection(call), ...(flow ? { flow } : {}), ...(verb === 'POST' && SEARCH_QUERY_PATH.test(path) ? { searchEntities: sdkSearchEntities(args[0]) } : {}) });
+      for (const { path, version } of sdkTargets(member.object)) addCall(call, verb, path, version ?? (beta ? 'beta' : undefined), rules.sdkVia ?? 'sdk', 'high', { ...sdkSelection(call), ...(flow ? { flow } : {}), ...(verb === 'POST' && SEARCH_QUERY_PATH.test(path) ? { searchEntities: sdkSearchEntities(args[0]) } : {}) });
     }
 
     // `….Request().RequestUrl` (SDK v4): the URL of a Graph request that other code sends, with a method it alone knows.
@@ -887,17 +887,20 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
 
   /** The Graph paths of the SDK chains below a receiver (a variable followed to its value, a condition's branches). */
   function sdkPaths(receiver: TsNode | null): Set<string> {
-    // A receiver given in the arms of an `if` (`folder = root.get_by_path(p)` / `folder = root`) is each of them.
-    return new Set(walkChains(receiver, rules, (root) => reachingAt(constants, root) ?? [valueAt(constants, root)].filter((value): value is TsNode => value !== undefined)).flatMap((chain) => {
-      const path = fluentPath(rules.chainSegments?.(chain.segments) ?? chain.segments);
-      return path && GRAPH_ROOT.test(chain.root) ? [path] : [];
-    }));
+    return new Set(sdkTargets(receiver).map((target) => target.path));
   }
 
-  /**
-   * The properties an SDK call selects: in its own text, or — for Python's `get(request_configuration=config)`,
-   * whose query parameters are built beforehand — in the function that makes the call.
-   */
+  /** The Graph paths of the SDK chains below a receiver, each with the version its client's base URL names, if any. */
+  function sdkTargets(receiver: TsNode | null): { path: string; version?: string }[] {
+    const targets = new Map<string, { path: string; version?: string }>();
+    // A receiver given in the arms of an `if` (`folder = root.get_by_path(p)` / `folder = root`) is each of them.
+    for (const chain of walkChains(receiver, rules, (root) => reachingAt(constants, root) ?? [valueAt(constants, root)].filter((value): value is TsNode => value !== undefined))) {
+      const path = fluentPath(rules.chainSegments?.(chain.segments) ?? chain.segments);
+      if (path && GRAPH_ROOT.test(chain.root)) targets.set(`${chain.version ?? ''} ${path}`, { path, ...(chain.version ? { version: chain.version } : {}) });
+    }
+    return [...targets.values()];
+  }
+
   /**
    * Microsoft.Identity.Web picks the token per request: `WithAppOnly()` in a request's options (v5) or after its
    * `Request()` (v4) is the app's own token, `WithScopes(…)` the signed-in user's. That request's flow alone.
@@ -908,6 +911,10 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     return flow;
   }
 
+  /**
+   * The properties an SDK call selects: in its own text, or — for Python's `get(request_configuration=config)`,
+   * whose query parameters are built beforehand — in the function that makes the call.
+   */
   function sdkSelection(call: TsNode): { select?: string[] } {
     const own = selectedProperties(call.text);
     // A list the class keeps in a field or constant (`QueryParameters.Select = AppSelect`, `queryParameters.select = FIELDS`).
@@ -994,9 +1001,9 @@ const GRAPH_ROOT = /graph|client|this|self/i;
  * (client.users.by_user_id(u).messages if u else client.me.messages)`, then `messages_request.get()`) is
  * followed to its value, and a condition gives a chain per branch.
  */
-function walkChains(start: TsNode | null, rules: LanguageRules, valueOf: (root: TsNode) => TsNode[], depth = 0, requestSeen = false): { root: string; segments: string[] }[] {
+function walkChains(start: TsNode | null, rules: LanguageRules, valueOf: (root: TsNode) => TsNode[], depth = 0, requestSeen = false): SdkChain[] {
   const segments: string[] = [];
-  const below = (chains: { root: string; segments: string[] }[]) => chains.map((chain) => ({ root: chain.root, segments: [...chain.segments, ...segments] }));
+  const below = (chains: SdkChain[]) => chains.map((chain) => ({ ...chain, segments: [...chain.segments, ...segments] }));
   let node = start;
   let afterItemPath = false;
   let sawRequest = requestSeen;
@@ -1009,6 +1016,9 @@ function walkChains(start: TsNode | null, rules: LanguageRules, valueOf: (root: 
     if (step.kind === 'root') {
       // Objects handed from variable to variable (O365: account → mailbox → folder → message) are followed a few deep.
       const values = !GRAPH_ROOT.test(step.name) && depth < 6 ? valueOf(node) : [];
+      // A client made right there (`var beta = new GraphServiceClient("https://graph.microsoft.com/beta", …)`), whatever its name.
+      const client = values.find((value) => GRAPH_CLIENT_CREATION.test(value.text));
+      if (client) return [{ root: 'GraphServiceClient', segments, ...(GRAPH_BETA_BASE.test(client.text) ? { version: 'beta' } : {}) }];
       const followed = values.flatMap((value) => walkChains(value, rules, valueOf, depth + 1, sawRequest));
       return followed.length ? below(followed) : [{ root: step.name, segments }];
     }
@@ -1028,6 +1038,16 @@ function walkChains(start: TsNode | null, rules: LanguageRules, valueOf: (root: 
   }
   return [];
 }
+
+/** A fluent chain from its root: the root's name, the path's segments, the version a client's base URL names. */
+interface SdkChain {
+  root: string;
+  segments: string[];
+  version?: string;
+}
+/** `new GraphServiceClient(…)` (C#, Java), `GraphServiceClient(…)` (Python), qualified or generic. */
+const GRAPH_CLIENT_CREATION = /^(new\s+)?([\w.]+\.)?GraphServiceClient\s*[(<]/;
+const GRAPH_BETA_BASE = /["']https:\/\/[\w.-]*graph[\w.-]*\/beta\b/i;
 
 /** The branches of a conditional expression (`a if c else b`, `c ? a : b`), or what parentheses hold. */
 function branchesOf(node: TsNode): TsNode[] {
