@@ -17,6 +17,7 @@ import { IAC_REGISTRATION_HINT, requestedFromIac } from './requested-iac.ts';
 import { CLI_REGISTRATION_HINT, CLI_SCRIPT, requestedFromCliScript } from './requested-cli.ts';
 import { withoutGraphHost } from './sdk-shapes.ts';
 import { graphToolkitUses } from './graph-toolkit.ts';
+import { graphCallsFromOpenApi, mayDescribeGraphApi } from './openapi-calls.ts';
 import { resolveReference, withBaseUrl } from './url-templates.ts';
 import type { AuthFlowEvidence, GraphCall, RequestedPermission, SourceRef, UnresolvedGraphCall } from './types.ts';
 import { groupBy } from '../../util/group-by.ts';
@@ -101,6 +102,11 @@ export function extractGraphFacts(input: GraphExtractionInput): GraphFacts {
   }
   for (const call of registeredClientCalls(code, unresolved)) calls.push(call);
   for (const file of files) for (const use of graphToolkitUses(file)) unresolved.push({ ...use, appRoot: appRootOf(file.path) });
+  for (const file of files) {
+    if (!mayDescribeGraphApi(file)) continue;
+    const { doc } = cached(file);
+    if (doc?.format === 'json' || doc?.format === 'yaml') for (const call of graphCallsFromOpenApi(file, doc.doc)) calls.push({ ...call, appRoot: appRootOf(file.path) });
+  }
   /** Registrations declared in JSON files of the tree (not inside archives), from the parsed document. */
   const requestedFromJson = (declares: (file: SourceFile) => boolean, read: (file: SourceFile, appRoot: string, document: JsonDocument | undefined) => RequestedPermission[]) => {
     for (const file of files) {

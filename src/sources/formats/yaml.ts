@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar } from 'yaml';
 import type { Document } from 'yaml';
 import type { SourceFile } from '../source-file.ts';
 import type { ParseResult, Position } from './parse-result.ts';
@@ -17,7 +17,14 @@ export class YamlDocument {
     this.#lines = lines;
   }
 
-  locate(path: readonly (string | number)[]): Position | undefined {
+  /** Where the value at a path is written, or with `key` its key (`get:` rather than the operation under it). */
+  locate(path: readonly (string | number)[], key = false): Position | undefined {
+    const parent = key && path.length ? this.#doc.getIn(path.slice(0, -1), true) : undefined;
+    const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]) : undefined;
+    if (pair && isNode(pair.key) && pair.key.range) {
+      const pos = this.#lines.linePos(pair.key.range[0]);
+      return { line: pos.line, column: pos.col };
+    }
     for (let depth = path.length; depth >= 0; depth--) {
       const node = depth === 0 ? this.#doc.contents : this.#doc.getIn(path.slice(0, depth), true);
       if (isNode(node) && node.range) {
