@@ -821,6 +821,13 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     ]);
   });
 
+  // As in a public agent's calendar tools: the request builder comes from a helper of another module.
+  it('Python: an msgraph-sdk request on a builder m365cert cannot follow is reported, never dropped; a dict\'s get is no request', () => {
+    const facts = extractTreeLanguage(new SourceFile('events.py', 'from msgraph import GraphServiceClient\nasync def run(client, user_id, event_id, config, kwargs):\n    mailbox = client.get_user_context(user_id=user_id)\n    page = await mailbox.events.get(request_configuration=config)\n    event = await mailbox.events.by_event_id(event_id).get()\n    top = kwargs.get("top", 10)\n    cached = self.cache.get(event_id)\n    mine = await client.me.events.get(request_configuration=config)\n'), 'python', parsers.python!);
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`), ['GET /me/events 8']);
+    assert.deepEqual(facts.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['4 an SDK request on mailbox.events whose client or root m365cert cannot follow', '5 an SDK request on mailbox.events.by_event_id(event_id) whose client or root m365cert cannot follow']);
+  });
+
   it('a $batch body built at run time is reported, never a call of POST /$batch (C#, Python)', () => {
     const py = extractTreeLanguage(new SourceFile('b.py', wrap.python('requests.post(f"{GRAPH}/$batch", json=build_requests())')), 'python', parsers.python!);
     const cs = extractTreeLanguage(new SourceFile('B.cs', wrap.csharp('await http.PostAsJsonAsync(GraphBase + "/$batch", BuildBatch());')), 'csharp', parsers.csharp!);

@@ -403,7 +403,13 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       // takes a name: see verbsTakingNames).
       if (!verb || (!rules.verbsTakingNames?.has(member.name) && args.some((arg) => stringValue(arg, rules)))) continue;
       const flow = language === 'csharp' ? requestFlow(call) : undefined;
-      for (const { path, version } of sdkTargets(member.object)) addCall(call, verb, path, version ?? (beta ? 'beta' : undefined), rules.sdkVia ?? 'sdk', 'high', { ...sdkSelection(call), ...(flow ? { flow } : {}), ...(verb === 'POST' && SEARCH_QUERY_PATH.test(path) ? { searchEntities: sdkSearchEntities(args[0]) } : {}) });
+      const chains = sdkTargets(member.object);
+      for (const { path, version } of chains) addCall(call, verb, path, version ?? (beta ? 'beta' : undefined), rules.sdkVia ?? 'sdk', 'high', { ...sdkSelection(call), ...(flow ? { flow } : {}), ...(verb === 'POST' && SEARCH_QUERY_PATH.test(path) ? { searchEntities: sdkSearchEntities(args[0]) } : {}) });
+      // msgraph-sdk's request on a builder another part of the app hands out (`mailbox = client.get_user_context(id)`,
+      // then `mailbox.events.get(request_configuration=…)`): a Graph request whose path m365cert cannot follow.
+      if (!chains.length && rules === PYTHON && (member.object?.type === 'attribute' || member.object?.type === 'call') && (/\brequest_configuration\s*=/.test(call.text) || /\.by_\w+_id\(/.test(member.object.text))) {
+        facts.unresolved.push({ via: 'python-sdk', reason: `an SDK request on ${member.object.text.replace(/\s+/g, '')} whose client or root m365cert cannot follow`, source: where(call) });
+      }
     }
 
     // `….Request().RequestUrl` (SDK v4): the URL of a Graph request that other code sends, with a method it alone knows.
