@@ -822,6 +822,15 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
   });
 
   // As in a public agent's calendar tools: the request builder comes from a helper of another module.
+  it('C#: a Graph SDK request on a builder m365cert cannot follow is reported; HttpClient\'s and other clients\' calls are not', () => {
+    const facts = extractTreeLanguage(new SourceFile('Tool.cs', 'using Microsoft.Graph;\npublic class Tool {\n  public async Task Run(O365Client client, string userId, string id, Event e, HttpClient http, string url) {\n    var mailbox = client.GetUserContext(userId);\n    var page = await mailbox.Events.GetAsync(rc => rc.QueryParameters.Top = 5);\n    var one = await mailbox.Events[id].GetAsync();\n    await mailbox.Events.PostAsync(e);\n    var r = await http.GetAsync(url);\n    await _store.Items.DeleteAsync(id, token);\n    var me = await _graphClient.Me.GetAsync();\n  }\n}\n'), 'csharp', parsers.csharp!);
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`), ['GET /me 10']);
+    assert.deepEqual(facts.unresolved.map((item) => item.source.line), [5, 6, 7]);
+    // Another Kiota-generated client in a file that does not use the Graph SDK is none of m365cert's business.
+    const other = extractTreeLanguage(new SourceFile('Repo.cs', 'using GitHub;\npublic class Repo {\n  public async Task Run() { var repo = await github.Repos["o"]["r"].GetAsync(); }\n}\n'), 'csharp', parsers.csharp!);
+    assert.deepEqual([other.calls.length, other.unresolved.length], [0, 0]);
+  });
+
   it('Python: an msgraph-sdk request on a builder m365cert cannot follow is reported, never dropped; a dict\'s get is no request', () => {
     const facts = extractTreeLanguage(new SourceFile('events.py', 'from msgraph import GraphServiceClient\nasync def run(client, user_id, event_id, config, kwargs):\n    mailbox = client.get_user_context(user_id=user_id)\n    page = await mailbox.events.get(request_configuration=config)\n    event = await mailbox.events.by_event_id(event_id).get()\n    top = kwargs.get("top", 10)\n    cached = self.cache.get(event_id)\n    mine = await client.me.events.get(request_configuration=config)\n'), 'python', parsers.python!);
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`), ['GET /me/events 8']);

@@ -343,6 +343,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     // A Graph URL handed to unknown code needs a Graph host, written out or from the app's configuration.
     const mentionsGraphHost = MENTIONS_GRAPH_HOST.test(file.text) || configuresGraph(choice.environment);
     const beta = rules.betaMarker.test(file.text);
+    /** The file uses the Graph SDK itself (its namespace or package), not another Kiota-generated client. */
+    const usesGraphSdk = language === 'csharp' ? /\bMicrosoft\.Graph\b/.test(file.text) : /\bmsgraph(_beta)?\b/.test(file.text);
 
     for (const call of nodes(rules.call)) {
       if (isDead(call)) continue;
@@ -405,10 +407,10 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       const flow = language === 'csharp' ? requestFlow(call) : undefined;
       const chains = sdkTargets(member.object);
       for (const { path, version } of chains) addCall(call, verb, path, version ?? (beta ? 'beta' : undefined), rules.sdkVia ?? 'sdk', 'high', { ...sdkSelection(call), ...(flow ? { flow } : {}), ...(verb === 'POST' && SEARCH_QUERY_PATH.test(path) ? { searchEntities: sdkSearchEntities(args[0]) } : {}) });
-      // msgraph-sdk's request on a builder another part of the app hands out (`mailbox = client.get_user_context(id)`,
+      // The Graph SDK's request on a builder another part of the app hands out (`mailbox = client.get_user_context(id)`,
       // then `mailbox.events.get(request_configuration=…)`): a Graph request whose path m365cert cannot follow.
-      if (!chains.length && rules === PYTHON && (member.object?.type === 'attribute' || member.object?.type === 'call') && (/\brequest_configuration\s*=/.test(call.text) || /\.by_\w+_id\(/.test(member.object.text))) {
-        facts.unresolved.push({ via: 'python-sdk', reason: `an SDK request on ${member.object.text.replace(/\s+/g, '')} whose client or root m365cert cannot follow`, source: where(call) });
+      if (!chains.length && member.object && usesGraphSdk && unfollowedSdkRequest(member.object, member.name, args, call)) {
+        facts.unresolved.push({ via: `${language}-sdk`, reason: `an SDK request on ${member.object.text.replace(/\s+/g, '')} whose client or root m365cert cannot follow`, source: where(call) });
       }
     }
 
@@ -905,6 +907,18 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       if (path && GRAPH_ROOT.test(chain.root)) targets.set(`${chain.version ?? ''} ${path}`, { path, ...(chain.version ? { version: chain.version } : {}) });
     }
     return [...targets.values()];
+  }
+
+  /**
+   * A Kiota request, by its shape, on a chain (not a bare variable): Python's `get(request_configuration=…)` or a
+   * `by_…_id(…)` step; C#'s `GetAsync()`/`GetAsync(rc => …)`, or `PostAsync(body)` with one argument (HttpClient's
+   * take a URL first). Plain msgraph-sdk in Python (not office365 or O365, whose own rules read their chains).
+   */
+  function unfollowedSdkRequest(receiver: TsNode, name: string, args: TsNode[], call: TsNode): boolean {
+    if (rules === PYTHON) return (receiver.type === 'attribute' || receiver.type === 'call') && (/\brequest_configuration\s*=/.test(call.text) || /\.by_\w+_id\(/.test(receiver.text));
+    if (language !== 'csharp' || !/^(member|element)_access_expression$/.test(receiver.type) || !/^(Get|Post|Patch|Put|Delete)Async$/.test(name)) return false;
+    const lambda = (arg: TsNode) => firstValue(arg).type === 'lambda_expression';
+    return args.length === 0 || args.some(lambda) || (args.length === 1 && /^(Post|Patch|Put)Async$/.test(name));
   }
 
   /**
