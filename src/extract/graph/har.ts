@@ -1,4 +1,5 @@
 import { parseGraphUrl, queryOptions } from '../../knowledge/graph/graph-path.ts';
+import { batchStepUrl, isBatchPath, jsonBatchRequests } from './batch.ts';
 import { compactReferences, type HostReference } from '../hosts/types.ts';
 import type { GraphCall } from './types.ts';
 
@@ -23,10 +24,10 @@ export function callsFromHar(text: string, label: string): Omit<GraphCall, 'appR
     if (!url?.host) return;
     const version = url.version === 'beta' ? 'beta' : 'v1.0';
     const source = { file: label, line: index + 1 };
-    if (url.path.replace(/\//g, '') === '$batch') {
-      for (const inner of batchRequests(request.postData?.text)) {
-        const innerUrl = parseGraphUrl(inner.url);
-        if (innerUrl) calls.push({ method: inner.method, path: innerUrl.path, apiVersion: version, via: 'har-batch', confidence: 'high', source, observed: true });
+    if (isBatchPath(url.path)) {
+      for (const inner of jsonBatchRequests(request.postData?.text) ?? []) {
+        const innerUrl = inner.method && inner.url ? parseGraphUrl(batchStepUrl(inner.url)) : undefined;
+        if (innerUrl) calls.push({ method: inner.method!.toUpperCase(), path: innerUrl.path, apiVersion: version, via: 'har-batch', confidence: 'high', source, observed: true });
       }
       return;
     }
@@ -34,20 +35,6 @@ export function callsFromHar(text: string, label: string): Omit<GraphCall, 'appR
     calls.push({ method, path: url.path, apiVersion: version, via: 'har', confidence: 'high', source, observed: true, ...(select?.length ? { select } : {}) });
   });
   return calls;
-}
-
-function batchRequests(body: unknown): { method: string; url: string }[] {
-  if (typeof body !== 'string') return [];
-  try {
-    const requests = (JSON.parse(body) as { requests?: unknown }).requests;
-    if (!Array.isArray(requests)) return [];
-    return requests
-      .map((request) => request as { method?: unknown; url?: unknown })
-      .filter((request): request is { method: string; url: string } => typeof request.method === 'string' && typeof request.url === 'string')
-      .map((request) => ({ method: request.method.toUpperCase(), url: request.url.startsWith('/') ? request.url : `/${request.url}` }));
-  } catch {
-    return [];
-  }
 }
 
 /** Every request of an HTTP Archive as an observed outbound connection (the connectivity inventory's runtime evidence). */

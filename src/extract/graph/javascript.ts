@@ -2,6 +2,7 @@ import { parseSync, rawTransferSupported, visitorKeys } from 'oxc-parser';
 import { parseSync as parseToJson } from 'oxc-parser/src-js/bindings';
 import { jsonParseAst } from 'oxc-parser/src-js/wrap.js';
 import type { CmdletUse, PowerShellHelper, PowerShellInvocation } from './powershell.ts';
+import { batchStepUrl, isBatchPath } from './batch.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { PLACEHOLDER, parseGraphUrl, optionList, queryOptions, SEARCH_QUERY_PATH } from '../../knowledge/graph/graph-path.ts';
 import { fluentPath, isGraphScopeUrl, kiotaParameterSegment, kiotaVerb, methodOfUnknownRequest, sdkSegment } from './sdk-shapes.ts';
@@ -663,7 +664,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     const query = queryOptions(parsed.query);
     const select = extra.select ?? query.select;
     const expand = extra.expand ?? query.expand;
-    if (parsed.path.replace(/\//g, '') === '$batch') return addBatchBody(node, version);
+    if (isBatchPath(parsed.path)) return addBatchBody(node, version);
     facts.calls.push({ method, path: parsed.path, apiVersion: version, via, confidence, source: where(node), ...(select?.length ? { select } : {}), ...(expand?.length ? { expand } : {}), ...(extra.flow ? { flow: extra.flow } : {}), ...(extra.searchEntities ? { searchEntities: extra.searchEntities } : {}) });
   };
 
@@ -694,7 +695,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       // A url a condition or an if/else chooses gives each of its values.
       const urls = urlNode ? possibleValues(urlNode) : [];
       const method = (evaluate(objectProperty(request, 'method')) ?? 'GET').toUpperCase();
-      for (const url of distinctRequests(urls.filter((url): url is string => Boolean(url) && !url!.startsWith(PLACEHOLDER)))) addCall(element, method, url.startsWith('/') ? url : `/${url}`, 'batch', 'high', { version });
+      for (const url of distinctRequests(urls.filter((url): url is string => Boolean(url) && !url!.startsWith(PLACEHOLDER)))) addCall(element, method, batchStepUrl(url), 'batch', 'high', { version });
       if (!urls.length || urls.some((url) => !url || url.startsWith(PLACEHOLDER))) facts.unresolved.push({ via: 'batch', reason: 'a $batch inner request with a dynamic url', source: where(element) });
     }
   };
@@ -1385,7 +1386,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     const url = evaluate(objectProperty(object, 'url'));
     const method = evaluate(objectProperty(object, 'method'))?.toUpperCase();
     if (!url || !method || !/^(GET|POST|PATCH|PUT|DELETE)$/.test(method) || !/^\/?(me|users|groups|teams|chats|sites|drives|applications|servicePrincipals|organization|subscriptions|planner|solutions|communications|security|reports|deviceManagement|identity|policies|directory|auditLogs|search|admin|education|print|external|storage|employeeExperience|copilot|appCatalogs|contacts|places|shares|agreements|invitations|oauth2PermissionGrants|roleManagement|domains|subscribedSkus|$batch)(\/|\?|$)/i.test(url)) continue;
-    addCall(object, method, url.startsWith('/') ? url : `/${url}`, 'batch-step', 'medium');
+    addCall(object, method, batchStepUrl(url), 'batch-step', 'medium');
   }
 
   // Scope arrays on objects handed to any call (e.g. `{ scopes: ['Mail.Read'] }` for MSAL or Azure Identity), and
@@ -1564,13 +1565,16 @@ function exportedMemberName(node: Node): string | undefined {
 /** The values of one URL that are distinct requests: values differing only in a filter or a top are one request. */
 function distinctRequests(urls: readonly string[]): string[] {
   const byRequest = new Map<string, string>();
-  for (const url of urls) if (!byRequest.has(requestKey(url))) byRequest.set(requestKey(url), url);
+  for (const url of urls) {
+    const key = requestKey(url);
+    if (!byRequest.has(key)) byRequest.set(key, url);
+  }
   return [...byRequest.values()];
 }
 
 /** A request's identity among values of one URL: its path and what it selects and expands. */
 function requestKey(url: string): string {
-  const parsed = parseGraphUrl(/^(\/|https?:)/i.test(url) ? url : `/${url}`);
+  const parsed = parseGraphUrl(batchStepUrl(url));
   if (!parsed) return url;
   const { select, expand } = queryOptions(parsed.query);
   return `${parsed.path}|${select?.join(',') ?? ''}|${expand?.join(',') ?? ''}`;

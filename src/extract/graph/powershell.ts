@@ -1,4 +1,5 @@
-import { PLACEHOLDER, parseGraphUrl, queryOptions } from '../../knowledge/graph/graph-path.ts';
+import { isKnownPath, PLACEHOLDER, parseGraphUrl, queryOptions, type GraphUrl } from '../../knowledge/graph/graph-path.ts';
+import { batchStepUrl, isBatchPath } from './batch.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { emptyCodeFacts, type CodeGraphFacts } from './javascript.ts';
 import { CURATED_CMDLETS, type CmdletTarget } from '../../knowledge/graph/powershell-commands.ts';
@@ -37,7 +38,7 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
   }
   const matches = bracketMatches(tokens);
   const all = statements(tokens);
-  const splats = splatsIn(tokens, matches);
+  const splats = hashtablesIn(tokens, matches);
   const { helpers, requestsInHelpers } = helpersIn(tokens, all, matches, splats);
   if (helpers.size) facts.powershellHelpers = [...helpers.values()];
   const lists = listsIn(tokens, matches);
@@ -108,17 +109,16 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
       for (const candidate of candidates) {
         const target = parseGraphUrl(candidate);
         // JSON batching: each inner request of the body is a call; the batch itself is none.
-        if (target && (target.host || sdk) && target.path.replace(/\//g, '') === '$batch') {
-          addBatchRequests(facts, batchRequestsOf(args, tokens, matches), target.version === 'beta' ? 'beta' : 'v1.0', variables, where(command));
+        if (target && (target.host || sdk) && isBatchPath(target.path)) {
+          addBatchRequests(facts, batchRequestsOf(args, all, splats), target, variables, where(command));
           continue;
         }
         // A URI that is a run-time value as a whole ("$uri") has no Graph path either.
-        if (!target || (!sdk && !target.host) || target.path === '/' || target.path.startsWith(`/${PLACEHOLDER}`)) {
+        if (!target || (!sdk && !target.host) || !isKnownPath(target.path)) {
           if (sdk) facts.unresolved.push({ via: 'powershell', reason: `Invoke-MgGraphRequest with a URI built at run time (${candidate})`, source: where(command) });
           continue;
         }
-        const { select, expand } = queryOptions(target.query);
-        facts.calls.push({ method, path: target.path, apiVersion: target.version === 'beta' ? 'beta' : 'v1.0', via: sdk ? 'powershell-invoke' : 'powershell-http', confidence: 'high', source: where(command), ...(select ? { select } : {}), ...(expand ? { expand } : {}) });
+        facts.calls.push(callTo(method, target, sdk ? 'powershell-invoke' : 'powershell-http', where(command)));
       }
       continue;
     }
@@ -190,10 +190,15 @@ export function helperCall(helper: PowerShellHelper, invocation: PowerShellInvoc
   const given = values.map((value, index) => (bound.has(index) ? value : helper.defaults[index]));
   const url = templateText(fillTemplate(helper.template, given.map((value) => (value === undefined ? undefined : [value]))));
   const target = parseGraphUrl(url);
-  if (!target || target.path === '/' || target.path.startsWith(`/${PLACEHOLDER}`) || target.version === PLACEHOLDER) return { unresolved: `${invocation.name} is given a path known only at run time (${url})` };
+  if (!target || !isKnownPath(target.path) || target.version === PLACEHOLDER) return { unresolved: `${invocation.name} is given a path known only at run time (${url})` };
   const method = typeof helper.method === 'string' ? helper.method : (given[helper.method.param]?.toUpperCase() ?? 'GET');
+  return { call: callTo(method, target, 'powershell-helper', invocation.source) };
+}
+
+/** The call a script makes to a parsed Graph URL, with its query string's `$select` and `$expand`; `version`: a batch's, for its inner requests. */
+function callTo(method: string, target: GraphUrl, via: string, source: { file: string; line: number }, version = target.version): Omit<GraphCall, 'appRoot'> {
   const { select, expand } = queryOptions(target.query);
-  return { call: { method, path: target.path, apiVersion: target.version === 'beta' ? 'beta' : 'v1.0', via: 'powershell-helper', confidence: 'high', source: invocation.source, ...(select ? { select } : {}), ...(expand ? { expand } : {}) } };
+  return { method, path: target.path, apiVersion: version === 'beta' ? 'beta' : 'v1.0', via, confidence: 'high', source, ...(select ? { select } : {}), ...(expand ? { expand } : {}) };
 }
 
 interface ScriptFunction {
@@ -272,7 +277,7 @@ function parametersOf(list: Token[]): { name: string; value?: string }[] {
  * (their URIs are the helpers' templates, not calls). The body is read with each parameter as a marker, with
  * string assignments and `+` concatenations followed in order.
  */
-function helpersIn(tokens: Token[], all: Token[][], matches: Int32Array, splats: Map<string, Map<string, Token>>): { helpers: Map<string, PowerShellHelper>; requestsInHelpers: Set<Token> } {
+function helpersIn(tokens: Token[], all: Token[][], matches: Int32Array, splats: Map<string, Hashtable>): { helpers: Map<string, PowerShellHelper>; requestsInHelpers: Set<Token> } {
   const helpers = new Map<string, PowerShellHelper>();
   const requestsInHelpers = new Set<Token>();
   const functions = functionsIn(tokens, matches);
@@ -371,45 +376,21 @@ function concatenation(tokens: Token[], lookup: (name: string) => string | undef
  * or `-Body $json` after `$json = $batch | ConvertTo-Json`) and its `requests = @( @{ id = …; method = …; url = … }, … )`,
  * each as its key-value tokens (keys lower case). Undefined when the body is no such hashtable of this script.
  */
-function batchRequestsOf(args: Token[], tokens: Token[], matches: Int32Array): Map<string, Token>[] | undefined {
+function batchRequestsOf(args: Token[], all: Token[][], hashtables: Map<string, Hashtable>): Map<string, Token>[] | undefined {
   const body = args.findIndex((token) => token.kind === 'parameter' && /^-body:?$/i.test(token.text));
   if (body === -1) return undefined;
   let name: string | undefined;
-  for (let i = body + 1; i < args.length && args[i]!.kind !== 'parameter' && !name; i++) if (args[i]!.kind === 'variable') name = args[i]!.text.toLowerCase();
-  for (let hops = 0; name && hops < 4; hops++) {
-    let open: number | undefined;
-    let alias: string | undefined;
-    for (let i = 0; i + 3 < tokens.length; i++) {
-      if (tokens[i]!.kind !== 'variable' || tokens[i]!.text.toLowerCase() !== name || tokens[i + 1]!.text !== '=') continue;
-      if (tokens[i + 2]!.text === '@' && tokens[i + 3]!.text === '{') open = i + 3;
-      else if (tokens[i + 2]!.kind === 'variable') alias = tokens[i + 2]!.text.toLowerCase();
-    }
-    if (open === undefined) {
-      name = alias;
-      continue;
-    }
-    const end = closingOf(matches, open, tokens.length);
-    const key = tokens.findIndex((token, i) => i > open! && i < end && token.kind === 'word' && token.text.toLowerCase() === 'requests' && tokens[i + 1]?.text === '=' && tokens[i + 2]?.text === '@' && tokens[i + 3]?.text === '(');
-    if (key === -1) return undefined;
-    const items: Map<string, Token>[] = [];
-    const listEnd = closingOf(matches, key + 3, end);
-    for (let i = key + 4; i < listEnd; i++) {
-      if (tokens[i]!.text !== '@' || tokens[i + 1]?.text !== '{') continue;
-      const close = closingOf(matches, i + 1, listEnd);
-      const entries = new Map<string, Token>();
-      for (const [entryKey, equals, value] of statements(tokens.slice(i + 2, close))) {
-        if (entryKey && value && equals?.text === '=' && (entryKey.kind === 'word' || entryKey.kind === 'string')) entries.set((entryKey.kind === 'string' ? (entryKey.value ?? '') : entryKey.text).toLowerCase(), value);
-      }
-      items.push(entries);
-      i = close;
-    }
-    return items;
+  for (let i = body + 1; i < args.length && args[i]!.kind !== 'parameter' && !name; i++) if (args[i]!.kind === 'variable') name = args[i]!.text.slice(1).toLowerCase();
+  // Followed through variables given it (`$json = $batch | ConvertTo-Json`: the pipe ends the statement).
+  for (let hops = 0; name && hops < 4 && !hashtables.has(name); hops++) {
+    const alias = all.find((statement) => statement[0]?.kind === 'variable' && statement[0].text.slice(1).toLowerCase() === name && statement[1]?.text === '=' && statement[2]?.kind === 'variable');
+    name = alias?.[2]!.text.slice(1).toLowerCase();
   }
-  return undefined;
+  return name ? hashtables.get(name)?.nested.get('requests') : undefined;
 }
 
 /** The calls a `$batch` request's inner requests make (see batchRequestsOf); a body built otherwise is reported. */
-function addBatchRequests(facts: CodeGraphFacts, requests: Map<string, Token>[] | undefined, version: 'v1.0' | 'beta', variables: Map<string, string>, source: { file: string; line: number }): void {
+function addBatchRequests(facts: CodeGraphFacts, requests: Map<string, Token>[] | undefined, batch: GraphUrl, variables: Map<string, string>, source: { file: string; line: number }): void {
   if (!requests) {
     facts.unresolved.push({ via: 'powershell-batch', reason: 'a $batch request whose inner requests are built at run time', source });
     return;
@@ -417,39 +398,68 @@ function addBatchRequests(facts: CodeGraphFacts, requests: Map<string, Token>[] 
   for (const request of requests) {
     const url = request.get('url');
     const value = url && tokenValue(url, variables);
-    const target = value ? parseGraphUrl(value.startsWith('/') || /^https?:/i.test(value) ? value : `/${value}`) : undefined;
+    const target = value ? parseGraphUrl(batchStepUrl(value)) : undefined;
     const where = url ? { file: source.file, line: url.line } : source;
-    if (!target || target.path === '/' || target.path.startsWith(`/${PLACEHOLDER}`)) {
+    if (!target || !isKnownPath(target.path)) {
       facts.unresolved.push({ via: 'powershell-batch', reason: 'a $batch inner request with a url known only at run time', source: where });
       continue;
     }
     const method = ((request.get('method') && tokenValue(request.get('method')!, variables)) ?? 'GET').toUpperCase();
-    const { select, expand } = queryOptions(target.query);
-    facts.calls.push({ method, path: target.path, apiVersion: version, via: 'powershell-batch', confidence: 'high', source: where, ...(select ? { select } : {}), ...(expand ? { expand } : {}) });
+    facts.calls.push(callTo(method, target, 'powershell-batch', where, batch.version));
   }
 }
 
-/** Hashtables assigned to variables (`$request = @{ Uri = '…'; Method = 'POST' }`), for splatting: keys lower case. */
-function splatsIn(tokens: Token[], matches: Int32Array): Map<string, Map<string, Token>> {
-  const splats = new Map<string, Map<string, Token>>();
+/**
+ * A hashtable a script assigns to a variable: its entries by lower-case key (a value's first token), and the
+ * hashtables listed under a key (`requests = @( @{ … }, @{ … } )`, a `$batch` body's).
+ */
+interface Hashtable {
+  entries: Map<string, Token>;
+  nested: Map<string, Map<string, Token>[]>;
+}
+
+/** Hashtables assigned to variables (`$request = @{ Uri = '…'; Method = 'POST' }`, for splatting), by lower-case name without `$`. */
+function hashtablesIn(tokens: Token[], matches: Int32Array): Map<string, Hashtable> {
+  const hashtables = new Map<string, Hashtable>();
   for (let i = 0; i + 3 < tokens.length; i++) {
     if (tokens[i]!.kind !== 'variable' || tokens[i + 1]!.text !== '=' || tokens[i + 2]!.text !== '@' || tokens[i + 3]!.text !== '{' || tokens[i + 3]!.kind !== 'separator') continue;
-    const entries = new Map<string, Token>();
-    for (const [key, equals, value] of statements(tokens.slice(i + 4, closingOf(matches, i + 3, tokens.length)))) {
-      if (key && value && equals?.text === '=' && (key.kind === 'word' || key.kind === 'string')) entries.set((key.kind === 'string' ? (key.value ?? '') : key.text).toLowerCase(), value);
+    const end = closingOf(matches, i + 3, tokens.length);
+    const nested = new Map<string, Map<string, Token>[]>();
+    // `key = @( @{ … }, … )`: the hashtables of the list, read one by one.
+    for (let j = i + 4; j + 3 < end; j++) {
+      if (tokens[j]!.kind !== 'word' || tokens[j + 1]!.text !== '=' || tokens[j + 2]!.text !== '@' || tokens[j + 3]!.text !== '(') continue;
+      const listEnd = closingOf(matches, j + 3, end);
+      const items: Map<string, Token>[] = [];
+      for (let k = j + 4; k < listEnd; k++) {
+        if (tokens[k]!.text !== '@' || tokens[k + 1]?.text !== '{') continue;
+        const close = closingOf(matches, k + 1, listEnd);
+        items.push(entriesOf(tokens.slice(k + 2, close)));
+        k = close;
+      }
+      nested.set(tokens[j]!.text.toLowerCase(), items);
+      j = listEnd;
     }
-    splats.set(tokens[i]!.text.slice(1).toLowerCase(), entries);
+    hashtables.set(tokens[i]!.text.slice(1).toLowerCase(), { entries: entriesOf(tokens.slice(i + 4, end)), nested });
   }
   // Entries set afterwards: `$request.Uri = $Uri`, `$request['Method'] = 'POST'`.
   for (let i = 0; i + 4 < tokens.length; i++) {
-    const entries = tokens[i]!.kind === 'variable' ? splats.get(tokens[i]!.text.slice(1).toLowerCase()) : undefined;
+    const entries = tokens[i]!.kind === 'variable' ? hashtables.get(tokens[i]!.text.slice(1).toLowerCase())?.entries : undefined;
     if (!entries) continue;
     const dotted = tokens[i + 1]!.text === '.' && tokens[i + 2]!.kind === 'word' && tokens[i + 3]!.text === '=';
     const indexed = tokens[i + 1]!.text === '[' && tokens[i + 2]!.kind === 'string' && tokens[i + 3]!.text === ']' && tokens[i + 4]!.text === '=';
     const value = tokens[i + (dotted ? 4 : 5)];
     if ((dotted || indexed) && value && value.kind !== 'separator') entries.set((dotted ? tokens[i + 2]!.text : (tokens[i + 2]!.value ?? '')).toLowerCase(), value);
   }
-  return splats;
+  return hashtables;
+}
+
+/** A hashtable's `key = value` statements: each value's first token, by lower-case key. */
+function entriesOf(body: Token[]): Map<string, Token> {
+  const entries = new Map<string, Token>();
+  for (const [key, equals, value] of statements(body)) {
+    if (key && value && equals?.text === '=' && (key.kind === 'word' || key.kind === 'string')) entries.set((key.kind === 'string' ? (key.value ?? '') : key.text).toLowerCase(), value);
+  }
+  return entries;
 }
 
 /**
@@ -514,9 +524,9 @@ function listsIn(tokens: Token[], matches: Int32Array): Map<string, Token[]> {
 }
 
 /** The hashtable a command is splatted with (`Invoke-RestMethod @request`), if the script assigns one. */
-function splatUsed(args: Token[], splats: Map<string, Map<string, Token>>): Map<string, Token> | undefined {
+function splatUsed(args: Token[], hashtables: Map<string, Hashtable>): Map<string, Token> | undefined {
   const at = args.findIndex((token, index) => token.text === '@' && token.kind === 'other' && args[index + 1]?.kind === 'word');
-  return at === -1 ? undefined : splats.get(args[at + 1]!.text.toLowerCase());
+  return at === -1 ? undefined : hashtables.get(args[at + 1]!.text.toLowerCase())?.entries;
 }
 
 /** A command's arguments by name and by position (bracketed expressions and splats are neither). */
@@ -566,7 +576,7 @@ function recordConnection(facts: CodeGraphFacts, command: string, uri: string | 
  * The URI and method a request command is given: by name (`-Uri`, `-Method`), in a splatted hashtable
  * (`Invoke-RestMethod @request`), or, for the URI, as the first value outside any named parameter.
  */
-function requestArguments(args: Token[], splats: Map<string, Map<string, Token>>): { uri?: Token; method?: Token } {
+function requestArguments(args: Token[], splats: Map<string, Hashtable>): { uri?: Token; method?: Token } {
   const splatted = splatUsed(args, splats);
   return { uri: argumentAfter(args, 'Uri') ?? splatted?.get('uri') ?? firstPositional(args), method: argumentAfter(args, 'Method') ?? splatted?.get('method') };
 }

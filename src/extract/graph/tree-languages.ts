@@ -14,6 +14,7 @@ import { actionPath } from './library-rules.ts';
 import { O365_IMPORT, o365Rules } from './o365-python.ts';
 import { PATTERN_NODE_TYPES, treePatterns } from '../patterns/tree-patterns.ts';
 import { partitionPoint } from '../../util/partition-point.ts';
+import { batchStepUrl, isBatchPath, jsonBatchRequests } from './batch.ts';
 
 /**
  * Microsoft Graph calls in C#, Python and Java, read from tree-sitter syntax trees:
@@ -393,7 +394,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       if (targets.length && (httpVerb || verb)) {
         for (const target of targets) {
           // JSON batching: each inner request of the body is a call; the batch itself is none.
-          if (target!.path.replace(/\//g, '') === '$batch') batchRequests(call, args, target!.version);
+          if (isBatchPath(target!.path)) batchRequests(call, args, target!.version);
           else addCall(call, (httpVerb ?? verb)!, target!.path, target!.version, 'http', 'high', { ...queryOptions(target!.query), ...keywordQuery(args) });
         }
         continue;
@@ -961,13 +962,13 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       const wrapped = value.type === 'object_creation_expression' && /StringContent$/.test(value.childForFieldName('type')?.text ?? '') ? argumentsOf(value.childForFieldName('arguments'))[0] : undefined;
       return evaluate(wrapped ? firstValue(wrapped) : value);
     };
-    const items = given?.type === 'dictionary' ? dictionaryRequests(given) : jsonRequests(args.slice(1).map(text).find((value) => value?.trimStart().startsWith('{')));
+    const items: { method?: string; url?: string; at?: TsNode }[] | undefined = given?.type === 'dictionary' ? dictionaryRequests(given) : jsonBatchRequests(args.slice(1).map(text).find((value) => value?.trimStart().startsWith('{')));
     if (!items) {
       facts.unresolved.push({ via: `${language}-batch`, reason: 'a $batch request whose inner requests are built at run time', source: where(call) });
       return;
     }
     for (const item of items) {
-      const target = item.url ? parseGraphUrl(/^(\/|https?:)/i.test(item.url) ? item.url : `/${item.url}`) : undefined;
+      const target = item.url ? parseGraphUrl(batchStepUrl(item.url)) : undefined;
       if (!target || target.path === '/' || target.path.startsWith(`/${PLACEHOLDER}`)) facts.unresolved.push({ via: `${language}-batch`, reason: 'a $batch inner request with a url known only at run time', source: where(item.at ?? call) });
       else addCall(item.at ?? call, (item.method ?? 'GET').toUpperCase(), target.path, version, 'batch', 'high', queryOptions(target.query));
     }
@@ -1863,18 +1864,6 @@ function enclosingWithinFunction(value: TsNode): TsNode[] {
   const around: TsNode[] = [];
   for (let current = value.parent?.parent; current && !FUNCTION_NODE.test(current.type); current = current.parent) around.push(current);
   return around;
-}
-
-/** The inner requests of a `$batch` body given as a JSON string; undefined when it is none. */
-function jsonRequests(text: string | undefined): { method?: string; url?: string; at?: undefined }[] | undefined {
-  if (!text) return undefined;
-  try {
-    const body = JSON.parse(text) as { requests?: unknown };
-    if (!Array.isArray(body.requests)) return undefined;
-    return body.requests.map((request: { method?: unknown; url?: unknown }) => ({ method: typeof request?.method === 'string' ? request.method : undefined, url: typeof request?.url === 'string' ? request.url : undefined }));
-  } catch {
-    return undefined;
-  }
 }
 
 /** The last of values in source order lying within [from, to] (binary search: a name assigned thousands of times stays cheap). */

@@ -119,6 +119,11 @@ export interface GraphUrl {
  * Splits a Graph URL or path into host, version and path. Accepts absolute URLs on any Graph host, and
  * relative paths with or without a version prefix. Returns undefined for URLs on other hosts.
  */
+/** Whether a parsed path names something: not the root, not a path whose start is known only at run time (`/{id}/…`). */
+export function isKnownPath(path: string): boolean {
+  return path !== '/' && !path.startsWith(`/${PLACEHOLDER}`);
+}
+
 export function parseGraphUrl(text: string): GraphUrl | undefined {
   let rest = text.trim();
   let host: string | undefined;
