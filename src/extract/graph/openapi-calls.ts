@@ -1,8 +1,8 @@
-import { MENTIONS_GRAPH_HOST, parseGraphUrl, PLACEHOLDER } from '../../knowledge/graph/graph-path.ts';
+import { isKnownPath, MENTIONS_GRAPH_HOST, parseGraphUrl } from '../../knowledge/graph/graph-path.ts';
 import type { JsonDocument } from '../../sources/formats/json.ts';
 import type { YamlDocument } from '../../sources/formats/yaml.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
-import { isOpenApiDocument } from '../hosts/file-hosts.ts';
+import { isOpenApiDocument, mayBeOpenApi } from '../hosts/file-hosts.ts';
 import type { GraphCall } from './types.ts';
 
 /**
@@ -17,7 +17,7 @@ const MAX_OPERATIONS = 10_000;
 
 /** Whether a structured file may be an OpenAPI description naming a Graph server (before parsing it). */
 export function mayDescribeGraphApi(file: SourceFile): boolean {
-  return /\.(json|ya?ml)$/i.test(file.path) && !file.path.includes('!') && /"?(openapi|swagger)"?\s*:/.test(file.text.slice(0, 4096)) && MENTIONS_GRAPH_HOST.test(file.text);
+  return !file.path.includes('!') && mayBeOpenApi(file) && MENTIONS_GRAPH_HOST.test(file.text);
 }
 
 export function graphCallsFromOpenApi(file: SourceFile, doc: JsonDocument | YamlDocument): Omit<GraphCall, 'appRoot'>[] {
@@ -35,7 +35,7 @@ export function graphCallsFromOpenApi(file: SourceFile, doc: JsonDocument | Yaml
       if (!(item as Record<string, unknown>)[method]) continue;
       for (const server of graphServers) {
         const target = parseGraphUrl(`${server}${path.startsWith('/') ? path : `/${path}`}`);
-        if (!target?.host || target.path === '/' || target.path.startsWith(`/${PLACEHOLDER}`)) continue;
+        if (!target?.host || !isKnownPath(target.path)) continue;
         const key = `${method} ${target.version} ${target.path}`;
         if (seen.has(key)) continue;
         seen.add(key);

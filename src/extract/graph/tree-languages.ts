@@ -1,5 +1,5 @@
 import type { Node as TsNode, Parser } from 'web-tree-sitter';
-import { MENTIONS_GRAPH_HOST, PLACEHOLDER, parseGraphUrl, optionList, queryOptions, SEARCH_QUERY_PATH } from '../../knowledge/graph/graph-path.ts';
+import { isKnownPath, MENTIONS_GRAPH_HOST, PLACEHOLDER, parseGraphUrl, optionList, queryOptions, SEARCH_QUERY_PATH } from '../../knowledge/graph/graph-path.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { emptyCodeFacts, type CodeGraphFacts } from './javascript.ts';
 import { indexNodes, type NodesOf, type TreeLanguage } from './tree-sitter.ts';
@@ -948,7 +948,6 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     return scope ? selectedProperties(scope.text) : own;
   }
 
-  /** requests/httpx `params={'$select': '…', '$expand': '…'}`. */
   /**
    * The inner requests of a `$batch` body: Python's `json={"requests": [{"method": …, "url": …}, …]}` (a dict, also
    * held in a variable), or a body that is a JSON string in any language. A body built otherwise is reported.
@@ -969,7 +968,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     }
     for (const item of items) {
       const target = item.url ? parseGraphUrl(batchStepUrl(item.url)) : undefined;
-      if (!target || target.path === '/' || target.path.startsWith(`/${PLACEHOLDER}`)) facts.unresolved.push({ via: `${language}-batch`, reason: 'a $batch inner request with a url known only at run time', source: where(item.at ?? call) });
+      if (!target || !isKnownPath(target.path)) facts.unresolved.push({ via: `${language}-batch`, reason: 'a $batch inner request with a url known only at run time', source: where(item.at ?? call) });
       else addCall(item.at ?? call, (item.method ?? 'GET').toUpperCase(), target.path, version, 'batch', 'high', queryOptions(target.query));
     }
   }
@@ -982,6 +981,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     return list.namedChildren.flatMap((item) => (item?.type === 'dictionary' ? [{ method: evaluate(entry(item, 'method')), url: evaluate(entry(item, 'url')), at: item }] : []));
   }
 
+  /** requests/httpx `params={'$select': '…', '$expand': '…'}`. */
   function keywordQuery(args: TsNode[]): { select?: string[]; expand?: string[] } {
     const params = args.find((arg) => arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'params')?.childForFieldName('value');
     const dictionary = params?.type === 'identifier' ? valueAt(constants, params) : params;
@@ -1039,7 +1039,7 @@ function walkChains(start: TsNode | null, rules: LanguageRules, valueOf: (root: 
       const values = !GRAPH_ROOT.test(step.name) && depth < 6 ? valueOf(node) : [];
       // A client made right there (`var beta = new GraphServiceClient("https://graph.microsoft.com/beta", …)`), whatever its name.
       const client = values.find((value) => GRAPH_CLIENT_CREATION.test(value.text));
-      if (client) return [{ root: 'GraphServiceClient', segments, ...(GRAPH_BETA_BASE.test(client.text) ? { version: 'beta' } : {}) }];
+      if (client) return [{ root: 'GraphServiceClient', segments, ...(baseUrlVersion(client.text) === 'beta' ? { version: 'beta' } : {}) }];
       const followed = values.flatMap((value) => walkChains(value, rules, valueOf, depth + 1, sawRequest));
       return followed.length ? below(followed) : [{ root: step.name, segments }];
     }
@@ -1068,7 +1068,14 @@ interface SdkChain {
 }
 /** `new GraphServiceClient(…)` (C#, Java), `GraphServiceClient(…)` (Python), qualified or generic. */
 const GRAPH_CLIENT_CREATION = /^(new\s+)?([\w.]+\.)?GraphServiceClient\s*[(<]/;
-const GRAPH_BETA_BASE = /["']https:\/\/[\w.-]*graph[\w.-]*\/beta\b/i;
+/** The version a client's base URL names, from the Graph URLs written in its creation (`"https://graph.microsoft.com/beta"`). */
+function baseUrlVersion(creation: string): string | undefined {
+  for (const literal of creation.matchAll(/["'](https:\/\/[^"'\s]+)["']/g)) {
+    const target = parseGraphUrl(literal[1]!);
+    if (target?.host && target.version) return target.version;
+  }
+  return undefined;
+}
 
 /** The branches of a conditional expression (`a if c else b`, `c ? a : b`), or what parentheses hold. */
 function branchesOf(node: TsNode): TsNode[] {

@@ -17,6 +17,11 @@ import type { HostReference, RouteFact } from './types.ts';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
+/** Whether a file may be an OpenAPI description, before parsing it: JSON or YAML that says so near its top. */
+export function mayBeOpenApi(file: SourceFile): boolean {
+  return /\.(json|ya?ml)$/i.test(file.path) && /"?(openapi|swagger)"?\s*:/.test(file.text.slice(0, 4096));
+}
+
 export function isOpenApiDocument(value: unknown): value is Record<string, unknown> {
   return Boolean(value && typeof value === 'object' && !Array.isArray(value) && (typeof (value as Record<string, unknown>).openapi === 'string' || typeof (value as Record<string, unknown>).swagger === 'string') && (value as Record<string, unknown>).paths);
 }

@@ -9,7 +9,7 @@ import type { SourceRef } from '../graph/types.ts';
 import type { Manifest } from '../inventory.ts';
 import { hostReferencesFromConfig, isHostConfigFile, type ConfigEntry } from './config-hosts.ts';
 import { localKindOf, parseEndpointUrl, type LocalKind } from './endpoint-url.ts';
-import { cspInText, fromArmTemplate, fromBicepOrTerraform, fromHtml, fromOpenApi, HTML_FILE, IAC_FILE, isArmTemplate, isOpenApiDocument } from './file-hosts.ts';
+import { cspInText, fromArmTemplate, fromBicepOrTerraform, fromHtml, fromOpenApi, HTML_FILE, IAC_FILE, isArmTemplate, isOpenApiDocument, mayBeOpenApi } from './file-hosts.ts';
 import { hostReferencesFromManifest } from './manifest-hosts.ts';
 import type { HostReference, HostSourceKind, RouteFact } from './types.ts';
 
@@ -110,7 +110,7 @@ export function extractConnectivity(input: ConnectivityInput): ConnectivityFacts
       append(references, found.references);
       for (const entry of found.entries) configEntries.push({ ...entry, file: file.path });
     }
-    if (/\.(json|ya?ml)$/i.test(file.path) && /"?(openapi|swagger)"?\s*:/.test(file.text.slice(0, 4096))) {
+    if (mayBeOpenApi(file)) {
       const parsed = doc(file);
       if (parsed && (parsed.format === 'json' || parsed.format === 'yaml') && isOpenApiDocument(parsed.doc.value)) {
         const found = fromOpenApi(file, parsed.doc);

@@ -87,14 +87,8 @@ export class GraphPermissionIndex {
    * most of the index's load time.
    */
   readonly #pending = new Map<string, PendingPath[]>();
-  /** Tree nodes by template as the data writes it (a template recurs in many permissions' path sets). */
-  readonly #nodeOfTemplate = new Map<string, TreeNode>();
-  readonly #templates = new Set<string>();
-
   /** How many distinct path templates the data lists. */
-  get templateCount(): number {
-    return this.#templates.size;
-  }
+  templateCount = 0;
 
   /** Builds the index from the document's parsed JSON. Throws PermissionDataError for a document of an unknown shape. */
   static fromDocument(document: unknown): GraphPermissionIndex {
@@ -107,6 +101,7 @@ export class GraphPermissionIndex {
     // The marks (`least=DelegatedWork,Application`) recur: parsed once; their lists are shared, never changed.
     const marksOf = new Map<string, ReturnType<typeof parseMarks>>();
     const firstSegmentOf = firstSegmentReader();
+    const templates = new Set<string>();
     for (const [name, entry] of Object.entries(permissions as Record<string, unknown>)) {
       const permission = entry as { authorizationType?: string; schemes?: Record<string, { privilegeLevel?: number; requiresAdminConsent?: boolean; adminDisplayName?: string }>; pathSets?: unknown[] };
       if (!permission || typeof permission.schemes !== 'object' || !Array.isArray(permission.pathSets)) {
@@ -128,7 +123,7 @@ export class GraphPermissionIndex {
           if (methods.length && schemeKeys.length) info.allowsGraphOperations = true;
           let parsed = marksOf.get(marks);
           if (!parsed) marksOf.set(marks, (parsed = parseMarks(marks)));
-          index.#templates.add(template);
+          templates.add(template);
           const first = firstSegmentOf(template);
           let group = index.#pending.get(first);
           if (!group) index.#pending.set(first, (group = []));
@@ -136,6 +131,7 @@ export class GraphPermissionIndex {
         }
       }
     }
+    index.templateCount = templates.size;
     if (index.#permissions.size === 0 || pathSets === 0) throw new PermissionDataError('the permissions document lists no permissions or paths (truncated?)');
     return index;
   }
@@ -282,14 +278,18 @@ export class GraphPermissionIndex {
       const group = this.#pending.get(key);
       if (!group) continue;
       this.#pending.delete(key);
-      for (const path of group) this.#addClaims(path);
+      // A template recurs in many permissions' path sets, all in its first segment's group: normalised once.
+      const nodeOf = new Map<string, TreeNode>();
+      for (const path of group) {
+        let node = nodeOf.get(path.template);
+        if (!node) nodeOf.set(path.template, (node = this.#insert(path.template)));
+        this.#addClaims(node, path);
+      }
     }
   }
 
   /** The claims one path set gives a template, in the data's order (a permission listed twice keeps one claim, least if either is). */
-  #addClaims({ template, permission, methods, schemeKeys, least, alsoRequires }: PendingPath): void {
-    let node = this.#nodeOfTemplate.get(template);
-    if (!node) this.#nodeOfTemplate.set(template, (node = this.#insert(template)));
+  #addClaims(node: TreeNode, { permission, methods, schemeKeys, least, alsoRequires }: PendingPath): void {
     for (const method of methods) {
       for (const scheme of schemeKeys) {
         const claim: Claim = { permission: permission.name, least: least.includes(scheme), alsoRequires, methodCount: methods.length, privilegeLevel: permission.schemes[scheme]?.privilegeLevel ?? 3, rsc: permission.rsc, leastElsewhere: least.length > 0 && !least.includes(scheme) };
