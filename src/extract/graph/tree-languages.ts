@@ -266,7 +266,9 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const pythonImports = language === 'python' && resolveConstant ? ['import_statement', 'import_from_statement'] : [];
   const typedClients = language === 'csharp' && file.text.includes('HttpClient ') ? ['constructor_declaration'] : [];
   const springValues = language === 'java' && file.text.includes('@Value') ? ['field_declaration', 'formal_parameter'] : [];
-  const clientsWithBase = language === 'python' && file.text.includes('base_url') ? ['as_pattern'] : [];
+  // msgraph-core's GraphClient (before its 1.0) prefixes a path starting with `/` with its Graph base URL.
+  const msgraphCore = language === 'python' && MSGRAPH_CORE_IMPORT.test(file.text);
+  const clientsWithBase = language === 'python' && (msgraphCore || file.text.includes('base_url')) ? ['as_pattern', ...(msgraphCore ? ['typed_parameter', 'typed_default_parameter'] : [])] : [];
   // Spring clients built with a base URL in a @Bean method or handed over by another constructor (`this(…)`).
   const springClients = language === 'java' && /\b(WebClient|RestClient)\b/.test(file.text) ? ['method_declaration', 'explicit_constructor_invocation'] : [];
   const boundOptions = language === 'csharp' && (/\bIOptions(Monitor|Snapshot)?</.test(file.text) || OPTIONS_DECLARATION.test(file.text)) ? ['parameter'] : [];
@@ -315,7 +317,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     };
     const clients = language === 'csharp' && file.text.includes('BaseAddress') ? clientBaseAddresses(nodes('assignment_expression'), evaluate) : undefined;
     const baseAddresses = clients?.holders;
-    const baseUrls = clientsWithBase.length ? httpxBaseUrls(constants, nodes('as_pattern'), evaluate) : undefined;
+    const baseUrls = clientsWithBase.length ? pythonClientBases(constants, nodes('as_pattern'), msgraphCore, msgraphCore ? nodes('typed_parameter', 'typed_default_parameter') : [], evaluate) : undefined;
     if (clients?.registrations.length) facts.clientBases = clients.registrations;
     if (springClients.length) {
       const beans = springBeanBases(nodes('method_declaration'), (node) => baseUrlOf(node));
@@ -1615,20 +1617,64 @@ function clientBaseAddresses(assignments: readonly TsNode[], evaluate: (node: Ts
   return { holders, registrations };
 }
 
+/** A file importing msgraph-core's GraphClient (or its first preview's GraphSession); its 1.0 has neither. */
+const MSGRAPH_CORE_IMPORT = /\bfrom[ \t]+msgraph\.core[ \t]+import\b[^;]*?\bGraphClient\b|\bmsgraph\.core\.GraphClient\b|\bfrom[ \t]+msgraphcore[ \t]+import\b[^;]*?\bGraphSession\b/;
+const MSGRAPH_CORE_CLIENT = /^(msgraph\.core\.)?GraphClient$|^GraphSession$/;
+/** msgraph-core's NationalClouds members, by name. */
+const MSGRAPH_CORE_CLOUDS: Record<string, string> = {
+  Global: 'https://graph.microsoft.com',
+  US_GOV: 'https://graph.microsoft.us',
+  US_DoD: 'https://dod-graph.microsoft.us',
+  Germany: 'https://graph.microsoft.de',
+  China: 'https://microsoftgraph.chinacloudapi.cn',
+};
+
+/** A keyword argument's value node (`api_version=…`). */
+function keywordArgument(call: TsNode, name: string): TsNode | undefined {
+  return call.childForFieldName('arguments')?.namedChildren.find((argument) => argument?.type === 'keyword_argument' && argument.childForFieldName('name')?.text === name)?.childForFieldName('value') ?? undefined;
+}
+
 /**
- * httpx clients made with a base URL (`client = httpx.Client(base_url=GRAPH)`, `async with
- * httpx.AsyncClient(base_url=…) as client:`), by the name holding them (`self.client` as written).
+ * The base URL of msgraph-core's GraphClient: its cloud (`cloud=NationalClouds.US_GOV` or a URL) and API version
+ * (`api_version=APIVersion.beta` or `'beta'`), v1.0 on the global cloud unless given.
  */
-function httpxBaseUrls(assignments: Assignments, withItems: readonly TsNode[], evaluate: (node: TsNode) => string | undefined): Map<string, string> {
+function msgraphCoreBase(made: TsNode, evaluate: (node: TsNode) => string | undefined): string | undefined {
+  const valueOf = (name: string, members: Record<string, string>) => {
+    const value = keywordArgument(made, name);
+    if (!value) return undefined;
+    const member = value.type === 'attribute' ? value.childForFieldName('attribute')?.text : undefined;
+    return member !== undefined ? members[member] : evaluate(value);
+  };
+  const cloud = keywordArgument(made, 'cloud') ? valueOf('cloud', MSGRAPH_CORE_CLOUDS) : MSGRAPH_CORE_CLOUDS.Global;
+  const version = keywordArgument(made, 'api_version') ? valueOf('api_version', { v1: 'v1.0', beta: 'beta' }) : 'v1.0';
+  return cloud && version ? `${cloud.replace(/\/+$/, '')}/${version}` : undefined;
+}
+
+/**
+ * Python clients that put a base URL before a relative one, by the name holding them (`self.client` as written):
+ * httpx clients made with one (`client = httpx.Client(base_url=GRAPH)`, `async with httpx.AsyncClient(base_url=…)
+ * as client:`), and msgraph-core's GraphClient, also as a parameter typed with it (`graph_client: GraphClient`;
+ * only where the file imports it: `msgraphCore`). A name also set to None holds the client when set.
+ */
+function pythonClientBases(assignments: Assignments, withItems: readonly TsNode[], msgraphCore: boolean, typed: readonly TsNode[], evaluate: (node: TsNode) => string | undefined): Map<string, string> {
   const bases = new Map<string, string>();
   const baseOf = (made: TsNode | null | undefined) => {
-    if (made?.type !== 'call' || !/^(httpx\.)?(Async)?Client$/.test(made.childForFieldName('function')?.text ?? '')) return undefined;
-    const option = made.childForFieldName('arguments')?.namedChildren.find((argument) => argument?.type === 'keyword_argument' && argument.childForFieldName('name')?.text === 'base_url');
-    return option ? evaluate(option.childForFieldName('value')!) : undefined;
+    if (made?.type !== 'call') return undefined;
+    const maker = made.childForFieldName('function')?.text ?? '';
+    if (msgraphCore && MSGRAPH_CORE_CLIENT.test(maker)) return msgraphCoreBase(made, evaluate);
+    if (!/^(httpx\.)?(Async)?Client$/.test(maker)) return undefined;
+    const option = keywordArgument(made, 'base_url');
+    return option ? evaluate(option) : undefined;
   };
   for (const [name, values] of assignments) {
-    const base = values.length === 1 ? baseOf(values[0]) : undefined;
+    const set = values.filter((value) => value.type !== 'none');
+    const base = set.length === 1 ? baseOf(set[0]) : undefined;
     if (base) bases.set(name, base);
+  }
+  for (const parameter of typed) {
+    const name = parameter.namedChildren.find((child) => child?.type === 'identifier')?.text;
+    const type = parameter.childForFieldName('type')?.text.replace(/^(Optional\[)?["']?|["']?\]?$/g, '');
+    if (name && type && MSGRAPH_CORE_CLIENT.test(type) && !bases.has(name)) bases.set(name, `${MSGRAPH_CORE_CLOUDS.Global}/v1.0`);
   }
   for (const item of withItems) {
     const base = baseOf(item.namedChildren[0]);
