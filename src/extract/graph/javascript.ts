@@ -1078,7 +1078,9 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (!urlArgument || helperRequests.has(call) || rootFromParameter(urlArgument)) return;
     const request = opened ?? settings?.request ?? requestBy(callee, args);
     if (!request) return;
-    const base = callee.type === 'MemberExpression' ? instanceBaseUrl(callee.object as Node) : undefined;
+    const options = settings ? settings.options : args[/^(POST|PUT|PATCH)$/.test(request.method) ? 2 : 1];
+    // A base URL in the request's own options (`axios.get('/me', { baseURL })`) wins over the instance's, as in axios.
+    const base = baseUrlOption(options) ?? (callee.type === 'MemberExpression' ? instanceBaseUrl(callee.object as Node) : undefined);
     for (const given of new Set(possibleValues(urlArgument))) {
       const url = withBaseUrl(given, base);
       if (!url) continue;
@@ -1090,7 +1092,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         facts.unresolved.push({ via: request.via, reason: 'the URL after the Graph base is computed at run time', source: where(call) });
         continue;
       }
-      addCall(call, request.method, afterBase ?? url, request.via, afterBase === undefined ? request.confidence : 'medium', optionQuery(settings ? settings.options : args[/^(POST|PUT|PATCH)$/.test(request.method) ? 2 : 1]));
+      addCall(call, request.method, afterBase ?? url, request.via, afterBase === undefined ? request.confidence : 'medium', optionQuery(options));
     }
   }
 
@@ -1161,8 +1163,13 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     const factory = made.type === 'CallExpression' ? (made.callee as Node) : undefined;
     if (factory?.type !== 'MemberExpression' || factory.computed || !/^(create|extend)$/.test((factory.property as Node).name as string)) return undefined;
     if (!HTTP_FUNCTIONS.test(dottedName(factory.object as Node) ?? '')) return undefined;
-    const options = resolveObject(((made.arguments as Node[]) ?? [])[0]);
-    const base = options && (objectProperty(options, 'baseURL') ?? objectProperty(options, 'prefixUrl'));
+    return baseUrlOption(((made.arguments as Node[]) ?? [])[0]);
+  }
+
+  /** The base URL client options name: axios's `baseURL`, got's and ky's `prefixUrl`. */
+  function baseUrlOption(options: Node | undefined): string | undefined {
+    const object = options && resolveObject(options);
+    const base = object && (objectProperty(object, 'baseURL') ?? objectProperty(object, 'prefixUrl'));
     return base ? evaluate(base) : undefined;
   }
 
