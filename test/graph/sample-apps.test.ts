@@ -344,6 +344,19 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
     },
     expected: { needed: ['Mail.ReadWrite'], unused: ['Calendars.Read', 'Mail.Send'], highRiskUnjustified: ['Calendars.Read', 'Mail.ReadWrite', 'Mail.Send'] },
   },
+  {
+    // As in a public console tool: users and groups updated by the app's own identity. The data also lists, and
+    // marks least, permissions that update one property or feature (User-Mail.ReadWrite.All, Group-NestingSupport.ReadWrite.All).
+    name: 'directory daemon updating users and groups: the ReadWrite permissions are needed, not reducible to property-scoped ones',
+    files: { 'appPackage/aad.manifest.json': aadManifest([['User.ReadWrite.All', 'Role'], ['Group.ReadWrite.All', 'Role']]), 'src/sync.ts': daemon("  await graph.api(`/users/${id}`).patch({ city: 'Bystrica' });\n  await graph.api(`/groups/${id}`).patch({ description: 'Sales team' });") },
+    expected: { needed: ['Group.ReadWrite.All', 'User.ReadWrite.All'], highRiskUnjustified: ['Group.ReadWrite.All', 'User.ReadWrite.All'] },
+  },
+  {
+    // The data lists PATCH /me only as PATCH /users/{id}; the signed-in user's own profile needs User.ReadWrite.
+    name: 'profile editor updating the signed-in user: User.ReadWrite.All is reducible to User.ReadWrite',
+    files: { 'appPackage/aad.manifest.json': aadManifest([['User.ReadWrite.All', 'Scope']]), 'src/api.ts': oboBackend("  await graph.api('/me').patch({ mobilePhone: '+1 425 555 0100' });") },
+    expected: { reducible: { 'User.ReadWrite.All': 'User.ReadWrite' }, highRiskUnjustified: ['User.ReadWrite.All'] },
+  },
 ];
 
 describe('sample apps: expected least-privilege verdicts', () => {

@@ -447,6 +447,12 @@ function requirementFor(index: GraphPermissionIndex, teamsApp: boolean, call: Gr
     const others = claims.filter((claim) => !SELF_ONLY.test(claim.permission));
     if (others.length) claims = others;
   }
+  // And the signed-in user's own profile is theirs to read and update: where the data lists it only as /users/{id}
+  // (PATCH /me), User.ReadWrite is the least, not the tenant-wide permission marked least there.
+  if (flow !== 'application' && match.template.toLowerCase() === '/me') {
+    const own = claims.filter((claim) => SELF_ONLY.test(claim.permission));
+    if (own.length) claims = [...own.map((claim) => ({ ...claim, least: true })), ...claims.filter((claim) => !SELF_ONLY.test(claim.permission))];
+  }
   if (claims.length === 0) return { unmatched: flow === 'application' && /^\/me(\/|$)/i.test(call.path) ? '/me cannot be called without a signed-in user (app-only)' : `${call.method} ${match.template} has no ${schemeOf(flow)} permission` };
   const alsoRequired: string[] = [];
   const properties = [...(call.select ?? []), ...(call.expand ?? []), ...(call.readsBody ? ['body'] : [])];
@@ -456,7 +462,7 @@ function requirementFor(index: GraphPermissionIndex, teamsApp: boolean, call: Gr
     if (rule.excludes) claims = claims.filter((claim) => !rule.excludes!.test(claim.permission));
     if (rule.alsoRequires) alsoRequired.push(rule.alsoRequires);
   }
-  const ranked = rankClaims(claims, match.template);
+  const ranked = rankClaims(claims, match.template, call.method);
   const search = SEARCH_QUERY_PATH.test(match.template) ? searchRequirement(index, ranked, call.searchEntities) : undefined;
   if (search) alsoRequired.push(...search.alsoRequired);
   const chosen = search?.ranked ?? ranked;

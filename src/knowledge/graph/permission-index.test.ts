@@ -154,6 +154,30 @@ describe('knowledge/graph/permission-index', () => {
     assert.equal(rankClaims(full, '/users')[0]!.permission, 'User.Read.All');
   });
 
+  it('ranks a write by the data\'s mark unless it is a read permission\'s or another product\'s; an entity\'s update needs its ReadWrite permission', () => {
+    const index = GraphPermissionIndex.load(requireSharedData());
+    const least = (method: string, graphPath: string, scheme: 'DelegatedWork' | 'Application') => {
+      const match = index.match(method, graphPath)!;
+      return rankClaims(match.claims.get(scheme)!, match.template, method)[0]!.permission;
+    };
+    // Property-scoped permissions (User-Mail.ReadWrite.All, Group-NestingSupport.ReadWrite.All) update one property.
+    assert.equal(least('PATCH', '/users/{id}', 'Application'), 'User.ReadWrite.All');
+    assert.equal(least('PATCH', '/groups/{id}', 'Application'), 'Group.ReadWrite.All');
+    assert.equal(least('PATCH', '/groups/{id}', 'DelegatedWork'), 'Group.ReadWrite.All');
+    // A read permission marked least for a write, or Intune's for the organization: the single-method write stands in.
+    assert.equal(least('POST', '/identity/conditionalAccess/namedLocations', 'Application'), 'Policy.ReadWrite.ConditionalAccess');
+    assert.equal(least('PATCH', '/organization/{id}', 'Application'), 'Organization.ReadWrite.All');
+    // A write the data marks on a grouped pathSet of the path's own resource keeps its mark.
+    assert.equal(least('DELETE', '/users/{id}', 'Application'), 'User.DeleteRestore.All');
+    // Reads are unchanged: a read grouped with writes is not least.
+    assert.equal(least('GET', '/me/messages', 'DelegatedWork'), 'Mail.ReadBasic');
+    // PATCH /me is listed only as PATCH /users/{id}: matched there, reported as /me.
+    const me = index.match('PATCH', '/me')!;
+    assert.equal(me.template, '/me');
+    assert.match(me.adjustment ?? '', /only as \/users\/\{id\}/);
+    assert.equal(index.match('GET', '/me')!.adjustment, undefined);
+  });
+
   it('breaks ties by the resource the path names', () => {
     const claim = (permission: string) => ({ permission, least: false, alsoRequires: [], methodCount: 1, privilegeLevel: 3, rsc: false, leastElsewhere: false });
     const claims = [claim('DeviceManagementApps.Read.All'), claim('Directory.Read.All'), claim('User.Read.All')];

@@ -223,6 +223,8 @@ export class GraphPermissionIndex {
       const index = segments.findIndex((segment) => pattern === segment);
       if (index > 0) attempts.push([[...segments.slice(0, index), replacement, ...segments.slice(index + 1)], why]);
     }
+    // The signed-in user's own paths the data lists only under /users/{id} (PATCH /me): matched there, kept as /me.
+    if (segments[0]?.toLowerCase() === 'me') attempts.push([['users', PLACEHOLDER, ...segments.slice(1)], ME_AS_USER]);
     // An entity addressed by an alternate key the data does not list (`users(userPrincipalName='…')`) is the entity by its id.
     const keyed = segments.findIndex((segment) => /^[a-z]\w*\([a-z]\w*\)$/.test(segment));
     if (keyed >= 0) attempts.push([[...segments.slice(0, keyed), segments[keyed]!.replace(/\(.*$/, ''), PLACEHOLDER, ...segments.slice(keyed + 1)], `the alternate key ${segments[keyed]} matched as the entity's id`]);
@@ -243,7 +245,9 @@ export class GraphPermissionIndex {
       this.#materialize(attempt[0] ?? '');
       const node = this.#find(this.#root, attempt, 0, upper);
       const claims = node?.claims?.get(upper);
-      if (node && claims) return { template: node.template ?? `/${attempt.join('/')}`, adjustment, claims: this.#withBroaderClaims(claims) };
+      if (!node || !claims) continue;
+      const template = node.template ?? `/${attempt.join('/')}`;
+      return { template: adjustment === ME_AS_USER ? template.replace(/^\/users\/\{[^}]*\}/, '/me') : template, adjustment, claims: this.#withBroaderClaims(claims) };
     }
     return undefined;
   }
@@ -420,26 +424,38 @@ export function broaderNames(permission: string): string[] {
 
 /**
  * Orders candidate permissions for one operation, least privileged first. Documented tie-break (the data
- * often marks several permissions "least" for one cell): (1) marked least before not marked — except that
- * a mark from a pathSet grouping several methods does not count when a single-method candidate exists (a
- * read path grouped with writes is marked least by accident, e.g. Mail.ReadWrite for GET /me/messages);
+ * often marks several permissions "least" for one cell): (1) marked least before not marked — except that,
+ * for a read, a mark from a pathSet grouping several methods does not count when a single-method candidate
+ * exists (a read path grouped with writes is marked least by accident, e.g. Mail.ReadWrite for GET
+ * /me/messages; a write's single-method candidates are often scoped to a few properties, User-Mail.ReadWrite.All
+ * for PATCH /users/{id}, and stand in for the write the data marks least only when that mark is a read
+ * permission's or another resource's);
  * (2) a pathSet with fewer methods first; (3) lower privilegeLevel; (4) ReadBasic < Read < Send/Create <
  * ReadWrite < Manage < FullControl; (5) name. A read permission allowing the operation counts as marked when its
  * write sibling is (`TeamMember.Read.All` where the data marks only `TeamMember.ReadWrite.All` least for app-only
  * GET /teams/{id}/members): writing cannot be less privilege than reading the same resource.
  */
-export function rankClaims(claims: readonly Claim[], template?: string): Claim[] {
+export function rankClaims(claims: readonly Claim[], template?: string, method?: string): Claim[] {
+  const stems = template ? pathStems(template) : [];
+  const read = method === undefined || method === 'GET';
   const singleMethodExists = claims.some((claim) => claim.methodCount === 1);
-  const markedLeast = (claim: Claim) => claim.least && !(singleMethodExists && claim.methodCount > 1);
+  const ownSingleMethodExists = claims.some((claim) => claim.methodCount === 1 && affinity(claim.permission, stems) === 0);
+  // For a write, a mark on a grouped pathSet is suspect when it is a read permission's (Policy.Read.All marked
+  // least for POST /identity/conditionalAccess/namedLocations), or another product's where the path's own resource
+  // has a single-method permission (Intune's DeviceManagementServiceConfig.ReadWrite.All for PATCH /organization/{id}).
+  const suspectMark = (claim: Claim) => (read ? singleMethodExists : (singleMethodExists && operationRank(claim.permission) <= 1) || (ownSingleMethodExists && affinity(claim.permission, stems) === 1));
+  const entity = method === 'PATCH' && template ? updatedEntity(template) : undefined;
+  const partial = (claim: Claim) => entity !== undefined && scopedToSomeProperties(claim.permission, entity);
+  const markedLeast = (claim: Claim) => claim.least && !partial(claim) && !(claim.methodCount > 1 && suspectMark(claim));
   const marked = new Set(claims.filter(markedLeast).map((claim) => claim.permission));
   const trusted = (claim: Claim) => markedLeast(claim) || broaderNames(claim.permission).some((broader) => marked.has(broader));
-  const stems = template ? pathStems(template) : [];
   // With no least mark in this scheme (an RSC-only least set aside, say), the permission the data marks least for
   // the same operation in another scheme is the operation's own permission, before broader ones (Group.Read.All).
   const anyTrusted = claims.some(trusted);
   return [...claims].sort(
     (a, b) =>
       Number(trusted(b)) - Number(trusted(a)) ||
+      Number(partial(a)) - Number(partial(b)) ||
       (anyTrusted ? 0 : Number(b.leastElsewhere) - Number(a.leastElsewhere)) ||
       a.methodCount - b.methodCount ||
       a.privilegeLevel - b.privilegeLevel ||
@@ -459,6 +475,27 @@ function pathStems(template: string): string[] {
     .split('/')
     .filter((segment) => segment && segment !== PLACEHOLDER && !segment.startsWith('$'))
     .map((segment) => (segment.toLowerCase() === 'me' ? 'user' : segment.toLowerCase().replace(/^microsoft\.graph\./, '').replace(/s$/, '')));
+}
+
+const ME_AS_USER = 'the data lists this /me path only as /users/{id}';
+
+/** The entity an update addresses (`user` for /users/{id} and /me, `group` for /groups/{id}); undefined for other paths. */
+function updatedEntity(template: string): string | undefined {
+  const segments = template.split('/').filter(Boolean);
+  if (template.toLowerCase() === '/me') return 'user';
+  return segments.length >= 2 && segments[segments.length - 1] === PLACEHOLDER ? pathStems(template).at(-1) : undefined;
+}
+
+/**
+ * A permission of the entity's own family that updates only some of its properties or one feature
+ * (User-Mail.ReadWrite.All, User.EnableDisableAccount.All, Group-NestingSupport.ReadWrite.All,
+ * Group.ManageProtection.All): the data marks some of them least for the entity's PATCH, but an update of
+ * any other property needs the entity's ReadWrite permission.
+ */
+function scopedToSomeProperties(permission: string, entity: string): boolean {
+  const [resource = '', operation = ''] = permission.split('.');
+  if (resource.toLowerCase().split('-')[0] !== entity) return false;
+  return resource.includes('-') || operation.toLowerCase() !== 'readwrite';
 }
 
 /** 0 when a permission is named for a resource the path names (User.Read.All for /users/{id}), else 1. */
