@@ -178,6 +178,21 @@ describe('knowledge/graph/permission-index', () => {
     assert.equal(index.match('GET', '/me')!.adjustment, undefined);
   });
 
+  it('matches a user\'s calendar itself, which the data does not list, as the user\'s events (a group\'s calendar is not)', () => {
+    const index = GraphPermissionIndex.load(requireSharedData());
+    const least = (method: string, graphPath: string, scheme: 'DelegatedWork' | 'Application') => {
+      const match = index.match(method, graphPath)!;
+      assert.match(match.adjustment ?? '', /a calendar has no entry in the data/);
+      return rankClaims(match.claims.get(scheme)!, match.template, method)[0]!.permission;
+    };
+    assert.equal(least('GET', '/me/calendar', 'DelegatedWork'), 'Calendars.ReadBasic');
+    assert.equal(least('PATCH', '/me/calendar', 'DelegatedWork'), 'Calendars.ReadWrite');
+    assert.equal(least('PATCH', '/users/{id}/calendars/{id}', 'Application'), 'Calendars.ReadWrite');
+    assert.equal(least('GET', '/users/{id}/calendar', 'Application'), 'Calendars.ReadBasic');
+    assert.equal(index.match('PATCH', '/groups/{id}/calendar'), undefined);
+    assert.equal(index.match('GET', '/me/calendars')!.adjustment, undefined);
+  });
+
   it('breaks ties by the resource the path names', () => {
     const claim = (permission: string) => ({ permission, least: false, alsoRequires: [], methodCount: 1, privilegeLevel: 3, rsc: false, leastElsewhere: false });
     const claims = [claim('DeviceManagementApps.Read.All'), claim('Directory.Read.All'), claim('User.Read.All')];

@@ -223,6 +223,11 @@ export class GraphPermissionIndex {
       const index = segments.findIndex((segment) => pattern === segment);
       if (index > 0) attempts.push([[...segments.slice(0, index), replacement, ...segments.slice(index + 1)], why]);
     }
+    // A user's calendar itself (`/me/calendar`, `/users/{id}/calendars/{id}`): the data lists only its collection and
+    // its events, and the API reference gives it the permissions of the user's events (a group's differ).
+    const userCalendar = /^(me|users\/\{id\})\/(calendar|calendars\/\{id\})$/i.test(segments.join('/'));
+    const calendarAt = userCalendar ? segments.findIndex((segment) => /^calendars?$/i.test(segment)) : -1;
+    if (calendarAt > 0) attempts.push([[...segments.slice(0, calendarAt), 'events', PLACEHOLDER], 'a calendar has no entry in the data; the API reference gives it the permissions of its owner\'s events']);
     // The signed-in user's own paths the data lists only under /users/{id} (PATCH /me): matched there, kept as /me.
     if (segments[0]?.toLowerCase() === 'me') attempts.push([['users', PLACEHOLDER, ...segments.slice(1)], ME_AS_USER]);
     // An entity addressed by an alternate key the data does not list (`users(userPrincipalName='…')`) is the entity by its id.
