@@ -59,6 +59,8 @@ export function normalizeGraphPath(path: string): string[] {
 /** Values that are ids, e-mail addresses or numbers rather than path names. */
 function isDynamicValue(segment: string): boolean {
   if (segment.startsWith('$')) return false;
+  // A cast names a type, digits and all (`microsoft.graph.win32LobApp`).
+  if (/^microsoft\.graph\.[A-Za-z][A-Za-z0-9]*$/i.test(segment)) return false;
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment)) return true;
   if (/@/.test(segment) || /^\d+$/.test(segment)) return true;
   if (/^'.*'$/.test(segment)) return true;

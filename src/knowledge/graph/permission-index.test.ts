@@ -178,6 +178,15 @@ describe('knowledge/graph/permission-index', () => {
     assert.equal(index.match('GET', '/me')!.adjustment, undefined);
   });
 
+  it('matches a path through a cast (digits in the type name too) as the path without it', () => {
+    const index = GraphPermissionIndex.load(requireSharedData());
+    const match = index.match('POST', '/deviceAppManagement/mobileApps/{id}/microsoft.graph.win32LobApp/contentVersions/{id}/files')!;
+    assert.equal(match.template.toLowerCase(), '/deviceappmanagement/mobileapps/{id}/contentversions/{id}/files');
+    assert.match(match.adjustment ?? '', /dropped the cast microsoft\.graph\.win32lobapp inside the path/);
+    // A trailing cast with digits is dropped as before, not taken for an id.
+    assert.match(index.match('GET', '/deviceAppManagement/mobileApps/microsoft.graph.win32LobApp')?.adjustment ?? '', /dropped the cast/);
+  });
+
   it('matches a user\'s calendar itself, which the data does not list, as the user\'s events (a group\'s calendar is not)', () => {
     const index = GraphPermissionIndex.load(requireSharedData());
     const least = (method: string, graphPath: string, scheme: 'DelegatedWork' | 'Application') => {

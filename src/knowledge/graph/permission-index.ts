@@ -212,6 +212,11 @@ export class GraphPermissionIndex {
     const last = segments[segments.length - 1] ?? '';
     // A trailing cast names a type, not an item: it must not fall into an `{id}` slot, so try without it first.
     if (last.startsWith('microsoft.graph.') || last.startsWith('graph.')) attempts.unshift([segments.slice(0, -1), `dropped the cast ${last}`]);
+    // A cast inside the path (`mobileApps/{id}/microsoft.graph.win32LobApp/contentVersions`) navigates the same
+    // entity's property: the data lists most such paths without it.
+    const isCast = (segment: string) => segment.startsWith('microsoft.graph.') || segment.startsWith('graph.');
+    const innerCasts = segments.slice(0, -1).filter(isCast);
+    if (innerCasts.length) attempts.push([segments.filter((segment, position) => position === segments.length - 1 || !isCast(segment)), `dropped the cast ${innerCasts.join(', ')} inside the path`]);
     const dollar = segments.findIndex((segment) => segment.startsWith('$'));
     if (dollar > 0) attempts.push([segments.slice(0, dollar), `dropped ${segments.slice(dollar).join('/')}`]);
     // An item addressed by path inside a special folder (`special/approot:/settings.json:`) is a drive item;
