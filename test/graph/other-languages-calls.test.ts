@@ -175,6 +175,35 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(graph.unresolved, []);
   });
 
+  // As in a public Intune module: Add-App → Invoke-PostRequest → Invoke-Request, whose base URL is a parameter's default.
+  it('PowerShell: functions handing their parameters on to a request helper are helpers too, in one script and across a module\'s scripts', () => {
+    const request = 'function Invoke-Request {\n  param(\n    [ValidateSet("GET", "POST", "PATCH")]\n    [string] $Method,\n    [string] $CollectionPath,\n    [string] $Body,\n    [string] $BaseUrl = "https://graph.microsoft.com/beta/deviceAppManagement/"\n  )\n  $uri = "$BaseUrl$CollectionPath"\n  if ($Body) { $params = @{ Uri = $uri; Method = $Method; Body = $Body } }\n  else { $params = @{ Uri = $uri; Method = $Method } }\n  Invoke-MgGraphRequest @params\n}\n';
+    const forwarders = 'function Invoke-GetRequest {\n  param([string] $CollectionPath)\n  Invoke-Request "GET" $CollectionPath\n}\nfunction Invoke-PostRequest([string] $collectionPath, [string] $body) {\n  Invoke-Request "POST" $collectionPath $body\n}\nfunction Wait-FileProcessing {\n  param([string] $FileUri, [string] $Stage)\n  while ($true) {\n    $file = Invoke-GetRequest $FileUri\n    Start-Sleep 10\n  }\n}\nfunction Write-Log([string] $Message) {\n  Write-Output "$(Get-Date) $Message"\n}\n';
+    const uses = '$app = Invoke-PostRequest "mobileApps" ($body | ConvertTo-Json)\n$versions = "mobileApps/$($app.id)/microsoft.graph.win32LobApp/contentVersions"\nInvoke-PostRequest $versions "{}"\nWait-FileProcessing "mobileApps/$appId" "CommitFile"\nWrite-Log "mobileApps"\n';
+    const single = extractPowerShell(new SourceFile('IntuneGraph.psm1', request + forwarders + uses));
+    const expected = ['POST /deviceAppManagement/mobileApps beta', 'POST /deviceAppManagement/mobileApps/{id}/microsoft.graph.win32LobApp/contentVersions beta', 'GET /deviceAppManagement/mobileApps/{id} beta'];
+    assert.deepEqual(single.calls.map((call) => `${call.method} ${call.path} ${call.apiVersion}`), expected);
+    assert.deepEqual(single.unresolved, []);
+    assert.deepEqual(single.powershellHelpers?.map((helper) => helper.name), ['invoke-request', 'invoke-getrequest', 'invoke-postrequest', 'wait-fileprocessing']);
+    // The same module as its own scripts, two layers apart; the public script names no Graph marker at all.
+    const files = [
+      new SourceFile('IntuneGraph/Private/Invoke-Request.ps1', request),
+      new SourceFile('IntuneGraph/Private/Helpers.ps1', forwarders),
+      new SourceFile('IntuneGraph/Public/Add-App.ps1', `function Add-App {\n${uses}}\n`),
+    ];
+    const graph = extractGraphFacts({ files, manifests: [], apps: [], index: undefined, justifications: {}, problems: [], parsers });
+    assert.deepEqual(graph.calls.map((call) => `${call.method} ${call.path} ${call.apiVersion}`), expected);
+    assert.deepEqual(graph.calls.map((call) => `${call.source.file}:${call.source.line}`), ['IntuneGraph/Public/Add-App.ps1:2', 'IntuneGraph/Public/Add-App.ps1:4', 'IntuneGraph/Public/Add-App.ps1:5']);
+    assert.deepEqual(graph.unresolved, []);
+  });
+
+  it('PowerShell: forwarders calling each other in a circle, or a function of no script, give no helper and no call', () => {
+    const facts = extractPowerShell(new SourceFile('loop.ps1', 'function Get-A($Path) { Get-B $Path }\nfunction Get-B($Path) { Get-A $Path }\nfunction Get-C($Path) { Get-Unknown -Uri $Path }\nGet-A "users"\nGet-C "users"\n'));
+    assert.deepEqual(facts.calls, []);
+    assert.deepEqual(facts.unresolved, []);
+    assert.equal(facts.powershellHelpers, undefined);
+  });
+
   it('office365: a request the library sends for a method m365cert does not map is reported on its chain, not guessed', () => {
     const facts = extractTreeLanguage(new SourceFile('admin.py', wrap.python(`${OFFICE365}\nclient.me.change_password(old, new).execute_query()\nclient.execute_query()`)), 'python', parsers.python!);
     assert.deepEqual(facts.calls, []);

@@ -141,9 +141,14 @@ export function filesToExtract(files: readonly SourceFile[], graphOnly = false, 
   if ([...selected].some((file) => /\.java$/i.test(file.path) && file.text.includes('@Bean') && SPRING_CLIENT.test(file.text))) {
     for (const file of files) if (!selected.has(file) && isParsableCode(file) && /\.java$/i.test(file.path) && SPRING_CLIENT.test(file.text)) selected.add(file);
   }
-  // PowerShell modules call the functions of their other scripts (a helper wrapping Invoke-MgGraphRequest) by name.
-  const scriptFunctions = powershellFunctionsIn([...selected]);
-  if (scriptFunctions) for (const file of files) if (!selected.has(file) && POWERSHELL_FILES.test(file.path) && isParsableCode(file) && scriptFunctions.test(file.text)) selected.add(file);
+  // PowerShell modules call the functions of their other scripts (a helper wrapping Invoke-MgGraphRequest) by name,
+  // through layers of them (Add-App → Invoke-PostRequest → Invoke-Request).
+  let callers = [...selected];
+  for (let depth = 0; depth < 4 && callers.length; depth++) {
+    const scriptFunctions = powershellFunctionsIn(callers);
+    callers = scriptFunctions ? files.filter((file) => !selected.has(file) && POWERSHELL_FILES.test(file.path) && isParsableCode(file) && scriptFunctions.test(file.text)) : [];
+    for (const file of callers) selected.add(file);
+  }
   const graphFiles = [...selected].filter((file) => IMPORTING_FILES.test(file.path) && (mentionsGraph(file) || readsGraphVariable(file)));
   const graphPages = new Set(graphFiles.filter(isClassicScript).map((file) => path.posix.dirname(file.path)));
   if (graphPages.size) for (const file of files) if (!selected.has(file) && isParsableCode(file) && graphPages.has(path.posix.dirname(file.path)) && isClassicScript(file)) selected.add(file);

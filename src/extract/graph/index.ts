@@ -10,7 +10,7 @@ import { isScopeConfigFile, scopesFromConfig } from './config-scopes.ts';
 import type { TreeParsers } from './tree-sitter.ts';
 import { extractCode, rootResolver, type FileCodeFacts } from '../code/index.ts';
 import type { PowerShellCommandMap } from '../../knowledge/graph/powershell-commands.ts';
-import { helperCall, resolveCmdlet, type PowerShellHelper } from './powershell.ts';
+import { helperCall, resolveCmdlet, resolveForwarders, type PowerShellHelper } from './powershell.ts';
 import { markBodyReads } from './body-reads.ts';
 import { APP_CREATION_SCRIPT, requestedFromAppCreationScript, requestedFromArmTemplate, requestedFromManifests } from './requested.ts';
 import { IAC_REGISTRATION_HINT, requestedFromIac } from './requested-iac.ts';
@@ -81,6 +81,9 @@ export function extractGraphFacts(input: GraphExtractionInput): GraphFacts {
   // PowerShell request helpers by app and name: a module's functions are called from its other scripts.
   const powershellHelpers = new Map<string, PowerShellHelper>();
   for (const { facts: result, appRoot } of code) for (const helper of result.powershellHelpers ?? []) if (!powershellHelpers.has(`${appRoot}|${helper.name}`)) powershellHelpers.set(`${appRoot}|${helper.name}`, helper);
+  // And the functions handing their parameters on to one of them, from script to script (Get-App → Invoke-GetRequest → Invoke-Request).
+  const forwarders = code.flatMap(({ facts: result, appRoot }) => (result.powershellForwarders ?? []).map((forwarder) => ({ ...forwarder, name: `${appRoot}|${forwarder.name}`, invocation: { ...forwarder.invocation, name: `${appRoot}|${forwarder.invocation.name}` } })));
+  if (forwarders.length) resolveForwarders(forwarders, (name) => powershellHelpers.get(name), (helper) => powershellHelpers.set(helper.name, helper));
   for (const { facts: result, appRoot } of code) {
     const fileCalls = result.calls.map((call) => ({ ...call, appRoot }));
     for (const item of result.unresolved) unresolved.push({ ...item, appRoot });

@@ -1,7 +1,7 @@
 import { parseSync, rawTransferSupported, visitorKeys } from 'oxc-parser';
 import { parseSync as parseToJson } from 'oxc-parser/src-js/bindings';
 import { jsonParseAst } from 'oxc-parser/src-js/wrap.js';
-import type { CmdletUse, PowerShellHelper, PowerShellInvocation } from './powershell.ts';
+import type { CmdletUse, PowerShellForwarder, PowerShellHelper, PowerShellInvocation } from './powershell.ts';
 import { batchStepUrl, isBatchPath } from './batch.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { PLACEHOLDER, parseGraphUrl, optionList, queryOptions, SEARCH_QUERY_PATH } from '../../knowledge/graph/graph-path.ts';
@@ -58,6 +58,8 @@ export interface CodeGraphFacts {
   powershellHelpers?: PowerShellHelper[];
   /** Calls of functions no script of this file defines, given a Graph-like path: matched to the app's helpers once every file is read. */
   powershellInvocations?: PowerShellInvocation[];
+  /** Functions handing their parameters on to a function of another script (see PowerShellForwarder). */
+  powershellForwarders?: PowerShellForwarder[];
   /** The file reads the body of a message or event (see body-reads.ts). */
   readsBody?: boolean;
   /**

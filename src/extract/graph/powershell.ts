@@ -39,8 +39,9 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
   const matches = bracketMatches(tokens);
   const all = statements(tokens);
   const splats = hashtablesIn(tokens, matches);
-  const { helpers, requestsInHelpers } = helpersIn(tokens, all, matches, splats);
+  const { helpers, requestsInHelpers, forwarders } = helpersIn(tokens, all, matches, splats, file.path);
   if (helpers.size) facts.powershellHelpers = [...helpers.values()];
+  if (forwarders.length) facts.powershellForwarders = forwarders;
   const lists = listsIn(tokens, matches);
   const variables = new Map<string, string>();
   /** Variables given one of several strings by a conditional assignment. */
@@ -134,7 +135,7 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
       const result = helperCall(helper, invocation);
       if (result.call) facts.calls.push(result.call);
       else facts.unresolved.push({ via: 'powershell-helper', reason: result.unresolved, source: invocation.source });
-    } else if (!OUTPUT_COMMAND.test(name) && passesGraphPath(invocation)) (facts.powershellInvocations ??= []).push(invocation);
+    } else if (!OUTPUT_COMMAND.test(name) && (passesGraphPath(invocation) || passesRelativePath(invocation))) (facts.powershellInvocations ??= []).push(invocation);
   }
   return facts;
 }
@@ -167,8 +168,47 @@ export interface PowerShellInvocation {
   source: { file: string; line: number };
 }
 
+/**
+ * A function handing its parameters on to another function (`Invoke-GetRequest` calling `Invoke-Request "GET"
+ * $CollectionPath`): a request helper once the function it calls is one (see forwardedHelper). The invocation's
+ * values carry the function's own parameters as markers.
+ */
+export interface PowerShellForwarder {
+  name: string;
+  params: string[];
+  defaults: (string | undefined)[];
+  invocation: PowerShellInvocation;
+}
+
 /** The Graph call a helper's call site makes, or why it cannot be told. */
 export function helperCall(helper: PowerShellHelper, invocation: PowerShellInvocation): { call: Omit<GraphCall, 'appRoot'>; unresolved?: undefined } | { call?: undefined; unresolved: string } {
+  const given = boundValues(helper, invocation);
+  const url = templateText(fillTemplate(helper.template, given.map((value) => (value === undefined ? undefined : [value]))));
+  const target = parseGraphUrl(url);
+  if (!target || !isKnownPath(target.path) || target.version === PLACEHOLDER) return { unresolved: `${invocation.name} is given a path known only at run time (${url})` };
+  const method = typeof helper.method === 'string' ? helper.method : (given[helper.method.param]?.toUpperCase() ?? 'GET');
+  return { call: callTo(method, target, 'powershell-helper', invocation.source) };
+}
+
+/**
+ * The request helper a forwarder is, given the helper it calls: that helper's URL and method with the values the
+ * forwarder passes, its own parameters left as slots (`Invoke-GetRequest $path` → GET of Invoke-Request's base + path).
+ */
+export function forwardedHelper(forwarder: PowerShellForwarder, target: PowerShellHelper): PowerShellHelper {
+  const given = boundValues(target, forwarder.invocation);
+  const template = fillTemplate(target.template, given.map((value) => (value === undefined ? undefined : markedTemplate(value))));
+  let method: PowerShellHelper['method'] = typeof target.method === 'string' ? target.method : 'GET';
+  if (typeof target.method !== 'string') {
+    const value = given[target.method.param];
+    const slots = value === undefined ? [] : markedTemplate(value);
+    if (slots.length === 1 && typeof slots[0] !== 'string') method = { param: slots[0]!.param };
+    else if (value !== undefined && !hasSlots(slots)) method = value.toUpperCase();
+  }
+  return { name: forwarder.name, params: forwarder.params, defaults: forwarder.defaults, template, method };
+}
+
+/** The value each of a helper's parameters has at a call: by name (or an unambiguous start of it), by position, else its default. */
+function boundValues(helper: PowerShellHelper, invocation: PowerShellInvocation): (string | undefined)[] {
   const values = helper.params.map((): string | undefined => undefined);
   const bound = new Set<number>();
   for (const [name, value] of invocation.named) {
@@ -187,12 +227,7 @@ export function helperCall(helper: PowerShellHelper, invocation: PowerShellInvoc
     values[next] = value;
     bound.add(next++);
   }
-  const given = values.map((value, index) => (bound.has(index) ? value : helper.defaults[index]));
-  const url = templateText(fillTemplate(helper.template, given.map((value) => (value === undefined ? undefined : [value]))));
-  const target = parseGraphUrl(url);
-  if (!target || !isKnownPath(target.path) || target.version === PLACEHOLDER) return { unresolved: `${invocation.name} is given a path known only at run time (${url})` };
-  const method = typeof helper.method === 'string' ? helper.method : (given[helper.method.param]?.toUpperCase() ?? 'GET');
-  return { call: callTo(method, target, 'powershell-helper', invocation.source) };
+  return values.map((value, index) => (bound.has(index) ? value : helper.defaults[index]));
 }
 
 /** The call a script makes to a parsed Graph URL, with its query string's `$select` and `$expand`; `version`: a batch's, for its inner requests. */
@@ -277,11 +312,12 @@ function parametersOf(list: Token[]): { name: string; value?: string }[] {
  * (their URIs are the helpers' templates, not calls). The body is read with each parameter as a marker, with
  * string assignments and `+` concatenations followed in order.
  */
-function helpersIn(tokens: Token[], all: Token[][], matches: Int32Array, splats: Map<string, Hashtable>): { helpers: Map<string, PowerShellHelper>; requestsInHelpers: Set<Token> } {
+function helpersIn(tokens: Token[], all: Token[][], matches: Int32Array, splats: Map<string, Hashtable>, file: string): { helpers: Map<string, PowerShellHelper>; requestsInHelpers: Set<Token>; forwarders: PowerShellForwarder[] } {
   const helpers = new Map<string, PowerShellHelper>();
   const requestsInHelpers = new Set<Token>();
+  let forwarders: PowerShellForwarder[] = [];
   const functions = functionsIn(tokens, matches);
-  if (!functions.length) return { helpers, requestsInHelpers };
+  if (!functions.length) return { helpers, requestsInHelpers, forwarders };
   // Script-level string constants ($GraphBase = '…'), for the helpers' URLs.
   const constants = new Map<string, string>();
   for (const statement of all) {
@@ -314,7 +350,16 @@ function helpersIn(tokens: Token[], all: Token[][], matches: Int32Array, splats:
         if (!hasSlots(markedTemplate(local.get(first.text.toLowerCase()) ?? ''))) local.delete(first.text.toLowerCase());
       }
       const command = statement.find((token) => token.kind === 'word');
-      if (!command || !REQUEST_COMMAND.test(command.text)) continue;
+      if (!command) continue;
+      if (!REQUEST_COMMAND.test(command.text)) {
+        // A call handing this function's parameters on: perhaps to a request helper (resolved below, or in graph/index.ts).
+        const forwarded = NOT_A_CALL.test(command.text) || forwarders.some((known) => known.name === fn.name) ? undefined : invocationOf(command.text, statement.slice(statement.indexOf(command) + 1), (token) => valueWith(token, lookup), { file, line: command.line });
+        if (forwarded && [...forwarded.named.map(([, value]) => value), ...forwarded.positional].some((value) => value?.includes(MARKER))) {
+          forwarders.push({ name: fn.name, params: fn.params.map((param) => param.name), defaults: fn.params.map((param) => param.value), invocation: forwarded });
+          requestsInHelpers.add(command);
+        }
+        continue;
+      }
       const request = requestArguments(statement.slice(statement.indexOf(command) + 1), splats);
       const uri = request.uri && valueWith(request.uri, lookup);
       const marked = uri === undefined ? [] : markedTemplate(uri);
@@ -339,8 +384,35 @@ function helpersIn(tokens: Token[], all: Token[][], matches: Int32Array, splats:
     // A helper calling itself (paging through `@odata.nextLink`) makes no call of its own.
     if (helpers.has(fn.name)) for (const token of own) if (token.kind === 'word' && token.text.toLowerCase() === fn.name) requestsInHelpers.add(token);
   }
-  return { helpers, requestsInHelpers };
+  // A function making a request itself is no forwarder; one calling this script's helper becomes a helper (in turn
+  // callable by another forwarder); the rest may call another script's (graph/index.ts).
+  forwarders = forwarders.filter((forwarder) => !helpers.has(forwarder.name));
+  return { helpers, requestsInHelpers, forwarders: resolveForwarders(forwarders, (name) => helpers.get(name), (helper) => helpers.set(helper.name, helper)) };
 }
+
+/**
+ * Turns forwarders calling a known helper into helpers, until none is left that can be (chains of forwarders);
+ * returns those still calling an unknown function.
+ */
+export function resolveForwarders(forwarders: readonly PowerShellForwarder[], helperNamed: (name: string) => PowerShellHelper | undefined, add: (helper: PowerShellHelper) => void): PowerShellForwarder[] {
+  let pending = [...forwarders];
+  for (let changed = true; changed && pending.length; ) {
+    changed = false;
+    pending = pending.filter((forwarder) => {
+      if (helperNamed(forwarder.name)) return false;
+      const target = helperNamed(forwarder.invocation.name);
+      if (!target) return true;
+      add(forwardedHelper(forwarder, target));
+      changed = true;
+      return false;
+    });
+  }
+  return pending;
+}
+
+/** Words starting a statement that are no command call: keywords, and the built-in commands a helper never is. */
+const NOT_A_CALL = /^(if|elseif|else|while|for|foreach|switch|do|until|return|throw|try|catch|finally|break|continue|exit|param|begin|process|end|function|filter|trap|Write-\w+|Out-\w+|Start-Sleep|Set-Variable|Add-Member|ConvertTo-Json|ConvertFrom-Json|Select-Object|Where-Object|ForEach-Object|Test-Path|Remove-Item|Join-Path)$/i;
+const MARKER = parameterMarker(0).charAt(0);
 
 /** The token given after a named parameter (`-Uri $x`, `-Uri:$x`). */
 function argumentAfter(args: Token[], name: string): Token | undefined {
@@ -530,7 +602,8 @@ function splatUsed(args: Token[], hashtables: Map<string, Hashtable>): Map<strin
 }
 
 /** A command's arguments by name and by position (bracketed expressions and splats are neither). */
-function invocationOf(name: string, args: Token[], variables: Map<string, string>, source: { file: string; line: number }): PowerShellInvocation {
+function invocationOf(name: string, args: Token[], read: Map<string, string> | ((token: Token) => string | undefined), source: { file: string; line: number }): PowerShellInvocation {
+  const valueOf = typeof read === 'function' ? read : (token: Token) => tokenValue(token, read);
   const named: [string, string | undefined][] = [];
   const positional: (string | undefined)[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -548,10 +621,10 @@ function invocationOf(name: string, args: Token[], variables: Map<string, string
     if (token.kind === 'parameter') {
       const value = args[i + 1];
       const given = value && (value.kind === 'string' || value.kind === 'variable' || value.kind === 'word') ? value : undefined;
-      named.push([token.text.slice(1).replace(/:$/, '').toLowerCase(), given ? tokenValue(given, variables) : undefined]);
+      named.push([token.text.slice(1).replace(/:$/, '').toLowerCase(), given ? valueOf(given) : undefined]);
       if (given) i++;
       // A bare word is a string in argument mode (`Invoke-Graph users POST`).
-    } else if (token.kind === 'string' || token.kind === 'variable' || token.kind === 'word') positional.push(tokenValue(token, variables));
+    } else if (token.kind === 'string' || token.kind === 'variable' || token.kind === 'word') positional.push(valueOf(token) ?? (token.kind === 'word' ? token.text : undefined));
   }
   return { name: name.toLowerCase(), named, positional, source };
 }
@@ -560,6 +633,17 @@ function invocationOf(name: string, args: Token[], variables: Map<string, string
 function passesGraphPath(invocation: PowerShellInvocation): boolean {
   const values = [...invocation.named.map(([, value]) => value), ...invocation.positional];
   return values.some((value) => value !== undefined && (/^https:\/\//i.test(value) || isGraphRootSegment(/^\/?(?:(?:v1\.0|beta)\/)?([A-Za-z]+)/.exec(value)?.[1] ?? '')));
+}
+
+/**
+ * Whether a call passes a path relative to some base (`Invoke-PostRequest "mobileApps"`, `"mobileApps/$id"`): kept
+ * too, for another script's helper that puts its base before it; a value with spaces is text, not a path.
+ */
+function passesRelativePath(invocation: PowerShellInvocation): boolean {
+  const values = [...invocation.named.map(([, value]) => value), ...invocation.positional];
+  // Verb-Noun: a function of the module, not a keyword or a hashtable's key read as a command.
+  if (!/^[A-Za-z]+-[A-Za-z]\w*$/.test(invocation.name) || NOT_A_CALL.test(invocation.name)) return false;
+  return values.some((value) => value !== undefined && /^[A-Za-z][\w.{}-]*(\/[^\s]*)?$/.test(value) && !/^(GET|POST|PUT|PATCH|DELETE)$/i.test(value));
 }
 
 /** Invoke-RestMethod / Invoke-WebRequest: an outbound connection to the URI's host, or to a run-time one. */
