@@ -68,15 +68,16 @@ function structuredEntries(doc: JsonDocument | YamlDocument | XmlDocument): Conf
     }
     return entries;
   }
-  const visit = (value: unknown, path: (string | number)[], depth: number) => {
+  const visit = (value: unknown, path: (string | number)[], depth: number, document: number) => {
     if (depth > 32 || entries.length > 50_000) return;
     if (typeof value === 'string') {
-      if (/^(https?|wss?):\/\/|=|^[a-z0-9.-]+\.[a-z]{2,}(:\d+)?$/i.test(value.trim())) entries.push({ key: path.join('.'), value, line: doc.locate(path)?.line ?? 1 });
+      if (/^(https?|wss?):\/\/|=|^[a-z0-9.-]+\.[a-z]{2,}(:\d+)?$/i.test(value.trim())) entries.push({ key: path.join('.'), value, line: ('documents' in doc ? doc.locate(path, false, document) : doc.locate(path))?.line ?? 1 });
       return;
     }
     if (value === null || typeof value !== 'object') return;
-    for (const [key, child] of Object.entries(value as Record<string, unknown>)) visit(child, [...path, Array.isArray(value) ? Number(key) : key], depth + 1);
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) visit(child, [...path, Array.isArray(value) ? Number(key) : key], depth + 1, document);
   };
-  visit(doc.value, [], 0);
+  // Every document of a YAML stream (Kubernetes manifests, a profile's settings) names its own hosts.
+  ('documents' in doc ? doc.documents : [doc.value]).forEach((document, index) => visit(document, [], 0, index));
   return entries;
 }

@@ -61,6 +61,26 @@ describe('sources/formats/yaml', () => {
   it('refuses duplicate keys', () => {
     assert.equal(parseYaml(file('a: 1\na: 2\n')).ok, false);
   });
+  it('reads a stream of documents: each one, and merged without the profile-specific ones (Spring), locating values in their own document', () => {
+    const text = 'spring:\n  application:\n    name: api\n---\napp:\n  graph:\n    base-url: https://graph.microsoft.com/v1.0\n    timeout: 10s\n---\nspring:\n  config:\n    activate:\n      on-profile: dev\napp:\n  graph:\n    base-url: https://graph.microsoft.com/beta\n---\napp:\n  graph:\n    timeout: 30s\n';
+    const result = parseYaml(file(text));
+    assert.ok(result.ok);
+    assert.equal(result.doc.documents.length, 4);
+    assert.deepEqual(result.doc.value, { spring: { application: { name: 'api' } }, app: { graph: { 'base-url': 'https://graph.microsoft.com/v1.0', timeout: '30s' } } });
+    // The merged view's value comes from the last document holding it; a document's own from that document.
+    assert.equal(result.doc.locate(['app', 'graph', 'timeout'])?.line, 20);
+    assert.equal(result.doc.locate(['app', 'graph', 'base-url'], false, 2)?.line, 16);
+    assert.equal(result.doc.locate(['app', 'graph', 'base-url'], false, 1)?.line, 7);
+    // A syntax error in any document fails the file, with its line.
+    const broken = parseYaml(file('a: 1\n---\nb: [unclosed\n'));
+    assert.equal(broken.ok, false);
+    if (!broken.ok) assert.ok((broken.error.line ?? 0) >= 3);
+    // An empty file and a single document read as before.
+    const empty = parseYaml(file('# nothing\n'));
+    assert.ok(empty.ok);
+    assert.equal(empty.doc.value, null);
+    assert.equal(empty.doc.documents.length, 1);
+  });
   it('stops an alias expansion bomb ("billion laughs" in YAML)', () => {
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < 10; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
