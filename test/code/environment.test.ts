@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { environmentUrl, environmentUrls } from '../../src/extract/code/environment.ts';
+import { environmentUrl, environmentUrls, springPropertyKey } from '../../src/extract/code/environment.ts';
 import { SourceFile } from '../../src/sources/source-file.ts';
 
 describe('URL environment variables from .env files', () => {
@@ -56,6 +56,21 @@ describe('URL environment variables from .env files', () => {
     assert.deepEqual([urls['bomb'], urls['broken'], urls['deep']], [{}, {}, {}]);
     // Java joins continuation lines into one value, however many there are.
     assert.deepEqual(urls['lines'], { 'app.graph.url': 'https://graph.microsoft.com/v1.0/me', 'other.url': 'https://contoso.com/api' });
+  });
+
+  it('Spring configuration bound to @ConfigurationProperties types is kept under each type\'s accessor path, relaxed binding matching kebab, camel and snake case', () => {
+    const urls = environmentUrls([
+      new SourceFile('api/src/main/resources/application.yaml', 'application:\n  ms-graph:\n    base-url: https://graph.microsoft.com/v1.0\n  partner_api:\n    baseUrl: https://api.contoso.com\n  name: api\n'),
+      new SourceFile('api/src/main/java/config/ApplicationProperties.java', '@Validated\n@ConfigurationProperties("application")\n@EnableConfigurationProperties({\n  MsGraphProperties.class,\n})\npublic record ApplicationProperties(MsGraphProperties msGraph, PartnerProperties partnerApi) {}\n'),
+      new SourceFile('api/src/main/java/config/MsGraphProperties.java', '@ConfigurationProperties(prefix = "application.msGraph")\npublic class MsGraphProperties { private String baseUrl; }\n'),
+      new SourceFile('api/src/main/java/config/Unbound.java', '// @ConfigurationProperties("application") is only mentioned here\nclass Unbound {}\n'),
+    ]);
+    const read = (type: string, ...accessors: string[]) => environmentUrl(urls, 'api/src/main/java/service/Graph.java', springPropertyKey(type, accessors));
+    assert.equal(read('ApplicationProperties', 'msGraph', 'baseUrl'), 'https://graph.microsoft.com/v1.0');
+    assert.equal(read('ApplicationProperties', 'partnerApi', 'baseUrl'), 'https://api.contoso.com');
+    assert.equal(read('MsGraphProperties', 'baseUrl'), 'https://graph.microsoft.com/v1.0');
+    assert.equal(read('ApplicationProperties', 'name'), undefined, 'only URLs are kept');
+    assert.equal(read('Unbound', 'msGraph', 'baseUrl'), undefined);
   });
 
   it('options bound in C# code give their section\'s URLs under Type:Property; hostile registrations end with the right ones', () => {

@@ -352,6 +352,34 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
     expected: { needed: ['Group.ReadWrite.All', 'User.ReadWrite.All'], highRiskUnjustified: ['Group.ReadWrite.All', 'User.ReadWrite.All'] },
   },
   {
+    // As in a public Spring Boot API: the base URL bound to a @ConfigurationProperties record from a multi-document
+    // application.yaml, client credentials from Spring Security's registration, a $select joined for a URI variable.
+    name: 'Spring service on RestTemplate: base URL from @ConfigurationProperties, client credentials from the registration; department needs User.Read.All',
+    files: {
+      'appPackage/aad.manifest.json': aadManifest([['User.ReadWrite.All', 'Role']]),
+      'backend/src/main/resources/application.yaml': 'spring:\n  application:\n    name: api\n---\nspring:\n  security:\n    oauth2:\n      client:\n        registration:\n          ms-graph:\n            scope: https://graph.microsoft.com/.default\n            authorization-grant-type: client_credentials\n---\napplication:\n  ms-graph:\n    base-url: https://graph.microsoft.com/v1.0\n    read-timeout: 30s\n',
+      'backend/src/main/java/api/config/ApplicationProperties.java': 'package api.config;\n\n@Validated\n@ConfigurationProperties("application")\n@EnableConfigurationProperties({ MsGraphProperties.class })\npublic record ApplicationProperties(@NestedConfigurationProperty MsGraphProperties msGraph) {}\n',
+      'backend/src/main/java/api/service/DirectoryService.java': [
+        'package api.service;',
+        '',
+        '@Service',
+        'public class DirectoryService {',
+        '  private static final String FIELDS = new StringJoiner(",").add("id").add("mail").add("department").toString();',
+        '  private final RestTemplate restTemplate;',
+        '',
+        '  public DirectoryService(ApplicationProperties applicationProperties, RestTemplateBuilder builder) {',
+        '    this.restTemplate = builder.rootUri(applicationProperties.msGraph().baseUrl()).build();',
+        '  }',
+        '',
+        '  public User user(String id) {',
+        '    return restTemplate.getForObject("/users/{id}?$select={fields}", User.class, id, FIELDS);',
+        '  }',
+        '}',
+      ].join('\n'),
+    },
+    expected: { reducible: { 'User.ReadWrite.All': 'User.Read.All' }, highRiskUnjustified: ['User.ReadWrite.All'] },
+  },
+  {
     // The data lists PATCH /me only as PATCH /users/{id}; the signed-in user's own profile needs User.ReadWrite.
     name: 'profile editor updating the signed-in user: User.ReadWrite.All is reducible to User.ReadWrite',
     files: { 'appPackage/aad.manifest.json': aadManifest([['User.ReadWrite.All', 'Scope']]), 'src/api.ts': oboBackend("  await graph.api('/me').patch({ mobilePhone: '+1 425 555 0100' });") },
@@ -547,6 +575,17 @@ describe('scopes declared in configuration', () => {
       'web/src/main/resources/application.yml:8 Calendars.Read',
       'web/src/main/resources/application.yml:8 User.Read',
     ]);
+  });
+
+  it('reads the OAuth grant of Spring client registrations whose scope is Graph\'s (YAML and properties); another API\'s registration says nothing', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, {
+      'daemon/src/main/resources/application.properties': 'spring.security.oauth2.client.registration.graph.client-id=x\nspring.security.oauth2.client.registration.graph.authorization-grant-type=client_credentials\nspring.security.oauth2.client.registration.graph.scope=https://graph.microsoft.com/.default\nspring.security.oauth2.client.registration.erp.authorization-grant-type=authorization_code\nspring.security.oauth2.client.registration.erp.scope=api://erp/read\n',
+      'web/src/main/resources/application.yml': 'spring:\n  cloud:\n    azure:\n      active-directory:\n        authorization-clients:\n          graph:\n            authorization-grant-type: on_behalf_of\n            scopes:\n              - User.Read\n---\nspring:\n  security:\n    oauth2:\n      client:\n        registration:\n          partner:\n            authorization-grant-type: client_credentials\n            scope: api://partner/.default\n',
+    });
+    const report = await permissionsReport(root);
+    const flows = report.inventory!.authFlows.map((flow) => `${flow.source.file}:${flow.source.line} ${flow.flow}/${flow.kind}`);
+    assert.deepEqual(flows.sort(), ['daemon/src/main/resources/application.properties:2 application/client-credentials', 'web/src/main/resources/application.yml:7 delegated/on-behalf-of']);
   });
 
   it('reads .env, appsettings.json and YAML settings, and requests/httpx params feed the property rules', async (t) => {

@@ -36,7 +36,59 @@ export function environmentUrls(files: readonly SourceFile[]): EnvironmentUrls {
     for (const { key, value } of entries) if (!(key in values) && URL_VALUE.test(value)) values[key] = value;
   }
   addBoundOptions(urls, optionBindings(files));
+  addSpringPropertyTypes(urls, springPropertyTypes(files));
   return urls;
+}
+
+/** The key under which a Spring @ConfigurationProperties type's property is kept (see springPropertyKey). */
+export const SPRING_TYPE_KEY = 'spring-type:';
+
+/**
+ * Spring's relaxed binding: `ms-graph`, `msGraph`, `ms_graph` and `MSGRAPH` name the same property, so property
+ * paths are compared lower case without separators.
+ */
+export function relaxedPropertyName(name: string): string {
+  return name.replace(/[-_]/g, '').toLowerCase();
+}
+
+/** The environment key of a property read through a @ConfigurationProperties type's accessors (`msGraph().baseUrl()`). */
+export function springPropertyKey(type: string, accessors: readonly string[]): string {
+  return `${SPRING_TYPE_KEY}${type}:${accessors.map(relaxedPropertyName).join('.')}`;
+}
+
+/**
+ * Spring configuration values also under the @ConfigurationProperties types bound to them: `application.ms-graph.base-url`
+ * as ApplicationProperties's `msGraph.baseUrl` (prefix `application`) and MSGraphProperties's `baseUrl` (prefix
+ * `application.ms-graph`), for code reading them through the type's accessors.
+ */
+function addSpringPropertyTypes(urls: EnvironmentUrls, types: readonly { type: string; prefix: string }[]): void {
+  if (types.length === 0) return;
+  for (const values of Object.values(urls)) {
+    for (const [key, value] of Object.entries(values)) {
+      if (key.includes(':')) continue;
+      const path = key.split('.').map(relaxedPropertyName);
+      for (const { type, prefix } of types) {
+        const head = prefix.split('.').map(relaxedPropertyName);
+        if (path.length > head.length && head.every((part, index) => path[index] === part)) values[springPropertyKey(type, path.slice(head.length))] ??= value;
+      }
+    }
+  }
+}
+
+/**
+ * The annotation opening its line (not in a comment), then (past other annotations, `@EnableConfigurationProperties({…})`
+ * among them) the type it binds.
+ */
+const CONFIGURATION_PROPERTIES = /^[ \t]*@ConfigurationProperties\s*\(\s*(?:(?:prefix|value)\s*=\s*)?"([^"]+)"\s*\)[\s\S]{0,600}?\b(?:record|class)\s+([A-Z]\w*)/gm;
+
+/** The Java types bound to a configuration prefix: `@ConfigurationProperties("application") public record ApplicationProperties(…)`. */
+function springPropertyTypes(files: readonly SourceFile[]): { type: string; prefix: string }[] {
+  const types: { type: string; prefix: string }[] = [];
+  for (const file of files) {
+    if (!/\.(java|kt)$/i.test(file.path) || file.path.includes('!') || !file.text.includes('@ConfigurationProperties')) continue;
+    for (const match of file.text.matchAll(CONFIGURATION_PROPERTIES)) types.push({ prefix: match[1]!, type: match[2]! });
+  }
+  return types;
 }
 
 /**

@@ -3,7 +3,7 @@ import { propertiesEntries } from '../../sources/formats/properties.ts';
 import { parseJson, type JsonDocument } from '../../sources/formats/json.ts';
 import { parseYaml, type YamlDocument } from '../../sources/formats/yaml.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
-import type { SourceRef } from './types.ts';
+import type { AuthFlow, SourceRef } from './types.ts';
 
 /**
  * Scopes declared in configuration rather than code: `.env` files (OAUTH_SCOPES=user.read,mail.read),
@@ -50,9 +50,37 @@ function iniEntries(file: SourceFile): { key: string; value: string; line: numbe
   return entries;
 }
 
+/**
+ * The OAuth grant a Spring Security client registration (`spring.security.oauth2.client.registration.<id>`) or an
+ * Azure Spring Cloud authorization client uses to call Graph: its `authorization-grant-type`, where the
+ * registration's scope is Graph's.
+ */
+export interface ConfigFlow {
+  flow: AuthFlow;
+  kind: string;
+  source: SourceRef;
+}
+
+const GRANT_TYPES: Record<string, { flow: AuthFlow; kind: string }> = {
+  client_credentials: { flow: 'application', kind: 'client-credentials' },
+  authorization_code: { flow: 'delegated', kind: 'auth-code' },
+  on_behalf_of: { flow: 'delegated', kind: 'on-behalf-of' },
+  'urn:ietf:params:oauth:grant-type:jwt-bearer': { flow: 'delegated', kind: 'on-behalf-of' },
+};
+const GRANT_KEY = /^authorization[-_]?grant[-_]?type$/i;
+/** A scope naming Graph: its resource URI, or a permission name (User.Read, Mail.Send). */
+const GRAPH_SCOPE = /graph\.microsoft|^[A-Z][A-Za-z]+\.[A-Z][\w.]*$/;
+
 /** `document` is the file already parsed (the project's cache); without it the file is parsed here. */
-export function scopesFromConfig(file: SourceFile, document?: JsonDocument | YamlDocument): { scopes: ConfigScope[]; error?: string } {
+export function scopesFromConfig(file: SourceFile, document?: JsonDocument | YamlDocument): { scopes: ConfigScope[]; flows: ConfigFlow[]; error?: string } {
   const scopes: ConfigScope[] = [];
+  const flows: ConfigFlow[] = [];
+  /** A registration's grant type, where its own scope (or scopes) names Graph. */
+  const grant = (type: unknown, scope: unknown, line: number) => {
+    const known = typeof type === 'string' ? GRANT_TYPES[type.trim().toLowerCase()] : undefined;
+    const names = (Array.isArray(scope) ? scope : [scope]).flatMap((item) => (typeof item === 'string' ? item.split(/[\s,;]+/) : []));
+    if (known && names.some((name) => GRAPH_SCOPE.test(name))) flows.push({ ...known, source: { file: file.path, line } });
+  };
   const add = (value: unknown, line: number) => {
     const values = Array.isArray(value) ? value : [value];
     for (const item of values) {
@@ -62,27 +90,43 @@ export function scopesFromConfig(file: SourceFile, document?: JsonDocument | Yam
   };
   if (DOTENV_FILE.test(file.path)) {
     for (const entry of dotenvEntries(file)) if (SCOPE_KEY.test(entry.key)) add(entry.value, entry.line);
-    return { scopes };
+    return { scopes, flows };
   }
   if (INI_CONFIG.test(file.path)) {
     for (const entry of iniEntries(file)) if (SCOPE_KEY.test(entry.key)) add(entry.value, entry.line);
-    return { scopes };
+    return { scopes, flows };
   }
   if (PROPERTIES_CONFIG.test(file.path)) {
-    for (const entry of propertiesEntries(file)) if (SCOPE_KEY.test(entry.key)) add(entry.value, entry.line);
-    return { scopes };
+    const entries = propertiesEntries(file);
+    for (const entry of entries) if (SCOPE_KEY.test(entry.key)) add(entry.value, entry.line);
+    // `….registration.graph.authorization-grant-type=client_credentials` beside `….registration.graph.scope=…`.
+    for (const entry of entries) {
+      const owner = /^(.*)\.([^.]+)$/.exec(entry.key);
+      if (!owner || !GRANT_KEY.test(owner[2]!)) continue;
+      grant(entry.value, entries.filter((other) => other.key.startsWith(`${owner[1]}.`) && /^scopes?$/i.test(other.key.slice(owner[1]!.length + 1))).map((other) => other.value), entry.line);
+    }
+    return { scopes, flows };
   }
   const parsed = document ? { ok: true as const, doc: document } : JSON_CONFIG.test(file.path) ? parseJson(file) : parseYaml(file);
-  if (!parsed.ok) return { scopes, error: parsed.error.message };
-  const visit = (value: unknown, path: (string | number)[], depth: number) => {
+  if (!parsed.ok) return { scopes, flows, error: parsed.error.message };
+  const doc = parsed.doc;
+  const visit = (value: unknown, path: (string | number)[], depth: number, document: number) => {
     if (depth > 32 || value === null || typeof value !== 'object') return;
+    const grantKey = Array.isArray(value) ? undefined : Object.keys(value).find((key) => GRANT_KEY.test(key));
+    if (grantKey) {
+      const registration = value as Record<string, unknown>;
+      const scopeKey = Object.keys(registration).find((key) => /^scopes?$/i.test(key));
+      const grantPath = [...path, grantKey];
+      grant(registration[grantKey], scopeKey ? registration[scopeKey] : undefined, ('documents' in doc ? doc.locate(grantPath, false, document) : doc.locate(grantPath))?.line ?? 1);
+    }
     for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
       const childPath = [...path, Array.isArray(value) ? Number(key) : key];
       if (!Array.isArray(value) && SCOPE_KEY.test(key) && (typeof child === 'string' || Array.isArray(child))) {
-        add(child, parsed.doc.locate(childPath)?.line ?? 1);
-      } else visit(child, childPath, depth + 1);
+        add(child, ('documents' in doc ? doc.locate(childPath, false, document) : doc.locate(childPath))?.line ?? 1);
+      } else visit(child, childPath, depth + 1, document);
     }
   };
-  visit(parsed.doc.value, [], 0);
-  return { scopes };
+  // Every document of a YAML stream: a scope a profile's document asks for is asked for too.
+  ('documents' in doc ? doc.documents : [doc.value]).forEach((document, index) => visit(document, [], 0, index));
+  return { scopes, flows };
 }

@@ -132,9 +132,10 @@ export function extractGraphFacts(input: GraphExtractionInput): GraphFacts {
     if (file.path.includes('!') || !isScopeConfigFile(file.path)) continue;
     const { doc, usable } = cached(file);
     if (!usable) continue;
-    const { scopes, error } = scopesFromConfig(file, doc && (doc.format === 'json' || doc.format === 'yaml') ? doc.doc : undefined);
+    const { scopes, flows: configured, error } = scopesFromConfig(file, doc && (doc.format === 'json' || doc.format === 'yaml') ? doc.doc : undefined);
     if (error) problems.push({ kind: 'parse-error', file: file.path, message: `could not read scopes from the configuration: ${error}` });
     for (const scope of scopes) addScope(scope, 'config-scopes', appRootOf(file.path));
+    for (const flow of configured) flows.push({ ...flow, appRoot: appRootOf(file.path) });
   }
   for (const permission of requested) if (!apps.some((app) => app.root === permission.appRoot)) permission.appRoot = appRootOf(permission.source.file);
   mergeObserved(calls, observed, apps.length === 1 ? apps[0]!.root : '.');

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../util/regexp.ts';
 import type { Node as TsNode, Parser } from 'web-tree-sitter';
 import { isKnownPath, MENTIONS_GRAPH_HOST, PLACEHOLDER, parseGraphUrl, optionList, queryOptions, SEARCH_QUERY_PATH } from '../../knowledge/graph/graph-path.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
@@ -6,7 +7,7 @@ import { indexNodes, type NodesOf, type TreeLanguage } from './tree-sitter.ts';
 import { fluentPath, isScopeLike, kiotaParameterSegment, kiotaVerb, methodOfUnknownRequest, sdkSegment, withoutGraphHost } from './sdk-shapes.ts';
 import type { AuthFlow, Confidence } from './types.ts';
 import type { ExtractorChoice } from '../code/extractor.ts';
-import { environmentUrl, type EnvironmentLookup, type EnvironmentUrls } from '../code/environment.ts';
+import { environmentUrl, SPRING_TYPE_KEY, springPropertyKey, type EnvironmentLookup, type EnvironmentUrls } from '../code/environment.ts';
 import { fillTemplate, gluedToVersion, markedTemplate, mayReachGraph, parameterMarker, resolveReference, suppliesRoot, templateText, isAbsoluteUrl, withBaseUrl, withoutTrailingValue, type RequestWrapper, type UrlTemplate } from './url-templates.ts';
 import { CONNECTIVITY_NODE_TYPES, treeConnectivity } from '../hosts/tree-connectivity.ts';
 import { OFFICE365_GRAPH_IMPORT, office365Rules } from './office365-python.ts';
@@ -291,7 +292,9 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const pythonBindings = pythonImports.length ? pythonImportBindings(nodes) : undefined;
   const fromImports = pythonBindings ? importedConstantOf(file.path, pythonBindings, resolveConstant!) : undefined;
   // What evaluation cannot read in the file itself: a URL a function of the file returns, another module's or class's constant.
-  const importedConstant = (node: TsNode) => (isCall(node) ? urlReturnedBy(node) : fromImports ? fromImports(node) : language !== 'python' ? (injected?.(node) ?? classConstant?.(node) ?? optionValue?.(node)) : undefined);
+  // Spring configuration read through a @ConfigurationProperties type's accessors (`applicationProperties.msGraph().baseUrl()`).
+  const springProperty = language === 'java' && hasSpringPropertyTypes(choice.environment) ? springPropertyValueOf(file.text, environment) : undefined;
+  const importedConstant = (node: TsNode) => (isCall(node) ? (urlReturnedBy(node) ?? springProperty?.(node)) : fromImports ? fromImports(node) : language !== 'python' ? (injected?.(node) ?? classConstant?.(node) ?? optionValue?.(node)) : undefined);
   /** The declared type of each field, variable and (where read) parameter of a C# or Java file. */
   const declared = language !== 'python' && (boundOptions.length || resolveHelper?.declares) ? declaredTypes(nodes('variable_declarator'), nodes('parameter', 'formal_parameter')) : undefined;
   // A property of options bound from configuration (`_settings.BaseUrl` of an IOptions<GraphSettings>).
@@ -387,7 +390,9 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       const generic = member.name === 'request' && args.length >= 2;
       const urlArgument = args[generic ? 1 : 0];
       // A variable given its URL in the arms of an `if` may hold any of them at the request: each is a URL.
-      const urls = (urlArgument ? urlValues(firstValue(urlArgument)) : [undefined]).map((given) => (baseUrls ? withBaseUrl(given, baseUrls.get(member.object?.text ?? '')) : withBaseAddress(given, member.object, call)));
+      // RestTemplate fills a URL's `{name}` variables with the arguments after the response type, in order.
+      const uriVariables = language === 'java' && httpMethod ? args.slice(/^get/.test(member.name) ? 2 : 3) : [];
+      const urls = (urlArgument ? urlValues(firstValue(urlArgument)) : [undefined]).map((given) => (baseUrls ? withBaseUrl(given, baseUrls.get(member.object?.text ?? '')) : language === 'java' ? javaClientUrl(uriVariables.length ? withUriVariables(given, uriVariables) : given, member.object) : withBaseAddress(given, member.object, call)));
       const url = urls[0];
       const httpVerb = generic ? evaluate(firstValue(args[0]!))?.toUpperCase() : httpMethod;
       // Only a URL whose root is unknown may be a helper's (its root a parameter).
@@ -695,11 +700,29 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     return undefined;
   }
 
+  /** A URL template's `{name}` variables given the values passed for them in order; one not known stays a variable. */
+  function withUriVariables(url: string | undefined, values: readonly TsNode[]): string | undefined {
+    let position = 0;
+    return url?.replace(/\{[A-Za-z_][\w-]*\}/g, (variable) => {
+      const value = values[position++];
+      const text = value ? evaluate(firstValue(value)) : undefined;
+      return text === undefined || /[/?#]/.test(text) ? variable : text;
+    });
+  }
+
+  /** A Java client's URL: a relative one joined to the root the client was built with (RestTemplateBuilder's `rootUri`). */
+  function javaClientUrl(given: string | undefined, client: TsNode | null): string | undefined {
+    if (given === undefined || isAbsoluteUrl(given) || !/^\//.test(given)) return given;
+    const base = baseUrlOf(client);
+    return base === undefined ? given : withBaseUrl(given, base);
+  }
+
   /** The `baseUrl(…)` a WebClient was built with: in the chain before the request, or where the name holding it was assigned. */
   function baseUrlOf(client: TsNode | null, depth = 0): string | undefined {
     for (let node = client; node && depth < 12; depth++) {
       if (node.type === 'method_invocation') {
-        if (node.childForFieldName('name')?.text === 'baseUrl') {
+        // WebClient's and RestClient's builders name it baseUrl, RestTemplateBuilder rootUri.
+        if (/^(baseUrl|rootUri)$/.test(node.childForFieldName('name')?.text ?? '')) {
           const first = argumentsOf(node.childForFieldName('arguments'))[0];
           return first ? evaluate(first) : undefined;
         }
@@ -1138,6 +1161,13 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
     if (template === undefined) return undefined;
     return rules.language === 'csharp' ? fieldFormat(template, (field) => (typeof field === 'number' && values[field] ? inner(values[field]) : undefined)) : printfFormat(template, (index) => inner(values[index]));
   }
+  // Java's String.join(",", "id", "mail") and new StringJoiner(",").add("id").add("mail").toString(): a $select list.
+  const joined = node.type === 'method_invocation' && rules.language === 'java' ? javaJoin(node) : undefined;
+  if (joined) {
+    const separator = inner(joined.separator);
+    const parts = joined.parts.map((part) => inner(part));
+    return separator === undefined || parts.some((part) => part === undefined) ? undefined : parts.join(separator);
+  }
   if (node.type === 'identifier') {
     if (bindings.has(node.text)) return bindings.get(node.text);
     const value = valueAt(constants, node);
@@ -1232,6 +1262,30 @@ function injectedValueOf(nodes: NodesOf, environment: EnvironmentLookup): (node:
     const name = node.type === 'identifier' ? node.text : ownFieldName(node);
     const value = name ? injected.get(name) : undefined;
     return value && (environment(value.key) ?? (value.fallback && /^https?:\/\//i.test(value.fallback) ? value.fallback : undefined));
+  };
+}
+
+/** Whether the tree's Spring configuration is bound to @ConfigurationProperties types (see environment.ts). */
+function hasSpringPropertyTypes(environment: EnvironmentUrls | undefined): boolean {
+  return Boolean(environment && Object.values(environment).some((values) => Object.keys(values).some((key) => key.startsWith(SPRING_TYPE_KEY))));
+}
+
+/**
+ * A configuration value read through accessors of a @ConfigurationProperties type (`applicationProperties.msGraph().baseUrl()`,
+ * `props.getGraph().getBaseUrl()`): the chain's root is a field or parameter declared with the type.
+ */
+function springPropertyValueOf(text: string, environment: EnvironmentLookup): (node: TsNode) => string | undefined {
+  return (node) => {
+    const accessors: string[] = [];
+    let current: TsNode | null = node;
+    while (current?.type === 'method_invocation' && argumentsOf(current.childForFieldName('arguments')).length === 0 && accessors.length < 8) {
+      accessors.unshift((current.childForFieldName('name')?.text ?? '').replace(/^get(?=[A-Z])/, ''));
+      current = current.childForFieldName('object');
+    }
+    const root = current?.type === 'identifier' ? current.text : current ? ownFieldName(current) : undefined;
+    if (!root || accessors.length === 0) return undefined;
+    const type = new RegExp(`\\b([A-Z]\\w*)\\s+${escapeRegExp(root)}\\s*[,;)=]`).exec(text)?.[1];
+    return type ? environment(springPropertyKey(type, accessors)) : undefined;
   };
 }
 
@@ -1415,6 +1469,31 @@ function printfFormat(template: string, value: (index: number) => string | undef
 }
 
 /** The arguments of `string.Format(…)` / `String.format(…)`, template first; undefined for any other call. */
+/**
+ * The separator and parts of a Java join: `String.join(sep, a, b)` (or of one `List.of(…)`/`Arrays.asList(…)`), and
+ * `new StringJoiner(sep).add(a).add(b).toString()` (at most 200 parts).
+ */
+function javaJoin(call: TsNode): { separator: TsNode; parts: TsNode[] } | undefined {
+  const name = call.childForFieldName('name')?.text;
+  const args = argumentsOf(call.childForFieldName('arguments'));
+  if (name === 'join' && call.childForFieldName('object')?.text === 'String' && args.length >= 2) {
+    const list = args.length === 2 && args[1]!.type === 'method_invocation' && /^(List\.of|Arrays\.asList|Set\.of)$/.test(`${args[1]!.childForFieldName('object')?.text}.${args[1]!.childForFieldName('name')?.text}`) ? argumentsOf(args[1]!.childForFieldName('arguments')) : args.slice(1);
+    return { separator: args[0]!, parts: list };
+  }
+  if (name !== 'toString' || args.length) return undefined;
+  const parts: TsNode[] = [];
+  let current = call.childForFieldName('object');
+  while (current?.type === 'method_invocation' && current.childForFieldName('name')?.text === 'add' && parts.length < 200) {
+    const added = argumentsOf(current.childForFieldName('arguments'));
+    if (added.length !== 1) return undefined;
+    parts.unshift(added[0]!);
+    current = current.childForFieldName('object');
+  }
+  if (current?.type !== 'object_creation_expression' || !/^(java\.util\.)?StringJoiner$/.test(current.childForFieldName('type')?.text ?? '')) return undefined;
+  const separator = argumentsOf(current.childForFieldName('arguments'))[0];
+  return separator && parts.length ? { separator, parts } : undefined;
+}
+
 function formatArguments(call: TsNode): TsNode[] | undefined {
   const [receiver, name] = call.type === 'method_invocation' ? [call.childForFieldName('object'), call.childForFieldName('name')] : [call.childForFieldName('function')?.childForFieldName('expression') ?? null, call.childForFieldName('function')?.childForFieldName('name') ?? null];
   if (!/^(string|String|System\.String)$/.test(receiver?.text ?? '') || !/^[Ff]ormat$/.test(name?.text ?? '')) return undefined;

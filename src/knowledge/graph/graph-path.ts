@@ -158,10 +158,11 @@ export function queryOptions(query: string | undefined): { select?: string[]; ex
 }
 
 /**
- * The items of a `$select` or `$expand` value (`id, mail`), trimmed. A list computed at run time (`${FIELDS}`)
- * selects what m365cert cannot know: as if none were given.
+ * The items of a `$select` or `$expand` value (`id, mail`), trimmed. A list computed at run time (`${FIELDS}`,
+ * `{properties}`) selects what m365cert cannot know: as if none were given.
  */
 export function optionList(value: string | null | undefined): string[] | undefined {
   const items = value?.split(',').map((item) => item.trim()).filter(Boolean);
-  return items?.length && !items.some((item) => item.includes(PLACEHOLDER)) ? items : undefined;
+  // `{properties}`: a URI template variable (Spring's RestTemplate) filled at run time, as unknown as `{id}`.
+  return items?.length && !items.some((item) => /\{[^}]*\}/.test(item)) ? items : undefined;
 }
