@@ -394,6 +394,9 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     assert.deepEqual(flows('c.cs', 'new KeyValuePair<string, string>("grant_type", "authorization_code")'), ['delegated auth-code 1']);
     assert.deepEqual(flows('d.sh', 'curl -d "grant_type=client_credentials&client_id=$ID"'), ['application client-credentials 1']);
     assert.deepEqual(flows('e.py', '# the grant_type is chosen below\ngrant = "refresh"'), []);
+    // PowerShell hashtables are written in any case (as in public report scripts).
+    assert.deepEqual(flows('f.ps1', '$tokenBody = @{\n    Grant_Type    = "client_credentials"\n    Scope         = "https://graph.microsoft.com/.default"\n}'), ['application client-credentials 2']);
+    assert.deepEqual(flows('g.ps1', '$body = @{ GRANT_TYPE = "Password"; username = $u }'), ['delegated password 1']);
   });
 
   it('survives a gigantic string concatenation and deep nesting without crashing', () => {

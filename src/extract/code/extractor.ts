@@ -203,7 +203,7 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
  * OAuth token requests written by hand (`grant_type: 'client_credentials'` posted to the token endpoint, in a
  * dict, an object, form fields or a query string): the grant says the flow when no SDK names it.
  */
-const GRANT_TYPE = /grant_type["']?\s*(?:[:=,]|=>)\s*["']?(client_credentials|urn:ietf:params:oauth:grant-type:jwt-bearer|authorization_code|urn:ietf:params:oauth:grant-type:device_code|password)\b/g;
+const GRANT_TYPE = /grant_type["']?\s*(?:[:=,]|=>)\s*["']?(client_credentials|urn:ietf:params:oauth:grant-type:jwt-bearer|authorization_code|urn:ietf:params:oauth:grant-type:device_code|password)\b/gi;
 const GRANT_FLOWS: Record<string, { flow: 'application' | 'delegated'; kind: string }> = {
   client_credentials: { flow: 'application', kind: 'client-credentials' },
   'urn:ietf:params:oauth:grant-type:jwt-bearer': { flow: 'delegated', kind: 'on-behalf-of' },
@@ -213,9 +213,10 @@ const GRANT_FLOWS: Record<string, { flow: 'application' | 'delegated'; kind: str
 };
 
 export function tokenRequestFlows(file: SourceFile): CodeGraphFacts['flows'] {
-  if (!file.text.includes('grant_type')) return [];
+  // Any case: PowerShell's hashtables and many scripts write `Grant_Type = "client_credentials"`.
+  if (!/grant_type/i.test(file.text)) return [];
   return [...file.text.matchAll(GRANT_TYPE)].flatMap((match) => {
-    const grant = GRANT_FLOWS[match[1]!];
+    const grant = GRANT_FLOWS[match[1]!.toLowerCase()];
     if (!grant) return [];
     const at = file.locOf(match.index!);
     return [{ flow: grant.flow, kind: grant.kind, source: { file: file.path, line: at.line, column: at.column } }];
