@@ -178,6 +178,18 @@ describe('knowledge/graph/permission-index', () => {
     assert.equal(index.match('GET', '/me')!.adjustment, undefined);
   });
 
+  it('matches adding a reference the data omits (POST /groups/{id}/members/$ref) with the permissions of removing one', () => {
+    const index = GraphPermissionIndex.load(requireSharedData());
+    const match = index.match('POST', '/groups/{id}/members/$ref')!;
+    assert.equal(match.template, '/groups/{id}/members/$ref');
+    assert.match(match.adjustment ?? '', /adding one takes the permissions of removing one/);
+    assert.equal(rankClaims(match.claims.get('Application')!, match.template, 'POST')[0]!.permission, 'GroupMember.ReadWrite.All');
+    // Where the data lists the POST itself, that is what is matched.
+    assert.equal(index.match('POST', '/groups/{id}/owners/$ref')!.adjustment, 'dropped $ref');
+    // A reference nothing lists is still unmatched, not guessed.
+    assert.equal(index.match('POST', '/widgets/{id}/parts/$ref'), undefined);
+  });
+
   it('matches a path through a cast (digits in the type name too) as the path without it', () => {
     const index = GraphPermissionIndex.load(requireSharedData());
     const match = index.match('POST', '/deviceAppManagement/mobileApps/{id}/microsoft.graph.win32LobApp/contentVersions/{id}/files')!;

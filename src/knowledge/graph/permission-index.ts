@@ -251,12 +251,17 @@ export class GraphPermissionIndex {
         if (attempt.length > 2 && attempt[attempt.length - 1] === PLACEHOLDER) attempts.push([attempt.slice(0, -1), `an item of /${attempt.slice(0, -1).join('/')}: the data lists the collection only`]);
       }
     }
-    for (const [attempt, adjustment] of attempts) {
+    // Last resort for adding a reference (POST /groups/{id}/members/$ref), which the data often omits: Graph's
+    // reference gives it the permissions of removing one (DELETE …/members/{id}/$ref), which the data lists.
+    const byMethod: [string[], string | undefined, HttpMethod][] = attempts.map(([attempt, adjustment]) => [attempt, adjustment, upper]);
+    if (upper === 'POST' && segments.length > 2 && segments[segments.length - 1] === '$ref') byMethod.push([[...segments.slice(0, -1), PLACEHOLDER], 'the data lists no POST of this reference; adding one takes the permissions of removing one (DELETE …/{id}/$ref), as Graph\'s reference gives them', 'DELETE']);
+    for (const [attempt, adjustment, method] of byMethod) {
       this.#materialize(attempt[0] ?? '');
-      const node = this.#find(this.#root, attempt, 0, upper);
-      const claims = node?.claims?.get(upper);
+      const node = this.#find(this.#root, attempt, 0, method);
+      const claims = node?.claims?.get(method);
       if (!node || !claims) continue;
-      const template = node.template ?? `/${attempt.join('/')}`;
+      // A reference's POST matched through its DELETE is reported as the path it was called on.
+      const template = method !== upper ? `/${segments.join('/')}` : (node.template ?? `/${attempt.join('/')}`);
       return { template: adjustment === ME_AS_USER ? template.replace(/^\/users\/\{[^}]*\}/, '/me') : template, adjustment, claims: this.#withBroaderClaims(claims) };
     }
     return undefined;
