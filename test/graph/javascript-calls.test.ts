@@ -387,6 +387,19 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.flow ?? 'unknown'}`).sort(), ['GET /groups application', 'GET /me delegated', 'GET /organization unknown', 'GET /users application']);
   });
 
+  it('a subscription\'s body names the resource it watches (graph client, fetch with JSON.stringify, axios); one chosen at run time is not guessed', () => {
+    const code = [
+      "await client.api('/subscriptions').post({ changeType: 'created', notificationUrl: url, resource: \"me/mailFolders('Inbox')/messages\" });",
+      "const body = { changeType: 'updated', resource: `/users/${userId}/events` };",
+      "await fetch('https://graph.microsoft.com/v1.0/subscriptions', { method: 'POST', body: JSON.stringify(body) });",
+      "await axios.post('https://graph.microsoft.com/v1.0/subscriptions', { resource: '/teams/getAllMessages' });",
+      'await client.api(\'/subscriptions\').post({ resource: chosen });',
+      "await client.api('/me/events').post({ resource: 'not a subscription' });",
+    ].join('\n');
+    const facts = extractJavaScript(new SourceFile('subscribe.ts', code), () => undefined);
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.subscribedResource ?? '-'}`), ["POST /subscriptions me/mailFolders('Inbox')/messages", 'POST /subscriptions /users/{id}/events', 'POST /subscriptions /teams/getAllMessages', 'POST /subscriptions -', 'POST /me/events -']);
+  });
+
   it('hand-written token requests name their flow by grant type, in any language', () => {
     const flows = (path: string, text: string) => tokenRequestFlows(new SourceFile(path, text)).map((flow) => `${flow.flow} ${flow.kind} ${flow.source.line}`);
     assert.deepEqual(flows('a.py', 'data = {\n  "grant_type": "client_credentials",\n}'), ['application client-credentials 2']);

@@ -204,6 +204,14 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.select?.join(',') ?? '-'}`), ['GET /users/{id} id,department', 'GET /groups/{id}/members id,mail', 'GET /users -']);
   });
 
+  it('a subscription\'s resource is read from the SDK object (C# initializer, Java setter, Python keyword) and an HTTP body', () => {
+    const resourceOf = (language: TreeLanguage, code: string) => extractTreeLanguage(new SourceFile(`s.${{ csharp: 'cs', python: 'py', java: 'java' }[language]}`, wrap[language](code)), language, parsers[language]!).calls.map((call) => `${call.method} ${call.path} ${call.subscribedResource ?? '-'}`);
+    assert.deepEqual(resourceOf('csharp', 'var subscription = new Subscription { ChangeType = "created", Resource = "/chats/getAllMessages" };\nawait graphClient.Subscriptions.PostAsync(subscription);'), ['POST /subscriptions /chats/getAllMessages']);
+    assert.deepEqual(resourceOf('java', 'Subscription subscription = new Subscription();\nsubscription.setResource("users/" + id + "/messages");\ngraphClient.subscriptions().post(subscription);'), ['POST /subscriptions -']);
+    assert.deepEqual(resourceOf('java', 'Subscription subscription = new Subscription();\nsubscription.setResource("me/events");\ngraphClient.subscriptions().post(subscription);'), ['POST /subscriptions me/events']);
+    assert.deepEqual(resourceOf('python', 'body = Subscription(change_type="created", resource="/users/x/mailFolders(\'Inbox\')/messages")\nawait client.subscriptions.post(body)\nrequests.post(f"{GRAPH}/subscriptions", json={"resource": "me/contacts"})'), ["POST /subscriptions /users/x/mailFolders('Inbox')/messages", 'POST /subscriptions me/contacts']);
+  });
+
   it('PowerShell: forwarders calling each other in a circle, or a function of no script, give no helper and no call', () => {
     const facts = extractPowerShell(new SourceFile('loop.ps1', 'function Get-A($Path) { Get-B $Path }\nfunction Get-B($Path) { Get-A $Path }\nfunction Get-C($Path) { Get-Unknown -Uri $Path }\nGet-A "users"\nGet-C "users"\n'));
     assert.deepEqual(facts.calls, []);

@@ -380,6 +380,12 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
     expected: { reducible: { 'User.ReadWrite.All': 'User.Read.All' }, highRiskUnjustified: ['User.ReadWrite.All'] },
   },
   {
+    // Change notifications: creating a subscription needs read access to the resource it watches, not write.
+    name: 'daemon subscribing to users\' mail and to every channel message: Mail.ReadWrite is reducible, ChannelMessage.Read.All needed',
+    files: { 'appPackage/aad.manifest.json': aadManifest([['Mail.ReadWrite', 'Role'], ['ChannelMessage.Read.All', 'Role']]), 'src/watch.ts': daemon("  await graph.api('/subscriptions').post({ changeType: 'created', notificationUrl: hook, resource: `/users/${id}/mailFolders('Inbox')/messages` });\n  await graph.api('/subscriptions').post({ changeType: 'created,updated', notificationUrl: hook, resource: '/teams/getAllMessages' });") },
+    expected: { needed: ['ChannelMessage.Read.All'], reducible: { 'Mail.ReadWrite': 'Mail.ReadBasic.All' }, highRiskUnjustified: ['ChannelMessage.Read.All', 'Mail.ReadWrite'] },
+  },
+  {
     // The data lists PATCH /me only as PATCH /users/{id}; the signed-in user's own profile needs User.ReadWrite.
     name: 'profile editor updating the signed-in user: User.ReadWrite.All is reducible to User.ReadWrite',
     files: { 'appPackage/aad.manifest.json': aadManifest([['User.ReadWrite.All', 'Scope']]), 'src/api.ts': oboBackend("  await graph.api('/me').patch({ mobilePhone: '+1 425 555 0100' });") },

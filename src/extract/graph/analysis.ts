@@ -1,7 +1,7 @@
 import { broaderNames, isOidcScope, rankClaims, resourceAffinity, type Claim, type GraphPermissionIndex, type Scheme } from '../../knowledge/graph/permission-index.ts';
 import type { AppKind } from '../../engine/types.ts';
 import type { AuthFlow, AuthFlowEvidence, GraphCall, RequestedPermission } from './types.ts';
-import { SEARCH_QUERY_PATH } from '../../knowledge/graph/graph-path.ts';
+import { SEARCH_QUERY_PATH, SUBSCRIPTIONS_PATH } from '../../knowledge/graph/graph-path.ts';
 
 /**
  * How a permission is granted: to the app for its users (delegated) or itself (application), or per team, chat
@@ -107,6 +107,23 @@ const SEARCH_ENTITY_PERMISSIONS: Record<string, string[]> = {
   chatmessage: ['Chat.Read', 'ChannelMessage.Read.All'],
   person: ['People.Read'],
 };
+
+/**
+ * Resources that exist only to be subscribed to (the data lists no read of them), with the permissions Graph's
+ * change-notification reference gives, by flow; a flow without any is not supported.
+ */
+const SUBSCRIPTION_RESOURCES: { path: RegExp; application: string[]; delegated: string[] }[] = [
+  { path: /^\/teams\/getAllMessages$/i, application: ['ChannelMessage.Read.All'], delegated: [] },
+  { path: /^\/chats\/getAllMessages$/i, application: ['Chat.Read.All'], delegated: [] },
+];
+
+function subscriptionOnlyRequirement(index: GraphPermissionIndex, entry: (typeof SUBSCRIPTION_RESOURCES)[number], resource: string, flow: AuthFlow): Requirement {
+  const names = flow === 'application' ? entry.application : entry.delegated;
+  if (!names.length) return { unmatched: `a subscription to ${resource} needs application permissions: Graph supports no ${flow} subscription to it` };
+  const scheme = schemeOf(flow);
+  const claims: Claim[] = names.map((permission) => ({ permission, least: true, alsoRequires: [], methodCount: 1, privilegeLevel: index.permission(permission)?.schemes[scheme]?.privilegeLevel ?? 3, rsc: false, leastElsewhere: false }));
+  return { ranked: claims, least: claims, alsoRequired: [], standalone: new Set(names), claimants: new Set(names) };
+}
 
 /** Delegated permissions that reach only the signed-in user (see requirementFor). */
 const SELF_ONLY = /^User\.(Read|ReadWrite)$/;
@@ -422,7 +439,7 @@ export function requirementCache(index: GraphPermissionIndex): Requirements {
   const versions = new Map<string, { v1: boolean; beta: boolean } | undefined>();
   return {
     of(call, flow, teamsApp) {
-      const key = `${flow} ${teamsApp ? 'teams' : ''} ${call.method} ${call.path} ${call.select?.join(',') ?? ''} ${call.expand?.join(',') ?? ''} ${call.readsBody ? 'body' : ''} ${call.searchEntities?.join(',') ?? ''}`;
+      const key = `${flow} ${teamsApp ? 'teams' : ''} ${call.method} ${call.path} ${call.select?.join(',') ?? ''} ${call.expand?.join(',') ?? ''} ${call.readsBody ? 'body' : ''} ${call.searchEntities?.join(',') ?? ''} ${call.subscribedResource ?? ''}`;
       let requirement = requirements.get(key);
       if (!requirement) requirements.set(key, (requirement = requirementFor(index, teamsApp, call, flow)));
       return requirement;
@@ -435,6 +452,16 @@ export function requirementCache(index: GraphPermissionIndex): Requirements {
 }
 
 function requirementFor(index: GraphPermissionIndex, teamsApp: boolean, call: GraphCall, flow: AuthFlow): Requirement {
+  // Change notifications: creating a subscription needs read access to the resource it watches (the data lists none).
+  if (call.method === 'POST' && SUBSCRIPTIONS_PATH.test(call.path)) {
+    if (!call.subscribedResource) return { unmatched: 'creating a subscription needs read access to the resource it watches, which the request names only at run time' };
+    const resource = `/${call.subscribedResource.replace(/^\/+/, '').split('?')[0]!}`;
+    const only = SUBSCRIPTION_RESOURCES.find((entry) => entry.path.test(resource));
+    if (only) return subscriptionOnlyRequirement(index, only, resource, flow);
+    const read = requirementFor(index, teamsApp, { ...call, method: 'GET', path: resource, select: undefined, expand: undefined, readsBody: undefined, subscribedResource: undefined }, flow);
+    return 'unmatched' in read ? { unmatched: `a subscription to ${resource}: ${read.unmatched}` } : read;
+  }
+  if (/^\/subscriptions(\/|$)/i.test(call.path)) return { unmatched: 'reading, renewing or deleting a subscription needs read access to the resource it watches, which the request does not name' };
   const match = index.match(call.method, call.path);
   if (!match) return { unmatched: `no permission data for ${call.method} ${call.path}` };
   // Resource-specific consent (ChannelMessage.Read.Group, …) exists only for Teams apps that declare it in their

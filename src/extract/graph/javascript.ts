@@ -4,7 +4,7 @@ import { jsonParseAst } from 'oxc-parser/src-js/wrap.js';
 import type { CmdletUse, PowerShellForwarder, PowerShellHelper, PowerShellInvocation } from './powershell.ts';
 import { batchStepUrl, isBatchPath } from './batch.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
-import { PLACEHOLDER, parseGraphUrl, optionList, queryOptions, SEARCH_QUERY_PATH } from '../../knowledge/graph/graph-path.ts';
+import { PLACEHOLDER, parseGraphUrl, optionList, queryOptions, SEARCH_QUERY_PATH, SUBSCRIPTIONS_PATH } from '../../knowledge/graph/graph-path.ts';
 import { fluentPath, isGraphScopeUrl, kiotaParameterSegment, kiotaVerb, methodOfUnknownRequest, sdkSegment } from './sdk-shapes.ts';
 import type { AuthFlow, AuthFlowEvidence, Confidence, GraphCall, SourceRef, UnresolvedGraphCall } from './types.ts';
 import { unwrapExpression, visitJsClass, visitJsConnectivity, type JsConnectivityContext } from '../hosts/javascript-connectivity.ts';
@@ -659,7 +659,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     return { template: fillTemplate(wrapper.template, args.map((argument, index) => (used.has(index) ? templateOf(argument, owner) : undefined))), owner };
   };
 
-  const addCall = (node: Node, method: string, url: string, via: string, confidence: Confidence, extra: { version?: string; select?: string[]; expand?: string[]; flow?: AuthFlow; searchEntities?: string[] } = {}) => {
+  const addCall = (node: Node, method: string, url: string, via: string, confidence: Confidence, extra: { version?: string; select?: string[]; expand?: string[]; flow?: AuthFlow; searchEntities?: string[]; subscribedResource?: string } = {}) => {
     const parsed = parseGraphUrl(url);
     if (!parsed || parsed.path === '/' || isGraphScopeUrl(url)) return;
     const version = (extra.version ?? parsed.version ?? 'v1.0').toLowerCase() === 'beta' ? 'beta' : 'v1.0';
@@ -667,7 +667,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     const select = extra.select ?? query.select;
     const expand = extra.expand ?? query.expand;
     if (isBatchPath(parsed.path)) return addBatchBody(node, version);
-    facts.calls.push({ method, path: parsed.path, apiVersion: version, via, confidence, source: where(node), ...(select?.length ? { select } : {}), ...(expand?.length ? { expand } : {}), ...(extra.flow ? { flow: extra.flow } : {}), ...(extra.searchEntities ? { searchEntities: extra.searchEntities } : {}) });
+    facts.calls.push({ method, path: parsed.path, apiVersion: version, via, confidence, source: where(node), ...(select?.length ? { select } : {}), ...(expand?.length ? { expand } : {}), ...(extra.flow ? { flow: extra.flow } : {}), ...(extra.searchEntities ? { searchEntities: extra.searchEntities } : {}), ...(extra.subscribedResource && method === 'POST' && SUBSCRIPTIONS_PATH.test(parsed.path) ? { subscribedResource: extra.subscribedResource } : {}) });
   };
 
   /** Objects already read as inner requests of a `$batch` body (not read again as loose batch steps). */
@@ -849,6 +849,13 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
    * The entity types a search request body asks for (`{ requests: [{ entityTypes: ['externalItem'] }] }`): which
    * permission `POST /search/query` needs depends on them. Undefined when the body is not known statically.
    */
+  /** The `resource` a subscription's body (an object, or one given to JSON.stringify) subscribes to. */
+  function subscriptionResourceOf(body: Node | undefined): string | undefined {
+    const object = resolveObject(unwrapStringify(body));
+    const resource = object && objectProperty(object, 'resource');
+    return resource ? evaluate(resource) : undefined;
+  }
+
   function searchEntityTypes(body: Node | undefined): string[] | undefined {
     const requests = resolveObject(unwrapStringify(body));
     const list = requests && objectProperty(requests, 'requests');
@@ -880,13 +887,14 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     const { method, version, select, expand, body } = apiChain(call);
     const confidence: Confidence = method ? 'high' : 'medium';
     const searchEntities = method === 'POST' ? searchEntityTypes(body) : undefined;
+    const subscribedResource = method === 'POST' ? subscriptionResourceOf(body) : undefined;
     const paths = possibleValues(argument);
     const known = paths.filter((path): path is string => path !== undefined && !path.startsWith(PLACEHOLDER));
     if (known.length) {
       const receiver = rootOf(((call.callee as Node).object as Node | undefined) ?? call);
       // Scoping the receiver's name costs a walk of its functions: only worth it when some client carries a flow.
       const receiverFlow = receiver && clientFlows.size ? (receiver.startsWith('this.') ? clientFlows.get(receiver) : clientFlows.get(scopedNameOf(call, receiver))) : undefined;
-      for (const path of distinctRequests(known)) addCall(call, method ?? 'GET', path, 'graph-client', confidence, { version, select: select.length ? select : undefined, expand: expand.length ? expand : undefined, flow: receiverFlow ?? undefined, ...(searchEntities && SEARCH_QUERY_PATH.test(path) ? { searchEntities } : {}) });
+      for (const path of distinctRequests(known)) addCall(call, method ?? 'GET', path, 'graph-client', confidence, { version, select: select.length ? select : undefined, expand: expand.length ? expand : undefined, flow: receiverFlow ?? undefined, ...(searchEntities && SEARCH_QUERY_PATH.test(path) ? { searchEntities } : {}), subscribedResource });
       if (known.length === paths.length) return;
     }
     // Paging (`.api(page['@odata.nextLink'])`, or a variable holding the link) continues a request already counted: not a new, unknown call.
@@ -1094,8 +1102,15 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         facts.unresolved.push({ via: request.via, reason: 'the URL after the Graph base is computed at run time', source: where(call) });
         continue;
       }
-      addCall(call, request.method, afterBase ?? url, request.via, afterBase === undefined ? request.confidence : 'medium', optionQuery(options));
+      addCall(call, request.method, afterBase ?? url, request.via, afterBase === undefined ? request.confidence : 'medium', { ...optionQuery(options), subscribedResource: request.method === 'POST' ? subscriptionResourceOf(requestBody(settings?.options, args)) : undefined });
     }
+  }
+
+  /** A request's body: a settings object's `data` or `body`, fetch's `body` option, else the data axios and got take second. */
+  function requestBody(settings: Node | undefined, args: Node[]): Node | undefined {
+    if (settings) return objectProperty(settings, 'data') ?? objectProperty(settings, 'body');
+    const options = resolveObject(args[1]);
+    return (options && objectProperty(options, 'body')) ?? args[1];
   }
 
   /** `xhr.open('GET', url)`: an XMLHttpRequest's method and URL (the method first: `window.open(url)` is no request). */

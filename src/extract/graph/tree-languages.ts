@@ -1,6 +1,6 @@
 import { escapeRegExp } from '../../util/regexp.ts';
 import type { Node as TsNode, Parser } from 'web-tree-sitter';
-import { isKnownPath, MENTIONS_GRAPH_HOST, PLACEHOLDER, parseGraphUrl, optionList, queryOptions, SEARCH_QUERY_PATH } from '../../knowledge/graph/graph-path.ts';
+import { isKnownPath, MENTIONS_GRAPH_HOST, PLACEHOLDER, parseGraphUrl, optionList, queryOptions, SEARCH_QUERY_PATH, subscribedResourceIn, SUBSCRIPTIONS_PATH } from '../../knowledge/graph/graph-path.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { emptyCodeFacts, type CodeGraphFacts } from './javascript.ts';
 import { indexNodes, type NodesOf, type TreeLanguage } from './tree-sitter.ts';
@@ -402,7 +402,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
         for (const target of targets) {
           // JSON batching: each inner request of the body is a call; the batch itself is none.
           if (isBatchPath(target!.path)) batchRequests(call, args, target!.version);
-          else addCall(call, (httpVerb ?? verb)!, target!.path, target!.version, 'http', 'high', { ...queryOptions(target!.query), ...keywordQuery(args) });
+          else addCall(call, (httpVerb ?? verb)!, target!.path, target!.version, 'http', 'high', { ...queryOptions(target!.query), ...keywordQuery(args), ...subscription((httpVerb ?? verb)!, target!.path, args.slice(1), call) });
         }
         continue;
       }
@@ -414,7 +414,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       if (!verb || (!rules.verbsTakingNames?.has(member.name) && args.some((arg) => stringValue(arg, rules)))) continue;
       const flow = language === 'csharp' ? requestFlow(call) : undefined;
       const chains = sdkTargets(member.object);
-      for (const { path, version } of chains) addCall(call, verb, path, version ?? (beta ? 'beta' : undefined), rules.sdkVia ?? 'sdk', 'high', { ...sdkSelection(call), ...(flow ? { flow } : {}), ...(verb === 'POST' && SEARCH_QUERY_PATH.test(path) ? { searchEntities: sdkSearchEntities(args[0]) } : {}) });
+      for (const { path, version } of chains) addCall(call, verb, path, version ?? (beta ? 'beta' : undefined), rules.sdkVia ?? 'sdk', 'high', { ...sdkSelection(call), ...(flow ? { flow } : {}), ...(verb === 'POST' && SEARCH_QUERY_PATH.test(path) ? { searchEntities: sdkSearchEntities(args[0]) } : {}), ...subscription(verb, path, args.slice(0, 1), call) });
       // The Graph SDK's request on a builder another part of the app hands out (`mailbox = client.get_user_context(id)`,
       // then `mailbox.events.get(request_configuration=…)`): a Graph request whose path m365cert cannot follow.
       if (!chains.length && member.object && usesGraphSdk && unfollowedSdkRequest(member.object, member.name, args, call)) {
@@ -545,7 +545,27 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     return types.length ? types : undefined;
   }
 
-  function addCall(node: TsNode, method: string, path: string, version: string | undefined, via: string, confidence: Confidence, options: { select?: string[]; expand?: string[]; flow?: AuthFlow; searchEntities?: string[] } = {}) {
+  /**
+   * `POST /subscriptions`: the resource its body subscribes to, written in the body (a dict, an object initializer,
+   * JSON), in the variable's value, or set on the variable in the same function (`subscription.setResource("…")`).
+   */
+  function subscription(method: string, path: string, body: readonly TsNode[], call: TsNode): { subscribedResource?: string } {
+    if (method !== 'POST' || !SUBSCRIPTIONS_PATH.test(path)) return {};
+    for (const argument of body) {
+      const value = firstValue(argument);
+      const written = value.type === 'identifier' ? valueAt(constants, value) : value;
+      const direct = written ? subscribedResourceIn(written.text) : undefined;
+      if (direct) return { subscribedResource: direct };
+      if (value.type !== 'identifier') continue;
+      let scope: TsNode | null = call.parent;
+      while (scope && !FUNCTION_NODE.test(scope.type)) scope = scope.parent;
+      const set = new RegExp(`\\b${escapeRegExp(value.text)}\\s*\\.\\s*(?:setResource\\(\\s*|[Rr]esource\\s*=\\s*)"([^"\\n]+)"\\s*[);]`).exec(scope?.text ?? '');
+      if (set) return { subscribedResource: set[1]! };
+    }
+    return {};
+  }
+
+  function addCall(node: TsNode, method: string, path: string, version: string | undefined, via: string, confidence: Confidence, options: { select?: string[]; expand?: string[]; flow?: AuthFlow; searchEntities?: string[]; subscribedResource?: string } = {}) {
     if (path === '/' || isScopeLike(path.slice(1))) return;
     facts.calls.push({
       method, path, apiVersion: version === 'beta' ? 'beta' : 'v1.0', via: `${language}-${via}`, confidence,
@@ -554,6 +574,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       ...(options.expand?.length ? { expand: options.expand } : {}),
       ...(options.flow ? { flow: options.flow } : {}),
       ...(options.searchEntities ? { searchEntities: options.searchEntities } : {}),
+      ...(options.subscribedResource ? { subscribedResource: options.subscribedResource } : {}),
     });
   }
 

@@ -53,6 +53,8 @@ export interface GraphCall {
   flow?: AuthFlow;
   /** `POST /search/query`: the entity types the request body searches (`message`, `driveItem`, `externalItem`, …). */
   searchEntities?: string[];
+  /** `POST /subscriptions`: the resource the body subscribes to (`me/mailFolders('Inbox')/messages`); its read permission is the one needed. */
+  subscribedResource?: string;
   observed?: boolean;
   appRoot: string;
 }

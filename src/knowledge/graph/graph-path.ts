@@ -166,3 +166,16 @@ export function optionList(value: string | null | undefined): string[] | undefin
   // `{properties}`: a URI template variable (Spring's RestTemplate) filled at run time, as unknown as `{id}`.
   return items?.length && !items.some((item) => /\{[^}]*\}/.test(item)) ? items : undefined;
 }
+
+/** Creating a change-notification subscription: its permission is the read permission of the resource subscribed to. */
+export const SUBSCRIPTIONS_PATH = /^\/subscriptions\/?$/i;
+
+/**
+ * The resource a subscription's body names, in the text of the body as code writes it: `resource: 'me/messages'`,
+ * `"resource": "…"`, `Resource = "…"` (C#), `resource="…"` (Python), `setResource("…")` (Java), `-Resource "…"`.
+ */
+export function subscribedResourceIn(text: string): string | undefined {
+  // The whole value a literal: `"users/" + id + "/messages"` is built at run time, not "users/".
+  const match = /(?:\bsetResource\(\s*|-Resource\s+|["']?\bresource["']?\s*[:=]\s*)(["'`])((?:(?!\1)[^\n])+)\1(?=\s*(?:[),;}\]\r\n]|$))/i.exec(text);
+  return match?.[2]?.trim() || undefined;
+}
