@@ -884,6 +884,16 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(facts.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['4 an SDK request on mailbox.events whose client or root m365cert cannot follow', '5 an SDK request on mailbox.events.by_event_id(event_id) whose client or root m365cert cannot follow']);
   });
 
+  it('Java: a Graph SDK request on a builder m365cert cannot follow is reported; Optional.get and other Java get() calls are not', () => {
+    const code = 'import com.microsoft.graph.serviceclient.GraphServiceClient;\nclass Tool {\n  void run(MailboxFactory factory, String userId, String id, Event e) {\n    var mailbox = factory.userContext(userId);\n    var page = mailbox.events().get(requestConfiguration -> { requestConfiguration.queryParameters.top = 5; });\n    var one = mailbox.events().byEventId(id).get();\n    var user = repository.findById(id).get();\n    var value = cache.get(id);\n    var me = graphClient.me().get();\n  }\n}\n';
+    const facts = extractTreeLanguage(new SourceFile('Tool.java', code), 'java', parsers.java!);
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`), ['GET /me 9']);
+    assert.deepEqual(facts.unresolved.map((item) => `${item.source.line} ${item.reason}`), ['5 an SDK request on mailbox.events() whose client or root m365cert cannot follow', '6 an SDK request on mailbox.events().byEventId(id) whose client or root m365cert cannot follow']);
+    // Without the Graph SDK, another library's builders are not Graph's.
+    const other = extractTreeLanguage(new SourceFile('Other.java', code.replace('com.microsoft.graph.serviceclient', 'org.example.client')), 'java', parsers.java!);
+    assert.deepEqual(other.unresolved, []);
+  });
+
   it('a $batch body built at run time is reported, never a call of POST /$batch (C#, Python)', () => {
     const py = extractTreeLanguage(new SourceFile('b.py', wrap.python('requests.post(f"{GRAPH}/$batch", json=build_requests())')), 'python', parsers.python!);
     const cs = extractTreeLanguage(new SourceFile('B.cs', wrap.csharp('await http.PostAsJsonAsync(GraphBase + "/$batch", BuildBatch());')), 'csharp', parsers.csharp!);

@@ -350,7 +350,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     const mentionsGraphHost = MENTIONS_GRAPH_HOST.test(file.text) || configuresGraph(choice.environment);
     const beta = rules.betaMarker.test(file.text);
     /** The file uses the Graph SDK itself (its namespace or package), not another Kiota-generated client. */
-    const usesGraphSdk = language === 'csharp' ? /\bMicrosoft\.Graph\b/.test(file.text) : /\bmsgraph(_beta)?\b/.test(file.text);
+    const usesGraphSdk = language === 'csharp' ? /\bMicrosoft\.Graph\b/.test(file.text) : language === 'java' ? /\bcom\.microsoft\.graph\b/.test(file.text) : /\bmsgraph(_beta)?\b/.test(file.text);
 
     for (const call of nodes(rules.call)) {
       if (isDead(call)) continue;
@@ -963,6 +963,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
    */
   function unfollowedSdkRequest(receiver: TsNode, name: string, args: TsNode[], call: TsNode): boolean {
     if (rules === PYTHON) return (receiver.type === 'attribute' || receiver.type === 'call') && (/\brequest_configuration\s*=/.test(call.text) || /\.by_\w+_id\(/.test(receiver.text));
+    // Java: `mailbox.messages().get(requestConfiguration -> …)`, `builder.byMessageId(id).patch(message)`.
+    if (language === 'java') return receiver.type === 'method_invocation' && /^(get|post|patch|put|delete)$/.test(name) && (args.some((arg) => arg.type === 'lambda_expression') || /\.by\w+Id\(/.test(receiver.text));
     if (language !== 'csharp' || !/^(member|element)_access_expression$/.test(receiver.type) || !/^(Get|Post|Patch|Put|Delete)Async$/.test(name)) return false;
     const lambda = (arg: TsNode) => firstValue(arg).type === 'lambda_expression';
     return args.length === 0 || args.some(lambda) || (args.length === 1 && /^(Post|Patch|Put)Async$/.test(name));
