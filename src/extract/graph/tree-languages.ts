@@ -280,6 +280,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), ...rules.declaration.types, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...pythonImports, ...typedClients, ...springValues, ...clientsWithBase, ...springClients, ...boundOptions, ...typedParameters, ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
   const constants = declarators(nodes(...rules.declaration.types), rules.declaration);
   const environment: EnvironmentLookup = (name, options) => environmentUrl(choice.environment, file.path, name, options);
+  // Clients whose base URL the file sets to Graph's beta endpoint after creating them.
+  const betaClients = betaBaseUrlClients(file.text);
   /** Parameters standing for a marker while a request helper's URL is read (see registerHelper). */
   const bindings = new Map<string, string>();
   /** Functions of this file returning one expression, by name (see urlReturnedBy). */
@@ -951,7 +953,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     // A receiver given in the arms of an `if` (`folder = root.get_by_path(p)` / `folder = root`) is each of them.
     for (const chain of walkChains(receiver, rules, (root) => reachingAt(constants, root) ?? [valueAt(constants, root)].filter((value): value is TsNode => value !== undefined))) {
       const path = fluentPath(rules.chainSegments?.(chain.segments) ?? chain.segments);
-      if (path && GRAPH_ROOT.test(chain.root)) targets.set(`${chain.version ?? ''} ${path}`, { path, ...(chain.version ? { version: chain.version } : {}) });
+      const version = chain.version ?? (betaClients?.has(chain.root) || betaClients?.has(chain.root.split('.').pop()!) ? 'beta' : undefined);
+      if (path && GRAPH_ROOT.test(chain.root)) targets.set(`${version ?? ''} ${path}`, { path, ...(version ? { version } : {}) });
     }
     return [...targets.values()];
   }
@@ -1116,6 +1119,23 @@ interface SdkChain {
 }
 /** `new GraphServiceClient(…)` (C#, Java), `GraphServiceClient(…)` (Python), qualified or generic. */
 const GRAPH_CLIENT_CREATION = /^(new\s+)?([\w.]+\.)?GraphServiceClient\s*[(<]/;
+/**
+ * Clients given Graph's beta endpoint after they are made, by name (as written, and its last part): C#'s
+ * `client.BaseUrl = "…/beta"` (SDK v4) and `client.RequestAdapter.BaseUrl = …` (v5), Java's
+ * `graphClient.getRequestAdapter().setBaseUrl("…")`, Python's `client.request_adapter.base_url = "…"`.
+ */
+function betaBaseUrlClients(text: string): Set<string> | undefined {
+  if (!/base_?url/i.test(text)) return undefined;
+  const names = new Set<string>();
+  const setters = /([A-Za-z_][\w.]*?)\s*\.\s*(?:(?:RequestAdapter\s*\.\s*)?BaseUrl\s*=\s*|getRequestAdapter\(\)\s*\.\s*setBaseUrl\(\s*|request_adapter\s*\.\s*base_url\s*=\s*)["'](https:\/\/[^"'\s]+)["']/g;
+  for (const match of text.matchAll(setters)) {
+    if (parseGraphUrl(match[2]!)?.version !== 'beta') continue;
+    names.add(match[1]!);
+    names.add(match[1]!.split('.').pop()!);
+  }
+  return names.size ? names : undefined;
+}
+
 /** The version a client's base URL names, from the Graph URLs written in its creation (`"https://graph.microsoft.com/beta"`). */
 function baseUrlVersion(creation: string): string | undefined {
   for (const literal of creation.matchAll(/["'](https:\/\/[^"'\s]+)["']/g)) {
