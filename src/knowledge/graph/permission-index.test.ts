@@ -190,6 +190,15 @@ describe('knowledge/graph/permission-index', () => {
     assert.equal(index.match('POST', '/widgets/{id}/parts/$ref'), undefined);
   });
 
+  it('matches a folder\'s search or delta as the drive root\'s, which the data lists', () => {
+    const index = GraphPermissionIndex.load(requireSharedData());
+    for (const graphPath of ["/drives/{id}/items/{id}/search(q='{id}')", '/me/drive/items/{id}/search(q=\'report\')']) {
+      const match = index.match('GET', graphPath)!;
+      assert.match(match.adjustment ?? '', /search\(q\) matched as the drive root's/);
+      assert.equal(rankClaims(match.claims.get('DelegatedWork')!, match.template, 'GET')[0]!.permission, 'Files.Read');
+    }
+  });
+
   it('matches a path through a cast (digits in the type name too) as the path without it', () => {
     const index = GraphPermissionIndex.load(requireSharedData());
     const match = index.match('POST', '/deviceAppManagement/mobileApps/{id}/microsoft.graph.win32LobApp/contentVersions/{id}/files')!;

@@ -244,6 +244,10 @@ export class GraphPermissionIndex {
       const rewritten = driveAliases(attempt);
       if (rewritten) attempts.push([rewritten, 'the same drive item under its drive and item address']);
     }
+    // A folder's search or delta (`items/{id}/search(q='…')`): the data lists the drive root's, and the API reference
+    // gives any folder's the same permissions.
+    const folderFunction = segments.findIndex((segment, position) => segment === 'items' && segments[position + 1] === PLACEHOLDER && position + 3 === segments.length && /^(search\(q\)|delta)$/.test(segments[position + 2]!));
+    if (folderFunction > 0) attempts.push([[...segments.slice(0, folderFunction), 'root', ...segments.slice(folderFunction + 2)], `a folder's ${segments[folderFunction + 2]} matched as the drive root's`]);
     // Last resort for a read: an item of a collection the data lists only as the collection
     // (`/me/messages/{id}/attachments/{id}`), read with the collection's permissions as Graph's reference gives them.
     if (upper === 'GET') {
