@@ -216,6 +216,17 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(resourceOf('python', 'body = Subscription(change_type="created", resource="/users/x/mailFolders(\'Inbox\')/messages")\nawait client.subscriptions.post(body)\nrequests.post(f"{GRAPH}/subscriptions", json={"resource": "me/contacts"})'), ["POST /subscriptions /users/x/mailFolders('Inbox')/messages", 'POST /subscriptions me/contacts']);
   });
 
+  it('PowerShell: 2,000 layers of forwarding functions end, each a helper; Java: a StringJoiner of 5,000 parts is not read', () => {
+    const layers = Array.from({ length: 2000 }, (_, i) => `function Get-L${i + 1}($Path) { Get-L${i} $Path }`).reverse();
+    const script = `function Get-L0($Path) { Invoke-MgGraphRequest -Uri "v1.0/$Path" }\n${layers.join('\n')}\nGet-L2000 "users"\n`;
+    const facts = extractPowerShell(new SourceFile('layers.ps1', script));
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path}`), ['GET /users']);
+    assert.equal(facts.powershellHelpers?.length, 2001);
+    const parts = Array.from({ length: 5000 }, (_, i) => `.add("p${i}")`).join('');
+    const java = extractTreeLanguage(new SourceFile('Big.java', wrap.java(`String fields = new StringJoiner(",")${parts}.toString();\nrest.getForObject("https://graph.microsoft.com/v1.0/users?$select={f}", Users.class, fields);`)), 'java', parsers.java!);
+    assert.deepEqual(java.calls.map((call) => `${call.method} ${call.path} ${call.select?.length ?? '-'}`), ['GET /users -']);
+  });
+
   it('PowerShell: forwarders calling each other in a circle, or a function of no script, give no helper and no call', () => {
     const facts = extractPowerShell(new SourceFile('loop.ps1', 'function Get-A($Path) { Get-B $Path }\nfunction Get-B($Path) { Get-A $Path }\nfunction Get-C($Path) { Get-Unknown -Uri $Path }\nGet-A "users"\nGet-C "users"\n'));
     assert.deepEqual(facts.calls, []);

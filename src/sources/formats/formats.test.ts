@@ -81,6 +81,16 @@ describe('sources/formats/yaml', () => {
     assert.equal(empty.doc.value, null);
     assert.equal(empty.doc.documents.length, 1);
   });
+  it('reads a stream of 20,000 documents, and stops an alias bomb in a later document', () => {
+    const many = parseYaml(file(Array.from({ length: 20_000 }, (_, i) => `k${i % 50}:\n  v: ${i}\n`).join('---\n')));
+    assert.ok(many.ok);
+    assert.equal(many.doc.documents.length, 20_000);
+    assert.deepEqual((many.doc.value as Record<string, unknown>).k0, { v: 19_950 });
+    const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 10; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    const bomb = parseYaml(file(`first: 1\n---\n${lines.join('\n')}\n`));
+    assert.equal(bomb.ok, false);
+  });
   it('stops an alias expansion bomb ("billion laughs" in YAML)', () => {
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < 10; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
