@@ -380,6 +380,30 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
     expected: { reducible: { 'User.ReadWrite.All': 'User.Read.All' }, highRiskUnjustified: ['User.ReadWrite.All'] },
   },
   {
+    // As in public Teams tabs: TeamsFx React's hook takes its scopes in its options and hands its function a Graph
+    // client for the signed-in user; a list of the group's team site is a site's list.
+    name: 'Teams tab on TeamsFx React (useGraphWithCredential): the hook\'s scopes are requested, each is needed',
+    files: {
+      'src/components/Profile.tsx': [
+        'import { useGraphWithCredential } from "@microsoft/teamsfx-react";',
+        'export function Profile() {',
+        '  const { teamsUserCredential } = useContext(TeamsFxContext);',
+        '  const { data } = useGraphWithCredential(',
+        '    async (graph, teamsUserCredential, scope) => {',
+        '      const profile = await graph.api("/me").get();',
+        '      const teams = await graph.api("me/joinedTeams").select("id,displayName").get();',
+        '      const roles = await graph.api(`/groups/d7e4fa8f-0fb7-494d-9e6b-622718cf6298/sites/root/lists/9a945235-6750-401d-b700-5abe8aac5641/items?expand=fields`).get();',
+        '      return { profile, teams, roles };',
+        '    },',
+        '    { scope: ["User.Read", "Team.ReadBasic.All", "Sites.Read.All"], credential: teamsUserCredential }',
+        '  );',
+        '  return null;',
+        '}',
+      ].join('\n'),
+    },
+    expected: { needed: ['Sites.Read.All', 'Team.ReadBasic.All', 'User.Read'] },
+  },
+  {
     // Change notifications: creating a subscription needs read access to the resource it watches, not write.
     name: 'daemon subscribing to users\' mail and to every channel message: Mail.ReadWrite is reducible, ChannelMessage.Read.All needed',
     files: { 'appPackage/aad.manifest.json': aadManifest([['Mail.ReadWrite', 'Role'], ['ChannelMessage.Read.All', 'Role']]), 'src/watch.ts': daemon("  await graph.api('/subscriptions').post({ changeType: 'created', notificationUrl: hook, resource: `/users/${id}/mailFolders('Inbox')/messages` });\n  await graph.api('/subscriptions').post({ changeType: 'created,updated', notificationUrl: hook, resource: '/teams/getAllMessages' });") },

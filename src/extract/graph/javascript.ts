@@ -110,7 +110,8 @@ const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFu
 const PNP_QUERY = /^(select|expand|top|filter|orderBy|skip|search|count|skipToken)$/;
 /** React hooks that hand out the function they are given: `useCallback(fn, deps)`, `React.useMemo(() => fn, deps)`. */
 const HOOK_WRAPPERS = /^(React\.)?(useCallback|useMemo)$/;
-const SCOPE_FUNCTIONS = /^(acquireToken\w*|loginPopup|loginRedirect|ssoSilent|getToken|createMicrosoftGraphClient\w*|login|getAccessToken|handleMessageExtensionQueryWithSSO)$/;
+/** Calls taking the scopes they sign in with (TeamsFx React's hooks as `{ scope: [...] }`, after the function they run). */
+const SCOPE_FUNCTIONS = /^(acquireToken\w*|loginPopup|loginRedirect|ssoSilent|getToken|createMicrosoftGraphClient\w*|login|getAccessToken|handleMessageExtensionQueryWithSSO|useGraphWithCredential|useGraph)$/;
 const FLOW_MARKERS: [RegExp, AuthFlow, string][] = [
   [/^acquireTokenByClientCredential$/, 'application', 'client-credentials'],
   // TeamsFx's AppCredential is the app's own identity (client credentials), as its notification bots use it.
@@ -119,7 +120,8 @@ const FLOW_MARKERS: [RegExp, AuthFlow, string][] = [
   [/^(acquireTokenOnBehalfOf|OnBehalfOfCredential|OnBehalfOfUserCredential)$/, 'delegated', 'on-behalf-of'],
   [/^(acquireTokenByCode|acquireTokenPopup|acquireTokenRedirect|acquireTokenSilent|loginPopup|loginRedirect|ssoSilent|InteractiveBrowserCredential|AuthorizationCodeCredential)$/, 'delegated', 'auth-code'],
   [/^(acquireTokenByDeviceCode|DeviceCodeCredential)$/, 'delegated', 'device-code'],
-  [/^(TeamsUserCredential|getAuthToken|TeamsFx)$/, 'delegated', 'teams-sso'],
+  // TeamsFx React's hooks hand their function a Graph client acting for the tab's signed-in user.
+  [/^(TeamsUserCredential|getAuthToken|TeamsFx|useGraphWithCredential|useGraph|useTeamsUserCredential)$/, 'delegated', 'teams-sso'],
 ];
 
 /**

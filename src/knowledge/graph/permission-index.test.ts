@@ -190,6 +190,14 @@ describe('knowledge/graph/permission-index', () => {
     assert.equal(index.match('POST', '/widgets/{id}/parts/$ref'), undefined);
   });
 
+  it('matches a path under a group\'s root site as the site\'s; the root site itself as the data lists it', () => {
+    const index = GraphPermissionIndex.load(requireSharedData());
+    const match = index.match('GET', '/groups/d7e4fa8f-0fb7-494d-9e6b-622718cf6298/sites/root/lists/{id}/items')!;
+    assert.match(match.adjustment ?? '', /group's root site matched as \/sites\/\{id\}/);
+    assert.equal(rankClaims(match.claims.get('DelegatedWork')!, match.template, 'GET')[0]!.permission, 'Sites.Read.All');
+    assert.equal(index.match('GET', '/groups/{id}/sites/root')!.adjustment, undefined);
+  });
+
   it('matches a folder\'s search or delta as the drive root\'s, which the data lists', () => {
     const index = GraphPermissionIndex.load(requireSharedData());
     for (const graphPath of ["/drives/{id}/items/{id}/search(q='{id}')", '/me/drive/items/{id}/search(q=\'report\')']) {

@@ -244,6 +244,8 @@ export class GraphPermissionIndex {
       const rewritten = driveAliases(attempt);
       if (rewritten) attempts.push([rewritten, 'the same drive item under its drive and item address']);
     }
+    // A group's team site (`/groups/{id}/sites/root/lists/…`) is a site: the data lists site paths under /sites/{id}.
+    if (segments.length > 4 && segments[0] === 'groups' && segments[1] === PLACEHOLDER && segments[2] === 'sites' && segments[3] === 'root') attempts.push([['sites', PLACEHOLDER, ...segments.slice(4)], "the group's root site matched as /sites/{id}"]);
     // A folder's search or delta (`items/{id}/search(q='…')`): the data lists the drive root's, and the API reference
     // gives any folder's the same permissions.
     const folderFunction = segments.findIndex((segment, position) => segment === 'items' && segments[position + 1] === PLACEHOLDER && position + 3 === segments.length && /^(search\(q\)|delta)$/.test(segments[position + 2]!));
