@@ -348,6 +348,20 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     assert.deepEqual(facts.scopes.map((scope) => `${scope.name}:${scope.source.line}`), ['Mail.Read:1', 'User.Read:2', 'Files.Read:2', 'Calendars.Read:3', 'Tasks.ReadWrite:3']);
   });
 
+  // As in MSAL Angular apps: the interceptor's protectedResourceMap gives the scopes requested for each Graph URL.
+  it('records the scopes of MSAL Angular\'s protectedResourceMap for Graph URLs (set, new Map), and a public client\'s user flow', () => {
+    const facts = extractJavaScript(new SourceFile('app.module.ts', [
+      'const protectedResourceMap = new Map<string, Array<string>>();',
+      "protectedResourceMap.set('https://graph.microsoft.com/v1.0/me', ['user.read']);",
+      "protectedResourceMap.set('https://api.contoso.com/orders', ['api://orders/Orders.Read']);",
+      "const config = { protectedResourceMap: new Map([['https://graph.microsoft.com/v1.0/me/messages', ['mail.read']], ['https://api.contoso.com', ['Contoso.Read']]]) };",
+      "const cache = new Map([['a', ['Calendars.Read']]]);",
+      "const msal = new PublicClientApplication({ auth: { clientId: 'x' } });",
+    ].join('\n')), () => undefined);
+    assert.deepEqual(facts.scopes.map((scope) => `${scope.name}:${scope.source.line}`), ['user.read:2', 'mail.read:4']);
+    assert.deepEqual(facts.flows.map((flow) => `${flow.flow}/${flow.kind}:${flow.source.line}`), ['delegated/auth-code:6']);
+  });
+
   // As in Office's nested-app-authentication samples: the scopes live in a variable handed to a token helper.
   it('records scope lists kept in variables named for scopes, once each; other arrays are not scopes', () => {
     const facts = extractJavaScript(new SourceFile('taskpane.ts', [

@@ -118,7 +118,8 @@ const FLOW_MARKERS: [RegExp, AuthFlow, string][] = [
   [/^(ClientSecretCredential|ClientCertificateCredential|ClientAssertionCredential|AppCredential)$/, 'application', 'client-credentials'],
   [/^(ManagedIdentityCredential)$/, 'application', 'managed-identity'],
   [/^(acquireTokenOnBehalfOf|OnBehalfOfCredential|OnBehalfOfUserCredential)$/, 'delegated', 'on-behalf-of'],
-  [/^(acquireTokenByCode|acquireTokenPopup|acquireTokenRedirect|acquireTokenSilent|loginPopup|loginRedirect|ssoSilent|InteractiveBrowserCredential|AuthorizationCodeCredential)$/, 'delegated', 'auth-code'],
+  // A public client application (MSAL Browser and Node) signs users in: it has no identity of its own.
+  [/^(acquireTokenByCode|acquireTokenPopup|acquireTokenRedirect|acquireTokenSilent|loginPopup|loginRedirect|ssoSilent|InteractiveBrowserCredential|AuthorizationCodeCredential|PublicClientApplication|createStandardPublicClientApplication)$/, 'delegated', 'auth-code'],
   [/^(acquireTokenByDeviceCode|DeviceCodeCredential)$/, 'delegated', 'device-code'],
   // TeamsFx React's hooks hand their function a Graph client acting for the tab's signed-in user.
   [/^(TeamsUserCredential|getAuthToken|TeamsFx|useGraphWithCredential|useGraph|useTeamsUserCredential)$/, 'delegated', 'teams-sso'],
@@ -766,6 +767,11 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       if (calleeName) {
         for (const [pattern, flow, kind] of FLOW_MARKERS) if (pattern.test(calleeName)) facts.flows.push({ flow, kind, source: where(node) });
         if (SCOPE_FUNCTIONS.test(calleeName)) for (const argument of args) collectScopes(argument);
+        // MSAL Angular's protectedResourceMap: the scopes its interceptor requests for each Graph URL.
+        if (calleeName === 'set' && args.length === 2 && receiverName && /protectedResource/i.test(receiverName)) protectedResourceScopes(args[0]!, args[1]!);
+        if (calleeName === 'Map' && node.type === 'NewExpression' && args[0]?.type === 'ArrayExpression') {
+          for (const entry of (args[0].elements as Node[]) ?? []) if (entry?.type === 'ArrayExpression' && (entry.elements as Node[]).length === 2) protectedResourceScopes((entry.elements as Node[])[0]!, (entry.elements as Node[])[1]!);
+        }
       }
       if (node.type === 'NewExpression') {
         if (calleeName === 'Request' && args[0]) {
@@ -1363,6 +1369,12 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         return (node && reachingValues({ start: node.end, end: node.end }, name, node, depth + 1)) ?? reachingValues(outer, name, scope, depth + 1) ?? [];
       });
     return armValues(outer);
+  }
+
+  /** A resource map's entry (`[url, scopes]`): its scopes are requested when the URL is Graph's. */
+  function protectedResourceScopes(url: Node, scopes: Node) {
+    const value = url && evaluate(url);
+    if (value && parseGraphUrl(value)?.host && scopes?.type === 'ArrayExpression') collectScopes(scopes);
   }
 
   function collectScopes(argument: Node) {
