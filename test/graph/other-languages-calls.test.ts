@@ -227,6 +227,12 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(java.calls.map((call) => `${call.method} ${call.path} ${call.select?.length ?? '-'}`), ['GET /users -']);
   });
 
+  it('PowerShell: a Graph SDK cmdlet given a function\'s parameter is a cmdlet use, not a forwarding call', () => {
+    const facts = withCmdletsResolved(extractPowerShell(new SourceFile('users.ps1', 'function Get-UserInfo($UserId) {\n  Get-MgUser -UserId $UserId -Property "displayName"\n}\nGet-UserInfo -UserId "x"\n')));
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.select?.join(',') ?? '-'} ${call.source.line}`), ['GET /users/{id} displayName 2']);
+    assert.equal(facts.powershellForwarders, undefined);
+  });
+
   it('PowerShell: forwarders calling each other in a circle, or a function of no script, give no helper and no call', () => {
     const facts = extractPowerShell(new SourceFile('loop.ps1', 'function Get-A($Path) { Get-B $Path }\nfunction Get-B($Path) { Get-A $Path }\nfunction Get-C($Path) { Get-Unknown -Uri $Path }\nGet-A "users"\nGet-C "users"\n'));
     assert.deepEqual(facts.calls, []);

@@ -353,7 +353,8 @@ function helpersIn(tokens: Token[], all: Token[][], matches: Int32Array, splats:
       if (!command) continue;
       if (!REQUEST_COMMAND.test(command.text)) {
         // A call handing this function's parameters on: perhaps to a request helper (resolved below, or in graph/index.ts).
-        const forwarded = NOT_A_CALL.test(command.text) || forwarders.some((known) => known.name === fn.name) ? undefined : invocationOf(command.text, statement.slice(statement.indexOf(command) + 1), (token) => valueWith(token, lookup), { file, line: command.line });
+        // The Graph SDK's own cmdlets are read as such (see resolveCmdlet), wherever they are called from.
+        const forwarded = NOT_A_CALL.test(command.text) || /^\w+-Mg\w+$/i.test(command.text) || forwarders.some((known) => known.name === fn.name) ? undefined : invocationOf(command.text, statement.slice(statement.indexOf(command) + 1), (token) => valueWith(token, lookup), { file, line: command.line });
         if (forwarded && [...forwarded.named.map(([, value]) => value), ...forwarded.positional].some((value) => value?.includes(MARKER))) {
           forwarders.push({ name: fn.name, params: fn.params.map((param) => param.name), defaults: fn.params.map((param) => param.value), invocation: forwarded });
           requestsInHelpers.add(command);
