@@ -1,7 +1,7 @@
 import { DOTENV_FILE, dotenvEntries } from '../../sources/formats/dotenv.ts';
 import { propertiesEntries } from '../../sources/formats/properties.ts';
 import { parseJson, type JsonDocument } from '../../sources/formats/json.ts';
-import { parseYaml, type YamlDocument } from '../../sources/formats/yaml.ts';
+import { documentsOf, parseYaml, type YamlDocument } from '../../sources/formats/yaml.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import type { AuthFlow, SourceRef } from './types.ts';
 
@@ -109,24 +109,24 @@ export function scopesFromConfig(file: SourceFile, document?: JsonDocument | Yam
   }
   const parsed = document ? { ok: true as const, doc: document } : JSON_CONFIG.test(file.path) ? parseJson(file) : parseYaml(file);
   if (!parsed.ok) return { scopes, flows, error: parsed.error.message };
-  const doc = parsed.doc;
-  const visit = (value: unknown, path: (string | number)[], depth: number, document: number) => {
-    if (depth > 32 || value === null || typeof value !== 'object') return;
-    const grantKey = Array.isArray(value) ? undefined : Object.keys(value).find((key) => GRANT_KEY.test(key));
-    if (grantKey) {
-      const registration = value as Record<string, unknown>;
-      const scopeKey = Object.keys(registration).find((key) => /^scopes?$/i.test(key));
-      const grantPath = [...path, grantKey];
-      grant(registration[grantKey], scopeKey ? registration[scopeKey] : undefined, ('documents' in doc ? doc.locate(grantPath, false, document) : doc.locate(grantPath))?.line ?? 1);
-    }
-    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-      const childPath = [...path, Array.isArray(value) ? Number(key) : key];
-      if (!Array.isArray(value) && SCOPE_KEY.test(key) && (typeof child === 'string' || Array.isArray(child))) {
-        add(child, ('documents' in doc ? doc.locate(childPath, false, document) : doc.locate(childPath))?.line ?? 1);
-      } else visit(child, childPath, depth + 1, document);
-    }
-  };
   // Every document of a YAML stream: a scope a profile's document asks for is asked for too.
-  ('documents' in doc ? doc.documents : [doc.value]).forEach((document, index) => visit(document, [], 0, index));
+  for (const { value: document, locate } of documentsOf(parsed.doc)) {
+    const line = (path: (string | number)[]) => locate(path)?.line ?? 1;
+    const visit = (value: unknown, path: (string | number)[], depth: number) => {
+      if (depth > 32 || value === null || typeof value !== 'object') return;
+      const grantKey = Array.isArray(value) ? undefined : Object.keys(value).find((key) => GRANT_KEY.test(key));
+      if (grantKey) {
+        const registration = value as Record<string, unknown>;
+        const scopeKey = Object.keys(registration).find((key) => /^scopes?$/i.test(key));
+        grant(registration[grantKey], scopeKey ? registration[scopeKey] : undefined, line([...path, grantKey]));
+      }
+      for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+        const childPath = [...path, Array.isArray(value) ? Number(key) : key];
+        if (!Array.isArray(value) && SCOPE_KEY.test(key) && (typeof child === 'string' || Array.isArray(child))) add(child, line(childPath));
+        else visit(child, childPath, depth + 1);
+      }
+    };
+    visit(document, [], 0);
+  }
   return { scopes, flows };
 }

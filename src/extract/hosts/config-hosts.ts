@@ -1,7 +1,7 @@
 import { DOTENV_FILE, dotenvEntries, type DotenvEntry } from '../../sources/formats/dotenv.ts';
 import type { JsonDocument } from '../../sources/formats/json.ts';
 import { descendants, type XmlDocument } from '../../sources/formats/xml.ts';
-import type { YamlDocument } from '../../sources/formats/yaml.ts';
+import { documentsOf, type YamlDocument } from '../../sources/formats/yaml.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { hostFromConnectionString, isConnectionString } from './connection-string.ts';
 import type { HostReference } from './types.ts';
@@ -68,16 +68,18 @@ function structuredEntries(doc: JsonDocument | YamlDocument | XmlDocument): Conf
     }
     return entries;
   }
-  const visit = (value: unknown, path: (string | number)[], depth: number, document: number) => {
-    if (depth > 32 || entries.length > 50_000) return;
-    if (typeof value === 'string') {
-      if (/^(https?|wss?):\/\/|=|^[a-z0-9.-]+\.[a-z]{2,}(:\d+)?$/i.test(value.trim())) entries.push({ key: path.join('.'), value, line: ('documents' in doc ? doc.locate(path, false, document) : doc.locate(path))?.line ?? 1 });
-      return;
-    }
-    if (value === null || typeof value !== 'object') return;
-    for (const [key, child] of Object.entries(value as Record<string, unknown>)) visit(child, [...path, Array.isArray(value) ? Number(key) : key], depth + 1, document);
-  };
   // Every document of a YAML stream (Kubernetes manifests, a profile's settings) names its own hosts.
-  ('documents' in doc ? doc.documents : [doc.value]).forEach((document, index) => visit(document, [], 0, index));
+  for (const { value: document, locate } of documentsOf(doc)) {
+    const visit = (value: unknown, path: (string | number)[], depth: number) => {
+      if (depth > 32 || entries.length > 50_000) return;
+      if (typeof value === 'string') {
+        if (/^(https?|wss?):\/\/|=|^[a-z0-9.-]+\.[a-z]{2,}(:\d+)?$/i.test(value.trim())) entries.push({ key: path.join('.'), value, line: locate(path)?.line ?? 1 });
+        return;
+      }
+      if (value === null || typeof value !== 'object') return;
+      for (const [key, child] of Object.entries(value as Record<string, unknown>)) visit(child, [...path, Array.isArray(value) ? Number(key) : key], depth + 1);
+    };
+    visit(document, [], 0);
+  }
   return entries;
 }

@@ -59,6 +59,15 @@ export class YamlDocument {
   }
 }
 
+/**
+ * Each document of a parsed JSON or YAML file with a locator of its own paths: the one document of a JSON file, every
+ * document of a YAML stream (walkers reading every value of a file take them all).
+ */
+export function documentsOf(doc: { value: unknown; locate(path: readonly (string | number)[]): Position | undefined } | YamlDocument): { value: unknown; locate: (path: readonly (string | number)[]) => Position | undefined }[] {
+  if (!(doc instanceof YamlDocument)) return [{ value: doc.value, locate: (path) => doc.locate(path) }];
+  return doc.documents.map((value, index) => ({ value, locate: (path) => doc.locate(path, false, index) }));
+}
+
 /** Spring Boot's profile-specific documents (`spring.config.activate.on-profile`, or the older `spring.profiles`). */
 function activatedByProfile(document: unknown): boolean {
   const spring = isPlainObject(document) ? document.spring : undefined;
