@@ -1739,7 +1739,10 @@ function clientBaseAddresses(assignments: readonly TsNode[], evaluate: (node: Ts
   return { holders, registrations };
 }
 
-/** A file importing msgraph-core's GraphClient (or its first preview's GraphSession); its 1.0 has neither. */
+/**
+ * A file importing from msgraph-core and naming its GraphClient (also in a parenthesised, multi-line import), or its
+ * first preview's GraphSession; msgraph-core 1.0 has neither.
+ */
 const MSGRAPH_CORE_IMPORT = /\bfrom[ \t]+msgraph\.core[ \t]+import\b[^;]*?\bGraphClient\b|\bmsgraph\.core\.GraphClient\b|\bfrom[ \t]+msgraphcore[ \t]+import\b[^;]*?\bGraphSession\b/;
 const MSGRAPH_CORE_CLIENT = /^(msgraph\.core\.)?GraphClient$|^GraphSession$/;
 /** msgraph-core's NationalClouds members, by name. */
