@@ -1777,8 +1777,8 @@ function msgraphCoreBase(made: TsNode, evaluate: (node: TsNode) => string | unde
 
 /**
  * Python clients that put a base URL before a relative one, by the name holding them (`self.client` as written):
- * httpx clients made with one (`client = httpx.Client(base_url=GRAPH)`, `async with httpx.AsyncClient(base_url=…)
- * as client:`), and msgraph-core's GraphClient, also as a parameter typed with it (`graph_client: GraphClient`;
+ * httpx clients and aiohttp sessions made with one (`client = httpx.Client(base_url=GRAPH)`, `async with
+ * aiohttp.ClientSession(base_url=…) as session:`), and msgraph-core's GraphClient, also as a parameter typed with it (`graph_client: GraphClient`;
  * only where the file imports it: `msgraphCore`). A name also set to None holds the client when set.
  */
 function pythonClientBases(assignments: Assignments, withItems: readonly TsNode[], msgraphCore: boolean, typed: readonly TsNode[], evaluate: (node: TsNode) => string | undefined): Map<string, string> {
@@ -1787,7 +1787,8 @@ function pythonClientBases(assignments: Assignments, withItems: readonly TsNode[
     if (made?.type !== 'call') return undefined;
     const maker = made.childForFieldName('function')?.text ?? '';
     if (msgraphCore && MSGRAPH_CORE_CLIENT.test(maker)) return msgraphCoreBase(made, evaluate);
-    if (!/^(httpx\.)?(Async)?Client$/.test(maker)) return undefined;
+    // httpx's clients, and aiohttp's session (a base URL since aiohttp 3.8).
+    if (!/^(httpx\.)?(Async)?Client$|^(aiohttp\.)?ClientSession$/.test(maker)) return undefined;
     const option = keywordArgument(made, 'base_url');
     return option ? evaluate(option) : undefined;
   };
