@@ -203,6 +203,15 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line}`), ['GET /me web/src/components/Profile.tsx:3']);
   });
 
+  it('follows an HTTP client instance a factory function makes, in this module or an imported one, held in a constant or this.x', () => {
+    const files = [
+      new SourceFile('src/api/clients.ts', "import axios from 'axios';\nexport function createGraphApi() {\n  return axios.create({ baseURL: 'https://graph.microsoft.com/v1.0' });\n}\nexport const createBetaApi = () => axios.create({ baseURL: 'https://graph.microsoft.com/beta' });\nexport const createPartnerApi = () => axios.create({ baseURL: 'https://api.contoso.com' });\n"),
+      new SourceFile('src/services/people.ts', "import { createGraphApi, createBetaApi, createPartnerApi } from '../api/clients';\nconst local = () => axios.create({ baseURL: 'https://graph.microsoft.com/v1.0' });\nexport class People {\n  private http = createGraphApi();\n  private beta;\n  constructor() { this.beta = createBetaApi(); }\n  me() { return this.http.get('/me'); }\n  presence() { return this.beta.get('/me/presence'); }\n}\nconst partner = createPartnerApi();\nawait partner.get('/me');\nconst graph = local();\nawait graph.get('/users');\n"),
+    ];
+    const facts = graphFactsOf(files);
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.apiVersion} ${call.source.line}`), ['GET /me v1.0 7', 'GET /me/presence beta 8', 'GET /users v1.0 13']);
+  });
+
   // As in Microsoft's React MSAL tutorial: endpoints kept in an exported settings object, a fetch helper in another module.
   it('follows properties of an exported settings object', () => {
     const files = [

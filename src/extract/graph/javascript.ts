@@ -332,6 +332,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   let methodCallIndex: Map<string, Node[]> | undefined;
   /** What classes give their fields (see classFieldValue), by class and name. */
   const classFields = new Map<string, Node | null>();
+  /** What this module's functions return, by name (see functionReturning). */
+  const returnedByName = new Map<string, Node | undefined>();
   const evaluate = (node: Node | undefined | null, depth = 0): string | undefined => {
     if (!node || depth > 40) return undefined;
     switch (node.type) {
@@ -1171,16 +1173,60 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   function instanceBaseUrl(holder: Node): string | undefined {
     if (holder.type === 'Identifier') {
       const made = constantAt(holder, holder.name as string);
-      if (made) return factoryBaseUrl(made);
+      if (made) return factoryBaseUrl(made) ?? calledFactoryBaseUrl(made);
       // An instance another module exports (`export const graphApi = axios.create({ baseURL })`).
       const imported = importedExport(holder.name as string);
       return imported ? resolveImport(file.path, imported.specifier, `${imported.name}${BASE_URL_SUFFIX}`) : undefined;
     }
     if (holder.type === 'MemberExpression' && !holder.computed && (holder.object as Node).type === 'ThisExpression') {
       const made = classFieldValue(holder, (holder.property as Node).name as string);
-      return made ? factoryBaseUrl(made) : undefined;
+      return made ? (factoryBaseUrl(made) ?? calledFactoryBaseUrl(made)) : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * The base URL of the instance a function of the app makes and returns (`this.http = createGraphApi()`), this
+   * module's or one it imports (see exportedFactoryBases).
+   */
+  function calledFactoryBaseUrl(made: Node): string | undefined {
+    const callee = made.type === 'CallExpression' ? (made.callee as Node) : undefined;
+    if (callee?.type !== 'Identifier' || ((made.arguments as Node[]) ?? []).length) return undefined;
+    const name = callee.name as string;
+    const local = functionReturning(name);
+    if (local) return factoryBaseUrl(local);
+    const imported = importedExport(name);
+    return imported ? resolveImport(file.path, imported.specifier, `${imported.name}()${BASE_URL_SUFFIX}`) : undefined;
+  }
+
+  /** A function this module exports that makes and returns a client instance: its base URL, for importers (`name()#baseURL`). */
+  function exportFactoryBase(name: string, fn: Node) {
+    const returned = name ? returnedExpression(fn) : undefined;
+    const base = returned ? factoryBaseUrl(returned) : undefined;
+    if (base !== undefined) facts.exportedConstants.set(`${name}()${BASE_URL_SUFFIX}`, base);
+  }
+
+  /** What a function of this module declared under a name returns (see returnedExpression), looked up once per name. */
+  function functionReturning(name: string): Node | undefined {
+    if (!returnedByName.has(name)) returnedByName.set(name, findFunctionReturning(name));
+    return returnedByName.get(name);
+  }
+
+  function findFunctionReturning(name: string): Node | undefined {
+    // Function declarations are found among the module's statements (exported or not), arrow functions among its declarators.
+    const statements = ((program.body as Node[]) ?? []).map((statement) => (statement.type === 'ExportNamedDeclaration' && statement.declaration ? (statement.declaration as Node) : statement));
+    const declaration = statements.find((statement) => statement.type === 'FunctionDeclaration' && (statement.id as Node | null)?.name === name);
+    const declarator = declaration ? undefined : live.find((node) => node.type === 'VariableDeclarator' && (node.id as Node).type === 'Identifier' && (node.id as Node).name === name && FUNCTIONS.has((node.init as Node | null)?.type ?? ''));
+    const fn = declaration ?? (declarator?.init as Node | undefined);
+    return fn ? returnedExpression(fn) : undefined;
+  }
+
+  /** A function's arrow body, or its one top-level `return` expression. */
+  function returnedExpression(fn: Node): Node | undefined {
+    const body = fn.body as Node;
+    if (body.type !== 'BlockStatement') return body;
+    const returns = ((body.body as Node[]) ?? []).filter((statement) => statement.type === 'ReturnStatement' && statement.argument);
+    return returns.length === 1 ? (returns[0]!.argument as Node) : undefined;
   }
 
   /** The base URL an HTTP client factory call gives its instance (`axios.create({ baseURL })`); undefined for anything else. */
@@ -1448,8 +1494,10 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         for (const [name, value] of constantStrings((declarator.id as Node).name as string, declarator.init as Node | null, evaluate)) facts.exportedConstants.set(name, value);
         const base = declarator.init ? factoryBaseUrl(declarator.init as Node) : undefined;
         if (base !== undefined) facts.exportedConstants.set(`${(declarator.id as Node).name as string}${BASE_URL_SUFFIX}`, base);
+        if (FUNCTIONS.has((declarator.init as Node | null)?.type ?? '')) exportFactoryBase((declarator.id as Node).name as string, declarator.init as Node);
       }
     }
+    if (node.type === 'ExportNamedDeclaration' && (node.declaration as Node)?.type === 'FunctionDeclaration') exportFactoryBase((((node.declaration as Node).id as Node | null)?.name as string | undefined) ?? '', node.declaration as Node);
   }
   // The module's own value is no named constant (see importedExport).
   for (const [name, value] of commonJsExports(program)) if (name !== DEFAULT_EXPORT) for (const [key, text] of constantStrings(name, value, evaluate)) if (!facts.exportedConstants.has(key)) facts.exportedConstants.set(key, text);
