@@ -234,6 +234,15 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.equal(facts.powershellForwarders, undefined);
   });
 
+  // As in public Azure Functions MCP servers: a managed identity's token is the app's federated client assertion.
+  it('Python: a token requested for the token-exchange audience (workload identity federation) is no Graph flow; the OBO that follows is', () => {
+    const flows = (code: string) => extractTreeLanguage(new SourceFile('function_app.py', code), 'python', parsers.python!).flows.map((flow) => `${flow.flow}/${flow.kind}:${flow.source.line}`);
+    const federated = 'import msal\nmi = msal.ManagedIdentityClient(msal.UserAssignedManagedIdentity(client_id=uami), http_client=session)\ndef assertion(audience):\n    return mi.acquire_token_for_client(resource=audience)["access_token"]\ncca = msal.ConfidentialClientApplication(cid, client_credential={"client_assertion": assertion("api://AzureADTokenExchange")})\ndef handle(token):\n    return cca.acquire_token_on_behalf_of(user_assertion=token, scopes=["https://graph.microsoft.com/.default"])\n';
+    assert.deepEqual(flows(federated), ['delegated/on-behalf-of:7']);
+    assert.deepEqual(flows('import msal\nmi = msal.ManagedIdentityClient(identity, http_client=session)\ntoken = mi.acquire_token_for_client(resource="api://AzureADTokenExchange")\napp_token = cca.acquire_token_for_client(scopes=["https://graph.microsoft.com/.default"])\n'), ['application/client-credentials:4']);
+    assert.deepEqual(flows('import msal\ntoken = cca.acquire_token_for_client(scopes=["https://graph.microsoft.com/.default"])\n'), ['application/client-credentials:2']);
+  });
+
   it('PowerShell: forwarders calling each other in a circle, or a function of no script, give no helper and no call', () => {
     const facts = extractPowerShell(new SourceFile('loop.ps1', 'function Get-A($Path) { Get-B $Path }\nfunction Get-B($Path) { Get-A $Path }\nfunction Get-C($Path) { Get-Unknown -Uri $Path }\nGet-A "users"\nGet-C "users"\n'));
     assert.deepEqual(facts.calls, []);

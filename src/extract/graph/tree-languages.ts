@@ -362,7 +362,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       const appCacheLookup = calleeName === 'acquire_token_silent' && /\baccount\s*=\s*None\b/.test(call.text);
       // MSAL for Java builds its token requests: `AuthorizationCodeParameters.builder(code, uri)` names the flow by its class.
       const builtClass = language === 'java' && calleeName === 'builder' && member?.object?.type === 'identifier' ? member.object.text : undefined;
-      if (!appCacheLookup) for (const [pattern, flow, kind] of rules.flows) if (pattern.test(builtClass ?? calleeName)) facts.flows.push({ flow, kind, source: where(call) });
+      if (!appCacheLookup && !federationAssertion(call)) for (const [pattern, flow, kind] of rules.flows) if (pattern.test(builtClass ?? calleeName)) facts.flows.push({ flow, kind, source: where(call) });
       const namedFlow = rules.flowOf?.(call);
       if (namedFlow) facts.flows.push({ flow: namedFlow[0], kind: namedFlow[1], source: where(call) });
       if (!member) continue;
@@ -721,6 +721,23 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       if (given.length === parameters.length) return given[position];
     }
     return undefined;
+  }
+
+  /**
+   * A token request for Entra's token-exchange audience (`api://AzureADTokenExchange`): a managed identity's token
+   * used as the app's client assertion (workload identity federation), not a Graph token. Its audience is written in
+   * the call, or handed to the function making it (`get_managed_identity_token('api://AzureADTokenExchange')`).
+   */
+  function federationAssertion(call: TsNode): boolean {
+    if (!file.text.includes(TOKEN_EXCHANGE)) return false;
+    if (call.text.includes(TOKEN_EXCHANGE)) return true;
+    const audience = argumentsOf(call.childForFieldName('arguments')).map(firstValue).find((value) => value.type === 'identifier');
+    if (!audience) return false;
+    let fn: TsNode | null = call.parent;
+    while (fn && !FUNCTION_NODE.test(fn.type)) fn = fn.parent;
+    const name = fn?.childForFieldName('name')?.text;
+    const parameters = fn?.childForFieldName('parameters')?.text ?? '';
+    return Boolean(name && new RegExp(`\\b${escapeRegExp(audience.text)}\\b`).test(parameters) && new RegExp(`\\b${escapeRegExp(name)}\\s*\\(\\s*["']${escapeRegExp(TOKEN_EXCHANGE)}`).test(file.text));
   }
 
   /** A URL template's `{name}` variables given the values passed for them in order; one not known stays a variable. */
@@ -1307,6 +1324,9 @@ function injectedValueOf(nodes: NodesOf, environment: EnvironmentLookup): (node:
     return value && (environment(value.key) ?? (value.fallback && /^https?:\/\//i.test(value.fallback) ? value.fallback : undefined));
   };
 }
+
+/** The audience a managed identity's token is requested for when it serves as a federated client assertion. */
+const TOKEN_EXCHANGE = 'api://AzureADTokenExchange';
 
 /** Whether the tree's Spring configuration is bound to @ConfigurationProperties types (see environment.ts). */
 function hasSpringPropertyTypes(environment: EnvironmentUrls | undefined): boolean {
