@@ -147,6 +147,70 @@ resource "azuread_application" "app" {
     ]);
   });
 
+  // As Microsoft's Bicep and Terraform guidance grants a managed identity its Graph permissions: outright, on Graph's
+  // service principal, since a managed identity has no registration to request them in.
+  it('permissions granted on Graph\'s service principal (app role assignments, delegated grants), not those on another API', async (t) => {
+    const root = tempDir(t);
+    const bicep = `extension microsoftGraphV1
+param principalId string
+resource graphSp 'Microsoft.Graph/servicePrincipals@v1.0' existing = {
+  appId: '00000003-0000-0000-c000-000000000000'
+}
+resource otherSp 'Microsoft.Graph/servicePrincipals@v1.0' existing = {
+  appId: '11111111-2222-3333-4444-555555555555'
+}
+resource userRead 'Microsoft.Graph/appRoleAssignedTo@v1.0' = {
+  appRoleId: (filter(graphSp.appRoles, role => role.value == 'User.Read.All')[0]).id
+  principalId: principalId
+  resourceId: graphSp.id
+}
+resource mailSend 'Microsoft.Graph/appRoleAssignedTo@v1.0' = {
+  appRoleId: '${role('Mail.Send')}'
+  principalId: principalId
+  resourceId: graphSp.id
+}
+resource otherRole 'Microsoft.Graph/appRoleAssignedTo@v1.0' = {
+  appRoleId: '${role('Sites.Read.All')}'
+  principalId: principalId
+  resourceId: otherSp.id
+}
+resource consent 'Microsoft.Graph/oauth2PermissionGrants@v1.0' = {
+  clientId: clientSp.id
+  consentType: 'AllPrincipals'
+  resourceId: graphSp.id
+  scope: 'User.Read Calendars.Read'
+}
+`;
+    const terraform = `data "azuread_application_published_app_ids" "well_known" {}
+data "azuread_service_principal" "msgraph" {
+  client_id = data.azuread_application_published_app_ids.well_known.result["MicrosoftGraph"]
+}
+resource "azuread_app_role_assignment" "groups" {
+  app_role_id         = data.azuread_service_principal.msgraph.app_role_ids["Group.Read.All"]
+  principal_object_id = azurerm_user_assigned_identity.app.principal_id
+  resource_object_id  = data.azuread_service_principal.msgraph.object_id
+}
+resource "azuread_service_principal_delegated_permission_grant" "consent" {
+  service_principal_object_id          = azuread_service_principal.app.object_id
+  resource_service_principal_object_id = data.azuread_service_principal.msgraph.object_id
+  claim_values                         = ["openid", "User.Read"]
+}
+`;
+    writeTree(root, { 'infra/grants.bicep': bicep, 'infra/grants.tf': terraform });
+    const run = await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json', '-q']);
+    const report = JSON.parse(run.stdout) as ScanResult;
+    const requested = report.inventory!.permissionsRequested.map((permission) => `${permission.via} ${permission.type} ${permission.name} ${permission.source.line}`).sort();
+    assert.deepEqual(requested, [
+      `bicep application Mail.Send ${lineOf(bicep, `'${role('Mail.Send')}'`)}`,
+      `bicep application User.Read.All ${lineOf(bicep, "'User.Read.All'")}`,
+      `bicep delegated Calendars.Read ${lineOf(bicep, "scope: 'User.Read")}`,
+      `bicep delegated User.Read ${lineOf(bicep, "scope: 'User.Read")}`,
+      `terraform application Group.Read.All ${lineOf(terraform, '"Group.Read.All"')}`,
+      `terraform delegated User.Read ${lineOf(terraform, 'claim_values')}`,
+      `terraform delegated openid ${lineOf(terraform, 'claim_values')}`,
+    ]);
+  });
+
   it('a broken file is reported with its line and the scan goes on', async (t) => {
     const root = tempDir(t);
     writeTree(root, { 'infra/app.tf': 'resource "azuread_application" "x" {\n  required_resource_access {\n    resource_app_id = "00000003-0000-0000-c000-000000000000"\n' });

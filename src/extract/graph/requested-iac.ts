@@ -12,10 +12,15 @@ import type { RequestedPermission } from './types.ts';
  * - Bicep with the Microsoft Graph extension: `resource … 'Microsoft.Graph/applications@…'` with
  *   `requiredResourceAccess: [{ resourceAppId, resourceAccess: [{ id, type }] }]`; an id is a GUID or a lookup in
  *   Graph's service principal by name (`filter(graphSp.appRoles, r => r.value == 'Mail.Read')[0].id`).
+ * And permissions granted outright, as a managed identity (which has no registration to request them) gets its own:
+ * Terraform `azuread_app_role_assignment` (`app_role_id`, on Graph's service principal as `resource_object_id`) and
+ * `azuread_service_principal_delegated_permission_grant` (`claim_values`); Bicep `Microsoft.Graph/appRoleAssignedTo`
+ * (`appRoleId`, `resourceId`) and `Microsoft.Graph/oauth2PermissionGrants` (`scope`), on Graph's service principal
+ * (`resource graphSp 'Microsoft.Graph/servicePrincipals@…' existing = { appId: '00000003-…' }`, then `graphSp.id`).
  * Graph is recognised by its app id or by the provider's well-known lookups naming Microsoft Graph. A GUID may
  * be held in a Bicep `var` or `param` default, a Terraform `locals` entry or `variable` default.
  */
-export const IAC_REGISTRATION_HINT = /required_resource_access|azuread_application_api_access|Microsoft\.Graph\/applications/;
+export const IAC_REGISTRATION_HINT = /required_resource_access|azuread_application_api_access|azuread_app_role_assignment|azuread_service_principal_delegated_permission_grant|Microsoft\.Graph\/(applications|appRoleAssignedTo|oauth2PermissionGrants)/;
 
 export function requestedFromIac(file: SourceFile, entries: readonly IacEntry[], appRoot: string, index: GraphPermissionIndex | undefined): RequestedPermission[] {
   const language = /\.tf$/i.test(file.path) ? 'hcl' : 'bicep';
@@ -51,6 +56,19 @@ export function requestedFromIac(file: SourceFile, entries: readonly IacEntry[],
           }
         }
       }
+      if (type === 'azuread_app_role_assignment' && isGraph(valueOf(attribute(resource.value, 'resource_object_id')))) {
+        const id = valueOf(attribute(resource.value, 'app_role_id'));
+        const named = id && lookup(id);
+        if (named) add(named.name, named.name, 'Role', id.line, 'terraform');
+        else if (id) add(undefined, idText(id), 'Role', id.line, 'terraform');
+      }
+      if (type === 'azuread_service_principal_delegated_permission_grant' && isGraph(valueOf(attribute(resource.value, 'resource_service_principal_object_id')))) {
+        const claims = attribute(resource.value, 'claim_values');
+        for (const claim of claims?.kind === 'array' ? claims.items : []) {
+          const name = text(valueOf(claim));
+          if (name) add(name, name, 'Scope', claim.line, 'terraform');
+        }
+      }
       if (type === 'azuread_application_api_access' && isGraph(valueOf(attribute(resource.value, 'api_client_id')))) {
         for (const [key, kind] of [['scope_ids', 'Scope'], ['role_ids', 'Role']] as const) {
           const list = attribute(resource.value, key);
@@ -78,6 +96,22 @@ export function requestedFromIac(file: SourceFile, entries: readonly IacEntry[],
         if (named) add(named.name, named.name, named.kind, id.line, 'bicep');
         else if (id) add(undefined, idText(id), kind, id.line, 'bicep');
       }
+    }
+  }
+  // Grants on Graph's service principal, named in the file as an existing resource (or its object id written out).
+  const graphPrincipals = new Set(entries.filter((entry) => entry.key === 'resource' && /^Microsoft\.Graph\/servicePrincipals@/i.test(entry.labels[1] ?? '') && isGraph(valueOf(attribute(entry.value, 'appId')))).map((entry) => entry.labels[0]!));
+  const onGraph = (value: IacValue | undefined) => value?.kind === 'expression' && graphPrincipals.has(value.text.trim().replace(/\.id$/, ''));
+  for (const resource of entries.filter((entry) => entry.key === 'resource')) {
+    const type = resource.labels[1] ?? '';
+    if (/^Microsoft\.Graph\/appRoleAssignedTo@/i.test(type) && onGraph(attribute(resource.value, 'resourceId'))) {
+      const id = valueOf(attribute(resource.value, 'appRoleId'));
+      const named = id && lookup(id);
+      if (named) add(named.name, named.name, 'Role', id.line, 'bicep');
+      else if (id) add(undefined, idText(id), 'Role', id.line, 'bicep');
+    }
+    if (/^Microsoft\.Graph\/oauth2PermissionGrants@/i.test(type) && onGraph(attribute(resource.value, 'resourceId'))) {
+      const scope = valueOf(attribute(resource.value, 'scope'));
+      for (const name of text(scope)?.split(/\s+/).filter(Boolean) ?? []) add(name, name, 'Scope', scope!.line, 'bicep');
     }
   }
   return requested;
