@@ -34,6 +34,12 @@ export function requestedFromIac(file: SourceFile, entries: readonly IacEntry[],
     const match = /(oauth2_permission_scope_ids|app_role_ids)\s*\[\s*"([^"]+)"\s*\]/.exec(value.text) ?? /\b(oauth2PermissionScopes|appRoles)\b[^'"]*['"]([^'"]+)['"]/.exec(value.text);
     return match ? { name: match[2]!, kind: /^(app_role_ids|appRoles)$/.test(match[1]!) ? 'Role' : 'Scope' } : undefined;
   };
+  /** A permission id as written: a lookup by name, else a GUID (or an expression, listed as not resolved). */
+  const addId = (id: IacValue | undefined, kind: 'Scope' | 'Role', via: string) => {
+    const named = id && lookup(id);
+    if (named) add(named.name, named.name, named.kind, id.line, via);
+    else if (id) add(undefined, idText(id), kind, id.line, via);
+  };
   const constants = namedStrings(entries, language);
   /** A reference to a string the file names (`graphAppId`, `local.graph_app_id`) as the string. */
   const valueOf = (value: IacValue | undefined): IacValue | undefined => {
@@ -48,19 +54,12 @@ export function requestedFromIac(file: SourceFile, entries: readonly IacEntry[],
         for (const access of entriesNamed(resource.value, 'required_resource_access')) {
           if (!isGraph(valueOf(attribute(access.value, 'resource_app_id')))) continue;
           for (const item of entriesNamed(access.value, 'resource_access')) {
-            const id = valueOf(attribute(item.value, 'id'));
-            const kind = text(attribute(item.value, 'type')) === 'Role' ? 'Role' : 'Scope';
-            const named = id && lookup(id);
-            if (named) add(named.name, named.name, named.kind, id.line, 'terraform');
-            else if (id) add(undefined, idText(id), kind, id.line, 'terraform');
+            addId(valueOf(attribute(item.value, 'id')), text(attribute(item.value, 'type')) === 'Role' ? 'Role' : 'Scope', 'terraform');
           }
         }
       }
       if (type === 'azuread_app_role_assignment' && isGraph(valueOf(attribute(resource.value, 'resource_object_id')))) {
-        const id = valueOf(attribute(resource.value, 'app_role_id'));
-        const named = id && lookup(id);
-        if (named) add(named.name, named.name, 'Role', id.line, 'terraform');
-        else if (id) add(undefined, idText(id), 'Role', id.line, 'terraform');
+        addId(valueOf(attribute(resource.value, 'app_role_id')), 'Role', 'terraform');
       }
       if (type === 'azuread_service_principal_delegated_permission_grant' && isGraph(valueOf(attribute(resource.value, 'resource_service_principal_object_id')))) {
         const claims = attribute(resource.value, 'claim_values');
@@ -73,10 +72,7 @@ export function requestedFromIac(file: SourceFile, entries: readonly IacEntry[],
         for (const [key, kind] of [['scope_ids', 'Scope'], ['role_ids', 'Role']] as const) {
           const list = attribute(resource.value, key);
           for (const listed of list?.kind === 'array' ? list.items : []) {
-            const item = valueOf(listed)!;
-            const named = lookup(item);
-            if (named) add(named.name, named.name, named.kind, item.line, 'terraform');
-            else add(undefined, idText(item), kind, item.line, 'terraform');
+            addId(valueOf(listed), kind, 'terraform');
           }
         }
       }
@@ -90,11 +86,7 @@ export function requestedFromIac(file: SourceFile, entries: readonly IacEntry[],
       if (!isGraph(valueOf(attribute(access, 'resourceAppId')))) continue;
       const items = attribute(access, 'resourceAccess');
       for (const item of items?.kind === 'array' ? items.items : []) {
-        const id = valueOf(attribute(item, 'id'));
-        const kind = text(attribute(item, 'type')) === 'Role' ? 'Role' : 'Scope';
-        const named = id && lookup(id);
-        if (named) add(named.name, named.name, named.kind, id.line, 'bicep');
-        else if (id) add(undefined, idText(id), kind, id.line, 'bicep');
+        addId(valueOf(attribute(item, 'id')), text(attribute(item, 'type')) === 'Role' ? 'Role' : 'Scope', 'bicep');
       }
     }
   }
@@ -104,10 +96,7 @@ export function requestedFromIac(file: SourceFile, entries: readonly IacEntry[],
   for (const resource of entries.filter((entry) => entry.key === 'resource')) {
     const type = resource.labels[1] ?? '';
     if (/^Microsoft\.Graph\/appRoleAssignedTo@/i.test(type) && onGraph(attribute(resource.value, 'resourceId'))) {
-      const id = valueOf(attribute(resource.value, 'appRoleId'));
-      const named = id && lookup(id);
-      if (named) add(named.name, named.name, 'Role', id.line, 'bicep');
-      else if (id) add(undefined, idText(id), 'Role', id.line, 'bicep');
+      addId(valueOf(attribute(resource.value, 'appRoleId')), 'Role', 'bicep');
     }
     if (/^Microsoft\.Graph\/oauth2PermissionGrants@/i.test(type) && onGraph(attribute(resource.value, 'resourceId'))) {
       const scope = valueOf(attribute(resource.value, 'scope'));
