@@ -196,11 +196,33 @@ resource "azuread_service_principal_delegated_permission_grant" "consent" {
   claim_values                         = ["openid", "User.Read"]
 }
 `;
-    writeTree(root, { 'infra/grants.bicep': bicep, 'infra/grants.tf': terraform });
+    // A loop over a list of role names, as public Logic App and Function templates grant their identity's roles.
+    const loop = `resource graphSpn 'Microsoft.Graph/servicePrincipals@v1.0' existing = {
+  appId: '00000003-0000-0000-c000-000000000000'
+}
+param appRoles array = [
+  'Device.Read.All'
+]
+param otherRoles array = [
+  'Sites.Read.All'
+]
+resource assignAppRole 'Microsoft.Graph/appRoleAssignedTo@v1.0' = [for appRole in appRoles: {
+  appRoleId: (filter(graphSpn.appRoles, role => role.value == appRole)[0]).id
+  principalId: miSpn.id
+  resourceId: graphSpn.id
+}]
+resource assignOther 'Microsoft.Graph/appRoleAssignedTo@v1.0' = [for appRole in otherRoles: {
+  appRoleId: (filter(apiSp.appRoles, role => role.value == appRole)[0]).id
+  principalId: miSpn.id
+  resourceId: apiSp.id
+}]
+`;
+    writeTree(root, { 'infra/grants.bicep': bicep, 'infra/grants.tf': terraform, 'infra/loop.bicep': loop });
     const run = await runCli(['permissions', root, '--data-dir', requireSharedData(), '-f', 'json', '-q']);
     const report = JSON.parse(run.stdout) as ScanResult;
     const requested = report.inventory!.permissionsRequested.map((permission) => `${permission.via} ${permission.type} ${permission.name} ${permission.source.line}`).sort();
     assert.deepEqual(requested, [
+      `bicep application Device.Read.All ${lineOf(loop, "'Device.Read.All'")}`,
       `bicep application Mail.Send ${lineOf(bicep, `'${role('Mail.Send')}'`)}`,
       `bicep application User.Read.All ${lineOf(bicep, "'User.Read.All'")}`,
       `bicep delegated Calendars.Read ${lineOf(bicep, "scope: 'User.Read")}`,

@@ -92,9 +92,21 @@ export function requestedFromIac(file: SourceFile, entries: readonly IacEntry[],
   }
   // Grants on Graph's service principal, named in the file as an existing resource (or its object id written out).
   const graphPrincipals = new Set(entries.filter((entry) => entry.key === 'resource' && /^Microsoft\.Graph\/servicePrincipals@/i.test(entry.labels[1] ?? '') && isGraph(valueOf(attribute(entry.value, 'appId')))).map((entry) => entry.labels[0]!));
+  /** Lists a Bicep file names (`param appRoles array = [...]`, `var roles = [...]`). */
+  const lists = new Map(entries.flatMap((entry) => ((entry.key === 'param' || entry.key === 'var') && entry.labels[0] && entry.value.kind === 'array' ? [[entry.labels[0], entry.value.items] as const] : [])));
   const onGraph = (value: IacValue | undefined) => value?.kind === 'expression' && graphPrincipals.has(value.text.trim().replace(/\.id$/, ''));
   for (const resource of entries.filter((entry) => entry.key === 'resource')) {
     const type = resource.labels[1] ?? '';
+    // A loop granting each role of a list (`= [for appRole in appRoles: { appRoleId: (filter(graphSp.appRoles, role =>
+    // role.value == appRole)[0]).id, resourceId: graphSp.id }]`): each name of the list, where the list is the file's.
+    if (/^Microsoft\.Graph\/appRoleAssignedTo@/i.test(type) && resource.value.kind === 'expression') {
+      const loop = /^\[\s*for\s+(\w+)\s+in\s+(\w+)\s*:([\s\S]*)\]$/.exec(resource.value.text.trim());
+      const body = loop?.[3] ?? '';
+      const resourceId = /\bresourceId\s*:\s*([A-Za-z_]\w*)\.id\b/.exec(body)?.[1];
+      const byLoopName = loop && new RegExp(`appRoles[\\s\\S]*?value\\s*=\\s*=\\s*${loop[1]}\\b`).test(body);
+      const list = loop && byLoopName && resourceId && graphPrincipals.has(resourceId) ? lists.get(loop[2]!) : undefined;
+      for (const item of list ?? []) if (item.kind === 'string') add(item.value, item.value, 'Role', item.line, 'bicep');
+    }
     if (/^Microsoft\.Graph\/appRoleAssignedTo@/i.test(type) && onGraph(attribute(resource.value, 'resourceId'))) {
       addId(valueOf(attribute(resource.value, 'appRoleId')), 'Role', 'bicep');
     }
