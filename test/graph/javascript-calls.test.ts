@@ -371,6 +371,20 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     assert.deepEqual(facts.flows.map((flow) => `${flow.flow}/${flow.kind}:${flow.source.line}`), ['delegated/auth-code:6']);
   });
 
+  // As in public Next.js and Functions apps: a managed identity's token is the app's federated client assertion.
+  it('a managed identity used only for the token-exchange audience is no flow of its own; one asked for Graph is', () => {
+    const flows = (code: string) => extractJavaScript(new SourceFile('auth.ts', code), () => undefined).flows.map((flow) => `${flow.flow}/${flow.kind}:${flow.source.line}`);
+    assert.deepEqual(flows([
+      'const mi = new ManagedIdentityCredential({ clientId: uami });',
+      'const credential = new ClientAssertionCredential(tenantId, clientId, async () => (await mi.getToken("api://AzureADTokenExchange/.default")).token);',
+    ].join('\n')), ['application/client-credentials:2']);
+    assert.deepEqual(flows([
+      'const mi = new ManagedIdentityCredential();',
+      'const assertion = await mi.getToken("api://AzureADTokenExchange");',
+      'const graphToken = await mi.getToken("https://graph.microsoft.com/.default");',
+    ].join('\n')), ['application/managed-identity:1']);
+  });
+
   // As in Office's nested-app-authentication samples: the scopes live in a variable handed to a token helper.
   it('records scope lists kept in variables named for scopes, once each; other arrays are not scopes', () => {
     const facts = extractJavaScript(new SourceFile('taskpane.ts', [

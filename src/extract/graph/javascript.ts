@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../util/regexp.ts';
 import { parseSync, rawTransferSupported, visitorKeys } from 'oxc-parser';
 import { parseSync as parseToJson } from 'oxc-parser/src-js/bindings';
 import { jsonParseAst } from 'oxc-parser/src-js/wrap.js';
@@ -110,6 +111,9 @@ const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFu
 const PNP_QUERY = /^(select|expand|top|filter|orderBy|skip|search|count|skipToken)$/;
 /** React hooks that hand out the function they are given: `useCallback(fn, deps)`, `React.useMemo(() => fn, deps)`. */
 const HOOK_WRAPPERS = /^(React\.)?(useCallback|useMemo)$/;
+/** The audience a managed identity's token is requested for when it serves as a federated client assertion. */
+const TOKEN_EXCHANGE = 'api://AzureADTokenExchange';
+
 /** Calls taking the scopes they sign in with (TeamsFx React's hooks as `{ scope: [...] }`, after the function they run). */
 const SCOPE_FUNCTIONS = /^(acquireToken\w*|loginPopup|loginRedirect|ssoSilent|getToken|createMicrosoftGraphClient\w*|login|getAccessToken|handleMessageExtensionQueryWithSSO|useGraphWithCredential|useGraph)$/;
 const FLOW_MARKERS: [RegExp, AuthFlow, string][] = [
@@ -767,7 +771,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       const receiverName = receiver?.type === 'Identifier' ? (receiver.name as string) : receiver?.type === 'MemberExpression' && !receiver.computed ? ((receiver.property as Node).name as string) : undefined;
       if (receiverName && SPFX_FACTORIES.test(receiverName)) facts.flows.push({ flow: 'delegated', kind: 'spfx-context', source: where(node) });
       if (calleeName) {
-        for (const [pattern, flow, kind] of FLOW_MARKERS) if (pattern.test(calleeName)) facts.flows.push({ flow, kind, source: where(node) });
+        if (!(calleeName === 'ManagedIdentityCredential' && federationAssertionOnly(node))) for (const [pattern, flow, kind] of FLOW_MARKERS) if (pattern.test(calleeName)) facts.flows.push({ flow, kind, source: where(node) });
         if (SCOPE_FUNCTIONS.test(calleeName)) for (const argument of args) collectScopes(argument);
         // MSAL Angular's protectedResourceMap: the scopes its interceptor requests for each Graph URL.
         if (calleeName === 'set' && args.length === 2 && receiverName && /protectedResource/i.test(receiverName)) protectedResourceScopes(args[0]!, args[1]!);
@@ -1415,6 +1419,20 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         return (node && reachingValues({ start: node.end, end: node.end }, name, node, depth + 1)) ?? reachingValues(outer, name, scope, depth + 1) ?? [];
       });
     return armValues(outer);
+  }
+
+  /**
+   * A managed identity credential whose every token is for Entra's token-exchange audience
+   * (`mi.getToken("api://AzureADTokenExchange/.default")`): the app's federated client assertion, not a Graph flow
+   * (the credential or client it signs in with says the flow).
+   */
+  function federationAssertionOnly(creation: Node): boolean {
+    if (!file.text.includes(TOKEN_EXCHANGE)) return false;
+    const holder = parents.get(creation);
+    const name = holder?.type === 'VariableDeclarator' && (holder.id as Node).type === 'Identifier' ? ((holder.id as Node).name as string) : undefined;
+    if (!name) return false;
+    const uses = [...file.text.matchAll(new RegExp(`\\b${escapeRegExp(name)}\\s*\\.\\s*getToken\\(\\s*(["'\`])([^"'\`]*)`, 'g'))];
+    return uses.length > 0 && uses.every((use) => use[2]!.startsWith(TOKEN_EXCHANGE));
   }
 
   /** A resource map's entry (`[url, scopes]`): its scopes are requested when the URL is Graph's. */
