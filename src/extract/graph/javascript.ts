@@ -5,7 +5,7 @@ import { jsonParseAst } from 'oxc-parser/src-js/wrap.js';
 import type { CmdletUse, PowerShellForwarder, PowerShellHelper, PowerShellInvocation } from './powershell.ts';
 import { batchStepUrl, isBatchPath } from './batch.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
-import { PLACEHOLDER, parseGraphUrl, optionList, queryOptions, SEARCH_QUERY_PATH, SUBSCRIPTIONS_PATH } from '../../knowledge/graph/graph-path.ts';
+import { PLACEHOLDER, parseGraphUrl, optionList, queryOptions, SEARCH_QUERY_PATH, SUBSCRIPTIONS_PATH, TOKEN_EXCHANGE } from '../../knowledge/graph/graph-path.ts';
 import { fluentPath, isGraphScopeUrl, kiotaParameterSegment, kiotaVerb, methodOfUnknownRequest, sdkSegment } from './sdk-shapes.ts';
 import type { AuthFlow, AuthFlowEvidence, Confidence, GraphCall, SourceRef, UnresolvedGraphCall } from './types.ts';
 import { unwrapExpression, visitJsClass, visitJsConnectivity, type JsConnectivityContext } from '../hosts/javascript-connectivity.ts';
@@ -111,9 +111,6 @@ const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFu
 const PNP_QUERY = /^(select|expand|top|filter|orderBy|skip|search|count|skipToken)$/;
 /** React hooks that hand out the function they are given: `useCallback(fn, deps)`, `React.useMemo(() => fn, deps)`. */
 const HOOK_WRAPPERS = /^(React\.)?(useCallback|useMemo)$/;
-/** The audience a managed identity's token is requested for when it serves as a federated client assertion. */
-const TOKEN_EXCHANGE = 'api://AzureADTokenExchange';
-
 /** Calls taking the scopes they sign in with (TeamsFx React's hooks as `{ scope: [...] }`, after the function they run). */
 const SCOPE_FUNCTIONS = /^(acquireToken\w*|loginPopup|loginRedirect|ssoSilent|getToken|createMicrosoftGraphClient\w*|login|getAccessToken|handleMessageExtensionQueryWithSSO|useGraphWithCredential|useGraph)$/;
 const FLOW_MARKERS: [RegExp, AuthFlow, string][] = [

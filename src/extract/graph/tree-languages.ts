@@ -1,6 +1,6 @@
 import { escapeRegExp } from '../../util/regexp.ts';
 import type { Node as TsNode, Parser } from 'web-tree-sitter';
-import { isKnownPath, MENTIONS_GRAPH_HOST, PLACEHOLDER, parseGraphUrl, optionList, queryOptions, SEARCH_QUERY_PATH, subscribedResourceIn, SUBSCRIPTIONS_PATH } from '../../knowledge/graph/graph-path.ts';
+import { isKnownPath, MENTIONS_GRAPH_HOST, PLACEHOLDER, parseGraphUrl, optionList, queryOptions, SEARCH_QUERY_PATH, subscribedResourceIn, SUBSCRIPTIONS_PATH, TOKEN_EXCHANGE } from '../../knowledge/graph/graph-path.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { emptyCodeFacts, type CodeGraphFacts } from './javascript.ts';
 import { indexNodes, type NodesOf, type TreeLanguage } from './tree-sitter.ts';
@@ -1324,9 +1324,6 @@ function injectedValueOf(nodes: NodesOf, environment: EnvironmentLookup): (node:
     return value && (environment(value.key) ?? (value.fallback && /^https?:\/\//i.test(value.fallback) ? value.fallback : undefined));
   };
 }
-
-/** The audience a managed identity's token is requested for when it serves as a federated client assertion. */
-const TOKEN_EXCHANGE = 'api://AzureADTokenExchange';
 
 /** Whether the tree's Spring configuration is bound to @ConfigurationProperties types (see environment.ts). */
 function hasSpringPropertyTypes(environment: EnvironmentUrls | undefined): boolean {

@@ -179,3 +179,6 @@ export function subscribedResourceIn(text: string): string | undefined {
   const match = /(?:\bsetResource\(\s*|-Resource\s+|["']?\bresource["']?\s*[:=]\s*)(["'`])((?:(?!\1)[^\n])+)\1(?=\s*(?:[),;}\]\r\n]|$))/i.exec(text);
   return match?.[2]?.trim() || undefined;
 }
+
+/** The audience a managed identity's token is requested for when it serves as a federated client assertion (no Graph token). */
+export const TOKEN_EXCHANGE = 'api://AzureADTokenExchange';
