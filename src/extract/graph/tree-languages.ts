@@ -282,6 +282,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const environment: EnvironmentLookup = (name, options) => environmentUrl(choice.environment, file.path, name, options);
   // Clients whose base URL the file sets to Graph's beta endpoint after creating them.
   const betaClients = betaBaseUrlClients(file.text);
+  // Whether any credential may be for the token-exchange audience (see federationAssertion): looked up once, not per call.
+  const exchangesTokens = file.text.includes(TOKEN_EXCHANGE);
   /** Parameters standing for a marker while a request helper's URL is read (see registerHelper). */
   const bindings = new Map<string, string>();
   /** Functions of this file returning one expression, by name (see urlReturnedBy). */
@@ -362,7 +364,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       const appCacheLookup = calleeName === 'acquire_token_silent' && /\baccount\s*=\s*None\b/.test(call.text);
       // MSAL for Java builds its token requests: `AuthorizationCodeParameters.builder(code, uri)` names the flow by its class.
       const builtClass = language === 'java' && calleeName === 'builder' && member?.object?.type === 'identifier' ? member.object.text : undefined;
-      if (!appCacheLookup && !federationAssertion(call)) for (const [pattern, flow, kind] of rules.flows) if (pattern.test(builtClass ?? calleeName)) facts.flows.push({ flow, kind, source: where(call) });
+      if (!appCacheLookup) for (const [pattern, flow, kind] of rules.flows) if (pattern.test(builtClass ?? calleeName) && !federationAssertion(call)) facts.flows.push({ flow, kind, source: where(call) });
       const namedFlow = rules.flowOf?.(call);
       if (namedFlow) facts.flows.push({ flow: namedFlow[0], kind: namedFlow[1], source: where(call) });
       if (!member) continue;
@@ -729,7 +731,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
    * the call, or handed to the function making it (`get_managed_identity_token('api://AzureADTokenExchange')`).
    */
   function federationAssertion(call: TsNode): boolean {
-    if (!file.text.includes(TOKEN_EXCHANGE)) return false;
+    if (!exchangesTokens) return false;
     if (call.text.includes(TOKEN_EXCHANGE)) return true;
     const audience = argumentsOf(call.childForFieldName('arguments')).map(firstValue).find((value) => value.type === 'identifier');
     if (!audience) return false;
