@@ -909,6 +909,13 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual([other.calls.length, other.unresolved.length], [0, 0]);
   });
 
+  // As in Graph's change-notification training: SDK v4 pages through a delta query with NextPageRequest.
+  it('C#: SDK v4\'s NextPageRequest is the next page of a request already counted, neither a call nor unresolved', () => {
+    const facts = extractTreeLanguage(new SourceFile('Delta.cs', 'using Microsoft.Graph;\npublic class Delta {\n  public void Run(GraphServiceClient graphClient) {\n    var users = graphClient.Users.Delta().Request().GetAsync().Result;\n    while (users.NextPageRequest != null) {\n      users = users.NextPageRequest.GetAsync().Result;\n    }\n    var more = page.NextPageRequest.GetAsync();\n    var other = mailbox.Events.GetAsync();\n  }\n}\n'), 'csharp', parsers.csharp!);
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`), ['GET /users/delta 4']);
+    assert.deepEqual(facts.unresolved.map((item) => item.source.line), [9]);
+  });
+
   it('Python: an msgraph-sdk request on a builder m365cert cannot follow is reported, never dropped; a dict\'s get is no request', () => {
     const facts = extractTreeLanguage(new SourceFile('events.py', 'from msgraph import GraphServiceClient\nasync def run(client, user_id, event_id, config, kwargs):\n    mailbox = client.get_user_context(user_id=user_id)\n    page = await mailbox.events.get(request_configuration=config)\n    event = await mailbox.events.by_event_id(event_id).get()\n    top = kwargs.get("top", 10)\n    cached = self.cache.get(event_id)\n    mine = await client.me.events.get(request_configuration=config)\n'), 'python', parsers.python!);
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`), ['GET /me/events 8']);

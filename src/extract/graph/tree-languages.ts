@@ -988,6 +988,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     // Java: `mailbox.messages().get(requestConfiguration -> …)`, `builder.byMessageId(id).patch(message)`.
     if (language === 'java') return receiver.type === 'method_invocation' && /^(get|post|patch|put|delete)$/.test(name) && (args.some((arg) => arg.type === 'lambda_expression') || /\.by\w+Id\(/.test(receiver.text));
     if (language !== 'csharp' || !/^(member|element)_access_expression$/.test(receiver.type) || !/^(Get|Post|Patch|Put|Delete)Async$/.test(name)) return false;
+    // SDK v4's `page.NextPageRequest.GetAsync()`: the next page of a request already counted, as `WithUrl(nextLink)` is.
+    if (receiver.childForFieldName('name')?.text === 'NextPageRequest') return false;
     const lambda = (arg: TsNode) => firstValue(arg).type === 'lambda_expression';
     return args.length === 0 || args.some(lambda) || (args.length === 1 && /^(Post|Patch|Put)Async$/.test(name));
   }
