@@ -6,7 +6,7 @@ import { Ajv } from 'ajv';
 import type { ScanResult } from '../../src/engine/types.ts';
 import { permissionsReport, runCli } from '../harness/cli.ts';
 import { REPO_ROOT, requireSharedData, tempDir, writeTree } from '../harness/paths.ts';
-import { aadManifest, json, oboBackend } from '../harness/manifests.ts';
+import { aadManifest, daemon, json, oboBackend } from '../harness/manifests.ts';
 
 const DATA = ['--data-dir', requireSharedData()];
 const EXAMPLE = path.join(REPO_ROOT, 'examples', 'teams-expense-app');
@@ -64,6 +64,23 @@ describe('m365cert permissions', () => {
     const entry = report.permissionAnalysis!.needed.find((item) => item.name === 'Application.ReadWrite.All')!;
     assert.deepEqual([entry.calls.map((call) => calls[call]), entry.alsoServes?.map((call) => calls[call])], [['PATCH /applications/{id}'], ['GET /applications']]);
     assert.deepEqual(report.permissionAnalysis!.excessive, [], 'adding Application.Read.All would only add privilege');
+  });
+
+  it('getting, renewing and deleting subscriptions need what creating them needs: the one resource the app subscribes to, else unmatched', async (t) => {
+    const manage = "  await graph.api(`/subscriptions/${id}`).patch({ expirationDateTime: later });\n  await graph.api(`/subscriptions/${id}`).delete();\n  await graph.api('/subscriptions').get();";
+    const analyse = async (subscribe: string) => {
+      const root = tempDir(t);
+      writeTree(root, { 'appPackage/aad.manifest.json': aadManifest([['Mail.ReadWrite', 'Role'], ['Group.Read.All', 'Role']]), 'src/watch.ts': daemon(`${subscribe}\n${manage}`) });
+      const report = JSON.parse((await runCli(['permissions', root, ...DATA, '-f', 'json'])).stdout) as ScanResult;
+      return { calls: report.inventory!.graphCalls.map((call) => `${call.method} ${call.path}`), analysis: report.permissionAnalysis! };
+    };
+    const one = await analyse("  await graph.api('/subscriptions').post({ changeType: 'created', notificationUrl: hook, resource: `/users/${id}/messages` });");
+    assert.deepEqual(one.calls, ['POST /subscriptions', 'PATCH /subscriptions/{id}', 'DELETE /subscriptions/{id}', 'GET /subscriptions']);
+    assert.deepEqual(one.analysis.apps[0]!.unmatchedCalls, []);
+    assert.deepEqual(one.analysis.excessive.find((entry) => entry.name === 'Mail.ReadWrite')?.lowerAlternative, ['Mail.ReadBasic.All']);
+    // Two resources watched: which one a renewal is for is known only at run time.
+    const two = await analyse("  await graph.api('/subscriptions').post({ changeType: 'created', notificationUrl: hook, resource: `/users/${id}/messages` });\n  await graph.api('/subscriptions').post({ changeType: 'updated', notificationUrl: hook, resource: '/groups' });");
+    assert.deepEqual(two.analysis.apps[0]!.unmatchedCalls.map((entry) => [two.calls[entry.call], /resource it watches/.test(entry.reason)]), [['PATCH /subscriptions/{id}', true], ['DELETE /subscriptions/{id}', true], ['GET /subscriptions', true]]);
   });
 
   it('reads justifications from the configuration', async (t) => {

@@ -202,11 +202,12 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
   /** Permissions needed as an AlsoRequires pair: they allow their calls only together, so neither is folded away. */
   const paired = new Set<string>();
 
+  const watched = onlyWatchedResource(input.calls);
   for (const { call, index: callIndex } of input.calls) {
     const flow = flows.flowOf(call);
     const type = flow === 'application' ? 'application' : 'delegated';
     if (call.apiVersion === 'beta') betaCalls.push({ call: callIndex, inV1: call.method === 'GET' ? requirements.versionsOf(call.path)?.v1 : undefined });
-    const requirement = requirements.of(call, flow, teamsApp);
+    const requirement = requirements.of(watched && managesSubscription(call) ? { ...call, subscribedResource: watched } : call, flow, teamsApp);
     if ('unmatched' in requirement) {
       unmatchedCalls.push({ call: callIndex, reason: requirement.unmatched });
       continue;
@@ -451,17 +452,48 @@ export function requirementCache(index: GraphPermissionIndex): Requirements {
   };
 }
 
+/** A subscription's requirement: read access to the resource it watches (`call.subscribedResource`). */
+function watchedResourceRequirement(index: GraphPermissionIndex, teamsApp: boolean, call: GraphCall, subscribed: string, flow: AuthFlow): Requirement {
+  const resource = watchedPath(subscribed);
+  const only = SUBSCRIPTION_RESOURCES.find((entry) => entry.path.test(resource));
+  if (only) return subscriptionOnlyRequirement(index, only, resource, flow);
+  const read = requirementFor(index, teamsApp, { ...call, method: 'GET', path: resource, select: undefined, expand: undefined, readsBody: undefined, subscribedResource: undefined }, flow);
+  return 'unmatched' in read ? { unmatched: `a subscription to ${resource}: ${read.unmatched}` } : read;
+}
+
+/** A subscription's resource as a path: `me/messages?$filter=…` → `/me/messages`. */
+const watchedPath = (resource: string) => `/${resource.replace(/^\/+/, '').split('?')[0]!}`;
+
+/**
+ * Getting, renewing and deleting a subscription need what creating it needs (read access to the resource it
+ * watches), yet name only its id. Where every subscription an app creates watches one resource, the app's
+ * other subscription requests are taken to manage those: the resource they inherit. Undefined when the app
+ * creates none, or subscribes to several resources or to one only known at run time.
+ */
+function onlyWatchedResource(calls: readonly { call: GraphCall }[]): string | undefined {
+  const watched = new Map<string | undefined, string | undefined>();
+  for (const { call } of calls) {
+    if (call.method !== 'POST' || !SUBSCRIPTIONS_PATH.test(call.path)) continue;
+    const resource = call.subscribedResource && watchedPath(call.subscribedResource);
+    watched.set(resource?.toLowerCase(), resource);
+  }
+  const [only] = watched.values();
+  return watched.size === 1 ? only : undefined;
+}
+
+/** A request on the app's existing subscriptions (GET, PATCH, DELETE; not the POST creating one). */
+const managesSubscription = (call: GraphCall) => /^\/subscriptions(\/|$)/i.test(call.path) && !(call.method === 'POST' && SUBSCRIPTIONS_PATH.test(call.path));
+
 function requirementFor(index: GraphPermissionIndex, teamsApp: boolean, call: GraphCall, flow: AuthFlow): Requirement {
   // Change notifications: creating a subscription needs read access to the resource it watches (the data lists none).
   if (call.method === 'POST' && SUBSCRIPTIONS_PATH.test(call.path)) {
     if (!call.subscribedResource) return { unmatched: 'creating a subscription needs read access to the resource it watches, which the request names only at run time' };
-    const resource = `/${call.subscribedResource.replace(/^\/+/, '').split('?')[0]!}`;
-    const only = SUBSCRIPTION_RESOURCES.find((entry) => entry.path.test(resource));
-    if (only) return subscriptionOnlyRequirement(index, only, resource, flow);
-    const read = requirementFor(index, teamsApp, { ...call, method: 'GET', path: resource, select: undefined, expand: undefined, readsBody: undefined, subscribedResource: undefined }, flow);
-    return 'unmatched' in read ? { unmatched: `a subscription to ${resource}: ${read.unmatched}` } : read;
+    return watchedResourceRequirement(index, teamsApp, call, call.subscribedResource, flow);
   }
-  if (/^\/subscriptions(\/|$)/i.test(call.path)) return { unmatched: 'reading, renewing or deleting a subscription needs read access to the resource it watches, which the request does not name' };
+  if (/^\/subscriptions(\/|$)/i.test(call.path)) {
+    if (call.subscribedResource) return watchedResourceRequirement(index, teamsApp, call, call.subscribedResource, flow);
+    return { unmatched: 'reading, renewing or deleting a subscription needs read access to the resource it watches, which the request does not name (nor do the subscriptions the app creates, as one resource)' };
+  }
   const match = index.match(call.method, call.path);
   if (!match) return { unmatched: `no permission data for ${call.method} ${call.path}` };
   // Resource-specific consent (ChannelMessage.Read.Group, …) exists only for Teams apps that declare it in their
