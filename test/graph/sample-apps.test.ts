@@ -415,6 +415,27 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
     files: { 'appPackage/aad.manifest.json': aadManifest([['User.ReadWrite.All', 'Scope']]), 'src/api.ts': oboBackend("  await graph.api('/me').patch({ mobilePhone: '+1 425 555 0100' });") },
     expected: { reducible: { 'User.ReadWrite.All': 'User.ReadWrite' }, highRiskUnjustified: ['User.ReadWrite.All'] },
   },
+  {
+    // One module, two clients: the user's (on-behalf-of) and the app's own (client secret). An application permission
+    // never stands in for the user's calls, nor a delegated one for the app's.
+    name: 'backend with a user client and an app client, nothing requested: User.Read (delegated) and User.ReadBasic.All (application) missing',
+    files: {
+      'appPackage/aad.manifest.json': aadManifest([]),
+      'src/graph.ts': [
+        "import { ClientSecretCredential, OnBehalfOfCredential } from '@azure/identity';",
+        "import { Client } from '@microsoft/microsoft-graph-client';",
+        "import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';",
+        'const appCredential = new ClientSecretCredential(tenantId, clientId, secret);',
+        "const appClient = Client.initWithMiddleware({ authProvider: new TokenCredentialAuthenticationProvider(appCredential, { scopes: ['https://graph.microsoft.com/.default'] }) });",
+        'export async function profile(ssoToken: string) {',
+        '  const userCredential = new OnBehalfOfCredential({ tenantId, clientId, clientSecret: secret, userAssertionToken: ssoToken });',
+        "  const userClient = Client.initWithMiddleware({ authProvider: new TokenCredentialAuthenticationProvider(userCredential, { scopes: ['https://graph.microsoft.com/.default'] }) });",
+        "  return [await userClient.api('/me').get(), await appClient.api('/users').get()];",
+        '}',
+      ].join('\n'),
+    },
+    expected: { missing: ['User.Read', 'User.ReadBasic.All'] },
+  },
 ];
 
 describe('sample apps: expected least-privilege verdicts', () => {

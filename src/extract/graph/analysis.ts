@@ -240,9 +240,10 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
       coveringOf.set(callIndex, coveredBy[0]!.permission);
     } else {
       const name = least[0]!.permission;
-      const entry = missing.get(name) ?? { name, type: grantOf(name, type), calls: [], anyOf: least.map((claim) => claim.permission) };
+      const grant = grantOf(name, type);
+      const entry = missing.get(`${grant}:${name}`) ?? { name, type: grant, calls: [], anyOf: least.map((claim) => claim.permission) };
       entry.calls.push(callIndex);
-      missing.set(name, entry);
+      missing.set(`${grant}:${name}`, entry);
       // The least option's partner is suggested too, unless the app already has it; a pair is never folded away.
       for (const partner of leastOption.slice(1)) alsoRequired.push(partner);
       if (leastOption.length > 1) additional.add(name);
@@ -251,23 +252,24 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
       additional.add(extra);
       if (requestedHere.has(extra)) addCall(needed, extra, grantOf(extra, type), callIndex);
       else {
-        const entry = missing.get(extra) ?? { name: extra, type: grantOf(extra, type), calls: [], anyOf: [extra] };
+        const grant = grantOf(extra, type);
+        const entry = missing.get(`${grant}:${extra}`) ?? { name: extra, type: grant, calls: [], anyOf: [extra] };
         entry.calls.push(callIndex);
-        missing.set(extra, entry);
+        missing.set(`${grant}:${extra}`, entry);
       }
     }
   }
 
   // Set cover over the suggestions: a missing permission whose calls another suggested (or already needed)
-  // permission also allows is dropped, so the app is told the smallest set to add.
-  const neededNames = [...new Set([...needed.values()].map((item) => item.name))];
-  for (const [name, entry] of [...missing.entries()].sort((a, b) => a[1].calls.length - b[1].calls.length)) {
-    if (additional.has(name)) continue;
-    const others = [...missing.keys(), ...neededNames].filter((other) => other !== name);
+  // permission of the same kind also allows is dropped, so the app is told the smallest set to add. (An
+  // application permission never stands in for a delegated one: the calls of a user's token cannot use it.)
+  for (const [key, entry] of [...missing.entries()].sort((a, b) => a[1].calls.length - b[1].calls.length)) {
+    if (additional.has(entry.name)) continue;
+    const others = [...missing.values(), ...needed.values()].filter((other) => appOnly(other.type) === appOnly(entry.type) && other.name !== entry.name).map((other) => other.name);
     const cover = others.find((other) => entry.calls.every((call) => allowedBy.get(call)?.standalone.has(other)));
     if (cover) {
-      missing.delete(name);
-      const target = missing.get(cover);
+      missing.delete(key);
+      const target = missing.get(`${entry.type}:${cover}`);
       if (target) {
         target.calls = [...new Set([...target.calls, ...entry.calls])];
         target.coveredCalls = [...(target.coveredCalls ?? []), ...(entry.coveredCalls ?? []), ...entry.calls.filter((call) => !entry.coveredCalls?.some((covered) => covered.call === call)).map((call) => ({ call, least: entry.anyOf }))];
@@ -565,6 +567,9 @@ function leastOf(ranked: Claim[], template: string): Claim[] {
 function operationLevel(permission: string): string {
   return permission.split('.')[1]?.toLowerCase() ?? '';
 }
+
+/** Whether a grant serves the app's own token (application permissions and RSC) rather than a user's. */
+const appOnly = (type: GrantType) => type !== 'delegated';
 
 function addCall(map: Map<string, NeededPermission>, name: string, type: GrantType, call: number): void {
   const key = `${type}:${name}`;
