@@ -39,6 +39,7 @@ const CASES: { language: TreeLanguage | 'powershell'; name: string; code: string
   { language: 'csharp', name: 'v5 property chain', code: 'var me = await graphClient.Me.GetAsync();', calls: [['GET', '/me']] },
   { language: 'csharp', name: 'v5 indexer with a literal and a variable', code: 'await graphClient.Users["jane@contoso.com"].GetAsync();\nawait graphClient.Users[id].Messages.GetAsync(c => c.QueryParameters.Top = 5);', calls: [['GET', '/users/{id}'], ['GET', '/users/{id}/messages']] },
   { language: 'csharp', name: 'v5 post, patch, delete', code: 'await graphClient.Me.SendMail.PostAsync(body);\nawait graphClient.Me.Events[id].PatchAsync(e);\nawait graphClient.Me.Events[id].DeleteAsync();', calls: [['POST', '/me/sendMail'], ['PATCH', '/me/events/{id}'], ['DELETE', '/me/events/{id}']] },
+  { language: 'csharp', name: 'the null-forgiving operator on a nullable client field', code: 'var me = await _graphClient!.Me.GetAsync();\nvar user = await _graphClient!.Users[id].GetAsync();', calls: [['GET', '/me'], ['GET', '/users/{id}']] },
   { language: 'csharp', name: 'v5 entity sets at the root beyond the common ones', code: 'var skus = await graphClient.SubscribedSkus.GetAsync();\nvar risky = await graphClient.IdentityProtection.RiskyUsers.GetAsync();', calls: [['GET', '/subscribedSkus'], ['GET', '/identityProtection/riskyUsers']] },
   { language: 'csharp', name: 'v5 $value', code: 'var photo = await graphClient.Me.Photo.Content.GetAsync();', calls: [['GET', '/me/photo/$value']] },
   { language: 'csharp', name: 'v4 Request() with modifiers', code: 'var page = await graphClient.Me.Events.Request().Select("subject").Top(10).GetAsync();\nawait graphClient.Me.Contacts.Request().AddAsync(contact);', calls: [['GET', '/me/events'], ['POST', '/me/contacts']] },
@@ -907,6 +908,38 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     // Another Kiota-generated client in a file that does not use the Graph SDK is none of m365cert's business.
     const other = extractTreeLanguage(new SourceFile('Repo.cs', 'using GitHub;\npublic class Repo {\n  public async Task Run() { var repo = await github.Repos["o"]["r"].GetAsync(); }\n}\n'), 'csharp', parsers.csharp!);
     assert.deepEqual([other.calls.length, other.unresolved.length], [0, 0]);
+  });
+
+  // As Graph's tutorials do: one helper holds the user's client (device code) and the app's own (client secret).
+  it('a file with a user client and an app client: each SDK call takes the flow of the credential its client is built on', () => {
+    const flowsOf = (name: string, language: TreeLanguage, code: string) => extractTreeLanguage(new SourceFile(name, code), language, parsers[language]!).calls.map((call) => `${call.path} ${call.flow ?? '-'}`);
+    const csharp = [
+      'using Azure.Identity;\nusing Microsoft.Graph;\nclass GraphHelper {',
+      '  private static GraphServiceClient? _userClient;\n  private static GraphServiceClient? _appClient;\n  private static ClientSecretCredential? _clientSecretCredential;',
+      '  public static void InitUser(Settings settings) {\n    var credential = new DeviceCodeCredential(options);\n    _userClient = new GraphServiceClient(credential, settings.GraphUserScopes);\n  }',
+      '  private static void EnsureApp() {\n    _clientSecretCredential = new ClientSecretCredential(tenant, id, secret);\n    _appClient = new GraphServiceClient(_clientSecretCredential, new[] { "https://graph.microsoft.com/.default" });\n  }',
+      '  public static Task<User?> GetUserAsync() => _userClient!.Me.GetAsync();\n  public static Task<UserCollectionResponse?> GetUsersAsync() => _appClient!.Users.GetAsync();',
+      '  public static Task<User?> Either(GraphServiceClient client) => client.Me.GetAsync();\n}',
+    ].join('\n');
+    assert.deepEqual(flowsOf('GraphHelper.cs', 'csharp', csharp), ['/me delegated', '/users application', '/me -']);
+    const python = [
+      'from azure.identity import DeviceCodeCredential, ClientSecretCredential\nfrom msgraph import GraphServiceClient\nclass Graph:',
+      '    def __init__(self):\n        self.device_code_credential = DeviceCodeCredential(client_id, tenant_id=tenant_id)\n        self.user_client = GraphServiceClient(self.device_code_credential, scopes)',
+      '        self.client_credential = ClientSecretCredential(tenant_id, client_id, client_secret)\n        self.app_client = GraphServiceClient(self.client_credential)',
+      '    async def get_user(self):\n        return await self.user_client.me.get()\n    async def get_users(self):\n        return await self.app_client.users.get()',
+    ].join('\n');
+    assert.deepEqual(flowsOf('graph.py', 'python', python), ['/me delegated', '/users application']);
+    // Java v5: the client is built on an auth provider wrapping the credential; both methods name theirs `authProvider`.
+    const java = [
+      'import com.microsoft.graph.requests.GraphServiceClient;\npublic class Graph {',
+      '  private static GraphServiceClient<Request> _userClient;\n  private static GraphServiceClient<Request> _appClient;',
+      '  public static void initUser() {\n    _deviceCodeCredential = new DeviceCodeCredentialBuilder().clientId(clientId).build();\n    final TokenCredentialAuthProvider authProvider = new TokenCredentialAuthProvider(scopes, _deviceCodeCredential);\n    _userClient = GraphServiceClient.builder().authenticationProvider(authProvider).buildClient();\n  }',
+      '  private static void ensureApp() {\n    _clientSecretCredential = new ClientSecretCredentialBuilder().clientId(clientId).clientSecret(secret).build();\n    final TokenCredentialAuthProvider authProvider = new TokenCredentialAuthProvider(List.of("https://graph.microsoft.com/.default"), _clientSecretCredential);\n    _appClient = GraphServiceClient.builder().authenticationProvider(authProvider).buildClient();\n  }',
+      '  public static User getUser() { return _userClient.me().buildRequest().get(); }\n  public static UserCollectionPage getUsers() { return _appClient.users().buildRequest().get(); }\n}',
+    ].join('\n');
+    assert.deepEqual(flowsOf('Graph.java', 'java', java), ['/me delegated', '/users application']);
+    // One flow in the file: the file's flow is every call's, and the calls carry none of their own.
+    assert.deepEqual(flowsOf('graph.py', 'python', python.replace(/DeviceCodeCredential\(/, 'ClientSecretCredential(')), ['/me -', '/users -']);
   });
 
   // As in Graph's change-notification training: SDK v4 pages through a delta query with NextPageRequest.

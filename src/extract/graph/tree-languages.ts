@@ -106,6 +106,8 @@ const CSHARP: LanguageRules = {
       // v4 actions and functions are methods before `.Request()`: `.SendMail(message, true)`, `.Delta()`, `.CreateUploadSession(item)`.
       return { kind: 'action', name, next: fn.childForFieldName('expression') };
     }
+    // `_client!.Me`: the null-forgiving operator changes nothing at run time.
+    if (node.type === 'postfix_unary_expression' && node.text.endsWith('!')) return { kind: 'skip', next: node.namedChild(0) };
     if (node.type === 'identifier' || node.type === 'this_expression') return { kind: 'root', name: node.text };
     return undefined;
   },
@@ -284,6 +286,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const betaClients = betaBaseUrlClients(file.text);
   // Whether any credential may be for the token-exchange audience (see federationAssertion): looked up once, not per call.
   const exchangesTokens = file.text.includes(TOKEN_EXCHANGE);
+  /** The client each SDK call is made on, for files using more than one flow (see clientFlow). */
+  const sdkRoots = new Map<CodeGraphFacts['calls'][number], { root: string; at: TsNode }>();
   /** Parameters standing for a marker while a request helper's URL is read (see registerHelper). */
   const bindings = new Map<string, string>();
   /** Functions of this file returning one expression, by name (see urlReturnedBy). */
@@ -418,7 +422,10 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       if (!verb || (!rules.verbsTakingNames?.has(member.name) && args.some((arg) => stringValue(arg, rules)))) continue;
       const flow = language === 'csharp' ? requestFlow(call) : undefined;
       const chains = sdkTargets(member.object);
-      for (const { path, version } of chains) addCall(call, verb, path, version ?? (beta ? 'beta' : undefined), rules.sdkVia ?? 'sdk', 'high', { ...sdkSelection(call), ...(flow ? { flow } : {}), ...(verb === 'POST' && SEARCH_QUERY_PATH.test(path) ? { searchEntities: sdkSearchEntities(args[0]) } : {}), ...subscription(verb, path, args.slice(0, 1), call) });
+      for (const { path, version, root } of chains) {
+        addCall(call, verb, path, version ?? (beta ? 'beta' : undefined), rules.sdkVia ?? 'sdk', 'high', { ...sdkSelection(call), ...(flow ? { flow } : {}), ...(verb === 'POST' && SEARCH_QUERY_PATH.test(path) ? { searchEntities: sdkSearchEntities(args[0]) } : {}), ...subscription(verb, path, args.slice(0, 1), call) });
+        if (!flow && facts.calls.at(-1)?.source.line === call.startPosition.row + 1) sdkRoots.set(facts.calls.at(-1)!, { root, at: call });
+      }
       // The Graph SDK's request on a builder another part of the app hands out (`mailbox = client.get_user_context(id)`,
       // then `mailbox.events.get(request_configuration=…)`): a Graph request whose path m365cert cannot follow.
       if (!chains.length && member.object && usesGraphSdk && unfollowedSdkRequest(member.object, member.name, args, call)) {
@@ -508,6 +515,15 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       for (const call of calls) {
         const found = chained.has(call) ? undefined : helperAt(call);
         if (found) helperCall(call, found.name, found.helper);
+      }
+    }
+
+    // A file holding a user's client and the app's own (`_userClient` on a device-code credential, `_appClient` on a
+    // client secret, as Graph's tutorials do): each SDK call takes the flow of the credential its client is built on.
+    if (new Set(facts.flows.filter((flow) => !flow.perCall).map((flow) => flow.flow)).size > 1) {
+      for (const [graphCall, { root, at }] of sdkRoots) {
+        const flow = clientFlow(root, at);
+        if (flow) graphCall.flow = flow;
       }
     }
 
@@ -742,6 +758,40 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     return Boolean(name && new RegExp(`\\b${escapeRegExp(audience.text)}\\b`).test(parameters) && new RegExp(`\\b${escapeRegExp(name)}\\s*\\(\\s*["']${escapeRegExp(TOKEN_EXCHANGE)}`).test(file.text));
   }
 
+  /**
+   * The flow of the credential a Graph client is built on, followed through the variables its value names (an
+   * auth provider wrapping the credential): `_appClient = GraphServiceClient.builder().authenticationProvider(
+   * authProvider)…` with `authProvider = new TokenCredentialAuthProvider(scopes, _clientSecretCredential)`. Of a name
+   * assigned in several places, the assignment in the function of the use counts. Undefined unless one flow is found.
+   */
+  function clientFlow(root: string, at: TsNode): AuthFlow | undefined {
+    const found = new Set<AuthFlow>();
+    const visit = (name: string, use: TsNode, depth: number) => {
+      for (const value of assignmentsReaching(name, use)) {
+        // Names as written, qualified ones whole (`self.credential`, `azure.identity.ClientSecretCredential`).
+        for (const qualified of new Set(value.text.match(/[A-Za-z_][\w.]*/g) ?? [])) {
+          const named = rules.flows.find(([pattern]) => pattern.test(qualified.split('.').pop()!));
+          const variable = constants.has(qualified) ? qualified : qualified.replace(/^this\./, '');
+          if (named) found.add(named[1]);
+          else if (depth < 3 && variable !== name && constants.has(variable)) visit(variable, value, depth + 1);
+        }
+      }
+    };
+    // A chain on a field (`self.user_client.me`) roots at `self`: the field is the client.
+    const field = /^(self|this)$/.test(root) ? /^(?:self|this)\s*\.\s*\w+/.exec(at.text)?.[0].replace(/\s+/g, '') : root;
+    if (field) visit(constants.has(field) ? field : field.replace(/^this\./, ''), at, 0);
+    return found.size === 1 ? [...found][0] : undefined;
+  }
+
+  /** The assignments of a name that may reach a use: those in the use's own function, else every one. */
+  function assignmentsReaching(name: string, use: TsNode): TsNode[] {
+    const values = constants.get(name) ?? [];
+    let own: TsNode | null = use.parent;
+    while (own && !FUNCTION_NODE.test(own.type)) own = own.parent;
+    const local = own ? values.filter((value) => value.startIndex > own!.startIndex && value.endIndex <= own!.endIndex && value.startIndex < use.startIndex) : [];
+    return local.length ? [local.at(-1)!] : values;
+  }
+
   /** A URL template's `{name}` variables given the values passed for them in order; one not known stays a variable. */
   function withUriVariables(url: string | undefined, values: readonly TsNode[]): string | undefined {
     let position = 0;
@@ -967,13 +1017,13 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   }
 
   /** The Graph paths of the SDK chains below a receiver, each with the version its client's base URL names, if any. */
-  function sdkTargets(receiver: TsNode | null): { path: string; version?: string }[] {
-    const targets = new Map<string, { path: string; version?: string }>();
+  function sdkTargets(receiver: TsNode | null): { path: string; version?: string; root: string }[] {
+    const targets = new Map<string, { path: string; version?: string; root: string }>();
     // A receiver given in the arms of an `if` (`folder = root.get_by_path(p)` / `folder = root`) is each of them.
     for (const chain of walkChains(receiver, rules, (root) => reachingAt(constants, root) ?? [valueAt(constants, root)].filter((value): value is TsNode => value !== undefined))) {
       const path = fluentPath(rules.chainSegments?.(chain.segments) ?? chain.segments);
       const version = chain.version ?? (betaClients?.has(chain.root) || betaClients?.has(chain.root.split('.').pop()!) ? 'beta' : undefined);
-      if (path && GRAPH_ROOT.test(chain.root)) targets.set(`${version ?? ''} ${path}`, { path, ...(version ? { version } : {}) });
+      if (path && GRAPH_ROOT.test(chain.root)) targets.set(`${version ?? ''} ${path}`, { path, ...(version ? { version } : {}), root: chain.root });
     }
     return [...targets.values()];
   }
