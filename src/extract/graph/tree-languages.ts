@@ -2146,7 +2146,12 @@ function unreachableTest(nodes: NodesOf, rules: LanguageRules): (node: TsNode) =
       cursor.delete();
     }
   }
-  return (node) => ranges.some(([start, end]) => node.startIndex >= start && node.startIndex < end);
+  if (!ranges.length) return () => false;
+  // A node's position is read from the parser's memory on each access: once per test.
+  return (node) => {
+    const at = node.startIndex;
+    return ranges.some(([start, end]) => at >= start && at < end);
+  };
 }
 
 function enclosingStatement(node: TsNode): TsNode | null {
