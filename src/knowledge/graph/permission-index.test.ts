@@ -142,6 +142,9 @@ describe('knowledge/graph/permission-index', () => {
     assert.equal(least('POST', '/users/{id}/sendMail', 'Application'), 'Mail.Send');
     assert.equal(least('GET', '/sites/{id}/lists', 'DelegatedWork'), 'Sites.Read.All');
     assert.equal(least('GET', '/me/drive/root:/docs/report.docx:/content', 'DelegatedWork'), 'Files.Read');
+    // The root item by its alias, then a path below it (`items/root:/…:`), as upload samples write it.
+    assert.equal(index.match('PUT', '/drives/{id}/items/root:/docs/report.docx:/content')?.template, '/drives/{id}/items/{id}/content');
+    assert.equal(least('PUT', '/me/drive/items/root:/report.docx:/content', 'DelegatedWork'), 'Files.ReadWrite');
     // calendarView is missing from the data; the API reference gives it the permissions of events.
     assert.equal(least('GET', '/me/calendarView', 'DelegatedWork'), 'Calendars.ReadBasic');
     assert.match(index.match('GET', '/me/calendarView')!.adjustment ?? '', /permissions of events/);

@@ -381,9 +381,9 @@ function driveAliases(segments: readonly string[]): string[] | undefined {
   if (site === 0) result = result.slice(2);
   const root = result.findIndex((segment, position) => segment === 'root' && position > 0 && (result[position - 1] === 'drive' || result[position - 2] === 'drives') && result[position + 1] !== undefined && !result[position + 1]!.endsWith(':'));
   if (root > 0) result = [...result.slice(0, root), 'items', PLACEHOLDER, ...result.slice(root + 1)];
-  // An item addressed by its path (`root:/a/b.txt:`) is an item: `items/{id}`.
+  // An item addressed by its path (`root:/a/b.txt:`, also below the root item's id, `items/root:/a/b.txt:`) is an item: `items/{id}`.
   const byPath = result.findIndex((segment, position) => segment === 'root:' && result[position + 1] === `${PLACEHOLDER}:`);
-  if (byPath > 0) result = [...result.slice(0, byPath), 'items', PLACEHOLDER, ...result.slice(byPath + 2)];
+  if (byPath > 0) result = [...result.slice(0, byPath), ...(result[byPath - 1] === 'items' ? [] : ['items']), PLACEHOLDER, ...result.slice(byPath + 2)];
   return result.join('/') === segments.join('/') ? undefined : result;
 }
 
