@@ -106,6 +106,14 @@ const CSHARP: LanguageRules = {
       // v4 actions and functions are methods before `.Request()`: `.SendMail(message, true)`, `.Delta()`, `.CreateUploadSession(item)`.
       return { kind: 'action', name, next: fn.childForFieldName('expression') };
     }
+    // `_client?.Me`: a member reached when its object is not null (the grammar puts an `await` before it inside).
+    if (node.type === 'conditional_access_expression') {
+      const condition = node.childForFieldName('condition');
+      const binding = node.namedChildren.find((child) => child?.type === 'member_binding_expression' || child?.type === 'element_binding_expression');
+      const next = condition?.type === 'await_expression' ? condition.namedChild(0) : condition;
+      if (binding?.type === 'element_binding_expression') return { kind: 'id', next };
+      return binding ? { kind: 'segment', name: binding.childForFieldName('name')?.text ?? '', next } : undefined;
+    }
     // `_client!.Me`: the null-forgiving operator changes nothing at run time.
     if (node.type === 'postfix_unary_expression' && node.text.endsWith('!')) return { kind: 'skip', next: node.namedChild(0) };
     if (node.type === 'identifier' || node.type === 'this_expression') return { kind: 'root', name: node.text };
@@ -1149,6 +1157,7 @@ function walkChains(start: TsNode | null, rules: LanguageRules, valueOf: (root: 
   const below = (chains: SdkChain[]) => chains.map((chain) => ({ ...chain, segments: [...chain.segments, ...segments] }));
   let node = start;
   let afterItemPath = false;
+  let afterItemOfItemPath = false;
   let sawRequest = requestSeen;
   for (let guard = 0; node && guard < 64; guard++) {
     const step = rules.step(node);
@@ -1168,15 +1177,19 @@ function walkChains(start: TsNode | null, rules: LanguageRules, valueOf: (root: 
     // A method after `.Request()` (or with no `.Request()` at all) is not part of the path.
     if (step.kind === 'action' && !sawRequest) return [];
     if (step.kind === 'request') sawRequest = true;
-    if (step.kind === 'id') segments.unshift(PLACEHOLDER);
+    // An item by its id with a path below it (`Items["root"].ItemWithPath(p)`) is the one item the path names.
+    const itemOfItemPath = afterItemPath && step.kind === 'id';
+    if (step.kind === 'id' && !itemOfItemPath) segments.unshift(PLACEHOLDER);
     if (step.kind === 'item-path') segments.unshift('items', PLACEHOLDER);
-    // The drive root an item path hangs from is already said by `items/{id}`.
-    const rootOfItemPath = afterItemPath && step.kind === 'segment' && /^root$/i.test(step.name);
+    // The drive root an item path hangs from, or the items collection of that item, is already said by `items/{id}`.
+    // (Java v5 keys the collection in one step: `items(itemId).itemWithPath(name)`.)
+    const rootOfItemPath = step.kind === 'segment' && ((afterItemPath && (/^root$/i.test(step.name) || (step.id === true && /^items$/i.test(step.name)))) || (afterItemOfItemPath && /^items$/i.test(step.name)));
     if ((step.kind === 'segment' || step.kind === 'action') && !rootOfItemPath) {
       if (step.id) segments.unshift(PLACEHOLDER);
       segments.unshift(sdkSegment(step.name));
     }
     afterItemPath = step.kind === 'item-path';
+    afterItemOfItemPath = itemOfItemPath;
     node = step.next;
   }
   return [];
