@@ -155,6 +155,8 @@ const PYTHON: LanguageRules = {
       if (fn?.type !== 'attribute') return undefined;
       const name = fn.childForFieldName('attribute')?.text ?? '';
       if (/^by_\w+_id$/.test(name)) return { kind: 'id', next: fn.childForFieldName('object') };
+      // with_url(next_link): the same request builder for the next page, as C#'s WithUrl.
+      if (name === 'with_url') return { kind: 'skip', next: fn.childForFieldName('object') };
       const withParameters = kiotaParameterSegment(name, argumentsOf(node.childForFieldName('arguments')).length);
       return withParameters ? { kind: 'segment', name: withParameters, next: fn.childForFieldName('object') } : undefined;
     }
