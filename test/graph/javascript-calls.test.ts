@@ -333,6 +333,9 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     const facts = extractJavaScript(new SourceFile('auth.ts', "const r = await pca.acquireTokenSilent({ scopes: ['User.Read', 'Calendars.Read'], account });\nconst app = await cca.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] });"), () => undefined);
     assert.deepEqual(facts.scopes.map((scope) => scope.name), ['User.Read', 'Calendars.Read', 'https://graph.microsoft.com/.default']);
     assert.deepEqual(facts.flows.map((flow) => `${flow.flow}:${flow.kind}`), ['delegated:auth-code', 'application:client-credentials']);
+    // Kiota's authentication provider (@microsoft/msgraph-sdk) takes its scopes as its second argument.
+    const kiota = extractJavaScript(new SourceFile('kiota.ts', "const graphScopes = ['User.Read', 'Mail.Read'];\nconst authProvider = new AzureIdentityAuthenticationProvider(credential, graphScopes);\nconst other = new AzureIdentityAuthenticationProvider(credential, ['Files.Read']);"), () => undefined);
+    assert.deepEqual(kiota.scopes.map((scope) => `${scope.name}:${scope.source.line}`), ['User.Read:1', 'Mail.Read:1', 'Files.Read:3']);
     // SPFx: a client from the context's factory (directly or kept on the class) acts for the signed-in user.
     const spfx = extractJavaScript(new SourceFile('Repo.ts', "const client = await this.context.msGraphClientFactory.getClient('3');\nconst aad = await this.aadHttpClientFactory.getClient(API);\nawait msGraphClientFactory.getClient('3');\nawait factory.getClient('3');"), () => undefined);
     assert.deepEqual(spfx.flows.map((flow) => `${flow.flow}:${flow.kind}:${flow.source.line}`), ['delegated:spfx-context:1', 'delegated:spfx-context:2', 'delegated:spfx-context:3']);

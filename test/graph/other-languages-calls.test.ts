@@ -838,6 +838,10 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual([py.scopes.map((s) => s.name), py.flows.map((f) => f.flow)], [['User.Read', 'Mail.Send'], ['delegated']]);
     const java = extractTreeLanguage(new SourceFile('A.java', wrap.java('ClientSecretCredential c = new ClientSecretCredentialBuilder().build();')), 'java', parsers.java!);
     assert.deepEqual(java.flows.map((f) => f.flow), ['application']);
+    // Kiota's authentication provider takes the scopes it signs in with (Java: after the allowed hosts).
+    const kiota = (language: TreeLanguage, code: string) => extractTreeLanguage(new SourceFile(`k.${{ csharp: 'cs', python: 'py', java: 'java' }[language]}`, wrap[language](code)), language, parsers[language]!).scopes.map((s) => s.name);
+    assert.deepEqual(kiota('csharp', 'var auth = new AzureIdentityAuthenticationProvider(credential, new[] { "User.Read", "Mail.Read" });'), ['User.Read', 'Mail.Read']);
+    assert.deepEqual(kiota('java', 'AzureIdentityAuthenticationProvider auth = new AzureIdentityAuthenticationProvider(credential, new String[] { "graph.microsoft.com" }, "User.Read", "Mail.Read");'), ['User.Read', 'Mail.Read']);
     const ps = extractPowerShell(new SourceFile('a.ps1', "Connect-MgGraph -Scopes 'User.Read.All','Group.Read.All'\nConnect-MgGraph -ClientId $c -TenantId $t -CertificateThumbprint $th"));
     assert.deepEqual([ps.scopes.map((s) => s.name), ps.flows.map((f) => f.flow)], [['User.Read.All', 'Group.Read.All'], ['delegated', 'application']]);
   });

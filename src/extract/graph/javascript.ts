@@ -111,8 +111,11 @@ const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFu
 const PNP_QUERY = /^(select|expand|top|filter|orderBy|skip|search|count|skipToken)$/;
 /** React hooks that hand out the function they are given: `useCallback(fn, deps)`, `React.useMemo(() => fn, deps)`. */
 const HOOK_WRAPPERS = /^(React\.)?(useCallback|useMemo)$/;
-/** Calls taking the scopes they sign in with (TeamsFx React's hooks as `{ scope: [...] }`, after the function they run). */
-const SCOPE_FUNCTIONS = /^(acquireToken\w*|loginPopup|loginRedirect|ssoSilent|getToken|createMicrosoftGraphClient\w*|login|getAccessToken|handleMessageExtensionQueryWithSSO|useGraphWithCredential|useGraph)$/;
+/**
+ * Calls taking the scopes they sign in with, in a list, a string or a `scopes` property (TeamsFx React's hooks as
+ * `{ scope: [...] }`, after the function they run; Kiota's AzureIdentityAuthenticationProvider as its second argument).
+ */
+const SCOPE_FUNCTIONS = /^(acquireToken\w*|loginPopup|loginRedirect|ssoSilent|getToken|createMicrosoftGraphClient\w*|login|getAccessToken|handleMessageExtensionQueryWithSSO|useGraphWithCredential|useGraph|AzureIdentityAuthenticationProvider)$/;
 const FLOW_MARKERS: [RegExp, AuthFlow, string][] = [
   [/^acquireTokenByClientCredential$/, 'application', 'client-credentials'],
   // TeamsFx's AppCredential is the app's own identity (client credentials), as its notification bots use it.

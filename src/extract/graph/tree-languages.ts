@@ -241,7 +241,7 @@ const RULES: Record<TreeLanguage, LanguageRules> = { csharp: CSHARP, python: PYT
 const OFFICE365_PYTHON = office365Rules(PYTHON);
 const O365_PYTHON = o365Rules(PYTHON);
 
-const SCOPE_CONTEXT = /scope|AcquireToken|acquire_token|GraphServiceClient|Credential/i;
+const SCOPE_CONTEXT = /scope|AcquireToken|acquire_token|GraphServiceClient|Credential|AuthenticationProvider/i;
 /** MSAL for Java's token request parameters, whose builders take the scopes first. */
 const MSAL_PARAMETERS = /^(Silent|AuthorizationCode|ClientCredential|InteractiveRequest|DeviceCodeFlow|OnBehalfOf|UserNamePassword|IntegratedWindowsAuthentication|RefreshToken)Parameters$/;
 /** How any scope-like string literal ends in source: a capitalised dotted name or `.default`, then its quote. */
