@@ -436,6 +436,13 @@ const APPS: { name: string; files: Record<string, string>; expected: Verdicts }[
     },
     expected: { missing: ['User.Read', 'User.ReadBasic.All'] },
   },
+  {
+    // Reading the tenant's organization (name, verified domains): not Intune's DeviceManagementServiceConfig.Read.All,
+    // which the data marks least for /organization among Intune's own paths.
+    name: 'tenant details read by the signed-in user and by a daemon: User.Read and Organization.Read.All needed',
+    files: { 'appPackage/aad.manifest.json': aadManifest([['User.Read', 'Scope'], ['Organization.Read.All', 'Role']]), 'src/tenant.ts': oboBackend("  await graph.api('/organization').select('displayName,verifiedDomains').get();"), 'src/nightly.ts': daemon("  await graph.api(`/organization/${tenantId}`).get();") },
+    expected: { needed: ['Organization.Read.All', 'User.Read'], highRiskUnjustified: ['Organization.Read.All'] },
+  },
 ];
 
 describe('sample apps: expected least-privilege verdicts', () => {

@@ -145,6 +145,17 @@ describe('knowledge/graph/permission-index', () => {
     // The root item by its alias, then a path below it (`items/root:/…:`), as upload samples write it.
     assert.equal(index.match('PUT', '/drives/{id}/items/root:/docs/report.docx:/content')?.template, '/drives/{id}/items/{id}/content');
     assert.equal(least('PUT', '/me/drive/items/root:/report.docx:/content', 'DelegatedWork'), 'Files.ReadWrite');
+    // Intune lists /organization among its own paths, marked least: the tenant's organization is read with User.Read or Organization.Read.All.
+    const leastFor = (method: string, graphPath: string, scheme: 'DelegatedWork' | 'Application') => {
+      const match = index.match(method, graphPath)!;
+      return rankClaims(match.claims.get(scheme)!, match.template, method)[0]!.permission;
+    };
+    assert.equal(leastFor('GET', '/organization', 'DelegatedWork'), 'User.Read');
+    assert.equal(leastFor('GET', '/organization', 'Application'), 'Organization.Read.All');
+    assert.equal(leastFor('GET', '/organization/{id}', 'Application'), 'Organization.Read.All');
+    assert.equal(leastFor('PATCH', '/organization/{id}', 'Application'), 'Organization.ReadWrite.All');
+    // Intune's own paths keep Intune's marks.
+    assert.equal(leastFor('GET', '/deviceManagement/managedDevices', 'Application'), 'DeviceManagementManagedDevices.Read.All');
     // calendarView is missing from the data; the API reference gives it the permissions of events.
     assert.equal(least('GET', '/me/calendarView', 'DelegatedWork'), 'Calendars.ReadBasic');
     assert.match(index.match('GET', '/me/calendarView')!.adjustment ?? '', /permissions of events/);

@@ -217,6 +217,9 @@ export class GraphPermissionIndex {
     const isCast = (segment: string) => segment.startsWith('microsoft.graph.') || segment.startsWith('graph.');
     const innerCasts = segments.slice(0, -1).filter(isCast);
     if (innerCasts.length) attempts.push([segments.filter((segment, position) => position === segments.length - 1 || !isCast(segment)), `dropped the cast ${innerCasts.join(', ')} inside the path`]);
+    // Reading the tenant's organization by its id: the data lists only Intune's and user permissions for it, while
+    // Graph's reference gives "Get organization" the permissions of "List organization" (User.Read, Organization.Read.All).
+    if (upper === 'GET' && segments.length === 2 && segments[0]?.toLowerCase() === 'organization' && segments[1] === PLACEHOLDER) attempts.unshift([['organization'], 'the data lists no organization permission for one organization; the API reference gives it those of the list']);
     const dollar = segments.findIndex((segment) => segment.startsWith('$'));
     if (dollar > 0) attempts.push([segments.slice(0, dollar), `dropped ${segments.slice(dollar).join('/')}`]);
     // An item addressed by path inside a special folder (`special/approot:/settings.json:`) is a drive item;
@@ -452,7 +455,8 @@ export function broaderNames(permission: string): string[] {
  * for PATCH /users/{id}, and stand in for the write the data marks least only when that mark is a read
  * permission's or another resource's);
  * (2) a pathSet with fewer methods first; (3) lower privilegeLevel; (4) ReadBasic < Read < Send/Create <
- * ReadWrite < Manage < FullControl; (5) name. A read permission allowing the operation counts as marked when its
+ * ReadWrite < Manage < FullControl; (5) name. Intune's marks on paths outside its own resources (GET /organization)
+ * do not count where the path's own resource has a permission. A read permission allowing the operation counts as marked when its
  * write sibling is (`TeamMember.Read.All` where the data marks only `TeamMember.ReadWrite.All` least for app-only
  * GET /teams/{id}/members): writing cannot be less privilege than reading the same resource.
  */
@@ -465,9 +469,13 @@ export function rankClaims(claims: readonly Claim[], template?: string, method?:
   // least for POST /identity/conditionalAccess/namedLocations), or another product's where the path's own resource
   // has a single-method permission (Intune's DeviceManagementServiceConfig.ReadWrite.All for PATCH /organization/{id}).
   const suspectMark = (claim: Claim) => (read ? singleMethodExists : (singleMethodExists && operationRank(claim.permission) <= 1) || (ownSingleMethodExists && affinity(claim.permission, stems) === 1));
+  // Intune lists some directory paths among its own (GET /organization): its mark there is not the path's least
+  // when the path's own resource has a permission (Organization.Read.All; delegated, User.Read reads it too).
+  const ownExists = claims.some((claim) => affinity(claim.permission, stems) === 0);
+  const intuneElsewhere = (claim: Claim) => ownExists && INTUNE_PERMISSION.test(claim.permission) && affinity(claim.permission, stems) === 1 && !stems.some((stem) => INTUNE_STEM.test(stem));
   const entity = method === 'PATCH' && template ? updatedEntity(template) : undefined;
   const partial = (claim: Claim) => entity !== undefined && scopedToSomeProperties(claim.permission, entity);
-  const markedLeast = (claim: Claim) => claim.least && !partial(claim) && !(claim.methodCount > 1 && suspectMark(claim));
+  const markedLeast = (claim: Claim) => claim.least && !partial(claim) && !intuneElsewhere(claim) && !(claim.methodCount > 1 && suspectMark(claim));
   const marked = new Set(claims.filter(markedLeast).map((claim) => claim.permission));
   const trusted = (claim: Claim) => markedLeast(claim) || broaderNames(claim.permission).some((broader) => marked.has(broader));
   // With no least mark in this scheme (an RSC-only least set aside, say), the permission the data marks least for
@@ -485,6 +493,10 @@ export function rankClaims(claims: readonly Claim[], template?: string, method?:
       a.permission.localeCompare(b.permission),
   );
 }
+
+/** Intune's permissions, and the path segments of its own resources (managed devices and apps, device management). */
+const INTUNE_PERMISSION = /^DeviceManagement/;
+const INTUNE_STEM = /manage|device|remotehelp|pfx|onpremencrypted|officeconfiguration|mobileapp/;
 
 /**
  * The resources a path names (`/users/{id}/calendar/events` → user, calendar, event; `/me` → user). The data
