@@ -685,17 +685,29 @@ function tokenValue(token: Token, variables: Map<string, string>): string | unde
 }
 
 /** Splits tokens into statements at newlines (unless continued), `;` and `|`. */
-function statements(tokens: Token[]): Token[][] {
+function statements(tokens: Token[], hashtables = true): Token[][] {
   const result: Token[][] = [];
   let current: Token[] = [];
+  // A hashtable written in a statement (`-Headers @{ Authorization = "Bearer $t"; Accept = 'json' }`) is part of it:
+  // its braces and `;` are brackets and punctuation there, not statement separators.
+  let hashtableDepth = 0;
   for (const token of tokens) {
+    const opensHashtable = hashtables && token.text === '{' && token.kind === 'separator' && current.at(-1)?.text === '@';
+    if (opensHashtable || (hashtableDepth > 0 && token.kind === 'separator')) {
+      if (token.text === '{') hashtableDepth++;
+      if (token.text === '}') hashtableDepth--;
+      // A newline between entries separates them as `;` does.
+      current.push({ ...token, kind: 'other', text: token.text === '\n' ? ';' : token.text });
+      continue;
+    }
     if (token.kind === 'separator') {
       if (current.length) result.push(current);
       current = [];
     } else current.push(token);
   }
   if (current.length) result.push(current);
-  return result;
+  // A hashtable never closed (a script PowerShell itself would reject) must not swallow the rest of the file.
+  return hashtableDepth > 0 ? statements(tokens, false) : result;
 }
 
 export function tokenize(text: string): Token[] {
