@@ -13,6 +13,7 @@ type Expected = [method: string, path: string, version?: 'v1.0' | 'beta'];
 const CASES: { name: string; code: string; calls: Expected[] }[] = [
   { name: 'SDK get', code: "await client.api('/me').get();", calls: [['GET', '/me']] },
   { name: 'SDK post', code: "await client.api('/me/sendMail').post({ message });", calls: [['POST', '/me/sendMail']] },
+  { name: 'a URL joined from an array of parts', code: "const GRAPH = 'https://graph.microsoft.com/v1.0';\nawait fetch([GRAPH, 'groups', groupId, 'members'].join('/'));\nawait fetch([GRAPH, ...parts].join('/'));\nconst ids = [a, b].join(',');", calls: [['GET', '/groups/{id}/members']] },
   { name: 'SDK patch via update()', code: "await client.api(`/me/events/${id}`).update({ subject });", calls: [['PATCH', '/me/events/{id}']] },
   { name: 'SDK put', code: "await client.api('/me/photo/$value').put(blob);", calls: [['PUT', '/me/photo/$value']] },
   { name: 'SDK delete and del()', code: "await client.api(`/me/events/${a}`).delete(); await client.api(`/me/contacts/${b}`).del();", calls: [['DELETE', '/me/events/{id}'], ['DELETE', '/me/contacts/{id}']] },
