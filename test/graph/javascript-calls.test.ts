@@ -181,6 +181,12 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     assert.deepEqual(facts.unresolved, []);
   });
 
+  it('a query string built with URLSearchParams gives the request its $select', () => {
+    const code = "const GRAPH = 'https://graph.microsoft.com/v1.0';\nconst params = new URLSearchParams({ $select: 'id,displayName,department', $top: '10' });\nawait fetch(`${GRAPH}/users?${params}`);\nawait fetch(`${GRAPH}/me/messages?${new URLSearchParams({ '$select': 'subject,body' })}`);";
+    const facts = extractJavaScript(new SourceFile('q.ts', code), () => undefined);
+    assert.deepEqual(facts.calls.map((call) => `${call.path} ${JSON.stringify(call.select ?? [])}`), ['/users ["id","displayName","department"]', '/me/messages ["subject","body"]']);
+  });
+
   it('PnPjs query methods give the $select of the request they shape', () => {
     const facts = extractJavaScript(new SourceFile('x.ts', "import { graphfi } from '@pnp/graph';\nconst graph = graphfi().using(SPFx(this.context));\nconst FIELDS = ['displayName', 'mail'];\nawait graph.me.select('id', 'mail')();\nawait graph.users.getById(upn).select(...FIELDS).expand('manager')();"), () => undefined);
     assert.deepEqual(facts.calls.map((call) => `${call.path} ${JSON.stringify(call.select ?? [])} ${JSON.stringify(call.expand ?? [])}`), ['/me ["id","mail"] []', '/users/{id} ["displayName","mail"] ["manager"]']);

@@ -419,6 +419,16 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         return undefined;
       }
       case 'NewExpression': {
+        // new URLSearchParams({ $select: 'id,displayName', $top: '10' }): the query string it prints as.
+        const callee = node.callee as Node;
+        const [fields] = (node.arguments as Node[]) ?? [];
+        if (callee.type === 'Identifier' && callee.name === 'URLSearchParams' && fields?.type === 'ObjectExpression') {
+          const pairs = (fields.properties as Node[]).map((property) => {
+            const key = property.type === 'Property' && !property.computed ? ((property.key as Node).name ?? (property.key as Node).value) : undefined;
+            return typeof key === 'string' ? `${key}=${evaluate(property.value as Node, depth + 1) ?? PLACEHOLDER}` : undefined;
+          });
+          return pairs.every((pair) => pair !== undefined) ? pairs.join('&') : undefined;
+        }
         // new URL('/v1.0/me', 'https://graph.microsoft.com'): resolved as the URL standard does.
         const [path, base] = (node.arguments as Node[]) ?? [];
         if ((node.callee as Node).type !== 'Identifier' || (node.callee as Node).name !== 'URL' || !path) return undefined;
