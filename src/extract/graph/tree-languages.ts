@@ -1290,12 +1290,21 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
     if (template === undefined) return undefined;
     return rules.language === 'csharp' ? fieldFormat(template, (field) => (typeof field === 'number' && values[field] ? inner(values[field]) : undefined)) : printfFormat(template, (index) => inner(values[index]));
   }
-  // Java's String.join(",", "id", "mail") and new StringJoiner(",").add("id").add("mail").toString(): a $select list.
-  const joined = node.type === 'method_invocation' && rules.language === 'java' ? javaJoin(node) : undefined;
+  // Java's String.join(",", "id", "mail") and new StringJoiner(",").add("id").add("mail").toString(), C#'s
+  // string.Join(",", Fields) of an array: a $select list.
+  const joined = node.type === 'method_invocation' && rules.language === 'java' ? javaJoin(node) : node.type === 'invocation_expression' && rules.language === 'csharp' ? csharpJoin(node, constants) : undefined;
   if (joined) {
     const separator = inner(joined.separator);
     const parts = joined.parts.map((part) => inner(part));
     return separator === undefined || parts.some((part) => part === undefined) ? undefined : parts.join(separator);
+  }
+  // C#'s new Uri("…"), new Uri(baseUri, "me/events"), new Uri(path, UriKind.Relative).
+  if (node.type === 'object_creation_expression' && rules.language === 'csharp' && /^(System\.)?Uri$/.test(node.childForFieldName('type')?.text ?? '')) {
+    const [first, second] = argumentsOf(node.childForFieldName('arguments')).map(firstValue);
+    const given = inner(first);
+    if (!second || /^UriKind\./.test(second.text)) return given;
+    const relative = inner(second);
+    return given === undefined || relative === undefined ? undefined : resolveReference(given, relative);
   }
   if (node.type === 'identifier') {
     if (bindings.has(node.text)) return bindings.get(node.text);
@@ -1621,6 +1630,33 @@ function javaJoin(call: TsNode): { separator: TsNode; parts: TsNode[] } | undefi
   if (current?.type !== 'object_creation_expression' || !/^(java\.util\.)?StringJoiner$/.test(current.childForFieldName('type')?.text ?? '')) return undefined;
   const separator = argumentsOf(current.childForFieldName('arguments'))[0];
   return separator && parts.length ? { separator, parts } : undefined;
+}
+
+/** C#'s string.Join(separator, values…) or string.Join(separator, array), the array written or held in a field or variable. */
+function csharpJoin(call: TsNode, constants: Assignments): { separator: TsNode; parts: TsNode[] } | undefined {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'member_access_expression' || fn.childForFieldName('name')?.text !== 'Join' || !/^(string|String|System\.String)$/.test(fn.childForFieldName('expression')?.text ?? '')) return undefined;
+  const args = argumentsOf(call.childForFieldName('arguments')).map(firstValue);
+  if (args.length < 2) return undefined;
+  if (args.length > 2) return { separator: args[0]!, parts: args.slice(1) };
+  const list = args[1]!.type === 'identifier' ? valueAt(constants, args[1]!) : args[1];
+  const elements = list ? arrayElements(list) : undefined;
+  return elements?.length ? { separator: args[0]!, parts: elements } : undefined;
+}
+
+/**
+ * The elements of a C# array written out: `{ "a", "b" }`, `new[] { … }`, `new string[] { … }`, `[ "a", "b" ]` (which
+ * the grammar reads as an element binding of bracketed arguments).
+ */
+function arrayElements(node: TsNode): TsNode[] | undefined {
+  const value = node.type === 'equals_value_clause' ? node.namedChildren[0] : node;
+  if (!value) return undefined;
+  const list =
+    value.type === 'initializer_expression' || value.type === 'collection_expression' ? value
+    : /array_creation_expression$/.test(value.type) ? value.namedChildren.find((child) => child?.type === 'initializer_expression')
+    : value.type === 'element_binding_expression' ? value.namedChildren.find((child) => child?.type === 'bracketed_argument_list')
+    : undefined;
+  return list?.namedChildren.filter((child): child is TsNode => child !== null).map((child) => (child.type === 'expression_element' || child.type === 'argument' ? (child.namedChildren[0] ?? child) : child));
 }
 
 function formatArguments(call: TsNode): TsNode[] | undefined {
