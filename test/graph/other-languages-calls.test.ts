@@ -960,6 +960,12 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(facts.calls.map((call) => `${call.path} ${JSON.stringify(call.select ?? [])}`), ['/users ["id","displayName","department"]', '/me/messages ["subject","body"]', '/groups ["id","mail"]', '/me ["id","jobTitle"]']);
   });
 
+  it('Python: ",".join of a list or tuple (written, or held in a constant) gives the $select it lists', () => {
+    const code = 'import requests\nGRAPH = "https://graph.microsoft.com/v1.0"\nFIELDS = ["id", "displayName", "department"]\nrequests.get(f"{GRAPH}/users", params={"$select": ",".join(FIELDS)})\nrequests.get(GRAPH + "/me/messages?$select=" + ",".join(("subject", "body")))\n';
+    const facts = extractTreeLanguage(new SourceFile('q.py', code), 'python', parsers.python!);
+    assert.deepEqual(facts.calls.map((call) => `${call.path} ${JSON.stringify(call.select ?? [])}`), ['/users ["id","displayName","department"]', '/me/messages ["subject","body"]']);
+  });
+
   it('C#: SDK v4\'s NextPageRequest is the next page of a request already counted, neither a call nor unresolved', () => {
     const facts = extractTreeLanguage(new SourceFile('Delta.cs', 'using Microsoft.Graph;\npublic class Delta {\n  public void Run(GraphServiceClient graphClient) {\n    var users = graphClient.Users.Delta().Request().GetAsync().Result;\n    while (users.NextPageRequest != null) {\n      users = users.NextPageRequest.GetAsync().Result;\n    }\n    var more = page.NextPageRequest.GetAsync();\n    var other = mailbox.Events.GetAsync();\n  }\n}\n'), 'csharp', parsers.csharp!);
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`), ['GET /users/delta 4']);

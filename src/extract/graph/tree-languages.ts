@@ -1291,8 +1291,8 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
     return rules.language === 'csharp' ? fieldFormat(template, (field) => (typeof field === 'number' && values[field] ? inner(values[field]) : undefined)) : printfFormat(template, (index) => inner(values[index]));
   }
   // Java's String.join(",", "id", "mail") and new StringJoiner(",").add("id").add("mail").toString(), C#'s
-  // string.Join(",", Fields) of an array: a $select list.
-  const joined = node.type === 'method_invocation' && rules.language === 'java' ? javaJoin(node) : node.type === 'invocation_expression' && rules.language === 'csharp' ? csharpJoin(node, constants) : undefined;
+  // string.Join(",", Fields) of an array, Python's ",".join(FIELDS): a $select list.
+  const joined = node.type === 'method_invocation' && rules.language === 'java' ? javaJoin(node) : node.type === 'invocation_expression' && rules.language === 'csharp' ? csharpJoin(node, constants) : node.type === 'call' && rules.language === 'python' ? pythonJoin(node, constants) : undefined;
   if (joined) {
     const separator = inner(joined.separator);
     const parts = joined.parts.map((part) => inner(part));
@@ -1642,6 +1642,16 @@ function csharpJoin(call: TsNode, constants: Assignments): { separator: TsNode; 
   const list = args[1]!.type === 'identifier' ? valueAt(constants, args[1]!) : args[1];
   const elements = list ? arrayElements(list) : undefined;
   return elements?.length ? { separator: args[0]!, parts: elements } : undefined;
+}
+
+/** Python's `",".join(["id", "mail"])`, the list written or held in a variable. */
+function pythonJoin(call: TsNode, constants: Assignments): { separator: TsNode; parts: TsNode[] } | undefined {
+  const fn = call.childForFieldName('function');
+  const separator = fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'join' ? fn.childForFieldName('object') : null;
+  const args = argumentsOf(call.childForFieldName('arguments'));
+  if (separator?.type !== 'string' || args.length !== 1) return undefined;
+  const list = args[0]!.type === 'identifier' ? valueAt(constants, args[0]!) : args[0];
+  return list && /^(list|tuple)$/.test(list.type) ? { separator, parts: list.namedChildren.filter((child): child is TsNode => child !== null) } : undefined;
 }
 
 /**
