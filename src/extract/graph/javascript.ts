@@ -408,8 +408,9 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         // encodeURIComponent(x) and String(x) keep the shape of a path segment.
         const callee = node.callee as Node;
         if (callee.type === 'Identifier' && SHAPE_KEEPING.test(callee.name as string)) return evaluate((node.arguments as Node[])[0], depth + 1) ?? PLACEHOLDER;
-        // [GRAPH, 'groups', id, 'members'].join('/'): the parts joined, a part known only at run time a segment.
-        const list = callee.type === 'MemberExpression' && !callee.computed && (callee.property as Node).name === 'join' ? (callee.object as Node) : undefined;
+        // [GRAPH, 'groups', id, 'members'].join('/'): the parts joined, a part known only at run time a segment; FIELDS.join(',') of a constant list.
+        const joined = callee.type === 'MemberExpression' && !callee.computed && (callee.property as Node).name === 'join' ? (callee.object as Node) : undefined;
+        const list = joined?.type === 'Identifier' ? (constantAt(joined, joined.name as string) ?? undefined) : joined;
         if (list?.type === 'ArrayExpression') {
           const separator = (node.arguments as Node[]).length ? evaluate((node.arguments as Node[])[0], depth + 1) : ',';
           const parts = (list.elements as (Node | null)[]).map((element) => (element && element.type !== 'SpreadElement' ? evaluate(element, depth + 1) : undefined));
