@@ -966,6 +966,12 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(facts.calls.map((call) => `${call.path} ${JSON.stringify(call.select ?? [])}`), ['/users ["id","displayName","department"]', '/me/messages ["subject","body"]']);
   });
 
+  it('Java: String.join of a constant array or list, and an SDK select given a constant array, give the $select they list', () => {
+    const code = 'class A {\n  static final String BASE = "https://graph.microsoft.com/v1.0";\n  static final String[] FIELDS = { "id", "displayName", "department" };\n  static final List<String> MAIL = List.of("subject", "body");\n  void r(HttpClient http) {\n    http.send(HttpRequest.newBuilder(URI.create(BASE + "/users?$select=" + String.join(",", FIELDS))).GET().build(), h);\n    http.send(HttpRequest.newBuilder(URI.create(BASE + "/me/messages?$select=" + String.join(",", MAIL))).GET().build(), h);\n    graphClient.groups().get(rc -> { rc.queryParameters.select = FIELDS; });\n  }\n}\n';
+    const facts = extractTreeLanguage(new SourceFile('A.java', code), 'java', parsers.java!);
+    assert.deepEqual(facts.calls.map((call) => `${call.path} ${JSON.stringify(call.select ?? [])}`).sort(), ['/groups ["id","displayName","department"]', '/me/messages ["subject","body"]', '/users ["id","displayName","department"]']);
+  });
+
   it('C#: SDK v4\'s NextPageRequest is the next page of a request already counted, neither a call nor unresolved', () => {
     const facts = extractTreeLanguage(new SourceFile('Delta.cs', 'using Microsoft.Graph;\npublic class Delta {\n  public void Run(GraphServiceClient graphClient) {\n    var users = graphClient.Users.Delta().Request().GetAsync().Result;\n    while (users.NextPageRequest != null) {\n      users = users.NextPageRequest.GetAsync().Result;\n    }\n    var more = page.NextPageRequest.GetAsync();\n    var other = mailbox.Events.GetAsync();\n  }\n}\n'), 'csharp', parsers.csharp!);
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`), ['GET /users/delta 4']);

@@ -1141,7 +1141,7 @@ export function selectedProperties(text: string): { select?: string[] } {
   for (const match of text.matchAll(/\.Select\(\s*(\w+)\s*=>\s*new\s*\{([^}]*)\}/g)) found.push(...[...match[2]!.matchAll(new RegExp(`\\b${match[1]}\\.(\\w+)`, 'g'))].map((property) => property[1]!));
   // office365-rest-python-client: `.select(["id", "subject"])`.
   for (const match of text.matchAll(/\.select\(\s*\[([^\]]*)\]\s*\)/g)) found.push(...[...match[1]!.matchAll(/["']([^"']+)["']/g)].map((item) => item[1]!));
-  for (const match of text.matchAll(/\b(?:Select|select)\s*=\s*(?:new\s*(?:string|String)?\s*\[\s*\]\s*|\[)\s*\{?([^}\]]*)[}\]]/g)) found.push(...[...match[1]!.matchAll(/["']([^"']+)["']/g)].map((item) => item[1]!));
+  for (const match of text.matchAll(/\b(?:Select|select)\s*=\s*(?:new\s*(?:string|String)?\s*\[\s*\]\s*|\[|(?=\{))\s*\{?([^}\]]*)[}\]]/g)) found.push(...[...match[1]!.matchAll(/["']([^"']+)["']/g)].map((item) => item[1]!));
   const properties = [...new Set(found.map((item) => item.trim()).filter(Boolean))];
   return properties.length ? { select: properties } : {};
 }
@@ -1292,7 +1292,7 @@ function evaluateString(node: TsNode | null | undefined, rules: LanguageRules, c
   }
   // Java's String.join(",", "id", "mail") and new StringJoiner(",").add("id").add("mail").toString(), C#'s
   // string.Join(",", Fields) of an array, Python's ",".join(FIELDS): a $select list.
-  const joined = node.type === 'method_invocation' && rules.language === 'java' ? javaJoin(node) : node.type === 'invocation_expression' && rules.language === 'csharp' ? csharpJoin(node, constants) : node.type === 'call' && rules.language === 'python' ? pythonJoin(node, constants) : undefined;
+  const joined = node.type === 'method_invocation' && rules.language === 'java' ? javaJoin(node, constants) : node.type === 'invocation_expression' && rules.language === 'csharp' ? csharpJoin(node, constants) : node.type === 'call' && rules.language === 'python' ? pythonJoin(node, constants) : undefined;
   if (joined) {
     const separator = inner(joined.separator);
     const parts = joined.parts.map((part) => inner(part));
@@ -1611,12 +1611,17 @@ function printfFormat(template: string, value: (index: number) => string | undef
  * The separator and parts of a Java join: `String.join(sep, a, b)` (or of one `List.of(…)`/`Arrays.asList(…)`), and
  * `new StringJoiner(sep).add(a).add(b).toString()` (at most 200 parts).
  */
-function javaJoin(call: TsNode): { separator: TsNode; parts: TsNode[] } | undefined {
+function javaJoin(call: TsNode, constants: Assignments): { separator: TsNode; parts: TsNode[] } | undefined {
   const name = call.childForFieldName('name')?.text;
   const args = argumentsOf(call.childForFieldName('arguments'));
   if (name === 'join' && call.childForFieldName('object')?.text === 'String' && args.length >= 2) {
-    const list = args.length === 2 && args[1]!.type === 'method_invocation' && /^(List\.of|Arrays\.asList|Set\.of)$/.test(`${args[1]!.childForFieldName('object')?.text}.${args[1]!.childForFieldName('name')?.text}`) ? argumentsOf(args[1]!.childForFieldName('arguments')) : args.slice(1);
-    return { separator: args[0]!, parts: list };
+    // One list: written (List.of(…), Arrays.asList(…), new String[] { … }) or held in a constant.
+    const one = args.length === 2 ? (args[1]!.type === 'identifier' ? (valueAt(constants, args[1]!) ?? args[1]!) : args[1]!) : undefined;
+    const listed = one?.type === 'method_invocation' && /^(List\.of|Arrays\.asList|Set\.of)$/.test(`${one.childForFieldName('object')?.text}.${one.childForFieldName('name')?.text}`) ? argumentsOf(one.childForFieldName('arguments')) : undefined;
+    const initializer = one?.type === 'array_initializer' ? one : one?.type === 'array_creation_expression' ? one.childForFieldName('value') : undefined;
+    const written = initializer ? initializer.namedChildren.filter((child): child is TsNode => child !== null) : undefined;
+    if (one?.type === 'identifier' && !listed && !written) return undefined;
+    return { separator: args[0]!, parts: listed ?? written ?? args.slice(1) };
   }
   if (name !== 'toString' || args.length) return undefined;
   const parts: TsNode[] = [];
