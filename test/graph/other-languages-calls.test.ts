@@ -972,6 +972,13 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(facts.calls.map((call) => `${call.path} ${JSON.stringify(call.select ?? [])}`).sort(), ['/groups ["id","displayName","department"]', '/me/messages ["subject","body"]', '/users ["id","displayName","department"]']);
   });
 
+  it('a Graph client under any name is known by its declared type (field, parameter, annotation); another client is not', () => {
+    const pathsOf = (name: string, language: TreeLanguage, code: string) => extractTreeLanguage(new SourceFile(name, code), language, parsers[language]!).calls.map((call) => `${call.method} ${call.path}`);
+    assert.deepEqual(pathsOf('A.cs', 'csharp', 'using Microsoft.Graph;\nclass A {\n  private readonly GraphServiceClient _gsc;\n  async Task R(GraphServiceClient api, IRepo repo) {\n    var a = await _gsc.Me.GetAsync();\n    var b = await api.Users.GetAsync();\n    var c = await repo.Items.GetAsync();\n  }\n}\n'), ['GET /me', 'GET /users']);
+    assert.deepEqual(pathsOf('A.java', 'java', 'import com.microsoft.graph.serviceclient.GraphServiceClient;\nclass A {\n  private final GraphServiceClient gsc;\n  void r(GraphServiceClient api) {\n    var a = gsc.me().get();\n    var b = api.users().get();\n  }\n}\n'), ['GET /me', 'GET /users']);
+    assert.deepEqual(pathsOf('a.py', 'python', 'from msgraph import GraphServiceClient\nasync def run(api: GraphServiceClient, repo):\n    me = await api.me.get()\n    items = await repo.items.get()\n'), ['GET /me']);
+  });
+
   it('C#: SDK v4\'s NextPageRequest is the next page of a request already counted, neither a call nor unresolved', () => {
     const facts = extractTreeLanguage(new SourceFile('Delta.cs', 'using Microsoft.Graph;\npublic class Delta {\n  public void Run(GraphServiceClient graphClient) {\n    var users = graphClient.Users.Delta().Request().GetAsync().Result;\n    while (users.NextPageRequest != null) {\n      users = users.NextPageRequest.GetAsync().Result;\n    }\n    var more = page.NextPageRequest.GetAsync();\n    var other = mailbox.Events.GetAsync();\n  }\n}\n'), 'csharp', parsers.csharp!);
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`), ['GET /users/delta 4']);

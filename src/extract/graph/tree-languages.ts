@@ -294,6 +294,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const environment: EnvironmentLookup = (name, options) => environmentUrl(choice.environment, file.path, name, options);
   // Clients whose base URL the file sets to Graph's beta endpoint after creating them.
   const betaClients = betaBaseUrlClients(file.text);
+  // Graph clients under any name, by their declared type (`GraphServiceClient api`, `api: GraphServiceClient`).
+  const graphTypedNames = graphClientsByType(file.text);
   // Whether any credential may be for the token-exchange audience (see federationAssertion): looked up once, not per call.
   const exchangesTokens = file.text.includes(TOKEN_EXCHANGE);
   /** The client each SDK call is made on, for files using more than one flow (see clientFlow). */
@@ -1033,7 +1035,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     for (const chain of walkChains(receiver, rules, (root) => reachingAt(constants, root) ?? [valueAt(constants, root)].filter((value): value is TsNode => value !== undefined))) {
       const path = fluentPath(rules.chainSegments?.(chain.segments) ?? chain.segments);
       const version = chain.version ?? (betaClients?.has(chain.root) || betaClients?.has(chain.root.split('.').pop()!) ? 'beta' : undefined);
-      if (path && GRAPH_ROOT.test(chain.root)) targets.set(`${version ?? ''} ${path}`, { path, ...(version ? { version } : {}), root: chain.root });
+      if (path && (GRAPH_ROOT.test(chain.root) || graphTypedNames?.has(chain.root.replace(/^(this|self)\./, '')))) targets.set(`${version ?? ''} ${path}`, { path, ...(version ? { version } : {}), root: chain.root });
     }
     return [...targets.values()];
   }
@@ -1144,6 +1146,19 @@ export function selectedProperties(text: string): { select?: string[] } {
   for (const match of text.matchAll(/\b(?:Select|select)\s*=\s*(?:new\s*(?:string|String)?\s*\[\s*\]\s*|\[|(?=\{))\s*\{?([^}\]]*)[}\]]/g)) found.push(...[...match[1]!.matchAll(/["']([^"']+)["']/g)].map((item) => item[1]!));
   const properties = [...new Set(found.map((item) => item.trim()).filter(Boolean))];
   return properties.length ? { select: properties } : {};
+}
+
+/**
+ * Names the file declares with a Graph client's type, whatever they are called: C# and Java fields, parameters and
+ * variables (`GraphServiceClient api`, `GraphServiceClient<Request> gsc`, `GraphServiceClient? _gs`), Python's
+ * annotated parameters and attributes (`api: GraphServiceClient`). Undefined when the file names no such type.
+ */
+function graphClientsByType(text: string): Set<string> | undefined {
+  if (!text.includes('GraphServiceClient')) return undefined;
+  const names = new Set<string>();
+  for (const match of text.matchAll(/\b(?:I|Base)?GraphServiceClient(?:<[^<>()]*>)?\??\s+(?:this\.)?([A-Za-z_]\w*)\s*[;,)=]/g)) names.add(match[1]!);
+  for (const match of text.matchAll(/\b(?:self\.)?([A-Za-z_]\w*)\s*:\s*(?:[\w.]+\.)?GraphServiceClient\b/g)) names.add(match[1]!);
+  return names.size ? names : undefined;
 }
 
 /** A fluent chain's receiver that can be a Graph client: `graphClient`, `client`, `this`, `self`. */
