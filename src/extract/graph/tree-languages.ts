@@ -533,8 +533,14 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     // A file holding a user's client and the app's own (`_userClient` on a device-code credential, `_appClient` on a
     // client secret, as Graph's tutorials do): each SDK call takes the flow of the credential its client is built on.
     if (new Set(facts.flows.filter((flow) => !flow.perCall).map((flow) => flow.flow)).size > 1) {
+      // Once per client and function: a file may make thousands of calls on one client.
+      const known = new Map<string, AuthFlow | undefined>();
       for (const [graphCall, { root, at }] of sdkRoots) {
-        const flow = clientFlow(root, at);
+        let scope: TsNode | null = at.parent;
+        while (scope && !FUNCTION_NODE.test(scope.type)) scope = scope.parent;
+        const key = `${root}@${scope?.startIndex ?? -1}`;
+        if (!known.has(key)) known.set(key, clientFlow(root, at));
+        const flow = known.get(key);
         if (flow) graphCall.flow = flow;
       }
     }
