@@ -953,6 +953,16 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(flowsOf('graph.py', 'python', python.replace(/DeviceCodeCredential\(/, 'ClientSecretCredential(')), ['/me -', '/users -']);
   });
 
+  // Hostile: thousands of calls on clients built from huge initializers (each client's flow is worked out once).
+  it('per-call flows in a huge file: 5,000 calls on a client built from a 3,000-item initializer', () => {
+    const big = Array.from({ length: 3000 }, (_, i) => `"scope${i}"`).join(', ');
+    const calls = Array.from({ length: 5000 }, (_, i) => (i % 2 ? '    await _appClient.Users.GetAsync();' : '    await _userClient.Me.GetAsync();')).join('\n');
+    const code = `using Microsoft.Graph;\nclass H {\n  private GraphServiceClient _appClient;\n  private GraphServiceClient _userClient;\n  void Init() {\n    _userClient = new GraphServiceClient(new DeviceCodeCredential(o), new[] { ${big} });\n    _appClient = new GraphServiceClient(new ClientSecretCredential(t, c, s), new[] { ${big} });\n  }\n  async Task Run() {\n${calls}\n  }\n}\n`;
+    const facts = extractTreeLanguage(new SourceFile('H.cs', code), 'csharp', parsers.csharp!);
+    assert.equal(facts.calls.length, 5000);
+    assert.ok(facts.calls.every((call) => call.flow === (call.path === '/me' ? 'delegated' : 'application')));
+  });
+
   // As in Graph's change-notification training: SDK v4 pages through a delta query with NextPageRequest.
   it('C#: string.Join of an array (a field, new[] { … }, a collection expression) gives the $select it lists', () => {
     const code = 'using Microsoft.Graph;\nclass S {\n  private const string GraphBase = "https://graph.microsoft.com/v1.0";\n  private static readonly string[] Fields = { "id", "displayName", "department" };\n  private static readonly string[] Mail = ["subject", "body"];\n  async Task Run(HttpClient http) {\n    await http.GetAsync($"{GraphBase}/users?$select={string.Join(",", Fields)}");\n    await http.GetAsync($"{GraphBase}/me/messages?$select={string.Join(",", Mail)}");\n    await http.GetAsync($"{GraphBase}/groups?$select={string.Join(",", new[] { "id", "mail" })}");\n    await http.GetAsync($"{GraphBase}/me?$select={string.Join(",", "id", "jobTitle")}");\n  }\n}\n';
