@@ -269,7 +269,7 @@ export function analyzePermissions(index: GraphPermissionIndex, input: AnalysisI
     const cover = others.find((other) => entry.calls.every((call) => allowedBy.get(call)?.standalone.has(other)));
     if (cover) {
       missing.delete(key);
-      const target = missing.get(`${entry.type}:${cover}`);
+      const target = [...missing.values()].find((other) => other.name === cover && appOnly(other.type) === appOnly(entry.type));
       if (target) {
         target.calls = [...new Set([...target.calls, ...entry.calls])];
         target.coveredCalls = [...(target.coveredCalls ?? []), ...(entry.coveredCalls ?? []), ...entry.calls.filter((call) => !entry.coveredCalls?.some((covered) => covered.call === call)).map((call) => ({ call, least: entry.anyOf }))];
