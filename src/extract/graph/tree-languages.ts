@@ -435,8 +435,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       const flow = language === 'csharp' ? requestFlow(call) : undefined;
       const chains = sdkTargets(member.object);
       for (const { path, version, root } of chains) {
-        addCall(call, verb, path, version ?? (beta ? 'beta' : undefined), rules.sdkVia ?? 'sdk', 'high', { ...sdkSelection(call), ...(flow ? { flow } : {}), ...(verb === 'POST' && SEARCH_QUERY_PATH.test(path) ? { searchEntities: sdkSearchEntities(args[0]) } : {}), ...subscription(verb, path, args.slice(0, 1), call) });
-        if (!flow && facts.calls.at(-1)?.source.line === call.startPosition.row + 1) sdkRoots.set(facts.calls.at(-1)!, { root, at: call });
+        const added = addCall(call, verb, path, version ?? (beta ? 'beta' : undefined), rules.sdkVia ?? 'sdk', 'high', { ...sdkSelection(call), ...(flow ? { flow } : {}), ...(verb === 'POST' && SEARCH_QUERY_PATH.test(path) ? { searchEntities: sdkSearchEntities(args[0]) } : {}), ...subscription(verb, path, args.slice(0, 1), call) });
+        if (added && !flow) sdkRoots.set(added, { root, at: call });
       }
       // The Graph SDK's request on a builder another part of the app hands out (`mailbox = client.get_user_context(id)`,
       // then `mailbox.events.get(request_configuration=…)`): a Graph request whose path m365cert cannot follow.
@@ -603,8 +603,9 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     return {};
   }
 
-  function addCall(node: TsNode, method: string, path: string, version: string | undefined, via: string, confidence: Confidence, options: { select?: string[]; expand?: string[]; flow?: AuthFlow; searchEntities?: string[]; subscribedResource?: string } = {}) {
-    if (path === '/' || isScopeLike(path.slice(1))) return;
+  /** Records a call; returns it, or undefined when the path is no call (the root, a scope name). */
+  function addCall(node: TsNode, method: string, path: string, version: string | undefined, via: string, confidence: Confidence, options: { select?: string[]; expand?: string[]; flow?: AuthFlow; searchEntities?: string[]; subscribedResource?: string } = {}): CodeGraphFacts['calls'][number] | undefined {
+    if (path === '/' || isScopeLike(path.slice(1))) return undefined;
     facts.calls.push({
       method, path, apiVersion: version === 'beta' ? 'beta' : 'v1.0', via: `${language}-${via}`, confidence,
       source: where(node),
@@ -614,6 +615,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       ...(options.searchEntities ? { searchEntities: options.searchEntities } : {}),
       ...(options.subscribedResource ? { subscribedResource: options.subscribedResource } : {}),
     });
+    return facts.calls.at(-1);
   }
 
   /**
