@@ -13,6 +13,7 @@ type Expected = [method: string, path: string, version?: 'v1.0' | 'beta'];
 const CASES: { name: string; code: string; calls: Expected[] }[] = [
   { name: 'SDK get', code: "await client.api('/me').get();", calls: [['GET', '/me']] },
   { name: 'SDK post', code: "await client.api('/me/sendMail').post({ message });", calls: [['POST', '/me/sendMail']] },
+  { name: 'a Kiota client under any name, known by its TypeScript type; another object\'s chain is no call', code: "import { GraphServiceClient } from '@microsoft/msgraph-sdk';\nexport async function run(svc: GraphServiceClient, repo: Repo, id: string) {\n  await svc.users.byUserId(id).get();\n  await repo.users.get();\n}", calls: [['GET', '/users/{id}']] },
   { name: 'a URL joined from an array of parts', code: "const GRAPH = 'https://graph.microsoft.com/v1.0';\nawait fetch([GRAPH, 'groups', groupId, 'members'].join('/'));\nawait fetch([GRAPH, ...parts].join('/'));\nconst ids = [a, b].join(',');", calls: [['GET', '/groups/{id}/members']] },
   { name: 'SDK patch via update()', code: "await client.api(`/me/events/${id}`).update({ subject });", calls: [['PATCH', '/me/events/{id}']] },
   { name: 'SDK put', code: "await client.api('/me/photo/$value').put(blob);", calls: [['PUT', '/me/photo/$value']] },

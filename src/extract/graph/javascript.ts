@@ -111,6 +111,15 @@ const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFu
 const PNP_QUERY = /^(select|expand|top|filter|orderBy|skip|search|count|skipToken)$/;
 /** React hooks that hand out the function they are given: `useCallback(fn, deps)`, `React.useMemo(() => fn, deps)`. */
 const HOOK_WRAPPERS = /^(React\.)?(useCallback|useMemo)$/;
+/** See typedGraphClients in extractJavaScript. */
+function graphClientsByType(text: string): Set<string> {
+  const names = new Set<string>();
+  if (!text.includes('Client')) return names;
+  const sdkClient = /import\s*\{[^}]*\bClient\b[^}]*\}\s*from\s*['"]@microsoft\/microsoft-graph-client['"]/.test(text);
+  for (const match of text.matchAll(/([A-Za-z_$][\w$]*)\s*[?!]?\s*:\s*(GraphServiceClient|Client)\b/g)) if (match[2] === 'GraphServiceClient' || sdkClient) names.add(match[1]!);
+  return names;
+}
+
 /**
  * Calls taking the scopes they sign in with, in a list, a string or a `scopes` property (TeamsFx React's hooks as
  * `{ scope: [...] }`, after the function they run; Kiota's AzureIdentityAuthenticationProvider as its second argument).
@@ -229,6 +238,12 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   const reassigned = new Set<string>();
   // Only files that build a credential can tie a client to a flow: the others skip the bookkeeping.
   const tracksFlows = /Credential\b/.test(file.text);
+  /**
+   * Names TypeScript declares with a Graph client's type, whatever they are called (`svc: GraphServiceClient`, `api: Client`
+   * where Client is the Graph JS SDK's): read from the text, as the parsed tree carries no types. Computed on first use.
+   */
+  let graphTypedNames: Set<string> | undefined;
+  const typedGraphClients = (): Set<string> => (graphTypedNames ??= graphClientsByType(file.text));
   const where = (node: Node): SourceRef => {
     const at = file.locOf(node.start);
     return { file: file.path, line: at.line, column: at.column };
@@ -1061,7 +1076,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     if (!rootName) return false;
     const path = fluentPath(segments);
     if (!path || segments.includes('api')) return false;
-    const clientLike = /graph|client|msgraph/i.test(rootName) || rootName === 'this' || isGraphClientBinding(node);
+    const clientLike = /graph|client|msgraph/i.test(rootName) || rootName === 'this' || isGraphClientBinding(node) || typedGraphClients().has(rootName);
     if (!clientLike) return false;
     if (via === 'pnpjs' && !(isPnpBinding(node) || rootName === 'graph')) return false;
     // Kiota: .get({ queryParameters: { select: [...], expand: [...] } })
