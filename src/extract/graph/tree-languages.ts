@@ -466,10 +466,19 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
           else if (target?.host) facts.unresolved.push({ via: `${language}-sdk-builder`, reason: `${type} created for a URL known only at run time (${url})`, source: where(creation) });
           continue;
         }
-        if (type !== 'HttpRequestMessage' || isDead(creation)) continue;
+        if (!/^(System\.Net\.Http\.)?HttpRequestMessage$/.test(type) || isDead(creation)) continue;
         const args = argumentsOf(creation.childForFieldName('arguments'));
-        const method = /HttpMethod\.(\w+)/.exec(args[0]?.text ?? '')?.[1]?.toUpperCase();
-        for (const given of args[1] ? urlValues(firstValue(args[1])) : []) {
+        // Or set in an object initializer: `new HttpRequestMessage { Method = HttpMethod.Delete, RequestUri = new Uri(url) }`
+        // (a request is a GET unless its method is set).
+        const initialized = new Map<string, TsNode>();
+        const initializer = creation.childForFieldName('initializer') ?? creation.namedChildren.find((child) => child?.type === 'initializer_expression');
+        for (const entry of initializer?.namedChildren ?? []) {
+          const [name, value] = entry?.type === 'assignment_expression' ? [entry.childForFieldName('left')?.text, entry.childForFieldName('right')] : [undefined, null];
+          if (name && value) initialized.set(name, value);
+        }
+        const urlNode = args[1] ?? initialized.get('RequestUri');
+        const method = /HttpMethod\.(\w+)/.exec(args[0]?.text ?? initialized.get('Method')?.text ?? 'HttpMethod.Get')?.[1]?.toUpperCase();
+        for (const given of urlNode ? urlValues(firstValue(urlNode)) : []) {
           const url = withBaseAddress(given, null, creation);
           const target = url ? parseGraphUrl(url) : undefined;
           if (method && target?.host) addCall(creation, method, target.path, target.version, 'http', 'high');
