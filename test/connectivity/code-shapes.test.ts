@@ -22,6 +22,11 @@ const CASES: { name: string; files: Record<string, string>; hosts: Record<string
     hosts: { '*.sharepoint.com': 'microsoft' },
   },
   {
+    name: 'C#: HttpRequestMessage with its URI set in an object initializer (new Uri(base, path) too), sent from a variable',
+    files: { 'Services/Partner.cs': 'using System.Net.Http;\npublic class Partner {\n  public async Task Send(HttpClient http) {\n    var request = new HttpRequestMessage { Method = HttpMethod.Post, RequestUri = new Uri("https://api.contoso-partner.com/v2/orders") };\n    await http.SendAsync(request);\n    var ping = new HttpRequestMessage() { RequestUri = new Uri(new Uri("https://status.fabrikam.io/"), "ping") };\n    await http.SendAsync(ping);\n  }\n}\n' },
+    hosts: { 'api.contoso-partner.com': 'unknown', 'status.fabrikam.io': 'unknown' },
+  },
+  {
     name: 'a proactive message to the service URL Teams sent',
     files: { 'src/notify.ts': "export const post = (activity: { serviceUrl: string }, body: unknown) => fetch(`${activity.serviceUrl}/v3/conversations`, { method: 'POST', body: JSON.stringify(body) });\n" },
     hosts: { 'smba.trafficmanager.net': 'microsoft' },

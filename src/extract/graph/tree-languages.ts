@@ -3,7 +3,7 @@ import type { Node as TsNode, Parser } from 'web-tree-sitter';
 import { isKnownPath, MENTIONS_GRAPH_HOST, PLACEHOLDER, parseGraphUrl, optionList, queryOptions, SEARCH_QUERY_PATH, subscribedResourceIn, SUBSCRIPTIONS_PATH, TOKEN_EXCHANGE } from '../../knowledge/graph/graph-path.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import { emptyCodeFacts, type CodeGraphFacts } from './javascript.ts';
-import { indexNodes, type NodesOf, type TreeLanguage } from './tree-sitter.ts';
+import { indexNodes, initializedMember, type NodesOf, type TreeLanguage } from './tree-sitter.ts';
 import { fluentPath, isScopeLike, kiotaParameterSegment, kiotaVerb, methodOfUnknownRequest, sdkSegment, withoutGraphHost } from './sdk-shapes.ts';
 import type { AuthFlow, Confidence } from './types.ts';
 import type { ExtractorChoice } from '../code/extractor.ts';
@@ -470,14 +470,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
         const args = argumentsOf(creation.childForFieldName('arguments'));
         // Or set in an object initializer: `new HttpRequestMessage { Method = HttpMethod.Delete, RequestUri = new Uri(url) }`
         // (a request is a GET unless its method is set).
-        const initialized = new Map<string, TsNode>();
-        const initializer = creation.childForFieldName('initializer') ?? creation.namedChildren.find((child) => child?.type === 'initializer_expression');
-        for (const entry of initializer?.namedChildren ?? []) {
-          const [name, value] = entry?.type === 'assignment_expression' ? [entry.childForFieldName('left')?.text, entry.childForFieldName('right')] : [undefined, null];
-          if (name && value) initialized.set(name, value);
-        }
-        const urlNode = args[1] ?? initialized.get('RequestUri');
-        const method = /HttpMethod\.(\w+)/.exec(args[0]?.text ?? initialized.get('Method')?.text ?? 'HttpMethod.Get')?.[1]?.toUpperCase();
+        const urlNode = args[1] ?? initializedMember(creation, 'RequestUri');
+        const method = /HttpMethod\.(\w+)/.exec(args[0]?.text ?? initializedMember(creation, 'Method')?.text ?? 'HttpMethod.Get')?.[1]?.toUpperCase();
         for (const given of urlNode ? urlValues(firstValue(urlNode)) : []) {
           const url = withBaseAddress(given, null, creation);
           const target = url ? parseGraphUrl(url) : undefined;

@@ -72,3 +72,10 @@ export function indexNodes(root: TsNode, types: Iterable<string>): NodesOf {
   }
   return (...wanted) => (wanted.length === 1 ? (byType.get(wanted[0]!) ?? []) : wanted.flatMap((type) => byType.get(type) ?? []));
 }
+
+/** A member a C# object initializer sets: `new HttpRequestMessage { RequestUri = new Uri(url) }` → `new Uri(url)`. */
+export function initializedMember(creation: TsNode, member: string): TsNode | undefined {
+  const initializer = creation.childForFieldName('initializer') ?? creation.namedChildren.find((child) => child?.type === 'initializer_expression');
+  const entry = initializer?.namedChildren.find((child) => child?.type === 'assignment_expression' && child.childForFieldName('left')?.text === member);
+  return entry?.childForFieldName('right') ?? undefined;
+}

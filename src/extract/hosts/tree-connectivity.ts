@@ -1,7 +1,7 @@
 import type { Node as TsNode } from 'web-tree-sitter';
 import { PLACEHOLDER } from '../../knowledge/graph/graph-path.ts';
 import { AZURE_CLIENT_TYPES, AZURE_SDK_MODULES, SDK_HOSTS, type SdkLanguage } from '../../knowledge/hosts/sdk-hosts.ts';
-import type { NodesOf, TreeLanguage } from '../graph/tree-sitter.ts';
+import { initializedMember, type NodesOf, type TreeLanguage } from '../graph/tree-sitter.ts';
 import type { SourceRef } from '../graph/types.ts';
 import { hostFromConnectionString, isConnectionString } from './connection-string.ts';
 import type { CodeConnectivity, HostReference } from './types.ts';
@@ -126,7 +126,7 @@ export function treeConnectivity(nodes: NodesOf, context: TreeConnectivityContex
     if (receiver === undefined && !(context.language === 'python' && moduleOfName.has(name) && /^(requests|httpx|urllib|aiohttp)/.test(moduleOfName.get(name)!))) continue;
     // requests.request("GET", url) / SendAsync(new HttpRequestMessage(…)): the URL is not always first.
     const urlArgument = name === 'request' && args().length >= 2 ? args()[1] : args().find((arg) => arg.type !== 'keyword_argument' || /^(url|uri)$/.test(arg.childForFieldName('name')?.text ?? ''));
-    if (!urlArgument || /object_creation_expression/.test(valueOf(urlArgument).type)) continue;
+    if (!urlArgument || /object_creation_expression/.test(valueOf(urlArgument).type) || holdsRequestMessage(call, valueOf(urlArgument))) continue;
     reference(call, `${receiver ? `${receiver}.` : ''}${name}`, valueOf(urlArgument));
   }
 
@@ -135,7 +135,7 @@ export function treeConnectivity(nodes: NodesOf, context: TreeConnectivityContex
       const type = (creation.childForFieldName('type')?.text ?? '').replace(/<.*$/, '').split('.').pop()!;
       const args = (creation.childForFieldName('arguments')?.namedChildren ?? []).filter((child): child is TsNode => Boolean(child) && child!.type !== 'comment');
       if (AZURE_CLIENT_TYPES.test(type)) reference(creation, type, args[0], `Azure SDK client (${type})`);
-      else if (type === 'HttpRequestMessage') reference(creation, 'HttpRequestMessage', args[1]);
+      else if (type === 'HttpRequestMessage') reference(creation, 'HttpRequestMessage', args[1] ?? initializedMember(creation, 'RequestUri'));
       else if (type === 'RestClient' || (type === 'Uri' && /BaseAddress\s*=\s*$/.test(precedingText(creation)))) reference(creation, type === 'Uri' ? 'HttpClient.BaseAddress' : 'RestClient', args[0]);
     }
     csharpRoutes(nodes, context, out);
@@ -174,6 +174,17 @@ function lastPart(node: TsNode | null): string | undefined {
   if (/^(self|this)\.\w+$/.test(node.text)) return node.text.replace(/^this\./, '');
   if (/^urllib\.request$/.test(node.text)) return node.text;
   return node.text.split('.').pop();
+}
+
+/**
+ * `SendAsync(request)` of a `request = new HttpRequestMessage(…)` made in the same method: the message is
+ * referenced where it is made (with its URL), so the send is no connection of a URL known only at run time.
+ */
+function holdsRequestMessage(call: TsNode, argument: TsNode): boolean {
+  if (argument.type !== 'identifier') return false;
+  let method: TsNode | null = call.parent;
+  while (method && !/^(method_declaration|constructor_declaration|local_function_statement|lambda_expression)$/.test(method.type)) method = method.parent;
+  return Boolean(method && new RegExp(`\\b${argument.text}\\s*=\\s*new\\s+(System\\.Net\\.Http\\.)?HttpRequestMessage\\b`).test(method.text));
 }
 
 /** The value node of an argument (C# `argument`, Python keyword arguments). */
