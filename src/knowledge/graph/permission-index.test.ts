@@ -142,6 +142,9 @@ describe('knowledge/graph/permission-index', () => {
     assert.equal(least('POST', '/users/{id}/sendMail', 'Application'), 'Mail.Send');
     assert.equal(least('GET', '/sites/{id}/lists', 'DelegatedWork'), 'Sites.Read.All');
     assert.equal(least('GET', '/me/drive/root:/docs/report.docx:/content', 'DelegatedWork'), 'Files.Read');
+    // A drive's own search, which the data omits, takes its root's permissions.
+    assert.equal(least('GET', "/drives/{id}/search(q='budget')", 'Application'), 'Files.Read.All');
+    assert.match(index.match('GET', "/me/drive/search(q='budget')")?.adjustment ?? '', /drive's search/);
     // The root item by its alias, then a path below it (`items/root:/…:`), as upload samples write it.
     assert.equal(index.match('PUT', '/drives/{id}/items/root:/docs/report.docx:/content')?.template, '/drives/{id}/items/{id}/content');
     assert.equal(least('PUT', '/me/drive/items/root:/report.docx:/content', 'DelegatedWork'), 'Files.ReadWrite');

@@ -253,6 +253,9 @@ export class GraphPermissionIndex {
     // gives any folder's the same permissions.
     const folderFunction = segments.findIndex((segment, position) => segment === 'items' && segments[position + 1] === PLACEHOLDER && position + 3 === segments.length && /^(search\(q\)|delta)$/.test(segments[position + 2]!));
     if (folderFunction > 0) attempts.push([[...segments.slice(0, folderFunction), 'root', ...segments.slice(folderFunction + 2)], `a folder's ${segments[folderFunction + 2]} matched as the drive root's`]);
+    // A drive's own search (`/drives/{id}/search(q='…')`, `/me/drive/search(…)`), which the data omits: the root's again.
+    const driveSearch = segments.findIndex((segment, position) => position > 0 && position + 1 === segments.length && segment === 'search(q)' && (segments[position - 1] === 'drive' || (segments[position - 1] === PLACEHOLDER && segments[position - 2] === 'drives')));
+    if (driveSearch > 0) attempts.push([[...segments.slice(0, driveSearch), 'root', 'search(q)'], "a drive's search matched as its root's"]);
     // Last resort for a read: an item of a collection the data lists only as the collection
     // (`/me/messages/{id}/attachments/{id}`), read with the collection's permissions as Graph's reference gives them.
     if (upper === 'GET') {
