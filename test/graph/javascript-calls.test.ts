@@ -182,13 +182,16 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     assert.deepEqual(facts.unresolved, []);
   });
 
-  it('a query string built with URLSearchParams or a joined constant list gives the request its $select', () => {
+  it('a query string built with URLSearchParams, a joined constant list or a URL object\'s searchParams gives the request its $select', () => {
     const code = "const GRAPH = 'https://graph.microsoft.com/v1.0';\nconst params = new URLSearchParams({ $select: 'id,displayName,department', $top: '10' });\nawait fetch(`${GRAPH}/users?${params}`);\nawait fetch(`${GRAPH}/me/messages?${new URLSearchParams({ '$select': 'subject,body' })}`);";
     const facts = extractJavaScript(new SourceFile('q.ts', code), () => undefined);
     assert.deepEqual(facts.calls.map((call) => `${call.path} ${JSON.stringify(call.select ?? [])}`), ['/users ["id","displayName","department"]', '/me/messages ["subject","body"]']);
     // A constant list joined into the query string or handed to select().
     const joined = extractJavaScript(new SourceFile('j.ts', "const GRAPH = 'https://graph.microsoft.com/v1.0';\nconst FIELDS = ['id', 'department'];\nawait fetch(`${GRAPH}/users?$select=${FIELDS.join(',')}`);\nawait client.api('/groups').select(FIELDS.join(',')).get();"), () => undefined);
     assert.deepEqual(joined.calls.map((call) => `${call.path} ${JSON.stringify(call.select ?? [])}`), ['/users ["id","department"]', '/groups ["id","department"]']);
+    // A URL object's query set after it is made, the URL handed over as itself, its text or its href.
+    const built = extractJavaScript(new SourceFile('u.ts', "const GRAPH = 'https://graph.microsoft.com/v1.0';\nexport async function list() {\n  const url = new URL(`${GRAPH}/users`);\n  url.searchParams.set('$select', 'id,department');\n  url.searchParams.append('$top', '10');\n  await fetch(url);\n  await fetch(url.toString());\n  await fetch(url.href);\n}\nexport async function other() {\n  const url = new URL(GRAPH + '/me/messages');\n  return fetch(url);\n}"), () => undefined);
+    assert.deepEqual(built.calls.map((call) => `${call.path} ${JSON.stringify(call.select ?? [])}`), ['/users ["id","department"]', '/users ["id","department"]', '/users ["id","department"]', '/me/messages []']);
   });
 
   it('PnPjs query methods give the $select of the request they shape', () => {

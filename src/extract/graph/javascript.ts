@@ -236,6 +236,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     return moduleConstants.has(name) ? moduleConstants.get(name) : constants.get(name);
   };
   const reassigned = new Set<string>();
+  /** The query each URL object is given after it is made, once per object (see withSearchParams). */
+  const searchParamsOf = new Map<Node, string>();
   // Only files that build a credential can tie a client to a flow: the others skip the bookkeeping.
   const tracksFlows = /Credential\b/.test(file.text);
   /**
@@ -389,7 +391,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
           evaluating.add(name);
           const value = evaluate(init, depth + 1);
           evaluating.delete(name);
-          return value;
+          return value !== undefined && isUrlCreation(init) ? withSearchParams(value, name, init, depth) : value;
         }
         const imported = importedExport(name);
         if (imported) return resolveImport(file.path, imported.specifier, imported.name);
@@ -401,6 +403,12 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
       case 'TSNonNullExpression':
         return evaluate(node.expression as Node, depth + 1);
       case 'MemberExpression': {
+        // url.href of a `new URL(…)`: its text.
+        const object = node.object as Node;
+        if (!node.computed && (node.property as Node).name === 'href' && object.type === 'Identifier') {
+          const made = constantAt(object, object.name as string);
+          if (made && isUrlCreation(made)) return evaluate(object, depth + 1);
+        }
         // An environment variable the app's `.env` gives a URL: `process.env.GRAPH_API_ENDPOINT`.
         const variable = environmentVariable(node);
         if (variable) return environmentUrl(choice.environment, file.path, variable);
@@ -423,6 +431,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         // encodeURIComponent(x) and String(x) keep the shape of a path segment.
         const callee = node.callee as Node;
         if (callee.type === 'Identifier' && SHAPE_KEEPING.test(callee.name as string)) return evaluate((node.arguments as Node[])[0], depth + 1) ?? PLACEHOLDER;
+        // url.toString(): a URL object's (or a string's) text.
+        if (callee.type === 'MemberExpression' && !callee.computed && (callee.property as Node).name === 'toString' && !((node.arguments as Node[]) ?? []).length) return evaluate(callee.object as Node, depth + 1);
         // [GRAPH, 'groups', id, 'members'].join('/'): the parts joined, a part known only at run time a segment; FIELDS.join(',') of a constant list.
         const joined = callee.type === 'MemberExpression' && !callee.computed && (callee.property as Node).name === 'join' ? (callee.object as Node) : undefined;
         const list = joined?.type === 'Identifier' ? (constantAt(joined, joined.name as string) ?? undefined) : joined;
@@ -457,6 +467,37 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         return undefined;
     }
   };
+
+  /** `new URL(…)`: an object whose query the code may go on to build (see withSearchParams). */
+  function isUrlCreation(node: Node): boolean {
+    return node.type === 'NewExpression' && (node.callee as Node).type === 'Identifier' && (node.callee as Node).name === 'URL';
+  }
+
+  /**
+   * A URL object's query set after it is made, in the function that makes it: `url.searchParams.set('$select',
+   * 'id,displayName')` (or `append`) puts `$select=id,displayName` in the URL the request is given.
+   */
+  function withSearchParams(url: string, name: string, creation: Node, depth: number): string {
+    if (!file.text.includes(`${name}.searchParams`)) return url;
+    const query = searchParamsOf.get(creation) ?? searchParamsSet(name, creation, depth);
+    searchParamsOf.set(creation, query);
+    return query ? `${url}${url.includes('?') ? '&' : '?'}${query}` : url;
+  }
+  function searchParamsSet(name: string, creation: Node, depth: number): string {
+    const scope = enclosingFunction(creation);
+    const pairs: string[] = [];
+    for (const call of live) {
+      const callee = call.type === 'CallExpression' ? (call.callee as Node) : undefined;
+      const params = callee?.type === 'MemberExpression' && !callee.computed ? (callee.object as Node) : undefined;
+      if (!params || params.type !== 'MemberExpression' || params.computed || (params.property as Node).name !== 'searchParams') continue;
+      if ((params.object as Node).type !== 'Identifier' || (params.object as Node).name !== name || !/^(set|append)$/.test((callee!.property as Node).name as string)) continue;
+      if (enclosingFunction(call) !== scope) continue;
+      const [key, value] = (call.arguments as Node[]) ?? [];
+      const keyText = evaluate(key, depth + 1);
+      if (keyText) pairs.push(`${keyText}=${evaluate(value, depth + 1) ?? PLACEHOLDER}`);
+    }
+    return pairs.join('&');
+  }
 
   /** The value a property chain names in constant object literals (`a.b.c`), when every step is one. */
   function memberValue(node: Node, depth = 0): Node | undefined {
