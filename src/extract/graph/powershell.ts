@@ -97,12 +97,13 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
     }
     if (REQUEST_COMMAND.test(name)) {
       const request = requestArguments(args, splats);
-      const uri = request.uri && tokenValue(request.uri, variables);
+      // A bracketed URI (`-Uri ("v1.0/users/{0}" -f $id)`, `-Uri ($base + "/sites/root")`) is worked out, never read as `(`.
+      const uri = request.uri?.kind === 'other' && request.uri.text === '(' ? groupedValue(args, args.indexOf(request.uri), (name) => variables.get(name)) : request.uri && tokenValue(request.uri, variables);
       const method = ((request.method && tokenValue(request.method, variables)) ?? 'GET').toUpperCase();
       const sdk = /^Invoke-MgGraphRequest$/i.test(name);
       if (!sdk) recordConnection(facts, name, uri, args, where(command));
       if (!uri) {
-        if (sdk && request.uri) facts.unresolved.push({ via: 'powershell', reason: `Invoke-MgGraphRequest with a URI known only at run time (${request.uri.text})`, source: where(command) });
+        if (sdk && request.uri) facts.unresolved.push({ via: 'powershell', reason: `Invoke-MgGraphRequest with a URI known only at run time (${request.uri.text === '(' ? 'a bracketed expression' : request.uri.text})`, source: where(command) });
         continue;
       }
       const uriToken = request.uri;
@@ -429,6 +430,26 @@ function valueWith(token: Token, lookup: (name: string) => string | undefined): 
 }
 
 /** Strings and variables joined with `+`; undefined for anything else (a command's output, an expression). */
+/**
+ * The value of a bracketed expression starting at `open`: a format (`"users/{0}/memberOf" -f $id`) or strings and
+ * variables joined with `+`; undefined for anything else.
+ */
+function groupedValue(tokens: Token[], open: number, lookup: (name: string) => string | undefined): string | undefined {
+  let depth = 0;
+  let close = open;
+  for (; close < tokens.length; close++) {
+    if (tokens[close]!.kind === 'other' && tokens[close]!.text === '(') depth++;
+    if (tokens[close]!.kind === 'other' && tokens[close]!.text === ')' && --depth === 0) break;
+  }
+  const inner = tokens.slice(open + 1, close);
+  const format = inner.findIndex((token) => token.kind === 'parameter' && /^-f$/i.test(token.text));
+  if (format === 1 && inner[0]!.kind === 'string') {
+    const values = inner.slice(2).filter((token) => token.text !== ',');
+    return valueWith(inner[0]!, lookup)?.replace(/\{(\d+)(?::[^}]*)?\}/g, (_, index: string) => (values[Number(index)] ? valueWith(values[Number(index)]!, lookup) : undefined) ?? PLACEHOLDER);
+  }
+  return concatenation(inner, lookup);
+}
+
 function concatenation(tokens: Token[], lookup: (name: string) => string | undefined): string | undefined {
   if (!tokens.length || tokens.length % 2 === 0) return undefined;
   let text = '';
@@ -839,6 +860,9 @@ function at(pattern: RegExp, text: string, index: number): RegExpExecArray | nul
 function expand(raw: string, lookup: (name: string) => string | undefined): string {
   return raw.replace(/`(.)|\$\([^)]*\)|\$(\{[^}]*\}|[\w:]+)/g, (match, escaped: string | undefined) => {
     if (escaped !== undefined) return escaped;
+    // `$($base)`: a subexpression of one variable is that variable; any other is known only at run time.
+    const single = /^\$\(\s*(\$[\w:]+)\s*\)$/.exec(match)?.[1];
+    if (single) return lookup(single.toLowerCase()) ?? PLACEHOLDER;
     return match.startsWith('$(') ? PLACEHOLDER : (lookup(match.toLowerCase()) ?? PLACEHOLDER);
   });
 }
