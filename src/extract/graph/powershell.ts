@@ -56,6 +56,16 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
       alternatives.delete(first.text.toLowerCase());
       continue;
     }
+    // $uri = ("{0}/users/{1}" -f $base, $id), $uri = ($base + "/me"): a bracketed value worked out (a value not
+    // known here is a path segment).
+    if (first?.kind === 'variable' && second?.text === '=' && third?.kind === 'other' && third.text === '(') {
+      const value = groupedValue(statement, 2, (name) => variables.get(name));
+      if (value !== undefined) {
+        variables.set(first.text.toLowerCase(), value);
+        alternatives.delete(first.text.toLowerCase());
+        continue;
+      }
+    }
     // $uri = if ($x) { 'https://…/a' } else { 'https://…/b' } — every branch's string is a possible value. Braces
     // end statements, so the branches arrive as the statements that follow: lone strings, `else`, `elseif (…)`.
     if (conditional) {
@@ -75,7 +85,7 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
       variables.delete(conditional.name);
       continue;
     }
-    const command = statement.find((token) => token.kind === 'word');
+    const command = commandOf(statement);
     // A helper's own request, or its call of itself for the next page: its call sites are the calls.
     if (!command || requestsInHelpers.has(command)) continue;
     const name = command.text;
@@ -340,7 +350,8 @@ function helpersIn(tokens: Token[], all: Token[][], matches: Int32Array, splats:
       const cast = statement[0]?.text === '[' && statement[0].kind === 'other' ? statement.findIndex((token) => token.kind === 'other' && token.text === ']') + 1 : 0;
       const [first, second] = statement.slice(cast);
       if (first?.kind === 'variable' && second?.text === '=') {
-        const value = concatenation(statement.slice(cast + 2), lookup);
+        const assigned = statement.slice(cast + 2);
+        const value = assigned[0]?.kind === 'other' && assigned[0].text === '(' ? groupedValue(assigned, 0, lookup) : concatenation(assigned, lookup);
         if (value !== undefined) {
           local.set(first.text.toLowerCase(), value);
           continue;
@@ -350,7 +361,7 @@ function helpersIn(tokens: Token[], all: Token[][], matches: Int32Array, splats:
         // request is made with it on some path.
         if (!hasSlots(markedTemplate(local.get(first.text.toLowerCase()) ?? ''))) local.delete(first.text.toLowerCase());
       }
-      const command = statement.find((token) => token.kind === 'word');
+      const command = commandOf(statement);
       if (!command) continue;
       if (!REQUEST_COMMAND.test(command.text)) {
         // A call handing this function's parameters on: perhaps to a request helper (resolved below, or in graph/index.ts).
@@ -362,8 +373,9 @@ function helpersIn(tokens: Token[], all: Token[][], matches: Int32Array, splats:
         }
         continue;
       }
-      const request = requestArguments(statement.slice(statement.indexOf(command) + 1), splats);
-      const uri = request.uri && valueWith(request.uri, lookup);
+      const requestArgs = statement.slice(statement.indexOf(command) + 1);
+      const request = requestArguments(requestArgs, splats);
+      const uri = request.uri?.kind === 'other' && request.uri.text === '(' ? groupedValue(requestArgs, requestArgs.indexOf(request.uri), lookup) : request.uri && valueWith(request.uri, lookup);
       const marked = uri === undefined ? [] : markedTemplate(uri);
       if (!hasSlots(marked)) continue;
       // Invoke-MgGraphRequest takes URIs relative to Graph (`v1.0/$Endpoint`).
@@ -430,6 +442,11 @@ function valueWith(token: Token, lookup: (name: string) => string | undefined): 
 }
 
 /** Strings and variables joined with `+`; undefined for anything else (a command's output, an expression). */
+/** The command a statement runs: its first word, after `return` (`return Invoke-RestMethod -Uri …`). */
+function commandOf(statement: Token[]): Token | undefined {
+  return statement.find((token) => token.kind === 'word' && !/^return$/i.test(token.text));
+}
+
 /**
  * The value of a bracketed expression starting at `open`: a format (`"users/{0}/memberOf" -f $id`) or strings and
  * variables joined with `+`; undefined for anything else.
