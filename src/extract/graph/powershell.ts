@@ -110,7 +110,7 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
       // A bracketed URI (`-Uri ("v1.0/users/{0}" -f $id)`, `-Uri ($base + "/sites/root")`) is worked out, never read as `(`.
       const uri = request.uri?.kind === 'other' && request.uri.text === '(' ? groupedValue(args, args.indexOf(request.uri), (name) => variables.get(name)) : request.uri && tokenValue(request.uri, variables);
       const method = ((request.method && tokenValue(request.method, variables)) ?? 'GET').toUpperCase();
-      const sdk = /^Invoke-MgGraphRequest$/i.test(name);
+      const sdk = SDK_REQUEST.test(name);
       if (!sdk) recordConnection(facts, name, uri, args, where(command));
       if (!uri) {
         if (sdk && request.uri) facts.unresolved.push({ via: 'powershell', reason: `Invoke-MgGraphRequest with a URI known only at run time (${request.uri.text === '(' ? 'a bracketed expression' : request.uri.text})`, source: where(command) });
@@ -151,7 +151,9 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
   return facts;
 }
 
-const REQUEST_COMMAND = /^(Invoke-MgGraphRequest|Invoke-RestMethod|Invoke-WebRequest)$/i;
+/** The Graph PowerShell SDK's own request command, under its name or its alias `Invoke-GraphRequest`. */
+const SDK_REQUEST = /^Invoke-(Mg)?GraphRequest$/i;
+const REQUEST_COMMAND = /^(Invoke-MgGraphRequest|Invoke-GraphRequest|Invoke-RestMethod|Invoke-WebRequest)$/i;
 /** Built-in commands that print or pipe what they are given: never a script's request helper. */
 const OUTPUT_COMMAND = /^(Write|Out|Format)-\w+$|^(Select|Where|ForEach|Sort)-Object$/i;
 
@@ -379,7 +381,7 @@ function helpersIn(tokens: Token[], all: Token[][], matches: Int32Array, splats:
       const marked = uri === undefined ? [] : markedTemplate(uri);
       if (!hasSlots(marked)) continue;
       // Invoke-MgGraphRequest takes URIs relative to Graph (`v1.0/$Endpoint`).
-      const relative = /^Invoke-MgGraphRequest$/i.test(command.text) && typeof marked[0] === 'string' && !/^(https?:|\/)/i.test(marked[0]);
+      const relative = SDK_REQUEST.test(command.text) && typeof marked[0] === 'string' && !/^(https?:|\/)/i.test(marked[0]);
       const template = relative ? joinTemplate(['https://graph.microsoft.com/', marked]) : marked;
       if (!suppliesRoot(template) || !mayReachGraph(template)) continue;
       requestsInHelpers.add(command);
