@@ -23,6 +23,9 @@ function tree(): Record<string, string> {
     // A page's script and code m365cert has no parser for are extracted on the threads too.
     'views/teams.ejs': '<script>\n  var token = <%- token %>;\n  $.ajax({ url: "https://graph.microsoft.com/v1.0/me/joinedTeams", type: "GET" });\n</script>\n',
     'tools/report.go': 'resp, _ := http.Get("https://graph.microsoft.com/v1.0/reports/getTeamsUserActivityCounts")\n',
+    // A PowerShell script using the variables of the script it dot-sources (a settings script of the tree).
+    'scripts/config.ps1': '$graphBaseUrl = "https://graph.microsoft.com/v1.0"\n',
+    'scripts/users/Get-Users.ps1': '. ../config.ps1\n$users = Invoke-RestMethod -Uri "$graphBaseUrl/users" -Headers $headers\n',
   };
   // Big enough that a thread held to 16 MB runs out of memory on it (a thread held to less fails on Node 22 before it starts).
   files['src/bulk.ts'] = Array.from({ length: 40_000 }, (_, i) => `fetch('https://api.partner-five.io/items/${i}');`).join('\n');
@@ -51,6 +54,7 @@ describe('code extraction on threads', () => {
     assert.equal(calls.filter((path) => path === '/groups').length, 1);
     assert.equal(calls.filter((path) => path === '/reports/getEmailActivityCounts').length, 1);
     assert.equal(calls.filter((path) => path === '/me/joinedTeams' || path === '/reports/getTeamsUserActivityCounts').length, 2);
+    assert.equal(calls.filter((path) => path === '/users').length, 1);
     assert.equal(parallelProblems.filter((problem) => problem.file === 'src/broken.ts').length, 1);
 
     // The caller may keep the main thread busy meanwhile: threads take their batches from a shared counter,

@@ -999,6 +999,17 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(calls.map((call) => `${call.method} ${call.path} ${call.apiVersion}`), ['GET /me/presence beta']);
   });
 
+  it('PowerShell: a script uses the variables of the scripts it dot-sources (relative, $PSScriptRoot, nested); a path built at run time is not followed', () => {
+    const files = [
+      new SourceFile('config.ps1', '. "$PSScriptRoot\\tenant.ps1"\n$graphBaseUrl = "https://graph.microsoft.com/v1.0"\n$usersUri = "$graphBaseUrl/users"\n'),
+      new SourceFile('tenant.ps1', '$betaUrl = "https://graph.microsoft.com/beta"\n'),
+      new SourceFile('play/Get-Users.ps1', '. ../config.ps1\n$users = Invoke-RestMethod -Uri $usersUri -Headers $headers\n$groups = Invoke-RestMethod -Uri "$graphBaseUrl/groups" -Headers $headers\nInvoke-RestMethod -Uri "$betaUrl/me/presence" -Headers $headers\n'),
+      new SourceFile('play/Other.ps1', '. $configPath\n$x = Invoke-RestMethod -Uri "$graphBaseUrl/sites" -Headers $headers\n'),
+    ];
+    const facts = extractCode({ files, apps: [], problems: [], parsers, graphOnly: true });
+    assert.deepEqual(facts.flatMap((entry) => entry.facts.calls.map((call) => `${entry.file} ${call.method} ${call.path} ${call.apiVersion}`)), ['play/Get-Users.ps1 GET /users v1.0', 'play/Get-Users.ps1 GET /groups v1.0', 'play/Get-Users.ps1 GET /me/presence beta']);
+  });
+
   it('C#: SDK v4\'s NextPageRequest is the next page of a request already counted, neither a call nor unresolved', () => {
     const facts = extractTreeLanguage(new SourceFile('Delta.cs', 'using Microsoft.Graph;\npublic class Delta {\n  public void Run(GraphServiceClient graphClient) {\n    var users = graphClient.Users.Delta().Request().GetAsync().Result;\n    while (users.NextPageRequest != null) {\n      users = users.NextPageRequest.GetAsync().Result;\n    }\n    var more = page.NextPageRequest.GetAsync();\n    var other = mailbox.Events.GetAsync();\n  }\n}\n'), 'csharp', parsers.csharp!);
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`), ['GET /users/delta 4']);

@@ -3,7 +3,7 @@ import type { ScanProblem } from '../../engine/types.ts';
 import { SourceFile } from '../../sources/source-file.ts';
 import { emptyCodeFacts, extractJavaScript, type CodeGraphFacts, type GlobalResolver, type ImportResolver } from '../graph/javascript.ts';
 import { readsItemBody } from '../graph/body-reads.ts';
-import { extractPowerShell } from '../graph/powershell.ts';
+import { dotSourcedPaths, extractPowerShell, scriptConstants } from '../graph/powershell.ts';
 import { extractTreeLanguage, submodule, type ModuleConstantResolver, type ModuleHelperResolver, type TreeHelper } from '../graph/tree-languages.ts';
 import { compactReferences } from '../hosts/types.ts';
 import { groupBy } from '../../util/group-by.ts';
@@ -15,7 +15,7 @@ import { PAGE_FILES, pageScripts as scriptsOfPage, SERVER_PAGES } from './page-s
 
 export const JS_FILES = /\.(m|c)?(j|t)sx?$/i;
 /** Files whose imports of the tree's modules (or, in C# and Java, reads of its classes' constants) are followed. */
-export const IMPORTING_FILES = /\.((m|c)?(j|t)sx?|py|cs|java)$/i;
+export const IMPORTING_FILES = /\.((m|c)?(j|t)sx?|py|cs|java|psm?1)$/i;
 
 /** What a JavaScript/TypeScript module gives the modules importing it: string constants and request helpers. */
 interface ModuleExports {
@@ -100,6 +100,25 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
   const resolveClassConstant: ModuleConstantResolver = (fromFile, className, name) => fromExports(nearestFirst(fromFile, filesOfClass(fromFile, className)), (exported) => exported.constants.get(`${className}.${name}`), false);
   const resolveClassHelper: ModuleHelperResolver = (fromFile, className, name) => fromExports(nearestFirst(fromFile, filesOfClass(fromFile, className)), (exported) => exported.wrappers?.get(`${className}.${name}`) as TreeHelper | undefined, false);
   resolveClassHelper.declares = (fromFile, className) => filesOfClass(fromFile, className).length > 0;
+  // PowerShell: the string variables of the scripts a script dot-sources (and those they dot-source, a few deep), once per script.
+  const constantsOfScript = new Map<string, Map<string, string>>();
+  const dotSourcedConstants = (file: SourceFile, depth = 0, seen = new Set<string>([file.path])): Map<string, string> | undefined => {
+    const targets = depth < 4 ? dotSourcedPaths(file).filter((target) => !seen.has(target)) : [];
+    if (!targets.length) return undefined;
+    const merged = new Map<string, string>();
+    for (const target of targets) {
+      let constants = constantsOfScript.get(target);
+      if (!constants) {
+        const script = lookup(target);
+        if (!script) continue;
+        seen.add(target);
+        constants = scriptConstants(script, dotSourcedConstants(script, depth + 1, seen));
+        constantsOfScript.set(target, constants);
+      }
+      for (const [name, value] of constants) merged.set(name, value);
+    }
+    return merged.size ? merged : undefined;
+  };
   const extractTree = (file: SourceFile, language: TreeLanguage): CodeGraphFacts => {
     inProgress.add(file.path);
     const facts = language === 'python' ? extractTreeLanguage(file, language, parsers[language]!, choice, resolvePythonConstant, resolvePythonHelper) : extractTreeLanguage(file, language, parsers[language]!, choice, resolveClassConstant, resolveClassHelper);
@@ -172,7 +191,7 @@ export function createFileExtractor(lookup: (path: string) => SourceFile | undef
     const treeLanguage = LANGUAGE_OF_EXTENSION[extension];
     if (JS_FILES.test(file.path)) return extractJs(file);
     if (treeLanguage && parsers[treeLanguage]) return extractTree(file, treeLanguage);
-    if (/^(ps1|psm1)$/.test(extension)) return extractPowerShell(file);
+    if (/^(ps1|psm1)$/.test(extension)) return extractPowerShell(file, dotSourcedConstants(file));
     if (PAGE_FILES.test(file.path)) return extractPage(file);
     if (TEXT_URL_FILES.test(file.path)) return { ...emptyCodeFacts(), ...graphUrlsInText(file) };
     return undefined;
@@ -248,6 +267,7 @@ export function importedPaths(file: SourceFile, classFiles?: ReadonlyMap<string,
     for (const [name] of file.text.matchAll(CLASS_NAME)) names.add(name).add(/^I[A-Z]/.test(name) ? name.slice(1) : name);
     return [...names].flatMap((name) => classFiles.get(`${name}.${classFile[1]!.toLowerCase()}`) ?? []).filter((candidate) => candidate !== file.path);
   }
+  if (/\.psm?1$/i.test(file.path)) return dotSourcedPaths(file);
   if (/\.py$/i.test(file.path)) {
     return [...file.text.matchAll(PYTHON_IMPORT)].flatMap((match) => {
       const names = (match[2] ?? match[3]!).split(',').map((part) => part.trim().split(/\s+/)[0]!).filter(Boolean);

@@ -4,6 +4,7 @@ import type { AppSummary, ScanProblem } from '../../engine/types.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
 import type { CodeGraphFacts } from '../graph/javascript.ts';
 import { LANGUAGE_OF_EXTENSION, type TreeLanguage, type TreeParsers } from '../graph/tree-sitter.ts';
+import { dotSourcedPaths } from '../graph/powershell.ts';
 import { createFileExtractor, importedPaths, IMPORTING_FILES, isClassicScript, JS_FILES } from './extractor.ts';
 import { environmentUrls, type EnvironmentUrls } from './environment.ts';
 import { PAGE_FILES } from './page-scripts.ts';
@@ -141,6 +142,9 @@ export function filesToExtract(files: readonly SourceFile[], graphOnly = false, 
   if ([...selected].some((file) => /\.java$/i.test(file.path) && file.text.includes('@Bean') && SPRING_CLIENT.test(file.text))) {
     for (const file of files) if (!selected.has(file) && isParsableCode(file) && /\.java$/i.test(file.path) && SPRING_CLIENT.test(file.text)) selected.add(file);
   }
+  // A PowerShell script dot-sourcing one that may hold Graph URLs (`. .\config.ps1` setting `$graphBaseUrl`) uses its variables.
+  const selectedScripts = new Set([...selected].filter((file) => POWERSHELL_FILES.test(file.path)).map((file) => file.path));
+  if (selectedScripts.size) for (const file of files) if (!selected.has(file) && POWERSHELL_FILES.test(file.path) && isParsableCode(file) && dotSourcedPaths(file).some((target) => selectedScripts.has(target))) selected.add(file);
   // PowerShell modules call the functions of their other scripts (a helper wrapping Invoke-MgGraphRequest) by name,
   // through layers of them (Add-App → Invoke-PostRequest → Invoke-Request).
   let callers = [...selected];

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { isKnownPath, PLACEHOLDER, parseGraphUrl, queryOptions, type GraphUrl } from '../../knowledge/graph/graph-path.ts';
 import { batchStepUrl, isBatchPath } from './batch.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
@@ -27,11 +28,15 @@ interface Token {
 }
 
 
-export function extractPowerShell(file: SourceFile): CodeGraphFacts {
+/**
+ * `imported`: the string variables of the scripts this one dot-sources (`. $PSScriptRoot\config.ps1`), by lower-case
+ * name with their `$`: as PowerShell runs a dot-sourced script in the caller's scope, its variables are the caller's.
+ */
+export function extractPowerShell(file: SourceFile, imported?: ReadonlyMap<string, string>): CodeGraphFacts {
   const facts = emptyCodeFacts();
   let tokens: Token[];
   try {
-    tokens = tokenize(file.text);
+    tokens = tokenize(file.text, imported);
   } catch (error) {
     facts.parseError = { message: (error as Error).message };
     return facts;
@@ -43,7 +48,7 @@ export function extractPowerShell(file: SourceFile): CodeGraphFacts {
   if (helpers.size) facts.powershellHelpers = [...helpers.values()];
   if (forwarders.length) facts.powershellForwarders = forwarders;
   const lists = listsIn(tokens, matches);
-  const variables = new Map<string, string>();
+  const variables = new Map<string, string>(imported);
   /** Variables given one of several strings by a conditional assignment. */
   const alternatives = new Map<string, string[]>();
   let conditional: { name: string; branches: string[] } | undefined;
@@ -443,7 +448,41 @@ function valueWith(token: Token, lookup: (name: string) => string | undefined): 
   return undefined;
 }
 
-/** Strings and variables joined with `+`; undefined for anything else (a command's output, an expression). */
+/**
+ * The string variables a script sets at its top level (`$graphBaseUrl = "https://graph.microsoft.com/v1.0"`), by
+ * lower-case name with their `$`, for the scripts that dot-source it; `imported` are those of the scripts it dot-sources.
+ */
+export function scriptConstants(file: SourceFile, imported?: ReadonlyMap<string, string>): Map<string, string> {
+  // A dot-sourced script's own dot-sourced variables are in its scope too.
+  const constants = new Map<string, string>(imported);
+  let tokens: Token[];
+  try {
+    tokens = tokenize(file.text, imported);
+  } catch {
+    return constants;
+  }
+  for (const statement of statements(tokens)) {
+    const [first, second, third] = statement;
+    if (first?.kind === 'variable' && second?.text === '=' && third?.kind === 'string' && statement.length === 3) constants.set(first.text.toLowerCase(), third.value ?? '');
+  }
+  return constants;
+}
+
+/**
+ * The scripts a script dot-sources (`. .\config.ps1`, `. "$PSScriptRoot/settings.ps1"`), as paths of the tree;
+ * a path built at run time is left out.
+ */
+export function dotSourcedPaths(file: SourceFile): string[] {
+  if (!/^[ \t]*\.[ \t]/m.test(file.text)) return [];
+  const paths: string[] = [];
+  for (const match of file.text.matchAll(/^[ \t]*\.[ \t]+(?:"([^"\n]+)"|'([^'\n]+)'|([^\s;|]+))/gm)) {
+    const written = (match[1] ?? match[2] ?? match[3]!).replace(/\$\{?PSScriptRoot\}?/gi, '.').replace(/\\/g, '/');
+    if (!/\.psm?1$/i.test(written) || written.includes('$') || /^([A-Za-z]:|\/)/.test(written)) continue;
+    paths.push(path.posix.normalize(path.posix.join(path.posix.dirname(file.path), written)));
+  }
+  return paths;
+}
+
 /** The command a statement runs: its first word, after `return` (`return Invoke-RestMethod -Uri …`). */
 function commandOf(statement: Token[]): Token | undefined {
   return statement.find((token) => token.kind === 'word' && !/^return$/i.test(token.text));
@@ -469,6 +508,7 @@ function groupedValue(tokens: Token[], open: number, lookup: (name: string) => s
   return concatenation(inner, lookup);
 }
 
+/** Strings and variables joined with `+`; undefined for anything else (a command's output, an expression). */
 function concatenation(tokens: Token[], lookup: (name: string) => string | undefined): string | undefined {
   if (!tokens.length || tokens.length % 2 === 0) return undefined;
   let text = '';
@@ -750,9 +790,9 @@ function statements(tokens: Token[], hashtables = true): Token[][] {
   return hashtableDepth > 0 ? statements(tokens, false) : result;
 }
 
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, seed?: ReadonlyMap<string, string>): Token[] {
   const tokens: Token[] = [];
-  const variables = new Map<string, string>();
+  const variables = new Map<string, string>(seed);
   const known = (name: string) => variables.get(name);
   let line = 1;
   let index = 0;
