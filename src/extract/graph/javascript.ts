@@ -1,7 +1,6 @@
 import { escapeRegExp } from '../../util/regexp.ts';
-import { parseSync, rawTransferSupported, visitorKeys } from 'oxc-parser';
-import { parseSync as parseToJson } from 'oxc-parser/src-js/bindings';
-import { jsonParseAst } from 'oxc-parser/src-js/wrap.js';
+import { visitorKeys } from 'oxc-parser';
+import { parseProgram } from './oxc-program.ts';
 import type { CmdletUse, PowerShellForwarder, PowerShellHelper, PowerShellInvocation } from './powershell.ts';
 import { batchStepUrl, isBatchPath } from './batch.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
@@ -138,47 +137,22 @@ const FLOW_MARKERS: [RegExp, AuthFlow, string][] = [
   [/^(TeamsUserCredential|getAuthToken|TeamsFx|useGraphWithCredential|useGraph|useTeamsUserCredential)$/, 'delegated', 'teams-sso'],
 ];
 
-/**
- * Where the runtime allows it (Node.js 22 and later, 64-bit), oxc hands the tree over through a shared buffer
- * instead of JSON: about three times faster for the same tree. Node 20 takes the JSON path.
- */
-const RAW_TRANSFER = rawTransferSupported();
-
-/**
- * The file's ESTree without type annotations (astType 'js': the recognisers never read types, and on Node 20 the
- * tree crosses from Rust as JSON, so a third less of it is a third less parsing time). On Node 20 the native
- * binding is called directly and only the tree and the errors are taken: oxc's wrapper also converts the module
- * record and the comments, and reads the tree through a getter, together a third of the parsing time here.
- */
-function parseProgram(file: SourceFile): { program: Node; errors: { severity?: string; message: string; labels?: { start: number }[] }[] } {
-  // Scripts cut out of a page (page-scripts.ts) are parsed as TypeScript, which reads their JavaScript too.
-  const name = (/\.(m|c)?(j|t)sx?$/i.test(file.path) ? file.path : `${file.path}.ts`).replace(/!/g, '_');
-  const options = { sourceType: 'unambiguous', astType: 'js' };
-  if (RAW_TRANSFER) {
-    const parsed = parseSync(name, file.text, { ...options, experimentalRawTransfer: true } as never);
-    return { program: parsed.program as unknown as Node, errors: parsed.errors as never };
-  }
-  const native = parseToJson(name, file.text, options);
-  // Taking the comments frees them on the Rust side now rather than when the collector finalises the result.
-  void native.comments;
-  const errors = native.errors;
-  return { program: jsonParseAst(native.program) as Node, errors };
-}
-
 export function extractJavaScript(file: SourceFile, resolveImport: ImportResolver, choice: ExtractorChoice = {}, resolveWrapper: WrapperResolver = () => undefined, globals: GlobalResolver = NO_GLOBALS): CodeGraphFacts {
   // A literal of its own rather than emptyCodeFacts(): measured 6–8% faster extraction on the bench's tree in
   // interleaved runs (V8 keeps allocation feedback per literal, and this one sees most of the files).
   const facts: CodeGraphFacts = { calls: [], unresolved: [], scopes: [], flows: [], exportedConstants: new Map(), connectivity: { references: [], routes: [] }, patterns: [] };
   let program: Node;
   try {
-    const parsed = parseProgram(file);
+    // Scripts cut out of a page (page-scripts.ts) are parsed as TypeScript, which reads their JavaScript too.
+    const name = (/\.(m|c)?(j|t)sx?$/i.test(file.path) ? file.path : `${file.path}.ts`).replace(/!/g, '_');
+    const parsed = parseProgram(name, file.text);
     const fatal = parsed.errors.find((error) => error.severity !== 'Warning');
     if (fatal) {
       const offset = fatal.labels?.[0]?.start;
       facts.parseError = { message: fatal.message, line: offset === undefined ? undefined : file.locOf(offset).line };
-      if (!(parsed.program.body as Node[]).length) return facts;
+      if (!((parsed.program as Node).body as Node[]).length) return facts;
     }
-    program = parsed.program;
+    program = parsed.program as Node;
   } catch (error) {
     facts.parseError = { message: (error as Error).message };
     return facts;
