@@ -20,10 +20,16 @@ import type { WorkerInput, WorkerReply } from './worker.ts';
  */
 const BATCH = 32;
 /**
+ * A thread's stack: oxc's parser recurses per level of nesting, and the files let through to it (nesting.ts) may
+ * take up to 3 MB of it, more than the 4 MB Node gives a thread leaves room for; the main thread has 8 MB. Only the
+ * pages used are backed.
+ */
+const WORKER_STACK_MB = 16;
+/**
  * A thread's heap holds one file's syntax tree at a time plus the facts of its batch; a cap makes V8 collect
  * instead of growing (peak memory), and a thread that still runs out fails over to the main thread.
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32, stackSizeMb: WORKER_STACK_MB };
 
 /** The grammars are loaded where the code is parsed: by each thread, and here only when this thread parses. */
 export type ParallelExtractionInput = Omit<CodeExtractionInput, 'parsers'>;

@@ -1,6 +1,6 @@
 import { escapeRegExp } from '../../util/regexp.ts';
 import { visitorKeys } from 'oxc-parser';
-import { parseProgram } from './oxc-program.ts';
+import { NestingTooDeep, parseProgram } from './oxc-program.ts';
 import type { CmdletUse, PowerShellForwarder, PowerShellHelper, PowerShellInvocation } from './powershell.ts';
 import { batchStepUrl, isBatchPath } from './batch.ts';
 import type { SourceFile } from '../../sources/source-file.ts';
@@ -154,7 +154,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     }
     program = parsed.program as Node;
   } catch (error) {
-    facts.parseError = { message: (error as Error).message };
+    facts.parseError = { message: (error as Error).message, line: error instanceof NestingTooDeep ? error.line : undefined };
     return facts;
   }
 

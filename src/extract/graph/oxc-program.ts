@@ -1,11 +1,21 @@
 import { parseSync, rawTransferSupported } from 'oxc-parser';
 import { parseSync as parseToJson } from 'oxc-parser/src-js/bindings';
 import { jsonParseAst } from 'oxc-parser/src-js/wrap.js';
+import { deepNesting } from './nesting.ts';
 
 /** What the JavaScript extractor reads of a parse: the ESTree program and oxc's diagnostics. */
 export interface ParsedProgram {
   program: unknown;
   errors: { severity?: string; message: string; labels?: { start: number }[] }[];
+}
+
+/** A file nested too deep for oxc's parser to read without overflowing the thread's stack (nesting.ts). */
+export class NestingTooDeep extends Error {
+  readonly line: number;
+  constructor(line: number) {
+    super(`nested too deep to parse safely by line ${line} (oxc's parser has no depth guard and would overflow the stack); not parsed`);
+    this.line = line;
+  }
 }
 
 /** How the tree crosses from oxc's Rust side: a shared buffer (fast) or a JSON string (everywhere). */
@@ -35,11 +45,14 @@ const NODE20_RAW_TRANSFER = OXC_RAW_TRANSFER ? undefined : await import('./oxc-r
 export const TREE_TRANSFER: TreeTransfer = OXC_RAW_TRANSFER || NODE20_RAW_TRANSFER ? 'raw' : 'json';
 
 /**
- * Parses a JavaScript/TypeScript file with oxc, handing the tree over the fastest way this runtime allows. The JSON
+ * Parses a JavaScript/TypeScript file with oxc, handing the tree over the fastest way this runtime allows; a file
+ * nested too deep for oxc is refused with NestingTooDeep instead of crashing the process. The JSON
  * path calls the native binding directly and takes only the tree and the errors: oxc's wrapper also converts the
  * module record and the comments, and reads the tree through a getter, together a third of the parsing time there.
  */
 export function parseProgram(name: string, text: string, transfer: TreeTransfer = TREE_TRANSFER): ParsedProgram {
+  const tooDeep = deepNesting(text, /\.((m|c)?jsx?|tsx)$/i.test(name));
+  if (tooDeep) throw new NestingTooDeep(tooDeep.line);
   if (transfer === 'raw') {
     try {
       if (OXC_RAW_TRANSFER) {
