@@ -242,6 +242,7 @@ export async function buildInventory(root: string, sources: ProjectSources, data
     graph,
     parse: sources.parse,
     htmlParser: parsers.html,
+    problems,
     observed: observed.hosts,
     publisherDomains: config.connectivity.publisherDomains,
     annotations: config.connectivity.hosts,

@@ -7,6 +7,7 @@ import type { FileCodeFacts } from '../code/index.ts';
 import type { GraphFacts } from '../graph/index.ts';
 import type { SourceRef } from '../graph/types.ts';
 import type { Manifest } from '../inventory.ts';
+import type { ScanProblem } from '../../engine/types.ts';
 import { hostReferencesFromConfig, isHostConfigFile, type ConfigEntry } from './config-hosts.ts';
 import { localKindOf, parseEndpointUrl, type LocalKind } from './endpoint-url.ts';
 import { cspInText, fromArmTemplate, fromBicepOrTerraform, fromHtml, fromOpenApi, HTML_FILE, IAC_FILE, isArmTemplate, isOpenApiDocument, mayBeOpenApi } from './file-hosts.ts';
@@ -87,6 +88,8 @@ export interface ConnectivityInput {
   observed?: readonly HostReference[];
   publisherDomains?: readonly string[];
   annotations?: Readonly<Record<string, HostAnnotation>>;
+  /** Where a page too deep to parse is reported. */
+  problems?: ScanProblem[];
 }
 
 const MAX_SOURCES = 50;
@@ -126,7 +129,7 @@ export function extractConnectivity(input: ConnectivityInput): ConnectivityFacts
       const parsed = doc(file);
       if (parsed?.format === 'iac') append(references, fromBicepOrTerraform(file, parsed.doc));
     }
-    if (HTML_FILE.test(file.path) && input.htmlParser) append(references, fromHtml(file, input.htmlParser));
+    if (HTML_FILE.test(file.path) && input.htmlParser) append(references, fromHtml(file, input.htmlParser, input.problems));
     else if (/\.(m|c)?(j|t)sx?$|\.(cs|py|java|json|config|conf|ya?ml)$|(^|\/)(staticwebapp\.config\.json|_headers|nginx\.conf)$/i.test(file.path)) append(references, cspInText(file));
   }
   append(references, graphReferences(input.graph));
