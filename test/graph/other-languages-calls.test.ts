@@ -216,6 +216,37 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(graph.unresolved, []);
   });
 
+  // As in a Teams bot sample handing its SSO client to Semantic Kernel's Microsoft Graph connectors.
+  it('C# and Java: a Graph client handed to a class the tree does not declare is reported: the calls it makes are not seen', () => {
+    const files = [
+      new SourceFile('Bot/Sso.cs', 'using Microsoft.Graph;\npublic static class Sso {\n  public static async Task Run(string token) {\n    var client = new GraphServiceClient(new TokenProvider(token));\n    await Planner.Process(client);\n  }\n}\n'),
+      new SourceFile('Bot/Planner.cs', [
+        'using Microsoft.Graph;\nusing Some.Library.Connectors;\npublic class Planner {',
+        '  public static async Task Process(GraphServiceClient graph) {',
+        '    var drive = new DriveConnector(graph, logger);', // 4: a library class
+        '    var mail = new Connectors.MailConnector(graph);', // 5: qualified
+        '    var batch = new BatchRequestContentCollection(graph);', // the SDK's own
+        '    var lazy = new Lazy<GraphServiceClient>(() => graph);',
+        '    var local = new LocalHelper(graph);', // declared below in this file
+        '    var service = new Planner(graph);', // the tree has Planner.cs
+        '    var unrelated = new DriveConnector(logger);', // no client handed over
+        '    return;',
+        '    var never = new DeadConnector(graph);', // unreachable
+        '  }',
+        '}',
+        'class LocalHelper { public LocalHelper(GraphServiceClient c) { } }',
+      ].join('\n')),
+      new SourceFile('src/main/java/app/Tasks.java', 'package app;\nimport com.microsoft.graph.serviceclient.GraphServiceClient;\npublic class Tasks {\n  private final GraphServiceClient graphClient;\n  void run() {\n    TodoConnector todo = new TodoConnector(graphClient);\n  }\n}\n'),
+    ];
+    const graph = extractGraphFacts({ files, manifests: [], apps: [], index: undefined, justifications: {}, problems: [], parsers });
+    assert.deepEqual(graph.unresolved.map((item) => `${item.source.file}:${item.source.line} ${item.via} ${item.reason}`), [
+      'Bot/Planner.cs:5 csharp-sdk the Graph client graph is handed to DriveConnector, which the scanned tree does not declare: the Graph calls it makes are not seen',
+      'Bot/Planner.cs:6 csharp-sdk the Graph client graph is handed to MailConnector, which the scanned tree does not declare: the Graph calls it makes are not seen',
+      'src/main/java/app/Tasks.java:6 java-sdk the Graph client graphClient is handed to TodoConnector, which the scanned tree does not declare: the Graph calls it makes are not seen',
+    ]);
+    assert.deepEqual(graph.calls, []);
+  });
+
   it('Java: the $select a RestTemplate URI variable fills is read (joined lists), an unknown one selects nothing known', () => {
     const facts = extractTreeLanguage(new SourceFile('Users.java', wrap.java('RestTemplate rest = new RestTemplateBuilder().rootUri(BASE).build();\nString fields = new StringJoiner(",").add("id").add("department").toString();\nrest.getForEntity("/users/{id}?$select={properties}", User.class, id, fields);\nrest.getForObject("/groups/{id}/members?$select={props}", Members.class, id, String.join(",", List.of("id", "mail")));\nrest.getForObject("/users?$select={props}", Users.class, selectedFields());')), 'java', parsers.java!);
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.select?.join(',') ?? '-'}`), ['GET /users/{id} id,department', 'GET /groups/{id}/members id,mail', 'GET /users -']);

@@ -53,6 +53,17 @@ describe('m365cert permissions', () => {
     assert.match(text.stdout, /GET \/users at src\/reports\.ts:\d+ \(its least: User\.ReadBasic\.All\)/);
   });
 
+  it('an app whose only Graph requests could not be worked out (a client handed to a library) is listed with them, not as using no Graph', async (t) => {
+    const root = tempDir(t);
+    writeTree(root, {
+      'Bot/Skills.cs': 'using Microsoft.Graph;\npublic class Skills {\n  public void Load(GraphServiceClient graphClient) {\n    var drive = new DriveConnector(graphClient);\n  }\n}\n',
+    });
+    const text = await runCli(['permissions', root, ...DATA]);
+    assert.doesNotMatch(text.stdout, /no Graph call was found/);
+    assert.match(text.stdout, /Graph calls found: 0, 1 not resolvable statically/);
+    assert.match(text.stdout, /unresolved: Bot\/Skills\.cs:4 the Graph client graphClient is handed to DriveConnector/);
+  });
+
   it('a needed higher permission also serves the calls a lower one would cover: they are part of its justification', async (t) => {
     const root = tempDir(t);
     writeTree(root, {

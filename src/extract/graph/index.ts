@@ -140,8 +140,9 @@ export function extractGraphFacts(input: GraphExtractionInput): GraphFacts {
   for (const permission of requested) if (!apps.some((app) => app.root === permission.appRoot)) permission.appRoot = appRootOf(permission.source.file);
   mergeObserved(calls, observed, apps.length === 1 ? apps[0]!.root : '.');
 
-  // Code that calls Graph counts even when no manifest of its app is in the tree (the registration lives elsewhere).
-  const roots = [...new Set([...requested.map((permission) => permission.appRoot), ...calls.map((call) => call.appRoot)])].sort();
+  // Code that calls Graph counts even when no manifest of its app is in the tree (the registration lives elsewhere),
+  // and so does code whose Graph requests could not be worked out (a client handed to a library): it uses Graph.
+  const roots = [...new Set([...requested.map((permission) => permission.appRoot), ...calls.map((call) => call.appRoot), ...unresolved.map((item) => item.appRoot)])].sort();
   const byRoot = <T extends { appRoot: string }>(items: readonly T[]) => groupBy(items, (item) => item.appRoot);
   const requestedByRoot = byRoot(requested);
   const callsByRoot = groupBy(calls.map((call, callIndex) => ({ call, index: callIndex, appRoot: call.appRoot })), (item) => item.appRoot);

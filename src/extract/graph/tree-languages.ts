@@ -327,6 +327,19 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       return facts;
     }
     const isDead = unreachableTest(nodes, rules);
+    /**
+     * A Graph client handed to a class the tree does not declare (`new OneDriveConnector(graphClient)`, a library's
+     * connector): that class makes Graph calls m365cert cannot see, which is said rather than passed over in silence.
+     */
+    const clientNames = language === 'python' ? undefined : graphClientNames(file.text, graphTypedNames);
+    const clientHandedOver = (creation: TsNode, type: string) => {
+      if (!clientNames || !resolveHelper?.declares) return;
+      const client = argumentsOf(creation.childForFieldName('arguments')).find((argument) => clientNames.has(argument.text.replace(/^this\./, '')));
+      const name = type.replace(/<.*>$/, '').split('.').pop()!;
+      if (!client || !/^\w+$/.test(name) || GRAPH_SDK_TYPES.test(name) || NOT_A_CONSUMER.test(name) || declares(name) || isDead(creation)) return;
+      if (new RegExp(`\\b(class|record|interface)\\s+${name}\\b`).test(file.text)) return;
+      facts.unresolved.push({ via: `${language}-sdk`, reason: `the Graph client ${client.text} is handed to ${name}, which the scanned tree does not declare: the Graph calls it makes are not seen`, source: where(creation) });
+    };
     // What a module importing this one may read (`app_config.ENDPOINT`): its module-level string constants.
     if (language === 'python') for (const [name, value] of moduleConstants(nodes('assignment'), evaluate)) facts.exportedConstants.set(name, value);
     // What other classes may read (`GraphConstants.BaseUrl`): the class constants of this file.
@@ -458,6 +471,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       for (const creation of nodes('object_creation_expression')) {
         const type = creation.childForFieldName('type')?.text ?? '';
         for (const [pattern, flow, kind] of rules.flows) if (pattern.test(type)) facts.flows.push({ flow, kind, source: where(creation) });
+        clientHandedOver(creation, type);
         if (/RequestBuilder$/.test(type) && !isDead(creation)) {
           // new MessageItemRequestBuilder(url, adapter): a request builder for a URL, often one from a notification.
           const url = evaluate(firstValue(argumentsOf(creation.childForFieldName('arguments'))[0] ?? creation));
@@ -483,6 +497,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       for (const creation of nodes('object_creation_expression')) {
         const type = creation.childForFieldName('type')?.text ?? '';
         for (const [pattern, flow, kind] of rules.flows) if (pattern.test(type)) facts.flows.push({ flow, kind, source: where(creation) });
+        clientHandedOver(creation, type);
         if ((type === 'URL' || type === 'java.net.URL') && !isDead(creation)) urlConnection(creation);
       }
       for (const call of nodes('method_invocation')) {
@@ -1171,6 +1186,19 @@ function graphClientsByType(text: string): Set<string> | undefined {
   for (const match of text.matchAll(/\b(?:self\.)?([A-Za-z_]\w*)\s*:\s*(?:[\w.]+\.)?GraphServiceClient\b/g)) names.add(match[1]!);
   return names.size ? names : undefined;
 }
+
+/** Names holding a Graph client: those declared with its type and those assigned a new one (`var graphClient = new GraphServiceClient(…)`). */
+function graphClientNames(text: string, typed: ReadonlySet<string> | undefined): Set<string> | undefined {
+  if (!text.includes('GraphServiceClient')) return undefined;
+  const names = new Set(typed);
+  for (const match of text.matchAll(/\b([A-Za-z_]\w*)\s*=\s*new\s+(?:[\w.]+\.)?GraphServiceClient\b/g)) names.add(match[1]!);
+  return names.size ? names : undefined;
+}
+
+/** The Graph SDK's own classes that take a client (batches, page iterators, uploads, request builders): their requests are read as such. */
+const GRAPH_SDK_TYPES = /^(GraphServiceClient|BatchRequestContent(Collection)?|BatchRequestStep|PageIterator|LargeFileUploadTask|ChunkedUploadProvider|\w*RequestBuilder|\w*Handler|DelegateAuthenticationProvider)$/;
+/** Containers and test doubles that hold a client without calling Graph with it. */
+const NOT_A_CONSUMER = /^(Lazy|Tuple|KeyValuePair|List|ArrayList|Dictionary|HashMap|Optional|AtomicReference|ServiceDescriptor|Mock|Spy|Func|Action|Task)$/;
 
 /** A fluent chain's receiver that can be a Graph client: `graphClient`, `client`, `this`, `self`. */
 const GRAPH_ROOT = /graph|client|this|self/i;
