@@ -226,6 +226,31 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.apiVersion} ${call.source.line}`), ['GET /me v1.0 7', 'GET /me/presence beta 8', 'GET /users v1.0 13']);
   });
 
+  it('follows functions that build a URL, in this module (arguments in their parameters\' places) and imported ones', () => {
+    const files = [
+      new SourceFile('src/endpoints.ts', "const GRAPH = 'https://graph.microsoft.com/v1.0';\nexport const messagesUrl = (user: string) => `${GRAPH}/users/${user}/messages`;\nexport function membersUrl(group: string) {\n  return GRAPH + '/groups/' + group + '/members';\n}\nexport const count = () => 42;\n"),
+      new SourceFile('src/mail.ts', [
+        "import { messagesUrl, membersUrl, count } from './endpoints';",
+        "const BASE = 'https://graph.microsoft.com/v1.0';",
+        'function driveUrl(kind = \'recent\') { return `${BASE}/me/drive/${kind}`; }',
+        'const teamUrl = (team: string, part: string) => `${BASE}/teams/${team}/${part}`;',
+        'function loop(x: string): string { return loop(x) + \'/me\'; }',
+        'export async function load(id: string) {',
+        '  await fetch(messagesUrl(id));', // 7
+        '  await axios.get(membersUrl(id));', // 8
+        '  await fetch(driveUrl());', // 9: the default
+        "  await fetch(driveUrl('sharedWithMe'));", // 10
+        "  const channels = teamUrl(id, 'channels');",
+        '  await fetch(channels);', // 12
+        '  await fetch(loop(id));', // no end to it: nothing
+        '  await fetch(String(count()));',
+        '}',
+      ].join('\n')),
+    ];
+    const facts = graphFactsOf(files);
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`), ['GET /users/{id}/messages 7', 'GET /groups/{id}/members 8', 'GET /me/drive/recent 9', 'GET /me/drive/sharedWithMe 10', 'GET /teams/{id}/channels 12']);
+  });
+
   // As in Microsoft's React MSAL tutorial: endpoints kept in an exported settings object, a fetch helper in another module.
   it('follows properties of an exported settings object', () => {
     const files = [

@@ -327,8 +327,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   let methodCallIndex: Map<string, Node[]> | undefined;
   /** What classes give their fields (see classFieldValue), by class and name. */
   const classFields = new Map<string, Node | null>();
-  /** What this module's functions return, by name (see functionReturning). */
-  const returnedByName = new Map<string, Node | undefined>();
+  /** This module's functions, by name (see moduleFunction). */
+  let functionByName: Map<string, Node> | undefined;
   const evaluate = (node: Node | undefined | null, depth = 0): string | undefined => {
     if (!node || depth > 40) return undefined;
     switch (node.type) {
@@ -416,7 +416,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
           if (separator === undefined || parts.every((part) => part === undefined) || (list.elements as (Node | null)[]).some((element) => !element || element.type === 'SpreadElement')) return undefined;
           return parts.map((part) => part ?? PLACEHOLDER).join(separator);
         }
-        return undefined;
+        return returnedByCall(node, callee, depth);
       }
       case 'NewExpression': {
         // new URLSearchParams({ $select: 'id,displayName', $top: '10' }): the query string it prints as.
@@ -1261,17 +1261,75 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
 
   /** What a function of this module declared under a name returns (see returnedExpression), looked up once per name. */
   function functionReturning(name: string): Node | undefined {
-    if (!returnedByName.has(name)) returnedByName.set(name, findFunctionReturning(name));
-    return returnedByName.get(name);
+    const fn = moduleFunction(name);
+    return fn ? returnedExpression(fn) : undefined;
   }
 
-  function findFunctionReturning(name: string): Node | undefined {
-    // Function declarations are found among the module's statements (exported or not), arrow functions among its declarators.
-    const statements = ((program.body as Node[]) ?? []).map((statement) => (statement.type === 'ExportNamedDeclaration' && statement.declaration ? (statement.declaration as Node) : statement));
-    const declaration = statements.find((statement) => statement.type === 'FunctionDeclaration' && (statement.id as Node | null)?.name === name);
-    const declarator = declaration ? undefined : live.find((node) => node.type === 'VariableDeclarator' && (node.id as Node).type === 'Identifier' && (node.id as Node).name === name && FUNCTIONS.has((node.init as Node | null)?.type ?? ''));
-    const fn = declaration ?? (declarator?.init as Node | undefined);
-    return fn ? returnedExpression(fn) : undefined;
+  /** A function this module declares under a name (see functionsByName). */
+  function moduleFunction(name: string): Node | undefined {
+    functionByName ??= functionsByName();
+    return functionByName.get(name);
+  }
+
+  /**
+   * The module's functions by name, found in one pass: function declarations among its statements (exported or not),
+   * then functions assigned in declarations anywhere (the first of a name).
+   */
+  function functionsByName(): Map<string, Node> {
+    const found = new Map<string, Node>();
+    for (const statement of (program.body as Node[]) ?? []) {
+      const declaration = statement.type === 'ExportNamedDeclaration' && statement.declaration ? (statement.declaration as Node) : statement;
+      const name = declaration.type === 'FunctionDeclaration' ? ((declaration.id as Node | null)?.name as string | undefined) : undefined;
+      if (name && !found.has(name)) found.set(name, declaration);
+    }
+    for (const node of live) {
+      if (node.type !== 'VariableDeclarator' || (node.id as Node).type !== 'Identifier' || !FUNCTIONS.has((node.init as Node | null)?.type ?? '')) continue;
+      const name = (node.id as Node).name as string;
+      if (!found.has(name)) found.set(name, node.init as Node);
+    }
+    return found;
+  }
+
+  /**
+   * What a call of a URL-building function of this module gives (`usersUrl(id)` of `const usersUrl = (id) =>
+   * `${GRAPH}/users/${id}``): its one returned expression, read with the parameters given the arguments' values
+   * (a value known only at run time stays `{id}`); or, for a function another module exports, what it exports as
+   * its result. Undefined for anything else.
+   */
+  function returnedByCall(call: Node, callee: Node, depth: number): string | undefined {
+    if (callee.type !== 'Identifier') return undefined;
+    const name = callee.name as string;
+    const fn = moduleFunction(name);
+    if (!fn) {
+      const imported = importedExport(name);
+      return imported ? resolveImport(file.path, imported.specifier, `${imported.name}${RESULT_SUFFIX}`) : undefined;
+    }
+    const returned = returnedExpression(fn);
+    if (!returned || evaluating.has(`${name}()`)) return undefined;
+    const given = new Map<string, string>();
+    ((fn.params as Node[]) ?? []).forEach((param, index) => {
+      const argument = ((call.arguments as Node[]) ?? [])[index];
+      const target = param.type === 'AssignmentPattern' ? (param.left as Node) : param;
+      const value = argument ? evaluate(argument, depth + 1) : param.type === 'AssignmentPattern' ? evaluate(param.right as Node, depth + 1) : undefined;
+      if (target.type === 'Identifier' && value !== undefined) given.set(target.name as string, value);
+    });
+    const outer = new Map([...given.keys()].filter((key) => bindings.has(key)).map((key) => [key, bindings.get(key)!] as const));
+    for (const [key, value] of given) bindings.set(key, value);
+    evaluating.add(`${name}()`);
+    try {
+      return evaluate(returned, depth + 1);
+    } finally {
+      evaluating.delete(`${name}()`);
+      for (const key of given.keys()) bindings.delete(key);
+      for (const [key, value] of outer) bindings.set(key, value);
+    }
+  }
+
+  /** An exported URL-building function's result, its parameters unknown (`{id}`), for the modules calling it (`name()#result`). */
+  function exportReturnedUrl(name: string, fn: Node) {
+    const returned = name ? returnedExpression(fn) : undefined;
+    const value = returned && returned.type !== 'CallExpression' && returned.type !== 'NewExpression' ? evaluate(returned) : undefined;
+    if (value !== undefined && value.includes('/')) facts.exportedConstants.set(`${name}${RESULT_SUFFIX}`, value);
   }
 
   /** A function's arrow body, or its one top-level `return` expression. */
@@ -1561,10 +1619,17 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         for (const [name, value] of constantStrings((declarator.id as Node).name as string, declarator.init as Node | null, evaluate)) facts.exportedConstants.set(name, value);
         const base = declarator.init ? factoryBaseUrl(declarator.init as Node) : undefined;
         if (base !== undefined) facts.exportedConstants.set(`${(declarator.id as Node).name as string}${BASE_URL_SUFFIX}`, base);
-        if (FUNCTIONS.has((declarator.init as Node | null)?.type ?? '')) exportFactoryBase((declarator.id as Node).name as string, declarator.init as Node);
+        if (FUNCTIONS.has((declarator.init as Node | null)?.type ?? '')) {
+          exportFactoryBase((declarator.id as Node).name as string, declarator.init as Node);
+          exportReturnedUrl((declarator.id as Node).name as string, declarator.init as Node);
+        }
       }
     }
-    if (node.type === 'ExportNamedDeclaration' && (node.declaration as Node)?.type === 'FunctionDeclaration') exportFactoryBase((((node.declaration as Node).id as Node | null)?.name as string | undefined) ?? '', node.declaration as Node);
+    if (node.type === 'ExportNamedDeclaration' && (node.declaration as Node)?.type === 'FunctionDeclaration') {
+      const name = (((node.declaration as Node).id as Node | null)?.name as string | undefined) ?? '';
+      exportFactoryBase(name, node.declaration as Node);
+      exportReturnedUrl(name, node.declaration as Node);
+    }
   }
   // The module's own value is no named constant (see importedExport).
   for (const [name, value] of commonJsExports(program)) if (name !== DEFAULT_EXPORT) for (const [key, text] of constantStrings(name, value, evaluate)) if (!facts.exportedConstants.has(key)) facts.exportedConstants.set(key, text);
@@ -1632,6 +1697,8 @@ const HTTP_FUNCTIONS = /^(fetch|got|ky|axios|superagent|request|needle|undici|of
 const DEFAULT_EXPORT = 'default';
 /** How an exported HTTP client instance's base URL is kept among the module's constants (`graphApi#baseURL`). */
 const BASE_URL_SUFFIX = '#baseURL';
+/** The key under which a module exports what a URL-building function of it returns (see exportReturnedUrl). */
+const RESULT_SUFFIX = '()#result';
 
 /** Statements that make a file a module rather than a classic script. */
 const MODULE_SYNTAX = new Set(['ImportDeclaration', 'ExportNamedDeclaration', 'ExportDefaultDeclaration', 'ExportAllDeclaration', 'ImportExpression']);
