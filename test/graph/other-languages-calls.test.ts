@@ -216,6 +216,26 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(graph.unresolved, []);
   });
 
+  // As in an Office add-in sample: a controller builds the URL with another class's static method and hands it to a
+  // third class's method, which passes it on to the one sending an HttpRequestMessage.
+  it('C# and Java: static URL builders of other classes (arguments in their places) and request helpers sending an HttpRequestMessage, through a chain of methods', () => {
+    const files = [
+      new SourceFile('Web/Helpers/Urls.cs', 'namespace Add.In {\n  internal static class Urls {\n    internal static string Base = @"https://graph.microsoft.com/v1.0";\n    internal static string SearchUrl(string query, string fields) {\n      var search = "/me/drive/root/search(q=\'" + query + "\')";\n      return Base + search + fields;\n    }\n    public static string Members(string group) => $"{Base}/groups/{group}/members";\n    public string NotStatic(string id) => $"{Base}/users/{id}";\n  }\n}\n'),
+      new SourceFile('Web/Helpers/Http.cs', 'using System.Net.Http;\nnamespace Add.In {\n  internal static class Http {\n    internal static async Task<T> GetItems<T>(string url, string token) {\n      return await Send(url, token);\n    }\n    internal static async Task<dynamic> Send(string itemsUrl, string token) {\n      using (var client = new HttpClient())\n      using (var request = new HttpRequestMessage(HttpMethod.Get, itemsUrl)) {\n        var response = await client.SendAsync(request);\n        return response;\n      }\n    }\n    internal static async Task Remove(string url) {\n      var request = new HttpRequestMessage { Method = HttpMethod.Delete, RequestUri = new Uri(url) };\n      await new HttpClient().SendAsync(request);\n    }\n  }\n}\n'),
+      new SourceFile('Web/Controllers/FilesController.cs', 'namespace Add.In {\n  public class FilesController : Controller {\n    public async Task<JsonResult> Files(string q, string group) {\n      var url = Urls.SearchUrl(q, "?$select=name,id&$top=3");\n      var files = await Http.GetItems<Workbook>(url, token);\n      await Http.Send(Urls.Members(group), token);\n      await Http.Remove(Urls.Members("x") + "/$ref");\n      return Json(files);\n    }\n  }\n}\n'),
+      new SourceFile('src/main/java/app/Endpoints.java', 'package app;\npublic final class Endpoints {\n  private static final String GRAPH = "https://graph.microsoft.com/v1.0";\n  public static String events(String user) { return GRAPH + "/users/" + user + "/events"; }\n}\n'),
+      new SourceFile('src/main/java/app/Calendar.java', 'package app;\npublic class Calendar {\n  void load(String id) {\n    String body = restTemplate.getForObject(Endpoints.events(id), String.class);\n  }\n}\n'),
+    ];
+    const graph = extractGraphFacts({ files, manifests: [], apps: [], index: undefined, justifications: {}, problems: [], parsers });
+    assert.deepEqual(graph.calls.map((call) => `${call.method} ${call.path} ${call.select?.join(',') ?? '-'} ${call.confidence} ${call.source.file}:${call.source.line}`), [
+      "GET /me/drive/root/search(q='{id}') name,id high Web/Controllers/FilesController.cs:5",
+      'GET /groups/{id}/members - high Web/Controllers/FilesController.cs:6',
+      'DELETE /groups/x/members/$ref - high Web/Controllers/FilesController.cs:7',
+      'GET /users/{id}/events - high src/main/java/app/Calendar.java:4',
+    ]);
+    assert.deepEqual(graph.unresolved, []);
+  });
+
   // As in a Teams bot sample handing its SSO client to Semantic Kernel's Microsoft Graph connectors.
   it('C# and Java: a Graph client handed to a class the tree does not declare is reported: the calls it makes are not seen', () => {
     const files = [

@@ -289,7 +289,9 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   /** Whether the tree declares a class of this name, or the class an interface name (`IGraphService`) stands for. */
   const declares = (type: string) => Boolean(resolveHelper?.declares?.(file.path, type) || (/^I[A-Z]/.test(type) && resolveHelper?.declares?.(file.path, type.slice(1))));
   const typedParameters = language !== 'python' && !boundOptions.length && resolveHelper?.declares && takesTreeClass(file.text, declares) ? [language === 'java' ? 'formal_parameter' : 'parameter'] : [];
-  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), ...rules.declaration.types, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...pythonImports, ...typedClients, ...springValues, ...clientsWithBase, ...springClients, ...boundOptions, ...typedParameters, ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
+  // Static methods returning a URL, for the classes calling them (`GraphApiHelper.GetWorkbookSearchUrl(fields)`).
+  const urlBuilders = language !== 'python' && mayBuildUrlsStatically(file.text) ? [FUNCTION_DEFINITION[language]] : [];
+  const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), ...rules.declaration.types, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...pythonImports, ...typedClients, ...springValues, ...clientsWithBase, ...springClients, ...boundOptions, ...typedParameters, ...urlBuilders, ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
   const constants = declarators(nodes(...rules.declaration.types), rules.declaration);
   const environment: EnvironmentLookup = (name, options) => environmentUrl(choice.environment, file.path, name, options);
   // Clients whose base URL the file sets to Graph's beta endpoint after creating them.
@@ -314,7 +316,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   // What evaluation cannot read in the file itself: a URL a function of the file returns, another module's or class's constant.
   // Spring configuration read through a @ConfigurationProperties type's accessors (`applicationProperties.msGraph().baseUrl()`).
   const springProperty = language === 'java' && hasSpringPropertyTypes(choice.environment) ? springPropertyValueOf(file.text, environment) : undefined;
-  const importedConstant = (node: TsNode) => (isCall(node) ? (urlReturnedBy(node) ?? springProperty?.(node)) : fromImports ? fromImports(node) : language !== 'python' ? (injected?.(node) ?? classConstant?.(node) ?? optionValue?.(node)) : undefined);
+  const importedConstant = (node: TsNode) => (isCall(node) ? (urlReturnedBy(node) ?? classUrlReturnedBy(node) ?? springProperty?.(node)) : fromImports ? fromImports(node) : language !== 'python' ? (injected?.(node) ?? classConstant?.(node) ?? optionValue?.(node)) : undefined);
   /** The declared type of each field, variable and (where read) parameter of a C# or Java file. */
   const declared = language !== 'python' && (boundOptions.length || resolveHelper?.declares) ? declaredTypes(nodes('variable_declarator'), nodes('parameter', 'formal_parameter')) : undefined;
   // A property of options bound from configuration (`_settings.BaseUrl` of an IOptions<GraphSettings>).
@@ -344,6 +346,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     if (language === 'python') for (const [name, value] of moduleConstants(nodes('assignment'), evaluate)) facts.exportedConstants.set(name, value);
     // What other classes may read (`GraphConstants.BaseUrl`): the class constants of this file.
     if (language !== 'python' && MAY_DECLARE_CONSTANTS.test(file.text)) for (const [name, value] of classConstants(nodes('variable_declarator'), evaluate)) facts.exportedConstants.set(name, value);
+    if (urlBuilders.length) for (const method of nodes(FUNCTION_DEFINITION[language])) exportStaticUrlBuilder(method);
     // And what options read from configuration default to (`public string ApiUrl { get; set; } = "…"`), by `Class.Property`.
     if (language === 'csharp') for (const [name, value] of optionDefaults(nodes('property_declaration'), evaluate)) if (!facts.exportedConstants.has(name)) facts.exportedConstants.set(name, value);
     classConstant = (node) => {
@@ -486,7 +489,11 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
         // (a request is a GET unless its method is set).
         const urlNode = args[1] ?? initializedMember(creation, 'RequestUri');
         const method = /HttpMethod\.(\w+)/.exec(args[0]?.text ?? initializedMember(creation, 'Method')?.text ?? 'HttpMethod.Get')?.[1]?.toUpperCase();
-        for (const given of urlNode ? urlValues(firstValue(urlNode)) : []) {
+        const givenUrls = urlNode ? urlValues(firstValue(urlNode)) : [];
+        // A URL from the method's own parameter (`new HttpRequestMessage(HttpMethod.Get, itemsUrl)`): the method is a
+        // request helper, and the URLs its callers pass are the calls.
+        if (urlNode && method && givenUrls.every((given) => given === undefined || ROOT_UNKNOWN.test(given)) && registerHelper(creation, urlNode, method, true)) continue;
+        for (const given of givenUrls) {
           const url = withBaseAddress(given, null, creation);
           const target = url ? parseGraphUrl(url) : undefined;
           if (method && target?.host) addCall(creation, method, target.path, target.version, 'http', 'high');
@@ -514,8 +521,6 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       }
     }
 
-    // A file's own request helpers, for the files calling them: a Python module's by name, a class's by `Class.Method`.
-    if (helpers.size) facts.exportedWrappers = new Map([...helpers].flatMap(([name, helper]) => (language === 'python' ? (helper.selfFirst ? [] : [[name, helper]]) : helper.owner ? [[`${helper.owner}.${name}`, helper]] : []) as [string, TreeHelper][]));
     // Calls of request helpers, this file's or another's: the URL their arguments give.
     // Only names of a type the tree declares, and calls on a class name, can reach another class's helper.
     const typeOf = declared && resolveHelper?.declares ? new Map([...declared].map(([name, type]) => [name, type.replace(/<.*>$/, '')] as const).filter(([, type]) => /^[A-Z]/.test(type) && declares(type))) : undefined;
@@ -547,6 +552,9 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
         if (found) helperCall(call, found.name, found.helper);
       }
     }
+    // A file's own request helpers (those chaining to another included), for the files calling them: a Python module's
+    // by name, a class's by `Class.Method`.
+    if (helpers.size) facts.exportedWrappers = new Map([...helpers].flatMap(([name, helper]) => (language === 'python' ? (helper.selfFirst ? [] : [[name, helper]]) : helper.owner ? [[`${helper.owner}.${name}`, helper]] : []) as [string, TreeHelper][]));
 
     // A file holding a user's client and the app's own (`_userClient` on a device-code credential, `_appClient` on a
     // client secret, as Graph's tutorials do): each SDK call takes the flow of the credential its client is built on.
@@ -951,14 +959,50 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     for (const match of file.text.matchAll(new RegExp(`\\b${name.replace(/[^\w]/g, '')}\\s*\\(`, 'g'))) {
       const fn = root.descendantForIndex(match.index!)?.parent;
       if (!fn || fn.type !== FUNCTION_DEFINITION[language] || fn.childForFieldName('name')?.startIndex !== match.index) continue;
-      const arrow = fn.namedChildren.find((child) => child?.type === 'arrow_expression_clause')?.namedChildren[0];
-      const returns = arrow ? [] : (fn.childForFieldName('body')?.descendantsOfType('return_statement') ?? []).filter((statement): statement is TsNode => Boolean(statement) && enclosingFunction(statement!) === fn.id);
-      const expression = arrow ?? (returns.length === 1 ? returns[0]!.namedChildren[0] : undefined);
+      const expression = returnedExpression(fn);
       if (!expression) return null;
       const params = parameterNames(fn);
       return { params: language === 'python' && /^(self|cls)$/.test(params[0] ?? '') ? params.slice(1) : params, expression };
     }
     return null;
+  }
+
+  /** A function's expression body (`=> …`), or the expression of its one `return`. */
+  function returnedExpression(fn: TsNode): TsNode | undefined {
+    const arrow = fn.namedChildren.find((child) => child?.type === 'arrow_expression_clause')?.namedChildren[0];
+    if (arrow) return arrow;
+    const returns = (fn.childForFieldName('body')?.descendantsOfType('return_statement') ?? []).filter((statement): statement is TsNode => Boolean(statement) && enclosingFunction(statement!) === fn.id);
+    return returns.length === 1 ? (returns[0]!.namedChildren[0] ?? undefined) : undefined;
+  }
+
+  /**
+   * A static method returning a URL built from its parameters (`static string SearchUrl(string query) => Base +
+   * "/search" + query`): what it returns, its parameters marked, for the classes calling it (`Class.Method()`).
+   */
+  function exportStaticUrlBuilder(method: TsNode) {
+    const name = method.childForFieldName('name');
+    const owner = ownerOf(method);
+    if (!name || !owner || !/\bstatic\b/.test(file.text.slice(method.startIndex, name.startIndex))) return;
+    const expression = returnedExpression(method);
+    const marked = expression ? withParameterMarkers(parameterNames(method), () => evaluate(expression)) : undefined;
+    if (marked !== undefined && /\//.test(marked)) facts.exportedConstants.set(`${owner}.${name.text}()`, marked);
+  }
+
+  /**
+   * What a call of another class's static URL builder gives (`GraphApiHelper.GetWorkbookSearchUrl("?$select=name")`):
+   * the URL it returns with the arguments' values in their parameters' places (`{id}` for one known only at run time).
+   */
+  function classUrlReturnedBy(call: TsNode): string | undefined {
+    if (language === 'python' || !resolveConstant) return undefined;
+    const [owner, method] = language === 'csharp' ? qualifiedMember(call.childForFieldName('function') ?? call) : call.childForFieldName('object')?.type === 'identifier' && /^[A-Z]/.test(call.childForFieldName('object')!.text) ? [call.childForFieldName('object')!.text, call.childForFieldName('name')?.text] : [undefined, undefined];
+    if (!owner || !method) return undefined;
+    const marked = facts.exportedConstants.get(`${owner}.${method}()`) ?? (declares(owner) ? resolveConstant(file.path, owner, `${method}()`) : undefined);
+    if (marked === undefined) return undefined;
+    const given = argumentsOf(call.childForFieldName('arguments'));
+    return templateText(fillTemplate(markedTemplate(marked), given.map((argument) => {
+      const value = evaluate(firstValue(argument));
+      return value === undefined ? undefined : [value];
+    })));
   }
 
   /** The id of the function definition a node is in. */
@@ -1838,6 +1882,10 @@ function isCall(node: TsNode): boolean {
 
 /** Function and method definitions, whose parameters may give a request's URL (request helpers). */
 const FUNCTION_DEFINITION: Record<TreeLanguage, string> = { python: 'function_definition', csharp: 'method_declaration', java: 'method_declaration' };
+/** A static method's signature in C# or Java (`static string SearchUrl(`, `public static String url(`). */
+const STATIC_METHOD = /\bstatic\s+(?:[\w<>[\],.?]+\s+)+\w+\s*\(/;
+/** A C# or Java file that may have a static method returning a URL (a URL builder other classes call). */
+const mayBuildUrlsStatically = (text: string) => (text.includes('"/') || text.includes('/"') || text.includes('http')) && STATIC_METHOD.test(text);
 
 const ENVIRONMENT_READERS = /^(os\.getenv|os\.environ\.get|System\.getenv|(System\.)?Environment\.GetEnvironmentVariable)$/;
 
