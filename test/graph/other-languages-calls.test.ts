@@ -236,6 +236,26 @@ describe('graph calls in C#, Python, Java and PowerShell: call-shape corpus', ()
     assert.deepEqual(graph.unresolved, []);
   });
 
+  it('Python and C#: URL builders take their arguments by position or by name, and their defaults for those left out, in the module and from another', () => {
+    const files = [
+      new SourceFile('app/endpoints.py', 'GRAPH = "https://graph.microsoft.com/v1.0"\n\ndef user_url(user_id, part="messages"):\n    return f"{GRAPH}/users/{user_id}/{part}"\n\nclass Paths:\n    def method_url(self, x):\n        return GRAPH + "/me/" + x\n'),
+      new SourceFile('app/__init__.py', ''),
+      new SourceFile('app/mail.py', 'import requests\nfrom app.endpoints import user_url\nfrom app import endpoints\n\ndef local_url(group, kind="members"):\n    return "https://graph.microsoft.com/v1.0/groups/" + group + "/" + kind\n\ndef load(uid, token):\n    requests.get(user_url(uid))\n    requests.get(endpoints.user_url(uid, part="events"))\n    requests.get(endpoints.user_url(part="contacts", user_id=uid))\n    requests.get(local_url(uid))\n    requests.get(local_url(uid, kind="owners"))\n'),
+      new SourceFile('Web/Links.cs', 'public static class Links {\n  const string Graph = "https://graph.microsoft.com/v1.0";\n  public static string Team(string id, string part = "channels") => $"{Graph}/teams/{id}/{part}";\n}\n'),
+      new SourceFile('Web/Teams.cs', 'public class Teams {\n  public async Task Load(HttpClient http, string id) {\n    await http.GetAsync(Links.Team(id));\n    await http.GetAsync(Links.Team(part: "members", id: id));\n  }\n}\n'),
+    ];
+    const graph = extractGraphFacts({ files, manifests: [], apps: [], index: undefined, justifications: {}, problems: [], parsers });
+    assert.deepEqual(graph.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line}`), [
+      'GET /users/{id}/messages app/mail.py:9',
+      'GET /users/{id}/events app/mail.py:10',
+      'GET /users/{id}/contacts app/mail.py:11',
+      'GET /groups/{id}/members app/mail.py:12',
+      'GET /groups/{id}/owners app/mail.py:13',
+      'GET /teams/{id}/channels Web/Teams.cs:3',
+      'GET /teams/{id}/members Web/Teams.cs:4',
+    ]);
+  });
+
   // As in a Teams bot sample handing its SSO client to Semantic Kernel's Microsoft Graph connectors.
   it('C# and Java: a Graph client handed to a class the tree does not declare is reported: the calls it makes are not seen', () => {
     const files = [

@@ -290,7 +290,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const declares = (type: string) => Boolean(resolveHelper?.declares?.(file.path, type) || (/^I[A-Z]/.test(type) && resolveHelper?.declares?.(file.path, type.slice(1))));
   const typedParameters = language !== 'python' && !boundOptions.length && resolveHelper?.declares && takesTreeClass(file.text, declares) ? [language === 'java' ? 'formal_parameter' : 'parameter'] : [];
   // Static methods returning a URL, for the classes calling them (`GraphApiHelper.GetWorkbookSearchUrl(fields)`).
-  const urlBuilders = language !== 'python' && mayBuildUrlsStatically(file.text) ? [FUNCTION_DEFINITION[language]] : [];
+  const urlBuilders = (language === 'python' ? mayBuildUrlsInModule(file.text) : mayBuildUrlsStatically(file.text)) ? [FUNCTION_DEFINITION[language]] : [];
   const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), ...rules.declaration.types, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...pythonImports, ...typedClients, ...springValues, ...clientsWithBase, ...springClients, ...boundOptions, ...typedParameters, ...urlBuilders, ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
   const constants = declarators(nodes(...rules.declaration.types), rules.declaration);
   const environment: EnvironmentLookup = (name, options) => environmentUrl(choice.environment, file.path, name, options);
@@ -305,7 +305,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   /** Parameters standing for a marker while a request helper's URL is read (see registerHelper). */
   const bindings = new Map<string, string>();
   /** Functions of this file returning one expression, by name (see urlReturnedBy). */
-  const returning = new Map<string, { params: string[]; expression: TsNode } | null>();
+  const returning = new Map<string, { params: string[]; defaults: (string | undefined)[]; expression: TsNode } | null>();
   /** This file's request helpers by name, and their parameters. */
   const helpers = new Map<string, TreeHelper>();
   const injected = springValues.length ? injectedValueOf(nodes, environment) : undefined;
@@ -942,8 +942,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     let definition = returning.get(name);
     if (definition === undefined) returning.set(name, (definition = returningFunction(name)));
     if (!definition) return undefined;
-    const given = argumentsOf(call.childForFieldName('arguments'));
-    const values = definition.params.map((_, position) => (given[position] ? evaluate(firstValue(given[position]!)) : undefined) ?? PLACEHOLDER);
+    const values = argumentValues(call, definition.params, definition.defaults).map((value) => value ?? PLACEHOLDER);
     const saved = new Map(bindings);
     definition.params.forEach((param, position) => bindings.set(param, values[position]!));
     try {
@@ -955,14 +954,14 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   }
 
   /** A function of this file with one `return <expression>` (or an expression body), by name; null when there is none. */
-  function returningFunction(name: string): { params: string[]; expression: TsNode } | null {
+  function returningFunction(name: string): { params: string[]; defaults: (string | undefined)[]; expression: TsNode } | null {
     for (const match of file.text.matchAll(new RegExp(`\\b${name.replace(/[^\w]/g, '')}\\s*\\(`, 'g'))) {
       const fn = root.descendantForIndex(match.index!)?.parent;
       if (!fn || fn.type !== FUNCTION_DEFINITION[language] || fn.childForFieldName('name')?.startIndex !== match.index) continue;
       const expression = returnedExpression(fn);
       if (!expression) return null;
-      const params = parameterNames(fn);
-      return { params: language === 'python' && /^(self|cls)$/.test(params[0] ?? '') ? params.slice(1) : params, expression };
+      const params = parameterDefaults(fn);
+      return { params: params.map(([param]) => param), defaults: params.map(([, value]) => value ?? undefined), expression };
     }
     return null;
   }
@@ -981,11 +980,28 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
    */
   function exportStaticUrlBuilder(method: TsNode) {
     const name = method.childForFieldName('name');
-    const owner = ownerOf(method);
-    if (!name || !owner || !/\bstatic\b/.test(file.text.slice(method.startIndex, name.startIndex))) return;
+    // Python: a module-level function (`def users_url(user_id):`), for the modules importing it (`name()`).
+    const owner = language === 'python' ? (isModuleLevel(method) ? '' : undefined) : ownerOf(method);
+    if (!name || owner === undefined || (language !== 'python' && !/\bstatic\b/.test(file.text.slice(method.startIndex, name.startIndex)))) return;
     const expression = returnedExpression(method);
-    const marked = expression ? withParameterMarkers(parameterNames(method), () => evaluate(expression)) : undefined;
-    if (marked !== undefined && /\//.test(marked)) facts.exportedConstants.set(`${owner}.${name.text}()`, marked);
+    const params = parameterNames(method);
+    const marked = expression ? withParameterMarkers(params, () => evaluate(expression)) : undefined;
+    if (marked === undefined || !/\//.test(marked)) return;
+    const key = `${owner ? `${owner}.` : ''}${name.text}()`;
+    facts.exportedConstants.set(key, marked);
+    // Its parameters' names and defaults, for calls naming or leaving out an argument (`users_url(uid, part="events")`).
+    facts.exportedConstants.set(`${key}${PARAMETERS_SUFFIX}`, JSON.stringify(parameterDefaults(method)));
+  }
+
+  /** A definition's parameters (Python's `self` or `cls` left out), each with its default's value when it has one. */
+  function parameterDefaults(fn: TsNode): [string, string | null][] {
+    const pairs = (fn.childForFieldName('parameters')?.namedChildren ?? []).flatMap((param): [string, string | null][] => {
+      const name = param ? parameterName(param) : undefined;
+      if (!name) return [];
+      const value = param!.childForFieldName('value') ?? param!.namedChildren.find((child) => child?.type === 'equals_value_clause')?.namedChildren[0];
+      return [[name, value ? (evaluate(value) ?? null) : null]];
+    });
+    return language === 'python' && /^(self|cls)$/.test(pairs[0]?.[0] ?? '') ? pairs.slice(1) : pairs;
   }
 
   /**
@@ -993,16 +1009,43 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
    * the URL it returns with the arguments' values in their parameters' places (`{id}` for one known only at run time).
    */
   function classUrlReturnedBy(call: TsNode): string | undefined {
-    if (language === 'python' || !resolveConstant) return undefined;
+    if (!resolveConstant) return undefined;
+    if (language === 'python') {
+      // A function another module of the tree defines, called by an imported name (`users_url(uid)`, `endpoints.users_url(uid)`).
+      const callee = call.childForFieldName('function');
+      const target = callee && pythonBindings ? importedName(callee, pythonBindings) : undefined;
+      const marked = target ? resolveConstant(file.path, target.module, `${target.name}()`) : undefined;
+      return marked === undefined ? undefined : filledUrl(marked, call, resolveConstant(file.path, target!.module, `${target!.name}()${PARAMETERS_SUFFIX}`));
+    }
     const [owner, method] = language === 'csharp' ? qualifiedMember(call.childForFieldName('function') ?? call) : call.childForFieldName('object')?.type === 'identifier' && /^[A-Z]/.test(call.childForFieldName('object')!.text) ? [call.childForFieldName('object')!.text, call.childForFieldName('name')?.text] : [undefined, undefined];
     if (!owner || !method) return undefined;
-    const marked = facts.exportedConstants.get(`${owner}.${method}()`) ?? (declares(owner) ? resolveConstant(file.path, owner, `${method}()`) : undefined);
-    if (marked === undefined) return undefined;
+    // This class's own (`Class.Method()`), or another's, extracted on first use.
+    const lookup = (member: string) => facts.exportedConstants.get(`${owner}.${member}`) ?? (declares(owner) ? resolveConstant(file.path, owner, member) : undefined);
+    const marked = lookup(`${method}()`);
+    return marked === undefined ? undefined : filledUrl(marked, call, lookup(`${method}()${PARAMETERS_SUFFIX}`));
+  }
+
+  /**
+   * A URL builder's result (its parameters marked) with the call's arguments in their places — by position, or by
+   * name (`part="events"`, C#'s `part: "events"`), a left-out one its default — and `{id}` for one known only at run time.
+   */
+  function filledUrl(marked: string, call: TsNode, parameters: string | undefined): string {
+    const params = parameters ? (JSON.parse(parameters) as [string, string | null][]) : [];
+    const values = argumentValues(call, params.map(([name]) => name), params.map(([, value]) => value ?? undefined));
+    return templateText(fillTemplate(markedTemplate(marked), values.map((value) => (value === undefined ? undefined : [value]))));
+  }
+
+  /** The value each parameter takes at a call: the argument in its place or naming it, else its default. */
+  function argumentValues(call: TsNode, names: readonly string[], defaults: readonly (string | undefined)[]): (string | undefined)[] {
     const given = argumentsOf(call.childForFieldName('arguments'));
-    return templateText(fillTemplate(markedTemplate(marked), given.map((argument) => {
-      const value = evaluate(firstValue(argument));
-      return value === undefined ? undefined : [value];
-    })));
+    const values: (string | undefined)[] = [...defaults];
+    let position = 0;
+    for (const argument of given) {
+      const named = argument.type === 'keyword_argument' ? argument.childForFieldName('name')?.text : argument.namedChildren.find((child) => child?.type === 'name_colon')?.namedChildren[0]?.text;
+      const index = named !== undefined ? names.indexOf(named) : position++;
+      if (index >= 0) values[index] = evaluate(firstValue(argument));
+    }
+    return values;
   }
 
   /** The id of the function definition a node is in. */
@@ -1851,11 +1894,15 @@ const HTTP_CLIENT_RECEIVER = /(^|[._])(requests|httpx|aiohttp|session|http|http_
 function parameterNames(fn: TsNode): string[] {
   const list = fn.childForFieldName('parameters');
   return (list?.namedChildren ?? []).flatMap((param) => {
-    if (!param) return [];
-    if (param.type === 'identifier') return [param.text];
-    const named = param.childForFieldName('name') ?? param.namedChildren.find((child) => child?.type === 'identifier');
-    return named ? [named.text] : [];
+    const name = param ? parameterName(param) : undefined;
+    return name ? [name] : [];
   });
+}
+
+/** A parameter's name (`id`, `string id`, `part="messages"`, `id: str`); undefined for `*`, `/` and comments. */
+function parameterName(param: TsNode): string | undefined {
+  if (param.type === 'identifier') return param.text;
+  return (param.childForFieldName('name') ?? param.namedChildren.find((child) => child?.type === 'identifier'))?.text;
 }
 
 /**
@@ -1884,6 +1931,15 @@ function isCall(node: TsNode): boolean {
 const FUNCTION_DEFINITION: Record<TreeLanguage, string> = { python: 'function_definition', csharp: 'method_declaration', java: 'method_declaration' };
 /** A static method's signature in C# or Java (`static string SearchUrl(`, `public static String url(`). */
 const STATIC_METHOD = /\bstatic\s+(?:[\w<>[\],.?]+\s+)+\w+\s*\(/;
+/** The key under which a URL builder's parameters and defaults are exported beside its result (see exportStaticUrlBuilder). */
+const PARAMETERS_SUFFIX = '#parameters';
+/** A Python module that may define a function returning a URL, for the modules importing it. */
+const mayBuildUrlsInModule = (text: string) => (text.includes('"/') || text.includes("'/") || text.includes('/"') || text.includes("/'") || text.includes('http')) && /^def\s+\w+\s*\(/m.test(text);
+/** Whether a definition is at the top level of its Python module (directly, or under a decorator). */
+function isModuleLevel(definition: TsNode): boolean {
+  const parent = definition.parent?.type === 'decorated_definition' ? definition.parent.parent : definition.parent;
+  return parent?.type === 'module';
+}
 /** A C# or Java file that may have a static method returning a URL (a URL builder other classes call). */
 const mayBuildUrlsStatically = (text: string) => (text.includes('"/') || text.includes('/"') || text.includes('http')) && STATIC_METHOD.test(text);
 
