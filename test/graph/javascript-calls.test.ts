@@ -251,6 +251,27 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`), ['GET /users/{id}/messages 7', 'GET /groups/{id}/members 8', 'GET /me/drive/recent 9', 'GET /me/drive/sharedWithMe 10', 'GET /teams/{id}/channels 12']);
   });
 
+  // As Angular services write them: a base URL in a field, a private method or arrow property building each URL.
+  it('follows a class\'s own URL builders (this.url(\'/me\'), an arrow property) and its string fields (this.base)', () => {
+    const facts = extractJavaScript(new SourceFile('src/app/graph.service.ts', [
+      "import { HttpClient } from '@angular/common/http';",
+      "const GRAPH = 'https://graph.microsoft.com/v1.0';",
+      'export class GraphService {',
+      "  private readonly base = 'https://graph.microsoft.com/v1.0';",
+      '  private handler = () => 1;',
+      '  constructor(private http: HttpClient) {}',
+      '  private url(path: string) { return `${this.base}${path}`; }',
+      '  private userUrl = (id: string) => `${GRAPH}/users/${id}`;',
+      "  me() { return this.http.get(this.url('/me')); }", // 9
+      "  events() { return this.http.get(this.url('/me/events') + '?$select=subject'); }", // 10
+      '  user(id: string) { return this.http.get(this.userUrl(id)); }', // 11
+      '  other() { return this.http.get(this.missing(1)); }',
+      '  static url(path: string) { return path; }',
+      '}',
+    ].join('\n')), () => undefined);
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.select?.join(',') ?? '-'} ${call.source.line}`), ['GET /me - 9', 'GET /me/events subject 10', 'GET /users/{id} - 11']);
+  });
+
   // As in Microsoft's React MSAL tutorial: endpoints kept in an exported settings object, a fetch helper in another module.
   it('follows properties of an exported settings object', () => {
     const files = [

@@ -390,6 +390,11 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         // file, or in another script of the page).
         const value = memberValue(node, depth);
         if (value) return evaluate(value, depth + 1);
+        // A field of the class the code is in (`this.base` of `private readonly base = 'https://graph…'`).
+        if (object.type === 'ThisExpression' && !node.computed && (node.property as Node).type === 'Identifier') {
+          const field = classFieldValue(node, (node.property as Node).name as string);
+          return field && !FUNCTIONS.has(field.type) ? evaluate(field, depth + 1) : undefined;
+        }
         const dotted = dottedName(node);
         const [root, ...rest] = dotted?.split('.') ?? [];
         if (!root || !rest.length || paramSlot(node, root)) return undefined;
@@ -1297,9 +1302,12 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
    * its result. Undefined for anything else.
    */
   function returnedByCall(call: Node, callee: Node, depth: number): string | undefined {
-    if (callee.type !== 'Identifier') return undefined;
-    const name = callee.name as string;
-    const fn = moduleFunction(name);
+    // A method of the class the call is in (`this.url('/me')`, a method or a property holding an arrow function).
+    const method = callee.type === 'MemberExpression' && !callee.computed && (callee.object as Node).type === 'ThisExpression' && (callee.property as Node).type === 'Identifier' ? ((callee.property as Node).name as string) : undefined;
+    if (callee.type !== 'Identifier' && !method) return undefined;
+    const name = method ?? (callee.name as string);
+    const fn = method ? classMethod(call, method) : moduleFunction(name);
+    if (!fn && method) return undefined;
     if (!fn) {
       const imported = importedExport(name);
       return imported ? resolveImport(file.path, imported.specifier, `${imported.name}${RESULT_SUFFIX}`) : undefined;
@@ -1353,6 +1361,18 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     const object = options && resolveObject(options);
     const base = object && (objectProperty(object, 'baseURL') ?? objectProperty(object, 'prefixUrl'));
     return base ? evaluate(base) : undefined;
+  }
+
+  /** The function a class around a node defines under a name: a method, or a property holding a function. */
+  function classMethod(use: Node, name: string): Node | undefined {
+    let owner = parents.get(use);
+    while (owner && owner.type !== 'ClassBody') owner = parents.get(owner);
+    for (const member of (owner?.body as Node[]) ?? []) {
+      if ((member.key as Node)?.type !== 'Identifier' || (member.key as Node).name !== name || member.static) continue;
+      const value = member.value as Node | null;
+      if ((member.type === 'MethodDefinition' && member.kind === 'method') || (member.type === 'PropertyDefinition' && FUNCTIONS.has(value?.type ?? ''))) return value ?? undefined;
+    }
+    return undefined;
   }
 
   /** The value a class gives `this.name`: its property definition, or its one assignment `this.name = …` (once per class and name). */
