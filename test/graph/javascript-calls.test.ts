@@ -251,6 +251,30 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
     assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.line}`), ['GET /users/{id}/messages 7', 'GET /groups/{id}/members 8', 'GET /me/drive/recent 9', 'GET /me/drive/sharedWithMe 10', 'GET /teams/{id}/channels 12']);
   });
 
+  it('follows the URL builders of a settings object (endpoints.messages(id)), in its module and from an importer', () => {
+    const files = [
+      new SourceFile('src/api.ts', [
+        "const GRAPH = 'https://graph.microsoft.com/v1.0';",
+        'export const endpoints = {',
+        '  me: `${GRAPH}/me`,',
+        '  messages: (id: string) => `${GRAPH}/users/${id}/messages`,',
+        '  photo(id: string) { return `${GRAPH}/users/${id}/photo/$value`; },',
+        '  count: () => 3,',
+        '};',
+        "const local = { groups: (id: string) => GRAPH + '/groups/' + id + '/owners' };",
+        'export async function run(id: string) {',
+        '  await fetch(endpoints.messages(id));', // 10
+        '  await fetch(endpoints.photo(id));', // 11
+        '  await fetch(local.groups(id));', // 12
+        '  await fetch(String(endpoints.count()));',
+        '}',
+      ].join('\n')),
+      new SourceFile('src/use.ts', "import { endpoints as api } from './api';\nexport const other = (id: string) => fetch(api.messages(id));\n"),
+    ];
+    const facts = graphFactsOf(files);
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line}`), ['GET /users/{id}/messages src/api.ts:10', 'GET /users/{id}/photo/$value src/api.ts:11', 'GET /groups/{id}/owners src/api.ts:12', 'GET /users/{id}/messages src/use.ts:2']);
+  });
+
   // As Angular services write them: a base URL in a field, a private method or arrow property building each URL.
   it('follows a class\'s own URL builders (this.url(\'/me\'), an arrow property) and its string fields (this.base)', () => {
     const facts = extractJavaScript(new SourceFile('src/app/graph.service.ts', [

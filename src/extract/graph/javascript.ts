@@ -1304,13 +1304,18 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
   function returnedByCall(call: Node, callee: Node, depth: number): string | undefined {
     // A method of the class the call is in (`this.url('/me')`, a method or a property holding an arrow function).
     const method = callee.type === 'MemberExpression' && !callee.computed && (callee.object as Node).type === 'ThisExpression' && (callee.property as Node).type === 'Identifier' ? ((callee.property as Node).name as string) : undefined;
-    if (callee.type !== 'Identifier' && !method) return undefined;
-    const name = method ?? (callee.name as string);
-    const fn = method ? classMethod(call, method) : moduleFunction(name);
+    // Or a function kept in a settings object (`endpoints.messages(id)` of `const endpoints = { messages: (id) => … }`).
+    const dotted = callee.type === 'MemberExpression' && !method ? dottedName(callee) : undefined;
+    if (callee.type !== 'Identifier' && !method && !dotted) return undefined;
+    const name = method ?? dotted ?? (callee.name as string);
+    const held = dotted ? memberValue(callee) : undefined;
+    const fn = method ? classMethod(call, method) : dotted ? (held && FUNCTIONS.has(held.type) ? held : undefined) : moduleFunction(name);
     if (!fn && method) return undefined;
     if (!fn) {
-      const imported = importedExport(name);
-      return imported ? resolveImport(file.path, imported.specifier, `${imported.name}${RESULT_SUFFIX}`) : undefined;
+      // Another module's function, or a function of an object it exports (`name()#result`, `object.key()#result`).
+      const [root, ...rest] = name.split('.');
+      const imported = root && !paramSlot(callee, root) ? importedExport(root) : undefined;
+      return imported ? resolveImport(file.path, imported.specifier, `${[imported.name, ...rest].join('.')}${RESULT_SUFFIX}`) : undefined;
     }
     const returned = returnedExpression(fn);
     if (!returned || evaluating.has(`${name}()`)) return undefined;
@@ -1642,6 +1647,13 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         if (FUNCTIONS.has((declarator.init as Node | null)?.type ?? '')) {
           exportFactoryBase((declarator.id as Node).name as string, declarator.init as Node);
           exportReturnedUrl((declarator.id as Node).name as string, declarator.init as Node);
+        }
+        // The URL builders of an exported settings object (`endpoints.messages(id)`).
+        if ((declarator.init as Node | null)?.type === 'ObjectExpression') {
+          for (const property of ((declarator.init as Node).properties as Node[]) ?? []) {
+            const key = property.type === 'Property' && !property.computed ? (((property.key as Node).name ?? (property.key as Node).value) as string | undefined) : undefined;
+            if (typeof key === 'string' && FUNCTIONS.has((property.value as Node).type)) exportReturnedUrl(`${(declarator.id as Node).name as string}.${key}`, property.value as Node);
+          }
         }
       }
     }
