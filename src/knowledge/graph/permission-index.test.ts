@@ -159,6 +159,15 @@ describe('knowledge/graph/permission-index', () => {
     assert.equal(leastFor('PATCH', '/organization/{id}', 'Application'), 'Organization.ReadWrite.All');
     // Intune's own paths keep Intune's marks.
     assert.equal(leastFor('GET', '/deviceManagement/managedDevices', 'Application'), 'DeviceManagementManagedDevices.Read.All');
+    // The data marks only the permission for a group's disableNesting property least for reading a group: a read of
+    // the group takes the group's own permission, as reading the collection does; a feature's own paths keep theirs.
+    for (const scheme of ['DelegatedWork', 'Application'] as const) {
+      assert.equal(leastFor('GET', '/groups/{id}', scheme), 'Group.ReadBasic.All');
+      assert.equal(leastFor('GET', '/groups', scheme), 'Group.ReadBasic.All');
+      assert.equal(leastFor('GET', '/groups/{id}/threads', scheme), 'Group-Conversation.Read.All');
+      assert.equal(leastFor('GET', '/groups/{id}/onPremisesSyncBehavior', scheme), 'Group-OnPremisesSyncBehavior.ReadWrite.All');
+      assert.equal(leastFor('PATCH', '/groups/{id}', scheme), 'Group.ReadWrite.All');
+    }
     // calendarView is missing from the data; the API reference gives it the permissions of events.
     assert.equal(least('GET', '/me/calendarView', 'DelegatedWork'), 'Calendars.ReadBasic');
     assert.match(index.match('GET', '/me/calendarView')!.adjustment ?? '', /permissions of events/);

@@ -477,7 +477,7 @@ export function rankClaims(claims: readonly Claim[], template?: string, method?:
   const ownExists = claims.some((claim) => affinity(claim.permission, stems) === 0);
   const intuneElsewhere = (claim: Claim) => ownExists && INTUNE_PERMISSION.test(claim.permission) && affinity(claim.permission, stems) === 1 && !stems.some((stem) => INTUNE_STEM.test(stem));
   const entity = method === 'PATCH' && template ? updatedEntity(template) : undefined;
-  const partial = (claim: Claim) => entity !== undefined && scopedToSomeProperties(claim.permission, entity);
+  const partial = (claim: Claim) => (entity !== undefined && scopedToSomeProperties(claim.permission, entity)) || (read && readsOtherFeature(claim.permission, stems));
   const markedLeast = (claim: Claim) => claim.least && !partial(claim) && !intuneElsewhere(claim) && !(claim.methodCount > 1 && suspectMark(claim));
   const marked = new Set(claims.filter(markedLeast).map((claim) => claim.permission));
   const trusted = (claim: Claim) => markedLeast(claim) || broaderNames(claim.permission).some((broader) => marked.has(broader));
@@ -532,6 +532,18 @@ function scopedToSomeProperties(permission: string, entity: string): boolean {
   const [resource = '', operation = ''] = permission.split('.');
   if (resource.toLowerCase().split('-')[0] !== entity) return false;
   return resource.includes('-') || operation.toLowerCase() !== 'readwrite';
+}
+
+/**
+ * A permission for one feature of the entity a path reads itself — the entity, its collection or their delta
+ * (Group-NestingSupport.ReadWrite.All, for a group's disableNesting property, on GET /groups/{id}): the data marks
+ * some least there, but they read that feature alone. Below the entity (Group-Conversation.Read.All for
+ * /groups/{id}/threads) they are the path's own permission.
+ */
+function readsOtherFeature(permission: string, stems: readonly string[]): boolean {
+  const [family, feature] = (permission.split('.')[0] ?? '').toLowerCase().split('-');
+  const entity = stems.filter((stem) => stem !== 'delta').at(-1);
+  return feature !== undefined && entity === family;
 }
 
 /** 0 when a permission is named for a resource the path names (User.Read.All for /users/{id}), else 1. */
