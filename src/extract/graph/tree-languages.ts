@@ -290,7 +290,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   const declares = (type: string) => Boolean(resolveHelper?.declares?.(file.path, type) || (/^I[A-Z]/.test(type) && resolveHelper?.declares?.(file.path, type.slice(1))));
   const typedParameters = language !== 'python' && !boundOptions.length && resolveHelper?.declares && takesTreeClass(file.text, declares) ? [language === 'java' ? 'formal_parameter' : 'parameter'] : [];
   // Static methods returning a URL, for the classes calling them (`GraphApiHelper.GetWorkbookSearchUrl(fields)`).
-  const urlBuilders = (language === 'python' ? mayBuildUrlsInModule(file.text) : mayBuildUrlsStatically(file.text)) ? [FUNCTION_DEFINITION[language]] : [];
+  const urlBuilders = RETURNS_STRING_LIKE.test(file.text) && (language === 'python' ? mayBuildUrlsInModule(file.text) : mayBuildUrlsStatically(file.text)) ? [FUNCTION_DEFINITION[language]] : [];
   const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), ...rules.declaration.types, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...pythonImports, ...typedClients, ...springValues, ...clientsWithBase, ...springClients, ...boundOptions, ...typedParameters, ...urlBuilders, ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
   const constants = declarators(nodes(...rules.declaration.types), rules.declaration);
   const environment: EnvironmentLookup = (name, options) => environmentUrl(choice.environment, file.path, name, options);
@@ -983,7 +983,13 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     // Python: a module-level function (`def users_url(user_id):`), for the modules importing it (`name()`).
     const owner = language === 'python' ? (isModuleLevel(method) ? '' : undefined) : ownerOf(method);
     if (!name || owner === undefined || (language !== 'python' && !/\bstatic\b/.test(file.text.slice(method.startIndex, name.startIndex)))) return;
+    // URL builders are short and return a string, a concatenation or a format: other functions (most of a file's)
+    // are not read for one, by their text alone.
+    const start = method.startIndex;
+    const end = method.endIndex;
+    if (end - start > MAX_URL_BUILDER_LENGTH || !RETURNS_STRING_LIKE.test(file.text.slice(start, end))) return;
     const expression = returnedExpression(method);
+    if (!expression || !URL_BUILDING_EXPRESSION.test(expression.type) && !(isCall(expression) && /(format|Format|join)\s*\(/.test(expression.text))) return;
     const params = parameterNames(method);
     const marked = expression ? withParameterMarkers(params, () => evaluate(expression)) : undefined;
     if (marked === undefined || !/\//.test(marked)) return;
@@ -1931,6 +1937,12 @@ function isCall(node: TsNode): boolean {
 const FUNCTION_DEFINITION: Record<TreeLanguage, string> = { python: 'function_definition', csharp: 'method_declaration', java: 'method_declaration' };
 /** A static method's signature in C# or Java (`static string SearchUrl(`, `public static String url(`). */
 const STATIC_METHOD = /\bstatic\s+(?:[\w<>[\],.?]+\s+)+\w+\s*\(/;
+/** The longest function read for a URL builder, in characters. */
+const MAX_URL_BUILDER_LENGTH = 600;
+/** A function's text returning what may be a URL: a string, a name joined with `+`, a bracket, a format call. */
+const RETURNS_STRING_LIKE = /(\breturn\s+|=>\s*)(f?r?["'$@]|\(|[\w.]+\s*\+|String\.format\b|string\.Format\b)/;
+/** What a URL builder returns: a string, a concatenation, an interpolation (a call of a formatting function is checked apart). */
+const URL_BUILDING_EXPRESSION = /^(string|string_literal|verbatim_string_literal|raw_string_literal|interpolated_string_expression|concatenated_string|binary_expression|binary_operator|parenthesized_expression|template_expression)$/;
 /** The key under which a URL builder's parameters and defaults are exported beside its result (see exportStaticUrlBuilder). */
 const PARAMETERS_SUFFIX = '#parameters';
 /** A Python module that may define a function returning a URL, for the modules importing it. */
