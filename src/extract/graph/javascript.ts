@@ -1319,15 +1319,19 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     }
     const returned = returnedExpression(fn);
     if (!returned || evaluating.has(`${name}()`)) return undefined;
-    const given = new Map<string, string>();
+    const given = new Map<string, string | undefined>();
     ((fn.params as Node[]) ?? []).forEach((param, index) => {
       const argument = ((call.arguments as Node[]) ?? [])[index];
       const target = param.type === 'AssignmentPattern' ? (param.left as Node) : param;
       const value = argument ? evaluate(argument, depth + 1) : param.type === 'AssignmentPattern' ? evaluate(param.right as Node, depth + 1) : undefined;
-      if (target.type === 'Identifier' && value !== undefined) given.set(target.name as string, value);
+      if (target.type === 'Identifier') given.set(target.name as string, value);
     });
+    // The parameters shadow what the caller's names are bound to; one known only at run time is bound to nothing.
     const outer = new Map([...given.keys()].filter((key) => bindings.has(key)).map((key) => [key, bindings.get(key)!] as const));
-    for (const [key, value] of given) bindings.set(key, value);
+    for (const [key, value] of given) {
+      if (value === undefined) bindings.delete(key);
+      else bindings.set(key, value);
+    }
     evaluating.add(`${name}()`);
     try {
       return evaluate(returned, depth + 1);

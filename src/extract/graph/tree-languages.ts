@@ -289,7 +289,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   /** Whether the tree declares a class of this name, or the class an interface name (`IGraphService`) stands for. */
   const declares = (type: string) => Boolean(resolveHelper?.declares?.(file.path, type) || (/^I[A-Z]/.test(type) && resolveHelper?.declares?.(file.path, type.slice(1))));
   const typedParameters = language !== 'python' && !boundOptions.length && resolveHelper?.declares && takesTreeClass(file.text, declares) ? [language === 'java' ? 'formal_parameter' : 'parameter'] : [];
-  // Static methods returning a URL, for the classes calling them (`GraphApiHelper.GetWorkbookSearchUrl(fields)`).
+  // URL builders other files call: C# and Java static methods (`GraphApiHelper.GetWorkbookSearchUrl(fields)`), Python
+  // module functions (`endpoints.user_url(uid)`).
   const urlBuilders = RETURNS_STRING_LIKE.test(file.text) && (language === 'python' ? mayBuildUrlsInModule(file.text) : mayBuildUrlsStatically(file.text)) ? [FUNCTION_DEFINITION[language]] : [];
   const nodes = indexNodes(root, [rules.call, ...(mayHoldScopes ? rules.strings : []), ...(handsOutRequestUrls ? ['member_access_expression'] : []), ...rules.declaration.types, ...rules.dead.block, rules.dead.ifType, 'object_creation_expression', 'method_invocation', ...pythonImports, ...typedClients, ...springValues, ...clientsWithBase, ...springClients, ...boundOptions, ...typedParameters, ...urlBuilders, ...(choice.graphOnly ? [] : [...CONNECTIVITY_NODE_TYPES, ...PATTERN_NODE_TYPES])]);
   const constants = declarators(nodes(...rules.declaration.types), rules.declaration);
@@ -975,8 +976,9 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   }
 
   /**
-   * A static method returning a URL built from its parameters (`static string SearchUrl(string query) => Base +
-   * "/search" + query`): what it returns, its parameters marked, for the classes calling it (`Class.Method()`).
+   * A URL builder other files may call — a C# or Java static method (`static string SearchUrl(string query) => Base +
+   * "/search" + query`), a Python module's function —: what it returns, its parameters marked, exported as
+   * `Class.Method()` (Python: `function()`) with its parameters' names and defaults beside it.
    */
   function exportStaticUrlBuilder(method: TsNode) {
     const name = method.childForFieldName('name');
@@ -989,9 +991,8 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     const end = method.endIndex;
     if (end - start > MAX_URL_BUILDER_LENGTH || !RETURNS_STRING_LIKE.test(file.text.slice(start, end))) return;
     const expression = returnedExpression(method);
-    if (!expression || !URL_BUILDING_EXPRESSION.test(expression.type) && !(isCall(expression) && /(format|Format|join)\s*\(/.test(expression.text))) return;
-    const params = parameterNames(method);
-    const marked = expression ? withParameterMarkers(params, () => evaluate(expression)) : undefined;
+    if (!expression || (!URL_BUILDING_EXPRESSION.test(expression.type) && !(isCall(expression) && /(format|Format|join)\s*\(/.test(expression.text)))) return;
+    const marked = withParameterMarkers(parameterNames(method), () => evaluate(expression));
     if (marked === undefined || !/\//.test(marked)) return;
     const key = `${owner ? `${owner}.` : ''}${name.text}()`;
     facts.exportedConstants.set(key, marked);
