@@ -63,7 +63,7 @@ export function extractPowerShell(file: SourceFile, imported?: ReadonlyMap<strin
     }
     // $uri = ("{0}/users/{1}" -f $base, $id), $uri = ($base + "/me"): a bracketed value worked out (a value not
     // known here is a path segment).
-    if (first?.kind === 'variable' && second?.text === '=' && third?.kind === 'other' && third.text === '(') {
+    if (first?.kind === 'variable' && second?.text === '=' && opensGroup(third)) {
       const value = groupedValue(statement, 2, (name) => variables.get(name));
       if (value !== undefined) {
         variables.set(first.text.toLowerCase(), value);
@@ -113,12 +113,12 @@ export function extractPowerShell(file: SourceFile, imported?: ReadonlyMap<strin
     if (REQUEST_COMMAND.test(name)) {
       const request = requestArguments(args, splats);
       // A bracketed URI (`-Uri ("v1.0/users/{0}" -f $id)`, `-Uri ($base + "/sites/root")`) is worked out, never read as `(`.
-      const uri = request.uri?.kind === 'other' && request.uri.text === '(' ? groupedValue(args, args.indexOf(request.uri), (name) => variables.get(name)) : request.uri && tokenValue(request.uri, variables);
+      const uri = opensGroup(request.uri) ? groupedValue(args, args.indexOf(request.uri!), (name) => variables.get(name)) : request.uri && tokenValue(request.uri, variables);
       const method = ((request.method && tokenValue(request.method, variables)) ?? 'GET').toUpperCase();
       const sdk = SDK_REQUEST.test(name);
       if (!sdk) recordConnection(facts, name, uri, args, where(command));
       if (!uri) {
-        if (sdk && request.uri) facts.unresolved.push({ via: 'powershell', reason: `Invoke-MgGraphRequest with a URI known only at run time (${request.uri.text === '(' ? 'a bracketed expression' : request.uri.text})`, source: where(command) });
+        if (sdk && request.uri) facts.unresolved.push({ via: 'powershell', reason: `Invoke-MgGraphRequest with a URI known only at run time (${opensGroup(request.uri) ? 'a bracketed expression' : request.uri.text})`, source: where(command) });
         continue;
       }
       const uriToken = request.uri;
@@ -358,7 +358,7 @@ function helpersIn(tokens: Token[], all: Token[][], matches: Int32Array, splats:
       const [first, second] = statement.slice(cast);
       if (first?.kind === 'variable' && second?.text === '=') {
         const assigned = statement.slice(cast + 2);
-        const value = assigned[0]?.kind === 'other' && assigned[0].text === '(' ? groupedValue(assigned, 0, lookup) : concatenation(assigned, lookup);
+        const value = opensGroup(assigned[0]) ? groupedValue(assigned, 0, lookup) : concatenation(assigned, lookup);
         if (value !== undefined) {
           local.set(first.text.toLowerCase(), value);
           continue;
@@ -382,7 +382,7 @@ function helpersIn(tokens: Token[], all: Token[][], matches: Int32Array, splats:
       }
       const requestArgs = statement.slice(statement.indexOf(command) + 1);
       const request = requestArguments(requestArgs, splats);
-      const uri = request.uri?.kind === 'other' && request.uri.text === '(' ? groupedValue(requestArgs, requestArgs.indexOf(request.uri), lookup) : request.uri && valueWith(request.uri, lookup);
+      const uri = opensGroup(request.uri) ? groupedValue(requestArgs, requestArgs.indexOf(request.uri!), lookup) : request.uri && valueWith(request.uri, lookup);
       const marked = uri === undefined ? [] : markedTemplate(uri);
       if (!hasSlots(marked)) continue;
       // Invoke-MgGraphRequest takes URIs relative to Graph (`v1.0/$Endpoint`).
@@ -488,6 +488,11 @@ function commandOf(statement: Token[]): Token | undefined {
   return statement.find((token) => token.kind === 'word' && !/^return$/i.test(token.text));
 }
 
+/** Whether a token opens a bracketed expression (`(`). */
+function opensGroup(token: Token | undefined): boolean {
+  return token?.kind === 'other' && token.text === '(';
+}
+
 /**
  * The value of a bracketed expression starting at `open`: a format (`"users/{0}/memberOf" -f $id`) or strings and
  * variables joined with `+`; undefined for anything else.
@@ -496,7 +501,7 @@ function groupedValue(tokens: Token[], open: number, lookup: (name: string) => s
   let depth = 0;
   let close = open;
   for (; close < tokens.length; close++) {
-    if (tokens[close]!.kind === 'other' && tokens[close]!.text === '(') depth++;
+    if (opensGroup(tokens[close])) depth++;
     if (tokens[close]!.kind === 'other' && tokens[close]!.text === ')' && --depth === 0) break;
   }
   const inner = tokens.slice(open + 1, close);
