@@ -563,8 +563,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       // Once per client and function: a file may make thousands of calls on one client.
       const known = new Map<string, AuthFlow | undefined>();
       for (const [graphCall, { root, at }] of sdkRoots) {
-        let scope: TsNode | null = at.parent;
-        while (scope && !FUNCTION_NODE.test(scope.type)) scope = scope.parent;
+        const scope = functionAround(at);
         const key = `${root}@${scope?.startIndex ?? -1}`;
         if (!known.has(key)) known.set(key, clientFlow(root, at));
         const flow = known.get(key);
@@ -622,8 +621,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
       const direct = written ? subscribedResourceIn(written.text) : undefined;
       if (direct) return { subscribedResource: direct };
       if (value.type !== 'identifier') continue;
-      let scope: TsNode | null = call.parent;
-      while (scope && !FUNCTION_NODE.test(scope.type)) scope = scope.parent;
+      const scope = functionAround(call);
       const set = new RegExp(`\\b${escapeRegExp(value.text)}\\s*\\.\\s*(?:setResource\\(\\s*|[Rr]esource\\s*=\\s*)"([^"\\n]+)"\\s*[);]`).exec(scope?.text ?? '');
       if (set) return { subscribedResource: set[1]! };
     }
@@ -798,8 +796,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
     if (call.text.includes(TOKEN_EXCHANGE)) return true;
     const audience = argumentsOf(call.childForFieldName('arguments')).map(firstValue).find((value) => value.type === 'identifier');
     if (!audience) return false;
-    let fn: TsNode | null = call.parent;
-    while (fn && !FUNCTION_NODE.test(fn.type)) fn = fn.parent;
+    const fn = functionAround(call);
     const name = fn?.childForFieldName('name')?.text;
     const parameters = fn?.childForFieldName('parameters')?.text ?? '';
     return Boolean(name && new RegExp(`\\b${escapeRegExp(audience.text)}\\b`).test(parameters) && new RegExp(`\\b${escapeRegExp(name)}\\s*\\(\\s*["']${escapeRegExp(TOKEN_EXCHANGE)}`).test(file.text));
@@ -833,8 +830,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
   /** The assignments of a name that may reach a use: those in the use's own function, else every one. */
   function assignmentsReaching(name: string, use: TsNode): TsNode[] {
     const values = constants.get(name) ?? [];
-    let own: TsNode | null = use.parent;
-    while (own && !FUNCTION_NODE.test(own.type)) own = own.parent;
+    const own = functionAround(use);
     const local = own ? values.filter((value) => value.startIndex > own!.startIndex && value.endIndex <= own!.endIndex && value.startIndex < use.startIndex) : [];
     return local.length ? [local.at(-1)!] : values;
   }
@@ -1057,9 +1053,7 @@ export function extractTreeLanguage(file: SourceFile, language: TreeLanguage, pa
 
   /** The id of the function definition a node is in. */
   function enclosingFunction(node: TsNode): number | undefined {
-    let fn: TsNode | null = node.parent;
-    while (fn && !FUNCTION_NODE.test(fn.type)) fn = fn.parent;
-    return fn?.id;
+    return functionAround(node)?.id;
   }
 
   /** What `read` evaluates while each parameter stands for its slot's marker (see url-templates.ts). */
@@ -2248,6 +2242,13 @@ function declarators(declarations: readonly TsNode[], reader: LanguageRules['dec
  */
 const FUNCTION_NODE = /^(function_definition|lambda|method_declaration|constructor_declaration|compact_constructor_declaration|local_function_statement|lambda_expression|anonymous_method_expression|accessor_declaration)$/;
 
+/** The function, method, constructor or lambda a node is in; null at the top level. */
+function functionAround(node: TsNode): TsNode | null {
+  let fn = node.parent;
+  while (fn && !FUNCTION_NODE.test(fn.type)) fn = fn.parent;
+  return fn;
+}
+
 /**
  * The value a name has where it is used: its only assignment, or, for a name assigned several times, the
  * last assignment before the use in the same function (`url = f"…"; requests.get(url)` even when a loop
@@ -2265,8 +2266,7 @@ function valueAt(assignments: Assignments, use: TsNode, name = use.text): TsNode
     const inClass = (owner ? candidates.filter((candidate) => candidate.startIndex >= owner!.startIndex && candidate.endIndex <= owner!.endIndex) : candidates).filter((candidate) => !(candidate.startIndex <= use.startIndex && use.endIndex <= candidate.endIndex));
     return inClass.filter((candidate) => candidate.endIndex <= use.startIndex).pop() ?? inClass[0];
   }
-  let scope: TsNode | null = use.parent;
-  while (scope && !FUNCTION_NODE.test(scope.type)) scope = scope.parent;
+  const scope = functionAround(use);
   const from = scope?.startIndex ?? 0;
   const to = scope?.endIndex ?? Number.POSITIVE_INFINITY;
   // A parameter hides what a name is assigned outside its function (`url` of one method, `var url` of another).
