@@ -270,9 +270,13 @@ describe('graph calls in JavaScript/TypeScript: call-shape corpus', () => {
         '}',
       ].join('\n')),
       new SourceFile('src/use.ts', "import { endpoints as api } from './api';\nexport const other = (id: string) => fetch(api.messages(id));\n"),
+      // Exported by a list, and by CommonJS: in place and by name.
+      new SourceFile('src/listed.ts', "const GRAPH = 'https://graph.microsoft.com/v1.0';\nconst teamUrl = (id: string) => `${GRAPH}/teams/${id}/channels`;\nexport { teamUrl as channelsUrl };\n"),
+      new SourceFile('src/common.js', "const GRAPH = 'https://graph.microsoft.com/v1.0';\nfunction siteUrl(id) { return GRAPH + '/sites/' + id + '/lists'; }\nmodule.exports = { siteUrl, planUrl: (id) => `${GRAPH}/planner/plans/${id}` };\n"),
+      new SourceFile('src/more.ts', "import { channelsUrl } from './listed';\nconst { siteUrl, planUrl } = require('./common');\nexport async function more(id: string) {\n  await fetch(channelsUrl(id));\n  await fetch(siteUrl(id));\n  await fetch(planUrl(id));\n}\n"),
     ];
     const facts = graphFactsOf(files);
-    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line}`), ['GET /users/{id}/messages src/api.ts:10', 'GET /users/{id}/photo/$value src/api.ts:11', 'GET /groups/{id}/owners src/api.ts:12', 'GET /users/{id}/messages src/use.ts:2']);
+    assert.deepEqual(facts.calls.map((call) => `${call.method} ${call.path} ${call.source.file}:${call.source.line}`), ['GET /users/{id}/messages src/api.ts:10', 'GET /users/{id}/photo/$value src/api.ts:11', 'GET /groups/{id}/owners src/api.ts:12', 'GET /users/{id}/messages src/use.ts:2', 'GET /teams/{id}/channels src/more.ts:4', 'GET /sites/{id}/lists src/more.ts:5', 'GET /planner/plans/{id} src/more.ts:6']);
   });
 
   // As Angular services write them: a base URL in a field, a private method or arrow property building each URL.

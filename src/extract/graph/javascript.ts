@@ -429,8 +429,8 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         const [fields] = (node.arguments as Node[]) ?? [];
         if (callee.type === 'Identifier' && callee.name === 'URLSearchParams' && fields?.type === 'ObjectExpression') {
           const pairs = (fields.properties as Node[]).map((property) => {
-            const key = property.type === 'Property' && !property.computed ? ((property.key as Node).name ?? (property.key as Node).value) : undefined;
-            return typeof key === 'string' ? `${key}=${evaluate(property.value as Node, depth + 1) ?? PLACEHOLDER}` : undefined;
+            const key = propertyKey(property);
+            return key !== undefined ? `${key}=${evaluate(property.value as Node, depth + 1) ?? PLACEHOLDER}` : undefined;
           });
           return pairs.every((pair) => pair !== undefined) ? pairs.join('&') : undefined;
         }
@@ -1342,6 +1342,42 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
     }
   }
 
+  /** The body of the class a node is in. */
+  function classAround(use: Node): Node | undefined {
+    let owner = parents.get(use);
+    while (owner && owner.type !== 'ClassBody') owner = parents.get(owner);
+    return owner;
+  }
+
+  /**
+   * What the module's URL builders give, for the modules calling them: its exported functions, however exported
+   * (`export function`, `export { f }`, `export default`, `module.exports = { f }`, `exports.f = …`), and the functions
+   * of the settings objects it exports (`endpoints.messages`).
+   */
+  function exportUrlBuilders(exported: ReadonlyMap<string, string>) {
+    for (const [exportName, local] of exported) {
+      const fn = moduleFunction(local);
+      if (fn) exportReturnedUrl(exportName, fn);
+      else for (const property of (moduleObject(local)?.properties as Node[]) ?? []) {
+        const key = propertyKey(property);
+        if (key !== undefined && FUNCTIONS.has((property.value as Node).type)) exportReturnedUrl(`${exportName}.${key}`, property.value as Node);
+      }
+    }
+    // CommonJS exports written in place (`module.exports = { usersUrl: (id) => … }`).
+    for (const [name, value] of commonJsExports(program)) if (name !== DEFAULT_EXPORT && FUNCTIONS.has(value.type)) exportReturnedUrl(name, value);
+  }
+
+  /** An object literal the module declares at its top level under a name. */
+  function moduleObject(name: string): Node | undefined {
+    for (const statement of (program.body as Node[]) ?? []) {
+      const declaration = statement.type === 'ExportNamedDeclaration' && statement.declaration ? (statement.declaration as Node) : statement;
+      if (declaration.type !== 'VariableDeclaration') continue;
+      const declarator = ((declaration.declarations as Node[]) ?? []).find((candidate) => (candidate.id as Node).type === 'Identifier' && (candidate.id as Node).name === name);
+      if (declarator) return (declarator.init as Node | null)?.type === 'ObjectExpression' ? (declarator.init as Node) : undefined;
+    }
+    return undefined;
+  }
+
   /** An exported URL-building function's result, its parameters unknown (`{id}`), for the modules calling it (`name()#result`). */
   function exportReturnedUrl(name: string, fn: Node) {
     const returned = name ? returnedExpression(fn) : undefined;
@@ -1374,9 +1410,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
 
   /** The function a class around a node defines under a name: a method, or a property holding a function. */
   function classMethod(use: Node, name: string): Node | undefined {
-    let owner = parents.get(use);
-    while (owner && owner.type !== 'ClassBody') owner = parents.get(owner);
-    for (const member of (owner?.body as Node[]) ?? []) {
+    for (const member of (classAround(use)?.body as Node[]) ?? []) {
       if ((member.key as Node)?.type !== 'Identifier' || (member.key as Node).name !== name || member.static) continue;
       const value = member.value as Node | null;
       if ((member.type === 'MethodDefinition' && member.kind === 'method') || (member.type === 'PropertyDefinition' && FUNCTIONS.has(value?.type ?? ''))) return value ?? undefined;
@@ -1386,8 +1420,7 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
 
   /** The value a class gives `this.name`: its property definition, or its one assignment `this.name = …` (once per class and name). */
   function classFieldValue(use: Node, name: string): Node | undefined {
-    let owner = parents.get(use);
-    while (owner && owner.type !== 'ClassBody') owner = parents.get(owner);
+    const owner = classAround(use);
     if (!owner) return undefined;
     const key = `${owner.start}:${name}`;
     if (classFields.has(key)) return classFields.get(key) ?? undefined;
@@ -1648,31 +1681,18 @@ export function extractJavaScript(file: SourceFile, resolveImport: ImportResolve
         for (const [name, value] of constantStrings((declarator.id as Node).name as string, declarator.init as Node | null, evaluate)) facts.exportedConstants.set(name, value);
         const base = declarator.init ? factoryBaseUrl(declarator.init as Node) : undefined;
         if (base !== undefined) facts.exportedConstants.set(`${(declarator.id as Node).name as string}${BASE_URL_SUFFIX}`, base);
-        if (FUNCTIONS.has((declarator.init as Node | null)?.type ?? '')) {
-          exportFactoryBase((declarator.id as Node).name as string, declarator.init as Node);
-          exportReturnedUrl((declarator.id as Node).name as string, declarator.init as Node);
-        }
-        // The URL builders of an exported settings object (`endpoints.messages(id)`).
-        if ((declarator.init as Node | null)?.type === 'ObjectExpression') {
-          for (const property of ((declarator.init as Node).properties as Node[]) ?? []) {
-            const key = property.type === 'Property' && !property.computed ? (((property.key as Node).name ?? (property.key as Node).value) as string | undefined) : undefined;
-            if (typeof key === 'string' && FUNCTIONS.has((property.value as Node).type)) exportReturnedUrl(`${(declarator.id as Node).name as string}.${key}`, property.value as Node);
-          }
-        }
+        if (FUNCTIONS.has((declarator.init as Node | null)?.type ?? '')) exportFactoryBase((declarator.id as Node).name as string, declarator.init as Node);
       }
     }
-    if (node.type === 'ExportNamedDeclaration' && (node.declaration as Node)?.type === 'FunctionDeclaration') {
-      const name = (((node.declaration as Node).id as Node | null)?.name as string | undefined) ?? '';
-      exportFactoryBase(name, node.declaration as Node);
-      exportReturnedUrl(name, node.declaration as Node);
-    }
+    if (node.type === 'ExportNamedDeclaration' && (node.declaration as Node)?.type === 'FunctionDeclaration') exportFactoryBase((((node.declaration as Node).id as Node | null)?.name as string | undefined) ?? '', node.declaration as Node);
   }
+  const exported = exportedFunctions(program);
+  exportUrlBuilders(exported);
   // The module's own value is no named constant (see importedExport).
   for (const [name, value] of commonJsExports(program)) if (name !== DEFAULT_EXPORT) for (const [key, text] of constantStrings(name, value, evaluate)) if (!facts.exportedConstants.has(key)) facts.exportedConstants.set(key, text);
   facts.scopes = dedupeScopes(facts.scopes);
   if (classicScript) facts.scriptGlobals = { constants: topLevelStrings(program, evaluate), wrappers };
   if (wrappers.size) {
-    const exported = exportedFunctions(program);
     const helpers = new Map([...exported].flatMap(([exportName, local]) => (wrappers.has(local) ? [[exportName, wrappers.get(local)!] as const] : [])));
     // A hook's helpers, by `hook().key` (see returnedHelper).
     for (const [exportName, local] of exported) for (const [key, helper] of helpersReturnedBy().get(local) ?? []) helpers.set(`${exportName}().${key}`, helper);
@@ -1940,6 +1960,12 @@ function flowsOfClients(assigned: readonly [string, Node][], scopedName: (at: No
     if (JSON.stringify([...flows]) === before) break;
   }
   return flows;
+}
+
+/** A property's name as written (`key:`, `'key':`); undefined for a computed key or a spread. */
+function propertyKey(property: Node): string | undefined {
+  const key = property.type === 'Property' && !property.computed ? ((property.key as Node).name ?? (property.key as Node).value) : undefined;
+  return typeof key === 'string' ? key : undefined;
 }
 
 function objectProperty(object: Node, name: string): Node | undefined {
