@@ -492,7 +492,7 @@ function requirementFor(index: GraphPermissionIndex, teamsApp: boolean, call: Gr
     if (!call.subscribedResource) return { unmatched: 'creating a subscription needs read access to the resource it watches, which the request names only at run time' };
     return watchedResourceRequirement(index, teamsApp, call, call.subscribedResource, flow);
   }
-  if (/^\/subscriptions(\/|$)/i.test(call.path)) {
+  if (managesSubscription(call)) {
     if (call.subscribedResource) return watchedResourceRequirement(index, teamsApp, call, call.subscribedResource, flow);
     return { unmatched: 'reading, renewing or deleting a subscription needs read access to the resource it watches, which the request does not name (nor do the subscriptions the app creates, as one resource)' };
   }
