@@ -36,6 +36,12 @@ const DOCUMENT = {
   },
 };
 
+/** The permission ranked first for an operation in a scheme, as the analysis ranks it (with the path and method). */
+function rankedFirst(index: GraphPermissionIndex, method: string, graphPath: string, scheme: 'DelegatedWork' | 'Application'): string {
+  const match = index.match(method, graphPath)!;
+  return rankClaims(match.claims.get(scheme)!, match.template, method)[0]!.permission;
+}
+
 describe('knowledge/graph/permission-index', () => {
   it('inverts the document and ranks candidates by the documented tie-break', () => {
     const index = GraphPermissionIndex.fromDocument(DOCUMENT);
@@ -149,10 +155,7 @@ describe('knowledge/graph/permission-index', () => {
     assert.equal(index.match('PUT', '/drives/{id}/items/root:/docs/report.docx:/content')?.template, '/drives/{id}/items/{id}/content');
     assert.equal(least('PUT', '/me/drive/items/root:/report.docx:/content', 'DelegatedWork'), 'Files.ReadWrite');
     // Intune lists /organization among its own paths, marked least: the tenant's organization is read with User.Read or Organization.Read.All.
-    const leastFor = (method: string, graphPath: string, scheme: 'DelegatedWork' | 'Application') => {
-      const match = index.match(method, graphPath)!;
-      return rankClaims(match.claims.get(scheme)!, match.template, method)[0]!.permission;
-    };
+    const leastFor = (method: string, graphPath: string, scheme: 'DelegatedWork' | 'Application') => rankedFirst(index, method, graphPath, scheme);
     assert.equal(leastFor('GET', '/organization', 'DelegatedWork'), 'User.Read');
     assert.equal(leastFor('GET', '/organization', 'Application'), 'Organization.Read.All');
     assert.equal(leastFor('GET', '/organization/{id}', 'Application'), 'Organization.Read.All');
@@ -182,10 +185,7 @@ describe('knowledge/graph/permission-index', () => {
 
   it('ranks a write by the data\'s mark unless it is a read permission\'s or another product\'s; an entity\'s update needs its ReadWrite permission', () => {
     const index = GraphPermissionIndex.load(requireSharedData());
-    const least = (method: string, graphPath: string, scheme: 'DelegatedWork' | 'Application') => {
-      const match = index.match(method, graphPath)!;
-      return rankClaims(match.claims.get(scheme)!, match.template, method)[0]!.permission;
-    };
+    const least = (method: string, graphPath: string, scheme: 'DelegatedWork' | 'Application') => rankedFirst(index, method, graphPath, scheme);
     // Property-scoped permissions (User-Mail.ReadWrite.All, Group-NestingSupport.ReadWrite.All) update one property.
     assert.equal(least('PATCH', '/users/{id}', 'Application'), 'User.ReadWrite.All');
     assert.equal(least('PATCH', '/groups/{id}', 'Application'), 'Group.ReadWrite.All');
